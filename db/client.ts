@@ -1,0 +1,46 @@
+import { mkdirSync } from "node:fs";
+import path from "node:path";
+import { PGlite } from "@electric-sql/pglite";
+import type { ExtractTablesWithRelations } from "drizzle-orm";
+import type { PgDatabase, PgQueryResultHKT, PgTransaction } from "drizzle-orm/pg-core";
+import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
+import { drizzle as drizzlePostgres } from "drizzle-orm/postgres-js";
+import postgres from "postgres";
+import * as schema from "./schema";
+
+export type Schema = typeof schema;
+/** The drizzle database, whichever engine is behind it. */
+export type Db = PgDatabase<PgQueryResultHKT, Schema>;
+/** A transaction handle: domain functions that write take one of these. */
+export type Tx = PgTransaction<PgQueryResultHKT, Schema, ExtractTablesWithRelations<Schema>>;
+export type Executor = Db | Tx;
+
+export type DatabaseConnection =
+  | { engine: "postgres"; db: Db; sql: postgres.Sql; url: string; close: () => Promise<void> }
+  | { engine: "pglite"; db: Db; pglite: PGlite; close: () => Promise<void> };
+
+export type DatabaseTarget = { databaseUrl: string } | { pgliteDataDir: string | null };
+
+/** Opens a connection: postgres.js against a server, or PGlite on disk (or in memory for null). */
+export function openDatabase(target: DatabaseTarget): DatabaseConnection {
+  if ("databaseUrl" in target) {
+    const sql = postgres(target.databaseUrl, {
+      max: 10,
+      connect_timeout: 5,
+      idle_timeout: 30,
+      onnotice: () => {},
+    });
+    const db = drizzlePostgres(sql, { schema }) as unknown as Db;
+    return { engine: "postgres", db, sql, url: target.databaseUrl, close: () => sql.end({ timeout: 5 }) };
+  }
+  let pglite: PGlite;
+  if (target.pgliteDataDir) {
+    const dataDir = path.resolve(target.pgliteDataDir);
+    mkdirSync(path.dirname(dataDir), { recursive: true });
+    pglite = new PGlite(dataDir);
+  } else {
+    pglite = new PGlite();
+  }
+  const db = drizzlePglite(pglite, { schema }) as unknown as Db;
+  return { engine: "pglite", db, pglite, close: () => pglite.close() };
+}

@@ -1,0 +1,97 @@
+import { z } from "zod";
+
+/**
+ * The one reader of process.env. Every setting is validated here; a wrong value stops start-up
+ * with a message naming the variable and what it expects. Empty strings count as unset, so a
+ * blank line in a .env file falls back to the default.
+ */
+
+export const LOCALES = ["ru", "kk", "en"] as const;
+export type Locale = (typeof LOCALES)[number];
+
+function isTimeZone(value: string): boolean {
+  try {
+    new Intl.DateTimeFormat("en", { timeZone: value });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+const postgresUrl = z
+  .string()
+  .refine((value) => /^postgres(ql)?:\/\/[^/]+/.test(value) && URL.canParse(value), {
+    message: "expected a PostgreSQL connection URL such as postgres://user:password@host:5432/dbname",
+  });
+
+const envSchema = z.object({
+  NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+  DATABASE_URL: postgresUrl.optional(),
+  DATA_DIR: z.string().min(1).default(".data"),
+  APP_URL: z.url({ protocol: /^https?$/, message: "expected the public base URL, e.g. https://privacy.example.com" }).default("http://localhost:3000"),
+  OPERATOR_NAME: z.string().trim().min(1).max(200).default("ТОО «Либерти Астана»"),
+  OPERATOR_NAME_KK: z.string().trim().min(1).max(200).default("«Либерти Астана» ЖШС"),
+  OPERATOR_NAME_EN: z.string().trim().min(1).max(200).default("Liberty Astana LLP"),
+  OPERATOR_SUPPORT_EMAIL: z.email({ message: "expected an e-mail address such as support@example.com" }).default("info@smart-lift.kz"),
+  OPERATOR_TIME_ZONE: z
+    .string()
+    .refine(isTimeZone, { message: "expected an IANA time zone such as Asia/Almaty" })
+    .default("Asia/Almaty"),
+  DEFAULT_JURISDICTION: z
+    .string()
+    .regex(/^[A-Z][A-Z0-9_]{1,15}$/, { message: "expected a jurisdiction code such as KZ, GDPR or CCPA" })
+    .default("KZ"),
+  DEFAULT_LOCALE: z.enum(LOCALES, { message: `expected one of ${LOCALES.join(", ")}` }).default("ru"),
+  LOG_LEVEL: z.enum(["debug", "info", "warn", "error"]).default("info"),
+});
+
+export type Env = z.infer<typeof envSchema>;
+
+export class EnvError extends Error {
+  constructor(readonly problems: { variable: string; message: string }[]) {
+    super(
+      "Invalid configuration — fix these environment variables (see README.md, \"Settings\"):\n" +
+        problems.map((p) => `  ${p.variable}: ${p.message}`).join("\n"),
+    );
+    this.name = "EnvError";
+  }
+}
+
+export function parseEnv(source: Record<string, string | undefined>): Env {
+  const cleaned = Object.fromEntries(
+    Object.keys(envSchema.shape).map((key) => {
+      const value = source[key]?.trim();
+      return [key, value === "" ? undefined : value];
+    }),
+  );
+  const result = envSchema.safeParse(cleaned);
+  if (!result.success) {
+    throw new EnvError(
+      result.error.issues.map((issue) => ({ variable: String(issue.path[0] ?? "?"), message: issue.message })),
+    );
+  }
+  return result.data;
+}
+
+let cached: Env | undefined;
+
+export function getEnv(): Env {
+  cached ??= parseEnv(process.env);
+  return cached;
+}
+
+/** Next.js sets NEXT_RUNTIME to "nodejs" or "edge" in server code; undefined elsewhere. */
+export function nextRuntime(): string | undefined {
+  return process.env.NEXT_RUNTIME;
+}
+
+/** A connection URL safe to print: the password is masked. */
+export function redactUrl(url: string): string {
+  try {
+    const parsed = new URL(url);
+    if (parsed.password) parsed.password = "***";
+    return parsed.toString();
+  } catch {
+    return "(unparseable URL)";
+  }
+}
