@@ -80,11 +80,6 @@ export function getEnv(): Env {
   return cached;
 }
 
-/** Next.js sets NEXT_RUNTIME to "nodejs" or "edge" in server code; undefined elsewhere. */
-export function nextRuntime(): string | undefined {
-  return process.env.NEXT_RUNTIME;
-}
-
 /** A connection URL safe to print: the password is masked. */
 export function redactUrl(url: string): string {
   try {

@@ -29,7 +29,7 @@ export async function recordAuditEvent(tx: Tx, event: AuditEvent): Promise<Audit
   const [previous] = await tx.select({ hash: auditLog.hash }).from(auditLog).orderBy(desc(auditLog.id)).limit(1);
   const idResult = await tx.execute<{ id: string }>(sql`select nextval('audit_log_id_seq')::text as id`);
   const row = {
-    id: Number(rowsOf(idResult)[0]!.id),
+    id: Number(rowsOf<{ id: string }>(idResult)[0]!.id),
     // Millisecond precision, so the timestamp read back from the database hashes the same.
     occurredAt: new Date(Math.floor(Date.now())),
     actorType: parsed.actorType,

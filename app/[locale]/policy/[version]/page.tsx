@@ -1,0 +1,22 @@
+import type { Metadata } from "next";
+import { getTranslations, setRequestLocale } from "next-intl/server";
+import { notFound } from "next/navigation";
+import type { Locale } from "@/lib/env";
+import { loadPolicyPage } from "@/lib/policy/load-policy-page";
+import { PolicyDocument } from "../policy-document";
+
+type Props = { params: Promise<{ locale: Locale; version: string }> };
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const { locale, version } = await params;
+  const t = await getTranslations({ locale, namespace: "meta" });
+  return { title: t("policyVersionTitle", { version: decodeURIComponent(version) }) };
+}
+
+export default async function PolicyVersionPage({ params }: Props) {
+  const { locale, version } = await params;
+  setRequestLocale(locale);
+  const { view, history, current } = await loadPolicyPage(locale, decodeURIComponent(version));
+  if (!view) notFound();
+  return <PolicyDocument locale={locale} view={view} history={history} currentVersion={current?.policy.version} />;
+}

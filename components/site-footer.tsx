@@ -1,0 +1,27 @@
+import { getTranslations } from "next-intl/server";
+import type { Locale } from "@/lib/env";
+import { getOperator } from "@/lib/operator";
+import { Container } from "./container";
+
+export async function SiteFooter({ locale }: { locale: Locale }) {
+  const t = await getTranslations({ locale, namespace: "footer" });
+  const operator = getOperator(locale);
+  return (
+    <footer className="mt-12 border-t border-slate-200 bg-white py-6 text-sm text-muted">
+      <Container className="flex flex-col gap-1">
+        <p>{t("operator", { operator: operator.name })}</p>
+        <p>
+          {t.rich("contact", {
+            email: operator.supportEmail,
+            link: (chunks) => (
+              <a className="text-brand-800 underline" href={`mailto:${operator.supportEmail}`}>
+                {chunks}
+              </a>
+            ),
+          })}
+        </p>
+        <p>{t("poweredBy")}</p>
+      </Container>
+    </footer>
+  );
+}

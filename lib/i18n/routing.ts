@@ -1,0 +1,21 @@
+import { defineRouting } from "next-intl/routing";
+import { LOCALES } from "@/lib/env";
+
+/**
+ * Every page lives under its locale (/ru, /kk, /en). The default is Russian; proxy.ts swaps in
+ * DEFAULT_LOCALE from the environment. Browser-language detection is off so that the site opens
+ * in the operator's default language and changes only when the visitor picks another.
+ */
+export const routing = defineRouting({
+  locales: LOCALES,
+  defaultLocale: "ru",
+  localePrefix: "always",
+  localeDetection: false,
+});
+
+/** Each language's own name, shown in the language switcher. */
+export const LOCALE_NAMES: Record<(typeof LOCALES)[number], string> = {
+  ru: "Русский",
+  kk: "Қазақша",
+  en: "English",
+};

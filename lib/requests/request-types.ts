@@ -1,0 +1,7 @@
+/** The kinds of request a person can make (DESIGN.md "Request types"). */
+export const REQUEST_TYPES = ["access", "correction", "deletion", "credential_misuse"] as const;
+export type RequestType = (typeof REQUEST_TYPES)[number];
+
+/** The policy's categories of data, used by access and deletion requests. */
+export const DATA_CATEGORIES = ["identity_contacts", "device", "usage", "geolocation", "surveys", "messages"] as const;
+export type DataCategory = (typeof DATA_CATEGORIES)[number];

@@ -1,0 +1,30 @@
+import { describeDatabase } from "@/db";
+import { EnvError, getEnv } from "@/lib/env";
+import { errorMessage, log } from "@/lib/log";
+import { ensureAppReady } from "./ensure-app-ready";
+
+/**
+ * Runs once when the server starts (instrumentation.ts): a bad setting stops the process with a
+ * message that names it; an unreachable database is logged and retried on the next request, so
+ * /api/health can answer 503 instead of the process crash-looping.
+ */
+export async function startApp(): Promise<void> {
+  try {
+    getEnv();
+  } catch (error) {
+    if (error instanceof EnvError) {
+      console.error(`[privacy-desk] ${error.message}`);
+      process.exit(1);
+    }
+    throw error;
+  }
+  const started = Date.now();
+  try {
+    await ensureAppReady();
+    log.info(`database ready: ${describeDatabase()}`, { ms: Date.now() - started });
+  } catch (error) {
+    log.error(
+      `database unreachable (${describeDatabase()}): ${errorMessage(error)} — /api/health answers 503 until it is back; retrying on the next request`,
+    );
+  }
+}
