@@ -11,7 +11,7 @@ export async function SiteHeader({ locale }: { locale: Locale }) {
   return (
     <header className="border-b border-slate-200 bg-white">
       <Container className="flex flex-col gap-3 py-3 sm:flex-row sm:items-center sm:justify-between">
-        <Link href="/" className="font-semibold text-ink no-underline" aria-label={t("homeLink", { operator: operator.name })}>
+        <Link href="/" className="font-semibold text-ink no-underline">
           <span className="block text-lg leading-tight">{operator.name}</span>
           <span className="block text-sm font-normal text-muted">Privacy Desk</span>
         </Link>

@@ -1,0 +1,13 @@
+// Starts `next start` for the end-to-end tests on a fresh PGlite folder (ignored when
+// DATABASE_URL points at PostgreSQL). Usage: node e2e/support/start-server.mjs PORT DATA_DIR
+import { spawn } from "node:child_process";
+import { rmSync } from "node:fs";
+
+const [port = "3100", dataDir = ".data/e2e"] = process.argv.slice(2);
+rmSync(dataDir, { recursive: true, force: true });
+const server = spawn("npx", ["next", "start", "-H", "127.0.0.1", "-p", port], {
+  stdio: "inherit",
+  env: { ...process.env, DATA_DIR: dataDir, APP_URL: `http://127.0.0.1:${port}` },
+});
+for (const signal of ["SIGINT", "SIGTERM"]) process.on(signal, () => server.kill(signal));
+server.on("exit", (code) => process.exit(code ?? 0));
