@@ -24,6 +24,8 @@ const postgresUrl = z
     message: "expected a PostgreSQL connection URL such as postgres://user:password@host:5432/dbname",
   });
 
+const booleanFlag = z.enum(["true", "false", "1", "0"], { message: "expected true or false" }).transform((v) => v === "true" || v === "1");
+
 const envSchema = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
   DATABASE_URL: postgresUrl.optional(),
@@ -43,9 +45,27 @@ const envSchema = z.object({
     .default("KZ"),
   DEFAULT_LOCALE: z.enum(LOCALES, { message: `expected one of ${LOCALES.join(", ")}` }).default("ru"),
   LOG_LEVEL: z.enum(["debug", "info", "warn", "error"]).default("info"),
+  SMTP_URL: z
+    .string()
+    .refine((value) => /^smtps?:\/\/[^/]+/.test(value) && URL.canParse(value), {
+      message: "expected an SMTP URL such as smtp://user:password@mail.example.com:587 or smtps://…:465",
+    })
+    .optional(),
+  DEV_MAILBOX: booleanFlag.optional(),
+  WORKER: z.enum(["in-process", "off"], { message: "expected in-process or off" }).default("in-process"),
+  WORKER_INTERVAL_MS: z.coerce.number().int().min(100).max(600_000).default(2_000),
+  FILE_STORAGE: z.enum(["database", "disk"], { message: "expected database or disk" }).default("database"),
+  RATE_LIMIT_PER_IP: z.coerce.number().int().min(1).max(100_000).default(30),
+  RATE_LIMIT_PER_EMAIL: z.coerce.number().int().min(1).max(100_000).default(5),
+  RATE_LIMIT_WINDOW_MINUTES: z.coerce.number().int().min(1).max(1440).default(60),
 });
 
 export type Env = z.infer<typeof envSchema>;
+
+/** The development mailbox keeps outgoing mail in the database and shows it at /dev/mailbox. */
+export function devMailboxEnabled(env: Env = getEnv()): boolean {
+  return env.DEV_MAILBOX ?? env.NODE_ENV !== "production";
+}
 
 export class EnvError extends Error {
   constructor(readonly problems: { variable: string; message: string }[]) {

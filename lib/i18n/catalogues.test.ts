@@ -1,57 +1,50 @@
+import { readFileSync } from "node:fs";
+import path from "node:path";
 import { describe, expect, it } from "vitest";
-import en from "./messages/en.json";
-import kk from "./messages/kk.json";
-import ru from "./messages/ru.json";
+import { LOCALES } from "@/lib/env";
+import { CATALOGUE_FILES } from "./messages";
 
-/** Every key path of a nested catalogue, e.g. "home.hero.title". */
-function keyPaths(value: unknown, prefix = ""): string[] {
-  if (value === null || typeof value !== "object") return [prefix];
+function load(locale: string, file: string): unknown {
+  return JSON.parse(readFileSync(path.join(import.meta.dirname, "messages", locale, `${file}.json`), "utf8"));
+}
+
+/** Every leaf of a nested catalogue as [key path, message]. */
+function leaves(value: unknown, prefix = ""): [string, unknown][] {
+  if (value === null || typeof value !== "object") return [[prefix, value]];
   return Object.entries(value as Record<string, unknown>).flatMap(([key, child]) =>
-    keyPaths(child, prefix ? `${prefix}.${key}` : key),
+    leaves(child, prefix ? `${prefix}.${key}` : key),
   );
 }
 
-/** The ICU placeholders and rich-text tags a message uses, e.g. {operator} and <link>. */
-function placeholders(message: string): string[] {
-  return [...message.matchAll(/\{(\w+)|<(\w+)>/g)].map((m) => m[1] ?? `<${m[2]}>`).sort();
+/** The ICU arguments and rich-text tags a message uses, e.g. {operator} and <link>. */
+function placeholders(message: unknown): string {
+  return [...String(message).matchAll(/\{(\w+)|<(\w+)>/g)]
+    .map((m) => m[1] ?? `<${m[2]}>`)
+    .sort()
+    .join(",");
 }
 
-function leaves(catalogue: unknown): Map<string, string> {
-  const map = new Map<string, string>();
-  for (const path of keyPaths(catalogue)) {
-    const value = path.split(".").reduce<unknown>((node, key) => (node as Record<string, unknown>)[key], catalogue);
-    map.set(path, value as string);
-  }
-  return map;
-}
+describe.each(CATALOGUE_FILES)("message catalogue %s.json", (file) => {
+  const reference = new Map(leaves(load("ru", file)));
 
-describe("message catalogues", () => {
-  const reference = leaves(ru);
-
-  it.each([
-    ["kk", kk],
-    ["en", en],
-  ])("%s has exactly the keys of ru", (_name, catalogue) => {
-    expect([...leaves(catalogue).keys()].sort()).toEqual([...reference.keys()].sort());
+  it.each(LOCALES.filter((l) => l !== "ru"))("%s has exactly the keys of ru", (locale) => {
+    expect(leaves(load(locale, file)).map(([key]) => key).sort()).toEqual([...reference.keys()].sort());
   });
 
-  it.each([
-    ["ru", ru],
-    ["kk", kk],
-    ["en", en],
-  ])("%s has no empty messages", (_name, catalogue) => {
-    const empty = [...leaves(catalogue)].filter(([, message]) => typeof message !== "string" || message.trim() === "");
+  it.each(LOCALES)("%s has no empty messages", (locale) => {
+    const empty = leaves(load(locale, file)).filter(([key, message]) => key !== "" && (typeof message !== "string" || message.trim() === ""));
     expect(empty).toEqual([]);
   });
 
-  it.each([
-    ["kk", kk],
-    ["en", en],
-  ])("%s uses the same placeholders and tags as ru in every message", (_name, catalogue) => {
-    const translated = leaves(catalogue);
-    const mismatched = [...reference].filter(
-      ([path, message]) => placeholders(message).join() !== placeholders(translated.get(path) ?? "").join(),
-    );
-    expect(mismatched.map(([path]) => path)).toEqual([]);
+  it.each(LOCALES.filter((l) => l !== "ru"))("%s uses the same arguments and tags as ru", (locale) => {
+    const mismatched = leaves(load(locale, file)).filter(([key, message]) => placeholders(message) !== placeholders(reference.get(key)));
+    expect(mismatched.map(([key]) => key)).toEqual([]);
+  });
+});
+
+describe("message catalogues", () => {
+  it("never define the same top-level key in two files", () => {
+    const owners = CATALOGUE_FILES.flatMap((file) => Object.keys(load("ru", file) as object).map((key) => `${key}`));
+    expect(owners.length).toBe(new Set(owners).size);
   });
 });

@@ -1,8 +1,21 @@
 import type { Locale } from "@/lib/env";
-import type ru from "./messages/ru.json";
+import type email from "./messages/ru/email.json";
+import type intake from "./messages/ru/intake.json";
+import type site from "./messages/ru/site.json";
+import type status from "./messages/ru/status.json";
 
-export type Messages = typeof ru;
+/**
+ * Catalogues are split by feature (one file per area, same files in every language) so that
+ * each area's strings can change without touching the others. Top-level keys never repeat
+ * across files.
+ */
+export const CATALOGUE_FILES = ["site", "intake", "status", "email"] as const;
+
+export type Messages = typeof site & typeof intake & typeof status & typeof email;
 
 export async function loadMessages(locale: Locale): Promise<Messages> {
-  return (await import(`./messages/${locale}.json`)).default as Messages;
+  const parts = await Promise.all(
+    CATALOGUE_FILES.map(async (file) => (await import(`./messages/${locale}/${file}.json`)).default as object),
+  );
+  return Object.assign({}, ...parts) as Messages;
 }

@@ -1,10 +1,10 @@
 import type { Locale } from "@/lib/env";
-import type ru from "./messages/ru.json";
+import type { Messages } from "./messages";
 
 // Typed message keys and locales for next-intl: a missing key is a type error.
 declare module "next-intl" {
   interface AppConfig {
     Locale: Locale;
-    Messages: typeof ru;
+    Messages: Messages;
   }
 }

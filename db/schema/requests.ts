@@ -1,0 +1,136 @@
+import { sql } from "drizzle-orm";
+import { bigserial, boolean, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid, type AnyPgColumn } from "drizzle-orm/pg-core";
+
+export const REQUEST_STATUSES = [
+  "unverified",
+  "expired",
+  "new",
+  "in_progress",
+  "awaiting_requester",
+  "on_hold",
+  "completed",
+  "denied",
+  "withdrawn",
+] as const;
+export type RequestStatus = (typeof REQUEST_STATUSES)[number];
+
+/**
+ * One data-subject request. Contact details and free text are personal data (retention
+ * anonymises them later); type, dates and outcome stay for the compliance record.
+ */
+export const requests = pgTable(
+  "requests",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    /** DSR-2026-000123; given on verification, so unverified attempts use no numbers. */
+    reference: text("reference").unique(),
+    type: text("type").notNull(),
+    status: text("status", { enum: REQUEST_STATUSES }).notNull().default("unverified"),
+    locale: text("locale").notNull(),
+    jurisdiction: text("jurisdiction").notNull(),
+    channel: text("channel").notNull().default("web"),
+    requesterName: text("requester_name").notNull(),
+    /** Lower-cased; the address the codes and replies go to. */
+    requesterEmail: text("requester_email").notNull(),
+    requesterPhone: text("requester_phone"),
+    onBehalf: boolean("on_behalf").notNull().default(false),
+    representativeRelation: text("representative_relation"),
+    subjectName: text("subject_name"),
+    /** Type-specific answers from the form (validated by lib/validation/request-forms.ts). */
+    details: jsonb("details").$type<Record<string, unknown>>().notNull(),
+    urgent: boolean("urgent").notNull().default(false),
+    duplicateOfId: uuid("duplicate_of_id").references((): AnyPgColumn => requests.id),
+    consentAt: timestamp("consent_at", { withTimezone: true }).notNull(),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    /** An unverified request is dropped from view after this moment. */
+    verifyBy: timestamp("verify_by", { withTimezone: true }).notNull(),
+    verifiedAt: timestamp("verified_at", { withTimezone: true }),
+    dueAt: timestamp("due_at", { withTimezone: true }),
+    deadlineRuleId: text("deadline_rule_id"),
+    statusChangedAt: timestamp("status_changed_at", { withTimezone: true }).notNull().defaultNow(),
+    closedAt: timestamp("closed_at", { withTimezone: true }),
+  },
+  (table) => [
+    index("requests_status_due_idx").on(table.status, table.dueAt),
+    index("requests_email_type_idx").on(table.requesterEmail, table.type),
+  ],
+);
+
+export type Request = typeof requests.$inferSelect;
+export type NewRequest = typeof requests.$inferInsert;
+
+/** Private links to a request's status page. Only the SHA-256 of the token is stored. */
+export const requestAccessTokens = pgTable(
+  "request_access_tokens",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    requestId: uuid("request_id")
+      .notNull()
+      .references(() => requests.id, { onDelete: "cascade" }),
+    tokenHash: text("token_hash").notNull(),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    expiresAt: timestamp("expires_at", { withTimezone: true }).notNull(),
+    revokedAt: timestamp("revoked_at", { withTimezone: true }),
+  },
+  (table) => [uniqueIndex("request_access_tokens_hash_idx").on(table.tokenHash)],
+);
+
+/** A 6-digit code (and a one-click link with the same effect) proving the requester owns the address. */
+export const verificationChallenges = pgTable(
+  "verification_challenges",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    requestId: uuid("request_id")
+      .notNull()
+      .references(() => requests.id, { onDelete: "cascade" }),
+    codeHash: text("code_hash").notNull(),
+    linkTokenHash: text("link_token_hash").notNull(),
+    attempts: integer("attempts").notNull().default(0),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    expiresAt: timestamp("expires_at", { withTimezone: true }).notNull(),
+    consumedAt: timestamp("consumed_at", { withTimezone: true }),
+    supersededAt: timestamp("superseded_at", { withTimezone: true }),
+  },
+  (table) => [
+    uniqueIndex("verification_challenges_link_idx").on(table.linkTokenHash),
+    index("verification_challenges_request_idx").on(table.requestId),
+  ],
+);
+
+/** The request's timeline: what happened, by whom, and whether the requester sees it. */
+export const requestEvents = pgTable(
+  "request_events",
+  {
+    id: bigserial("id", { mode: "number" }).primaryKey(),
+    requestId: uuid("request_id")
+      .notNull()
+      .references(() => requests.id, { onDelete: "cascade" }),
+    kind: text("kind").notNull(),
+    actorType: text("actor_type").notNull(),
+    actorId: text("actor_id"),
+    data: jsonb("data").$type<Record<string, unknown>>().notNull().default(sql`'{}'::jsonb`),
+    visibleToRequester: boolean("visible_to_requester").notNull().default(true),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (table) => [index("request_events_request_idx").on(table.requestId, table.id)],
+);
+
+export const MESSAGE_DIRECTIONS = ["inbound", "outbound", "internal"] as const;
+
+/** Messages on a request: from the requester (inbound), from staff (outbound), staff notes (internal). */
+export const requestMessages = pgTable(
+  "request_messages",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    requestId: uuid("request_id")
+      .notNull()
+      .references(() => requests.id, { onDelete: "cascade" }),
+    direction: text("direction", { enum: MESSAGE_DIRECTIONS }).notNull(),
+    authorType: text("author_type").notNull(),
+    authorId: text("author_id"),
+    channel: text("channel").notNull().default("portal"),
+    body: text("body").notNull(),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (table) => [index("request_messages_request_idx").on(table.requestId, table.createdAt)],
+);
