@@ -1,9 +1,13 @@
 import { spawn, type ChildProcess } from "node:child_process";
+import path from "node:path";
 import { expect, test } from "@playwright/test";
+
+const NEXT_BIN = path.join(process.cwd(), "node_modules", "next", "dist", "bin", "next");
 
 /** Starts the production build on its own port with extra settings; collects what it prints. */
 function startServer(port: number, env: Record<string, string>) {
-  const child = spawn("npx", ["next", "start", "-H", "127.0.0.1", "-p", String(port)], {
+  // node runs Next directly (not through npx), so killing the child really stops the server.
+  const child = spawn(process.execPath, [NEXT_BIN, "start", "-H", "127.0.0.1", "-p", String(port)], {
     env: { ...process.env, DATA_DIR: `.data/e2e-startup-${port}`, ...env },
     stdio: ["ignore", "pipe", "pipe"],
   });
@@ -14,8 +18,10 @@ function startServer(port: number, env: Record<string, string>) {
   return { child, exited, output: () => output };
 }
 
-function stop(child: ChildProcess) {
-  if (child.exitCode === null) child.kill("SIGTERM");
+/** Stops the server and waits until it has exited, so its port is free for the next run. */
+async function stop(server: { child: ChildProcess; exited: Promise<unknown> }) {
+  if (server.child.exitCode === null && server.child.signalCode === null) server.child.kill("SIGTERM");
+  await server.exited;
 }
 
 test("a malformed setting stops start-up with a message naming it", async () => {
@@ -27,7 +33,7 @@ test("a malformed setting stops start-up with a message naming it", async () => 
     expect(server.output()).toContain("DEFAULT_LOCALE: expected one of ru, kk, en");
     expect(server.output()).toContain("OPERATOR_SUPPORT_EMAIL: expected an e-mail address");
   } finally {
-    stop(server.child);
+    await stop(server);
   }
 });
 
@@ -44,6 +50,6 @@ test("an unreachable database gives 503 from health and a readable log line, not
     expect((await request.get("http://127.0.0.1:3202/api/health")).status()).toBe(503);
     expect(server.child.exitCode).toBeNull();
   } finally {
-    stop(server.child);
+    await stop(server);
   }
 });

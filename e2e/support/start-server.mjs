@@ -2,10 +2,12 @@
 // DATABASE_URL points at PostgreSQL). Usage: node e2e/support/start-server.mjs PORT DATA_DIR
 import { spawn } from "node:child_process";
 import { rmSync } from "node:fs";
+import { createRequire } from "node:module";
 
 const [port = "3100", dataDir = ".data/e2e"] = process.argv.slice(2);
 rmSync(dataDir, { recursive: true, force: true });
-const server = spawn("npx", ["next", "start", "-H", "127.0.0.1", "-p", port], {
+const nextBin = createRequire(import.meta.url).resolve("next/dist/bin/next");
+const server = spawn(process.execPath, [nextBin, "start", "-H", "127.0.0.1", "-p", port], {
   stdio: "inherit",
   env: { ...process.env, DATA_DIR: dataDir, APP_URL: `http://127.0.0.1:${port}` },
 });
