@@ -1,0 +1,67 @@
+import type { RequestStatus } from "@/db/schema";
+
+/**
+ * The one table of allowed status changes (DESIGN.md "Lifecycle"). Everything that changes a
+ * request's status asks this module first; nothing else decides what may follow what.
+ */
+export type LifecycleRole = "requester" | "agent" | "compliance" | "admin" | "system";
+
+export const OPEN_STATUSES = ["new", "in_progress", "awaiting_requester", "on_hold"] as const satisfies readonly RequestStatus[];
+export const CLOSED_STATUSES = ["completed", "denied", "withdrawn", "expired"] as const satisfies readonly RequestStatus[];
+
+export type LifecycleAction =
+  | "verify"
+  | "expire"
+  | "start"
+  | "ask_requester"
+  | "requester_replied"
+  | "hold"
+  | "resume"
+  | "complete"
+  | "deny"
+  | "withdraw";
+
+type Move = { action: LifecycleAction; from: readonly RequestStatus[]; to: RequestStatus; roles: readonly LifecycleRole[] };
+
+const STAFF_WHO_WORK = ["agent", "admin"] as const;
+
+export const LIFECYCLE: readonly Move[] = [
+  { action: "verify", from: ["unverified"], to: "new", roles: ["requester"] },
+  { action: "expire", from: ["unverified"], to: "expired", roles: ["system"] },
+  { action: "start", from: ["new"], to: "in_progress", roles: STAFF_WHO_WORK },
+  { action: "ask_requester", from: ["in_progress"], to: "awaiting_requester", roles: STAFF_WHO_WORK },
+  { action: "requester_replied", from: ["awaiting_requester"], to: "in_progress", roles: ["requester", "system"] },
+  { action: "hold", from: ["in_progress"], to: "on_hold", roles: STAFF_WHO_WORK },
+  { action: "resume", from: ["on_hold"], to: "in_progress", roles: STAFF_WHO_WORK },
+  { action: "complete", from: OPEN_STATUSES, to: "completed", roles: STAFF_WHO_WORK },
+  { action: "deny", from: OPEN_STATUSES, to: "denied", roles: STAFF_WHO_WORK },
+  { action: "withdraw", from: OPEN_STATUSES, to: "withdrawn", roles: ["requester"] },
+];
+
+export class LifecycleError extends Error {
+  constructor(
+    readonly action: LifecycleAction,
+    readonly from: RequestStatus,
+    readonly role: LifecycleRole,
+  ) {
+    super(`${role} may not ${action} a request that is ${from}`);
+    this.name = "LifecycleError";
+  }
+}
+
+/** The status a request moves to, or null when this role may not do this from that status. */
+export function nextStatus(from: RequestStatus, action: LifecycleAction, role: LifecycleRole): RequestStatus | null {
+  const move = LIFECYCLE.find((m) => m.action === action && m.from.includes(from) && m.roles.includes(role));
+  return move?.to ?? null;
+}
+
+/** Like nextStatus, but throws LifecycleError for a move the table does not allow. */
+export function applyTransition(from: RequestStatus, action: LifecycleAction, role: LifecycleRole): RequestStatus {
+  const to = nextStatus(from, action, role);
+  if (!to) throw new LifecycleError(action, from, role);
+  return to;
+}
+
+export function isOpen(status: RequestStatus): boolean {
+  return (OPEN_STATUSES as readonly RequestStatus[]).includes(status);
+}

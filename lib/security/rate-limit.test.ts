@@ -1,0 +1,38 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createTestDatabase, testEngines, type TestDatabase } from "@/db/testing";
+import { hitRateLimits, pruneRateLimits } from "./rate-limit";
+
+describe.each(testEngines())("rate limits on %s", (engine) => {
+  let database: TestDatabase;
+  beforeAll(async () => {
+    database = await createTestDatabase(engine);
+  });
+  afterAll(async () => {
+    await database?.drop();
+  });
+
+  const rule = { key: "file-request:email:a@example.com", limit: 3, windowMinutes: 60 };
+  const t0 = new Date("2026-11-24T10:05:00Z");
+
+  it("trips after the limit and says when to come back", async () => {
+    for (let i = 0; i < 3; i++) expect(await hitRateLimits(database.db, [rule], t0)).toEqual({ allowed: true });
+    expect(await hitRateLimits(database.db, [rule], t0)).toEqual({ allowed: false, retryAfterMinutes: 55 });
+    // Another key is counted on its own.
+    expect(await hitRateLimits(database.db, [{ ...rule, key: "file-request:email:b@example.com" }], t0)).toEqual({ allowed: true });
+  });
+
+  it("refuses when any one of several rules is over", async () => {
+    const ip = { key: "file-request:ip:127.0.0.1", limit: 100, windowMinutes: 60 };
+    expect(await hitRateLimits(database.db, [ip, rule], new Date("2026-11-24T10:50:30Z"))).toEqual({ allowed: false, retryAfterMinutes: 10 });
+  });
+
+  it("recovers when the window has passed", async () => {
+    expect(await hitRateLimits(database.db, [rule], new Date("2026-11-24T11:00:00Z"))).toEqual({ allowed: true });
+  });
+
+  it("prunes old windows", async () => {
+    await pruneRateLimits(database.db, new Date("2026-11-24T11:00:00Z"));
+    for (let i = 0; i < 2; i++) await hitRateLimits(database.db, [rule], new Date("2026-11-24T11:10:00Z"));
+    expect(await hitRateLimits(database.db, [rule], new Date("2026-11-24T11:10:00Z"))).toEqual({ allowed: false, retryAfterMinutes: 50 });
+  });
+});

@@ -1,0 +1,40 @@
+import { and, lt, sql } from "drizzle-orm";
+import type { Executor } from "@/db/client";
+import { rateLimitCounters } from "@/db/schema";
+
+export type RateLimitRule = { key: string; limit: number; windowMinutes: number };
+export type RateLimitResult = { allowed: true } | { allowed: false; retryAfterMinutes: number };
+
+function windowStart(now: Date, windowMinutes: number): Date {
+  const size = windowMinutes * 60_000;
+  return new Date(Math.floor(now.getTime() / size) * size);
+}
+
+/**
+ * Counts one hit against each rule (fixed windows kept in PostgreSQL, shared by every app
+ * instance) and refuses when any of them is over its limit. The hit is counted even when
+ * refused, so hammering does not reset the window.
+ */
+export async function hitRateLimits(db: Executor, rules: RateLimitRule[], now = new Date()): Promise<RateLimitResult> {
+  let retryAfterMs = 0;
+  for (const rule of rules) {
+    const start = windowStart(now, rule.windowMinutes);
+    const [row] = await db
+      .insert(rateLimitCounters)
+      .values({ key: rule.key, windowStart: start, hits: 1 })
+      .onConflictDoUpdate({
+        target: [rateLimitCounters.key, rateLimitCounters.windowStart],
+        set: { hits: sql`${rateLimitCounters.hits} + 1` },
+      })
+      .returning({ hits: rateLimitCounters.hits });
+    if ((row?.hits ?? 0) > rule.limit) {
+      retryAfterMs = Math.max(retryAfterMs, start.getTime() + rule.windowMinutes * 60_000 - now.getTime());
+    }
+  }
+  return retryAfterMs > 0 ? { allowed: false, retryAfterMinutes: Math.max(1, Math.ceil(retryAfterMs / 60_000)) } : { allowed: true };
+}
+
+/** Drops counters of windows that ended (the worker calls it now and then). */
+export async function pruneRateLimits(db: Executor, olderThan: Date): Promise<void> {
+  await db.delete(rateLimitCounters).where(and(lt(rateLimitCounters.windowStart, olderThan)));
+}
