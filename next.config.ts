@@ -10,6 +10,13 @@ export default function config(phase: string): NextConfig {
     // PGlite loads its WASM and data files relative to its own package; bundling it breaks that.
     serverExternalPackages: ["@electric-sql/pglite"],
     poweredByHeader: false,
+    experimental: {
+      // Requests may carry up to 5 files of 10 MB on a form (lib/files/upload-limits.ts); the
+      // limits are enforced by the domain code with a translated message, so the framework must
+      // let such a body through rather than cut it off first.
+      serverActions: { bodySizeLimit: "80mb" },
+      proxyClientMaxBodySize: "80mb",
+    },
     async headers() {
       return [{ source: "/:path*", headers: securityHeaders({ development: phase === PHASE_DEVELOPMENT_SERVER }) }];
     },

@@ -97,9 +97,8 @@ export default async function HomePage({ params }: Props) {
               <Card key={type} as="li" className="flex flex-col">
                 <h3 className="text-lg font-semibold">{types(`${type}.title`)}</h3>
                 <p className="mt-2 flex-1 text-muted">{types(`${type}.description`)}</p>
-                {/* Until the intake forms exist, a request goes to the support mailbox with its subject filled in. */}
                 <ButtonLink
-                  href={`mailto:${operator.supportEmail}?subject=${encodeURIComponent(types(`${type}.emailSubject`))}`}
+                  href={`/${locale}/requests/new/${type}`}
                   variant={type === "credential_misuse" ? "primary" : "secondary"}
                   className="mt-4 self-start"
                 >

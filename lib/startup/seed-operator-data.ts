@@ -7,6 +7,7 @@ import { SYSTEM_ACTOR } from "@/lib/audit/actor";
 import { LOCALES } from "@/lib/env";
 import { log } from "@/lib/log";
 import { publishPolicyVersion } from "@/lib/policy/publish-policy-version";
+import { seedDeadlineData } from "@/lib/requests/deadlines/deadline-repository";
 
 export const SEED_FOLDER = path.join(process.cwd(), "db", "seed");
 
@@ -18,10 +19,14 @@ export function splitTitle(markdown: string): { title: string; body: string } {
 }
 
 /**
- * Loads the operator's first privacy policy (db/seed/policy) when none is published yet.
+ * Loads the default deadline rules and holiday calendars (every start; only what is missing), and
+ * the operator's first privacy policy (db/seed/policy) when none is published yet.
  * Later versions are published by admins; this never overwrites them.
  */
 export async function seedOperatorData(db: Db, seedFolder = SEED_FOLDER): Promise<void> {
+  const deadlines = await seedDeadlineData(db);
+  if (deadlines.rulesAdded > 0 || deadlines.calendarDaysAdded > 0) log.info("loaded default deadline rules and calendar days", deadlines);
+
   const [{ value: existing } = { value: 0 }] = await db.select({ value: count() }).from(policyVersions);
   if (existing > 0) return;
   const meta = JSON.parse(await readFile(path.join(seedFolder, "policy", "meta.json"), "utf8")) as {

@@ -1,5 +1,6 @@
 import { describeDatabase } from "@/db";
 import { EnvError, getEnv } from "@/lib/env";
+import { startWorker } from "@/lib/jobs/worker";
 import { errorMessage, log } from "@/lib/log";
 import { ensureAppReady } from "./ensure-app-ready";
 
@@ -27,4 +28,6 @@ export async function startApp(): Promise<void> {
       `database unreachable (${describeDatabase()}): ${errorMessage(error)} — /api/health answers 503 until it is back; retrying on the next request`,
     );
   }
+  // Started either way: while the database is down, each tick fails, is logged once, and retries.
+  if (getEnv().WORKER === "in-process") startWorker();
 }

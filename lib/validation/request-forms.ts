@@ -32,12 +32,16 @@ const contactFields = {
   consent: z.literal(true, "mustAccept"),
 };
 
-const categories = z.array(z.enum(DATA_CATEGORIES, "chooseOne"), "chooseAtLeastOne").max(DATA_CATEGORIES.length);
+// A checkbox group with nothing ticked reaches the schema as false (react-hook-form) or missing.
+const categories = z.preprocess(
+  (value) => (value === false || value === undefined ? [] : value),
+  z.array(z.enum(DATA_CATEGORIES, "chooseOne"), "chooseAtLeastOne").max(DATA_CATEGORIES.length),
+);
 
 const accessSchema = z.object({
   type: z.literal("access"),
   ...contactFields,
-  categories: categories.min(1, "chooseAtLeastOne"),
+  categories: categories.refine((list) => list.length > 0, "chooseAtLeastOne"),
   format: z.enum(ACCESS_FORMATS, "chooseOne"),
 });
 
@@ -57,7 +61,7 @@ const deletionSchema = z.object({
   type: z.literal("deletion"),
   ...contactFields,
   scope: z.enum(DELETION_SCOPES, "chooseOne"),
-  categories: categories.default([]),
+  categories,
   accountIdentifier: optionalText(200),
   acknowledgeConsequences: z.literal(true, "mustAccept"),
 });

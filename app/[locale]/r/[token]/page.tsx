@@ -1,0 +1,157 @@
+import type { Metadata } from "next";
+import { getFormatter, getTranslations, setRequestLocale } from "next-intl/server";
+import { notFound } from "next/navigation";
+import { Card } from "@/components/card";
+import { Container } from "@/components/container";
+import type { Locale } from "@/lib/env";
+import { Link } from "@/lib/i18n/navigation";
+import { getRequestStatus } from "@/lib/requests/get-request-status";
+import type { RequestType } from "@/lib/requests/request-types";
+import { readyDb } from "@/lib/startup/ensure-app-ready";
+import { ReplyForm } from "./reply-form";
+import { WithdrawForm } from "./withdraw-form";
+
+type Props = { params: Promise<{ locale: Locale; token: string }> };
+
+export const metadata: Metadata = { robots: { index: false, follow: false } };
+
+const TIMELINE_KINDS = ["submitted", "verified", "message_received", "message_sent", "status_changed", "withdrawn", "deadline_extended", "completed", "denied"] as const;
+
+export default async function RequestStatusPage({ params }: Props) {
+  const { locale, token } = await params;
+  setRequestLocale(locale);
+  const result = await getRequestStatus(await readyDb(), token);
+  const t = await getTranslations({ locale, namespace: "status" });
+  if (!result.ok && result.error === "expired") {
+    return (
+      <Container className="py-8">
+        <h1 className="text-3xl font-bold">{t("expired.title")}</h1>
+        <p className="mt-3">{t("expired.text")}</p>
+        <Link href="/requests/find" className="mt-4 inline-block text-brand-800 underline">
+          {t("expired.action")}
+        </Link>
+      </Container>
+    );
+  }
+  if (!result.ok) notFound();
+
+  const { view } = result;
+  const { request } = view;
+  const types = await getTranslations({ locale, namespace: "requestTypes" });
+  const format = await getFormatter({ locale });
+  const when = (date: Date) => format.dateTime(date, { dateStyle: "long", timeStyle: "short" });
+  const fileUrl = (id: string) => `/api/r/${token}/files/${id}`;
+
+  return (
+    <Container className="py-8">
+      <h1 className="text-3xl font-bold">{t("pageTitle", { reference: request.reference ?? "" })}</h1>
+      <p className="mt-2 max-w-2xl text-sm text-muted">{t("privateLink")}</p>
+
+      <Card as="section" aria-labelledby="summary-title" className="mt-6 max-w-3xl">
+        <h2 id="summary-title" className="sr-only">
+          {t("state")}
+        </h2>
+        <dl className="grid gap-x-6 gap-y-3 sm:grid-cols-[max-content_1fr]">
+          <dt className="font-medium">{t("reference")}</dt>
+          <dd>{request.reference}</dd>
+          <dt className="font-medium">{t("type")}</dt>
+          <dd>{types(`${request.type as RequestType}.title`)}</dd>
+          <dt className="font-medium">{t("state")}</dt>
+          <dd data-testid="request-status">
+            <strong>{t(`statuses.${request.status}`)}</strong>
+            {request.urgent ? <span className="ml-2 rounded bg-red-100 px-2 py-0.5 text-sm text-red-900">{t("urgent")}</span> : null}
+          </dd>
+          <dt className="font-medium">{t("received")}</dt>
+          <dd>{when(request.createdAt)}</dd>
+          <dt className="font-medium">{t("due")}</dt>
+          <dd>{request.dueAt ? when(request.dueAt) : t("noDue")}</dd>
+        </dl>
+      </Card>
+
+      {view.deliveries.length > 0 ? (
+        <Card as="section" aria-labelledby="deliveries-title" className="mt-6 max-w-3xl">
+          <h2 id="deliveries-title" className="text-xl font-semibold">
+            {t("deliveries.title")}
+          </h2>
+          <ul className="mt-3 space-y-2">
+            {view.deliveries.map((file) => (
+              <li key={file.id}>
+                {file.available ? (
+                  <a href={fileUrl(file.id)} className="text-brand-800 underline">
+                    {t("deliveries.download", { filename: file.filename })}
+                  </a>
+                ) : (
+                  <span>{t("deliveries.expired")}</span>
+                )}
+                {file.available && file.availableUntil ? <span className="ml-2 text-sm text-muted">{t("deliveries.availableUntil", { date: when(file.availableUntil) })}</span> : null}
+              </li>
+            ))}
+          </ul>
+        </Card>
+      ) : null}
+
+      <section aria-labelledby="messages-title" className="mt-8 max-w-3xl">
+        <h2 id="messages-title" className="text-xl font-semibold">
+          {t("messages.title")}
+        </h2>
+        {view.messages.length === 0 ? <p className="mt-2 text-muted">{t("messages.empty")}</p> : null}
+        <ol className="mt-3 space-y-3">
+          {view.messages.map((message) => (
+            <li key={message.id}>
+              <Card as="article" className={message.direction === "inbound" ? "border-l-4 border-l-slate-400" : "border-l-4 border-l-brand-700"}>
+                <p className="text-sm text-muted">
+                  <strong className="text-ink">{message.direction === "inbound" ? t("messages.fromYou") : t("messages.fromStaff")}</strong> · {when(message.createdAt)}
+                </p>
+                <p className="mt-2 whitespace-pre-wrap break-words">{message.body}</p>
+                {message.files.length > 0 ? (
+                  <ul className="mt-2 text-sm" aria-label={t("messages.attachments")}>
+                    {message.files.map((file) => (
+                      <li key={file.id}>
+                        <a href={fileUrl(file.id)} className="text-brand-800 underline">
+                          {t("messages.download", { filename: file.filename })}
+                        </a>
+                      </li>
+                    ))}
+                  </ul>
+                ) : null}
+              </Card>
+            </li>
+          ))}
+        </ol>
+      </section>
+
+      <section aria-labelledby="reply-title" className="mt-8 max-w-3xl">
+        <h2 id="reply-title" className="text-xl font-semibold">
+          {t("reply.title")}
+        </h2>
+        {view.canMessage ? <ReplyForm token={token} /> : <p className="mt-2">{t("reply.closed")}</p>}
+      </section>
+
+      <section aria-labelledby="timeline-title" className="mt-8 max-w-3xl">
+        <h2 id="timeline-title" className="text-xl font-semibold">
+          {t("timeline.title")}
+        </h2>
+        <ol className="mt-3 space-y-2 border-l-2 border-slate-300 pl-4">
+          {view.timeline.map((event) => (
+            <li key={event.id}>
+              <span className="text-sm text-muted">{when(event.createdAt)}</span>
+              <br />
+              {t(`timeline.${(TIMELINE_KINDS as readonly string[]).includes(event.kind) ? (event.kind as (typeof TIMELINE_KINDS)[number]) : "other"}`)}
+              {event.kind === "status_changed" && typeof event.data.to === "string" ? ` — ${t(`statuses.${event.data.to as "new"}`)}` : null}
+            </li>
+          ))}
+        </ol>
+      </section>
+
+      {view.canWithdraw ? (
+        <section aria-labelledby="withdraw-title" className="mt-8 max-w-3xl rounded-lg border border-red-200 bg-white p-5">
+          <h2 id="withdraw-title" className="text-xl font-semibold">
+            {t("withdraw.title")}
+          </h2>
+          <p className="mt-2">{t("withdraw.lead")}</p>
+          <WithdrawForm token={token} />
+        </section>
+      ) : null}
+    </Container>
+  );
+}

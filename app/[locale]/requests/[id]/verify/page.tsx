@@ -1,0 +1,29 @@
+import type { Metadata } from "next";
+import { getTranslations, setRequestLocale } from "next-intl/server";
+import { Container } from "@/components/container";
+import type { Locale } from "@/lib/env";
+import { VerifyForm } from "./verify-form";
+
+type Props = { params: Promise<{ locale: Locale; id: string }> };
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const { locale } = await params;
+  const t = await getTranslations({ locale, namespace: "intake" });
+  return { title: t("verify.title") };
+}
+
+// The page looks the same for every id, real or not: it reveals nothing about who filed what.
+export default async function VerifyPage({ params }: Props) {
+  const { locale, id } = await params;
+  setRequestLocale(locale);
+  const t = await getTranslations({ locale, namespace: "intake" });
+  return (
+    <Container className="py-8">
+      <h1 className="text-3xl font-bold">{t("verify.title")}</h1>
+      <p className="mt-3 max-w-2xl">{t("verify.lead")}</p>
+      <div className="mt-6">
+        <VerifyForm requestId={id} />
+      </div>
+    </Container>
+  );
+}

@@ -1,0 +1,57 @@
+"use client";
+
+import { zodResolver } from "@hookform/resolvers/zod";
+import { useLocale, useTranslations } from "next-intl";
+import { useState, useTransition } from "react";
+import { useForm } from "react-hook-form";
+import { FormNotice, type Notice } from "@/components/form/form-notice";
+import { TextField } from "@/components/form/text-field";
+import { findRequestsSchema, parseErrorCode } from "@/lib/validation/request-forms";
+import { findRequestsAction } from "./actions";
+
+export function FindForm() {
+  const t = useTranslations("intake");
+  const locale = useLocale();
+  const [pending, startTransition] = useTransition();
+  const [notice, setNotice] = useState<Notice | null>(null);
+  const { register, handleSubmit, formState, setError } = useForm<{ email: string }>({
+    resolver: zodResolver(findRequestsSchema) as never,
+    defaultValues: { email: "" },
+  });
+  const emailError = parseErrorCode(formState.errors.email?.message);
+
+  return (
+    <form
+      noValidate
+      className="max-w-md"
+      onSubmit={handleSubmit(({ email }) =>
+        startTransition(async () => {
+          const result = await findRequestsAction(locale as never, email);
+          let next: Notice;
+          if (result.ok) next = { kind: "info", text: t("find.sent") };
+          else if (result.error === "invalid") {
+            setError("email", { type: "server", message: result.message });
+            return;
+          } else if (result.error === "rate_limited") next = { kind: "error", text: t("errors.rateLimited", { minutes: result.retryAfterMinutes }) };
+          else next = { kind: "error", text: t("errors.unexpected") };
+          setNotice(next);
+        }),
+      )}
+    >
+      <FormNotice notice={notice} />
+      <TextField
+        id="email"
+        type="email"
+        autoComplete="email"
+        label={t("find.email")}
+        error={emailError ? t(`errors.${emailError.key}` as never, { max: emailError.value ?? 0 } as never) : undefined}
+        required
+        requiredLabel={t("required")}
+        {...register("email")}
+      />
+      <button type="submit" disabled={pending} className="mt-4 inline-flex min-h-11 items-center rounded-md bg-brand-700 px-5 py-2 font-semibold text-white hover:bg-brand-800 disabled:opacity-60">
+        {t("find.submit")}
+      </button>
+    </form>
+  );
+}

@@ -1,0 +1,59 @@
+"use server";
+
+import { redirect } from "next/navigation";
+import { runPublicAction } from "@/lib/actions/public-action";
+import type { Locale } from "@/lib/env";
+import { readUploads, type AcceptedUpload, type UploadProblem } from "@/lib/files/upload-rules";
+import { fileRequest } from "@/lib/requests/file-request";
+import { HONEYPOT_FIELD, requestFormSchema } from "@/lib/validation/request-forms";
+
+export type FileField = "proofOfAuthority" | "supportingDocuments";
+
+export type SubmitRequestState =
+  | { ok: false; error: "invalid"; fieldErrors: Record<string, string>; fileProblems: { field: FileField; problems: UploadProblem[] }[] }
+  | { ok: false; error: "rate_limited"; retryAfterMinutes: number }
+  | { ok: false; error: "unexpected" };
+
+/**
+ * The intake form posts its answers as JSON (field "payload") plus the files. Everything is
+ * validated again here with the same schema the browser used.
+ */
+export async function submitRequestAction(locale: Locale, formData: FormData): Promise<SubmitRequestState> {
+  const outcome = await runPublicAction("submitRequest", async ({ db, ip }) => {
+    let payload: unknown = null;
+    try {
+      payload = JSON.parse(String(formData.get("payload") ?? "null"));
+    } catch {
+      payload = null;
+    }
+    const parsed = requestFormSchema.safeParse(payload);
+    const fieldErrors: Record<string, string> = {};
+    if (!parsed.success) {
+      for (const issue of parsed.error.issues) fieldErrors[issue.path.join(".") || "form"] ??= issue.message;
+    }
+    const fileProblems: { field: FileField; problems: UploadProblem[] }[] = [];
+    const accepted: Record<FileField, AcceptedUpload[]> = { proofOfAuthority: [], supportingDocuments: [] };
+    for (const field of ["proofOfAuthority", "supportingDocuments"] as const) {
+      const result = await readUploads(formData.getAll(field));
+      if (result.ok) accepted[field] = result.files;
+      else fileProblems.push({ field, problems: result.problems });
+    }
+    if (parsed.success && parsed.data.onBehalf && accepted.proofOfAuthority.length === 0 && !fileProblems.some((p) => p.field === "proofOfAuthority")) {
+      fieldErrors.proofOfAuthority = "fileRequired";
+    }
+    if (!parsed.success || fileProblems.length > 0 || Object.keys(fieldErrors).length > 0) {
+      return { ok: false as const, error: "invalid" as const, fieldErrors, fileProblems };
+    }
+    const result = await fileRequest(db, {
+      form: parsed.data,
+      locale,
+      ip,
+      proofOfAuthority: parsed.data.onBehalf ? accepted.proofOfAuthority : [],
+      supportingDocuments: accepted.supportingDocuments,
+      honeypot: String(formData.get(HONEYPOT_FIELD) ?? ""),
+    });
+    return result;
+  });
+  if (outcome.ok) redirect(`/${locale}/requests/${outcome.requestId}/verify`);
+  return outcome;
+}

@@ -1,0 +1,46 @@
+import type { Metadata } from "next";
+import { getTranslations, setRequestLocale } from "next-intl/server";
+import { notFound } from "next/navigation";
+import { Container } from "@/components/container";
+import { getEnv, type Locale } from "@/lib/env";
+import { Link } from "@/lib/i18n/navigation";
+import { REQUEST_TYPES, type RequestType } from "@/lib/requests/request-types";
+import { RequestForm } from "./request-form";
+
+type Props = { params: Promise<{ locale: Locale; type: string }> };
+
+function requestType(value: string): RequestType | null {
+  return (REQUEST_TYPES as readonly string[]).includes(value) ? (value as RequestType) : null;
+}
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const { locale, type } = await params;
+  const known = requestType(type);
+  if (!known) return {};
+  const t = await getTranslations({ locale, namespace: "requestTypes" });
+  return { title: t(`${known}.title`) };
+}
+
+export default async function NewRequestPage({ params }: Props) {
+  const { locale, type } = await params;
+  setRequestLocale(locale);
+  const known = requestType(type);
+  if (!known) notFound();
+  const t = await getTranslations({ locale, namespace: "intake" });
+  const types = await getTranslations({ locale, namespace: "requestTypes" });
+  return (
+    <Container className="py-8">
+      <h1 className="text-3xl font-bold">{types(`${known}.title`)}</h1>
+      <p className="mt-2 max-w-2xl text-muted">{types(`${known}.description`)}</p>
+      <p className="mt-2 max-w-2xl text-muted">{t("lead")}</p>
+      <p className="mt-2">
+        <Link href="/requests/find" className="text-brand-800 underline">
+          {t("find.link")}
+        </Link>
+      </p>
+      <div className="mt-6">
+        <RequestForm type={known} defaultJurisdiction={getEnv().DEFAULT_JURISDICTION} />
+      </div>
+    </Container>
+  );
+}

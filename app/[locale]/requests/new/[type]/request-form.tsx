@@ -1,0 +1,339 @@
+"use client";
+
+import { zodResolver } from "@hookform/resolvers/zod";
+import { useLocale, useTranslations } from "next-intl";
+import { useState, useTransition } from "react";
+import { useFieldArray, useForm, useWatch, type Path } from "react-hook-form";
+import { CheckboxField, ChoiceGroup } from "@/components/form/choice-group";
+import { FileField } from "@/components/form/file-field";
+import { FormNotice, type Notice } from "@/components/form/form-notice";
+import { SelectField } from "@/components/form/select-field";
+import { TextField } from "@/components/form/text-field";
+import { MAX_FILE_BYTES, MAX_FILES_PER_SUBMISSION } from "@/lib/files/upload-limits";
+import { DATA_CATEGORIES, type RequestType } from "@/lib/requests/request-types";
+import {
+  ACCESS_FORMATS,
+  DELETION_SCOPES,
+  HONEYPOT_FIELD,
+  JURISDICTIONS,
+  parseErrorCode,
+  PASSWORD_CHANGED,
+  REPRESENTATIVE_RELATIONS,
+  requestFormSchemaFor,
+} from "@/lib/validation/request-forms";
+import { submitRequestAction, type FileField as FileFieldName, type SubmitRequestState } from "./actions";
+
+// One loose shape for all four forms; the zod resolver of the chosen type does the checking.
+type FormValues = {
+  type: RequestType;
+  name: string;
+  email: string;
+  phone: string;
+  jurisdiction: string;
+  onBehalf: boolean;
+  representativeRelation?: string;
+  subjectName: string;
+  comment: string;
+  consent: boolean;
+  categories?: string[];
+  format?: string;
+  corrections?: { field: string; currentValue: string; correctedValue: string }[];
+  scope?: string;
+  accountIdentifier?: string;
+  acknowledgeConsequences?: boolean;
+  noticedOn?: string;
+  whatHappened?: string;
+  passwordChanged?: string;
+};
+
+const MAX_MB = MAX_FILE_BYTES / 1024 / 1024;
+
+/** Client-side file checks, mirroring the server's, so big or too many files are caught before upload. */
+function checkFiles(files: File[], t: ReturnType<typeof useTranslations<"intake">>): string | undefined {
+  if (files.length > MAX_FILES_PER_SUBMISSION) return t("errors.fileTooMany", { maxFiles: MAX_FILES_PER_SUBMISSION });
+  const big = files.find((f) => f.size > MAX_FILE_BYTES);
+  if (big) return t("errors.fileTooLarge", { name: big.name, maxMb: MAX_MB });
+  const empty = files.find((f) => f.size === 0);
+  if (empty) return t("errors.fileEmpty", { name: empty.name });
+  return undefined;
+}
+
+export function RequestForm({ type, defaultJurisdiction }: { type: RequestType; defaultJurisdiction: string }) {
+  const t = useTranslations("intake");
+  const tc = useTranslations("categories");
+  const locale = useLocale();
+  const [pending, startTransition] = useTransition();
+  const [banner, setBanner] = useState<Notice | null>(null);
+  const [files, setFiles] = useState<Record<FileFieldName, File[]>>({ proofOfAuthority: [], supportingDocuments: [] });
+  const [fileErrors, setFileErrors] = useState<Partial<Record<FileFieldName, string>>>({});
+
+  const form = useForm<FormValues>({
+    resolver: zodResolver(requestFormSchemaFor(type)) as never,
+    defaultValues: {
+      type,
+      name: "",
+      email: "",
+      phone: "",
+      jurisdiction: JURISDICTIONS.includes(defaultJurisdiction as never) ? defaultJurisdiction : "KZ",
+      onBehalf: false,
+      subjectName: "",
+      comment: "",
+      consent: false,
+      ...(type === "access" ? { categories: [], format: "pdf" } : {}),
+      ...(type === "correction" ? { corrections: [{ field: "", currentValue: "", correctedValue: "" }] } : {}),
+      ...(type === "deletion" ? { scope: "account", categories: [], accountIdentifier: "", acknowledgeConsequences: false } : {}),
+      ...(type === "credential_misuse" ? { accountIdentifier: "", noticedOn: "", whatHappened: "" } : {}),
+    },
+    shouldFocusError: true,
+  });
+  const { register, handleSubmit, formState, setError, setFocus, control } = form;
+  const corrections = useFieldArray({ control, name: "corrections" as never });
+  const onBehalf = useWatch({ control, name: "onBehalf" });
+  const scope = useWatch({ control, name: "scope" });
+
+  const errorText = (message?: string) => {
+    const parsed = parseErrorCode(message);
+    if (!parsed) return undefined;
+    return t(`errors.${parsed.key}` as never, { max: parsed.value ?? 0 } as never);
+  };
+  const err = (path: string) => {
+    const node = path.split(".").reduce<unknown>((value, key) => (value as Record<string, unknown> | undefined)?.[key], formState.errors);
+    return errorText((node as { message?: string } | undefined)?.message);
+  };
+  const req = { required: true, requiredLabel: t("required") };
+
+  const showBanner = (text: string) => setBanner({ kind: "error", text });
+
+  function applyServerState(state: SubmitRequestState) {
+    if (state.error === "rate_limited") return showBanner(t("errors.rateLimited", { minutes: state.retryAfterMinutes }));
+    if (state.error === "unexpected") return showBanner(t("errors.unexpected"));
+    const entries = Object.entries(state.fieldErrors);
+    const nextFileErrors: Partial<Record<FileFieldName, string>> = {};
+    for (const { field, problems } of state.fileProblems) {
+      const first = problems[0];
+      if (!first) continue;
+      const keyByCode = { too_large: "fileTooLarge", bad_type: "fileBadType", empty: "fileEmpty", too_many: "fileTooMany" } as const;
+      nextFileErrors[field] = t(`errors.${keyByCode[first.code]}`, { name: first.name, maxMb: MAX_MB, maxFiles: MAX_FILES_PER_SUBMISSION });
+    }
+    if (state.fieldErrors.proofOfAuthority) nextFileErrors.proofOfAuthority = t("errors.fileRequired");
+    setFileErrors(nextFileErrors);
+    for (const [path, message] of entries) {
+      if (path !== "proofOfAuthority") setError(path as Path<FormValues>, { type: "server", message });
+    }
+    const firstField = entries.find(([path]) => path !== "proofOfAuthority")?.[0];
+    if (firstField) setFocus(firstField as Path<FormValues>);
+    else document.getElementById(Object.keys(nextFileErrors)[0] ?? "")?.focus();
+    setBanner({ kind: "error", text: t("errors.summary"), focus: false });
+  }
+
+  const onValid = (values: FormValues, event?: React.BaseSyntheticEvent) => {
+    const clientFileErrors: Partial<Record<FileFieldName, string>> = {
+      proofOfAuthority: values.onBehalf ? (files.proofOfAuthority.length === 0 ? t("errors.fileRequired") : checkFiles(files.proofOfAuthority, t)) : undefined,
+      supportingDocuments: checkFiles(files.supportingDocuments, t),
+    };
+    setFileErrors(clientFileErrors);
+    const firstBad = (Object.keys(clientFileErrors) as FileFieldName[]).find((key) => clientFileErrors[key]);
+    if (firstBad) {
+      document.getElementById(firstBad)?.focus();
+      return;
+    }
+    const data = new FormData();
+    data.set("payload", JSON.stringify(values));
+    const formElement = event?.target instanceof HTMLFormElement ? event.target : null;
+    data.set(HONEYPOT_FIELD, String(formElement ? (new FormData(formElement).get(HONEYPOT_FIELD) ?? "") : ""));
+    if (values.onBehalf) for (const file of files.proofOfAuthority) data.append("proofOfAuthority", file);
+    for (const file of files.supportingDocuments) data.append("supportingDocuments", file);
+    setBanner(null);
+    startTransition(async () => {
+      try {
+        const state = await submitRequestAction(locale as never, data);
+        if (state) applyServerState(state);
+      } catch {
+        showBanner(t("errors.unexpected"));
+      }
+    });
+  };
+
+  const onInvalid = () => setBanner({ kind: "error", text: t("errors.summary"), focus: false });
+
+  const categoryOptions = DATA_CATEGORIES.map((value) => ({ value, label: tc(value) }));
+  const fileHint = (extra?: string) => [extra, t("fields.filesHint", { maxMb: MAX_MB, maxFiles: MAX_FILES_PER_SUBMISSION })].filter(Boolean).join(" ");
+  const removeLabel = (name: string) => `✕ ${name}`;
+
+  return (
+    <form noValidate onSubmit={handleSubmit(onValid, onInvalid)} className="max-w-2xl" aria-busy={pending}>
+      <FormNotice notice={banner} />
+
+      {/* Honeypot: hidden from people and assistive technology; bots fill it in. */}
+      <div aria-hidden="true" className="absolute left-[-10000px] h-px w-px overflow-hidden">
+        <label htmlFor={HONEYPOT_FIELD}>Website</label>
+        <input id={HONEYPOT_FIELD} name={HONEYPOT_FIELD} type="text" tabIndex={-1} autoComplete="off" defaultValue="" />
+      </div>
+
+      <section aria-labelledby="section-request" className="mt-2">
+        <h2 id="section-request" className="text-xl font-semibold">
+          {t("sections.request")}
+        </h2>
+
+        {type === "access" ? (
+          <>
+            <ChoiceGroup id="categories" type="checkbox" legend={t("fields.categories")} options={categoryOptions} registration={register("categories")} error={err("categories")} {...req} />
+            <ChoiceGroup
+              id="format"
+              type="radio"
+              legend={t("fields.format")}
+              options={ACCESS_FORMATS.map((value) => ({ value, label: t(`options.format.${value}`) }))}
+              registration={register("format")}
+              error={err("format")}
+              {...req}
+            />
+          </>
+        ) : null}
+
+        {type === "correction" ? (
+          <fieldset className="mt-4">
+            <legend className="font-medium">{t("fields.corrections")}</legend>
+            {corrections.fields.map((item, index) => (
+              <div key={item.id} className="mt-3 rounded-md border border-slate-300 p-3">
+                <p className="font-medium">{t("fields.correctionNumber", { number: index + 1 })}</p>
+                <TextField id={`corrections.${index}.field`} label={t("fields.correctionField")} hint={index === 0 ? t("fields.correctionFieldHint") : undefined} error={err(`corrections.${index}.field`)} {...register(`corrections.${index}.field` as const)} {...req} />
+                <TextField id={`corrections.${index}.currentValue`} label={t("fields.currentValue")} error={err(`corrections.${index}.currentValue`)} {...register(`corrections.${index}.currentValue` as const)} />
+                <TextField id={`corrections.${index}.correctedValue`} label={t("fields.correctedValue")} error={err(`corrections.${index}.correctedValue`)} {...register(`corrections.${index}.correctedValue` as const)} {...req} />
+                {corrections.fields.length > 1 ? (
+                  <button type="button" className="mt-2 text-red-800 underline" onClick={() => corrections.remove(index)}>
+                    {t("fields.removeCorrection", { number: index + 1 })}
+                  </button>
+                ) : null}
+              </div>
+            ))}
+            {corrections.fields.length < 10 ? (
+              <button type="button" className="mt-3 rounded-md border border-brand-700 px-3 py-2 text-brand-800" onClick={() => corrections.append({ field: "", currentValue: "", correctedValue: "" } as never)}>
+                {t("fields.addCorrection")}
+              </button>
+            ) : null}
+            <FileField
+              id="supportingDocuments"
+              label={t("fields.supportingDocuments")}
+              hint={fileHint(t("fields.supportingHint"))}
+              files={files.supportingDocuments}
+              onChange={(next) => setFiles((current) => ({ ...current, supportingDocuments: next }))}
+              error={fileErrors.supportingDocuments}
+              removeLabel={removeLabel}
+            />
+          </fieldset>
+        ) : null}
+
+        {type === "deletion" ? (
+          <>
+            <div className="mt-4 rounded-md border-l-4 border-amber-500 bg-amber-50 p-3">
+              <h3 className="font-semibold">{t("deletionNotice.title")}</h3>
+              <p className="mt-1">{t("deletionNotice.consequences")}</p>
+              <p className="mt-1">{t("deletionNotice.retained")}</p>
+            </div>
+            <ChoiceGroup
+              id="scope"
+              type="radio"
+              legend={t("fields.scope")}
+              options={DELETION_SCOPES.map((value) => ({ value, label: t(`options.scope.${value}`) }))}
+              registration={register("scope")}
+              error={err("scope")}
+              {...req}
+            />
+            {scope === "categories" ? (
+              <ChoiceGroup id="categories" type="checkbox" legend={t("fields.deletionCategories")} options={categoryOptions} registration={register("categories")} error={err("categories")} {...req} />
+            ) : null}
+            <TextField id="accountIdentifier" label={t("fields.accountIdentifier")} hint={t("fields.accountIdentifierHint")} error={err("accountIdentifier")} {...register("accountIdentifier")} />
+            <CheckboxField id="acknowledgeConsequences" label={t("fields.acknowledgeConsequences")} registration={register("acknowledgeConsequences")} error={err("acknowledgeConsequences")} />
+          </>
+        ) : null}
+
+        {type === "credential_misuse" ? (
+          <>
+            <div className="mt-4 rounded-md border-l-4 border-red-700 bg-red-50 p-3">
+              <h3 className="font-semibold">{t("misuseNotice.title")}</h3>
+              <ul className="mt-1 list-disc pl-5">
+                <li>{t("misuseNotice.changePassword")}</li>
+                <li>{t("misuseNotice.sameElsewhere")}</li>
+                <li>{t("misuseNotice.noCodes")}</li>
+              </ul>
+              <p className="mt-1 font-medium">{t("misuseNotice.priority")}</p>
+            </div>
+            <TextField id="accountIdentifier" label={t("fields.misusedAccount")} hint={t("fields.misusedAccountHint")} error={err("accountIdentifier")} {...register("accountIdentifier")} {...req} />
+            <TextField id="noticedOn" type="date" label={t("fields.noticedOn")} error={err("noticedOn")} {...register("noticedOn")} {...req} />
+            <TextField id="whatHappened" multiline label={t("fields.whatHappened")} hint={t("fields.whatHappenedHint")} error={err("whatHappened")} {...register("whatHappened")} {...req} />
+            <ChoiceGroup
+              id="passwordChanged"
+              type="radio"
+              legend={t("fields.passwordChanged")}
+              options={PASSWORD_CHANGED.map((value) => ({ value, label: t(`options.passwordChanged.${value}`) }))}
+              registration={register("passwordChanged")}
+              error={err("passwordChanged")}
+              {...req}
+            />
+          </>
+        ) : null}
+
+        <TextField id="comment" multiline label={t("fields.comment")} hint={t("fields.commentHint")} error={err("comment")} {...register("comment")} />
+      </section>
+
+      <section aria-labelledby="section-about" className="mt-8">
+        <h2 id="section-about" className="text-xl font-semibold">
+          {t("sections.about")}
+        </h2>
+        <TextField id="name" autoComplete="name" label={t("fields.name")} error={err("name")} {...register("name")} {...req} />
+        <TextField id="email" type="email" autoComplete="email" label={t("fields.email")} hint={t("fields.emailHint")} error={err("email")} {...register("email")} {...req} />
+        <TextField id="phone" type="tel" autoComplete="tel" label={t("fields.phone")} hint={t("fields.phoneHint")} error={err("phone")} {...register("phone")} />
+        <SelectField
+          id="jurisdiction"
+          label={t("fields.jurisdiction")}
+          options={JURISDICTIONS.map((value) => ({ value, label: t(`options.jurisdiction.${value}`) }))}
+          registration={register("jurisdiction")}
+          error={err("jurisdiction")}
+          {...req}
+        />
+      </section>
+
+      <section aria-labelledby="section-representative" className="mt-8">
+        <h2 id="section-representative" className="text-xl font-semibold">
+          {t("sections.representative")}
+        </h2>
+        <CheckboxField id="onBehalf" label={t("fields.onBehalf")} registration={register("onBehalf")} error={err("onBehalf")} />
+        {onBehalf ? (
+          <>
+            <SelectField
+              id="representativeRelation"
+              label={t("fields.representativeRelation")}
+              placeholder="—"
+              options={REPRESENTATIVE_RELATIONS.map((value) => ({ value, label: t(`options.representativeRelation.${value}`) }))}
+              registration={register("representativeRelation", { setValueAs: (v: string) => (v === "" ? undefined : v) })}
+              error={err("representativeRelation")}
+              {...req}
+            />
+            <TextField id="subjectName" label={t("fields.subjectName")} error={err("subjectName")} {...register("subjectName")} {...req} />
+            <FileField
+              id="proofOfAuthority"
+              label={t("fields.proofOfAuthority")}
+              hint={fileHint(t("fields.proofHint"))}
+              files={files.proofOfAuthority}
+              onChange={(next) => setFiles((current) => ({ ...current, proofOfAuthority: next }))}
+              error={fileErrors.proofOfAuthority}
+              removeLabel={removeLabel}
+              {...req}
+            />
+          </>
+        ) : null}
+      </section>
+
+      <section aria-labelledby="section-confirm" className="mt-8">
+        <h2 id="section-confirm" className="text-xl font-semibold">
+          {t("sections.confirm")}
+        </h2>
+        <CheckboxField id="consent" label={t("fields.consent")} registration={register("consent")} error={err("consent")} />
+      </section>
+
+      <button type="submit" disabled={pending} className="mt-8 inline-flex min-h-11 items-center rounded-md bg-brand-700 px-5 py-2 font-semibold text-white hover:bg-brand-800 disabled:opacity-60">
+        {pending ? t("submitting") : t("submit")}
+      </button>
+    </form>
+  );
+}

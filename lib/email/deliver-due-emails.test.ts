@@ -1,0 +1,237 @@
+import type { AddressInfo } from "node:net";
+import { eq } from "drizzle-orm";
+import { SMTPServer } from "smtp-server";
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { outboxEmails, type OutboxEmail } from "@/db/schema";
+import { createTestDatabase, testEngines, type TestDatabase } from "@/db/testing";
+import { backoffMs, deliverDueEmails, MAX_ATTEMPTS } from "./deliver-due-emails";
+import { enqueueEmail } from "./enqueue-email";
+import { createSmtpTransport, type MailTransport } from "./transports";
+
+/** What the test SMTP server accepted: the envelope and the parsed header block. */
+type Received = { to: string[]; raw: string; headers: Map<string, string> };
+
+/** Decodes RFC 2047 encoded words; adjacent ones are joined as bytes, so a split character survives. */
+function decodeEncodedWords(value: string): string {
+  return value.replace(/(?:=\?[^?]+\?[BbQq]\?[^?]*\?=\s*)+/g, (run) => {
+    const bytes = [...run.matchAll(/=\?[^?]+\?([BbQq])\?([^?]*)\?=/g)].map(([, encoding, text = ""]) =>
+      encoding!.toUpperCase() === "B"
+        ? Buffer.from(text, "base64")
+        : Buffer.from(text.replace(/_/g, " ").replace(/=([0-9A-Fa-f]{2})/g, (_, hex: string) => String.fromCharCode(parseInt(hex, 16))), "latin1"),
+    );
+    return Buffer.concat(bytes).toString("utf8") + (/\s$/.test(run) ? " " : "");
+  });
+}
+
+function parseHeaders(raw: string): Map<string, string> {
+  const block = raw.slice(0, raw.indexOf("\r\n\r\n")).replace(/\r\n[ \t]+/g, " ");
+  const headers = new Map<string, string>();
+  for (const line of block.split("\r\n")) {
+    const colon = line.indexOf(":");
+    headers.set(line.slice(0, colon).trim().toLowerCase(), decodeEncodedWords(line.slice(colon + 1).trim()).trim());
+  }
+  return headers;
+}
+
+/**
+ * A real SMTP server on 127.0.0.1. `replies` scripts the answers to DATA (e.g. [451, 250]);
+ * once it is empty every message is accepted.
+ */
+async function startSmtpServer() {
+  const received: Received[] = [];
+  const replies: number[] = [];
+  let dataCommands = 0;
+  const server = new SMTPServer({
+    authOptional: true,
+    disabledCommands: ["STARTTLS", "AUTH"],
+    logger: false,
+    onData(stream, session, callback) {
+      const chunks: Buffer[] = [];
+      stream.on("data", (chunk: Buffer) => chunks.push(chunk));
+      stream.on("end", () => {
+        dataCommands += 1;
+        const code = replies.shift() ?? 250;
+        if (code !== 250) {
+          callback(Object.assign(new Error(code >= 500 ? "Mailbox unavailable" : "Try again later"), { responseCode: code }));
+          return;
+        }
+        const raw = Buffer.concat(chunks).toString("utf8");
+        received.push({ to: session.envelope.rcptTo.map((r) => r.address), raw, headers: parseHeaders(raw) });
+        // A little latency, so concurrent workers really overlap.
+        setTimeout(() => callback(), 5);
+      });
+    },
+  });
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const { port } = server.server.address() as AddressInfo;
+  return {
+    url: `smtp://127.0.0.1:${port}`,
+    received,
+    replies,
+    dataCommands: () => dataCommands,
+    reset() {
+      received.length = 0;
+      replies.length = 0;
+      dataCommands = 0;
+    },
+    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  };
+}
+
+const STATUS_URL = "https://privacy.example.com/ru/r/token";
+
+async function enqueue(db: TestDatabase["db"], to = "anna@example.com", reference = "DSR-2026-000123"): Promise<OutboxEmail> {
+  return db.transaction((tx) =>
+    enqueueEmail(tx, {
+      template: "acknowledgement",
+      locale: "ru",
+      to,
+      variables: { name: "Анна", reference, requestType: "Доступ к данным", dueDate: "15 мая 2026 г.", statusUrl: STATUS_URL },
+    }),
+  );
+}
+
+async function row(db: TestDatabase["db"], id: string): Promise<OutboxEmail> {
+  const [found] = await db.select().from(outboxEmails).where(eq(outboxEmails.id, id));
+  return found!;
+}
+
+const later = (ms: number) => new Date(Date.now() + ms);
+
+describe.each(testEngines())("deliverDueEmails on %s", (engine) => {
+  let database: TestDatabase;
+  let smtp: Awaited<ReturnType<typeof startSmtpServer>>;
+  let transport: MailTransport;
+
+  beforeAll(async () => {
+    database = await createTestDatabase(engine);
+    smtp = await startSmtpServer();
+    transport = createSmtpTransport(smtp.url);
+  });
+  afterAll(async () => {
+    transport?.close?.();
+    await smtp?.close();
+    await database?.drop();
+  });
+  beforeEach(async () => {
+    await database.db.delete(outboxEmails);
+  });
+  afterEach(() => smtp.reset());
+
+  it("delivers a queued email once, with its Message-ID, Auto-Submitted header and subject", async () => {
+    const queued = await enqueue(database.db);
+    expect(queued.status).toBe("pending");
+
+    expect(await deliverDueEmails(database.db, transport)).toEqual({ claimed: 1, sent: 1, retried: 0, failed: 0 });
+    expect(smtp.received).toHaveLength(1);
+    const mail = smtp.received[0]!;
+    expect(mail.to).toEqual(["anna@example.com"]);
+    expect(mail.headers.get("message-id")).toBe(queued.messageId);
+    expect(queued.messageId).toMatch(/^<[0-9a-f-]{36}@smart-lift\.kz>$/);
+    expect(mail.headers.get("auto-submitted")).toBe("auto-generated");
+    expect(mail.headers.get("subject")).toBe("Обращение принято [DSR-2026-000123]");
+    expect(mail.headers.get("from")).toContain("<info@smart-lift.kz>");
+    expect(mail.headers.get("from")).toContain("Либерти Астана");
+    expect(mail.headers.get("content-type")).toMatch(/^multipart\/alternative/);
+
+    const sent = await row(database.db, queued.id);
+    expect(sent).toMatchObject({ status: "sent", transport: "smtp", attempts: 1, lastError: null });
+    expect(sent.sentAt).toBeInstanceOf(Date);
+
+    expect(await deliverDueEmails(database.db, transport, { now: later(2 * 3600_000) })).toMatchObject({ claimed: 0 });
+    expect(smtp.received).toHaveLength(1);
+  });
+
+  it("retries a 451 after the back-off and then delivers it once", async () => {
+    const queued = await enqueue(database.db);
+    smtp.replies.push(451);
+    const start = new Date(Date.now() + 1000);
+
+    expect(await deliverDueEmails(database.db, transport, { now: start })).toEqual({ claimed: 1, sent: 0, retried: 1, failed: 0 });
+    const waiting = await row(database.db, queued.id);
+    expect(waiting).toMatchObject({ status: "pending", attempts: 1 });
+    expect(waiting.lastError).toContain("451");
+    expect(waiting.nextAttemptAt.getTime()).toBe(start.getTime() + backoffMs(1));
+    expect(smtp.received).toHaveLength(0);
+
+    // Not due yet: nothing happens before the back-off has passed.
+    expect(await deliverDueEmails(database.db, transport, { now: new Date(start.getTime() + backoffMs(1) - 1000) })).toMatchObject({ claimed: 0 });
+
+    const retryAt = new Date(start.getTime() + backoffMs(1) + 1000);
+    expect(await deliverDueEmails(database.db, transport, { now: retryAt })).toEqual({ claimed: 1, sent: 1, retried: 0, failed: 0 });
+    expect(smtp.received).toHaveLength(1);
+    expect(smtp.received[0]!.headers.get("message-id")).toBe(queued.messageId);
+    expect(await row(database.db, queued.id)).toMatchObject({ status: "sent", attempts: 2, lastError: null });
+
+    expect(await deliverDueEmails(database.db, transport, { now: later(2 * 3600_000) })).toMatchObject({ claimed: 0 });
+    expect(smtp.received).toHaveLength(1);
+  });
+
+  it("marks a 550 failed at once and never tries it again", async () => {
+    const queued = await enqueue(database.db);
+    smtp.replies.push(550);
+
+    expect(await deliverDueEmails(database.db, transport)).toEqual({ claimed: 1, sent: 0, retried: 0, failed: 1 });
+    const failed = await row(database.db, queued.id);
+    expect(failed).toMatchObject({ status: "failed", attempts: 1, sentAt: null });
+    expect(failed.lastError).toContain("550");
+
+    expect(await deliverDueEmails(database.db, transport, { now: later(24 * 3600_000) })).toMatchObject({ claimed: 0 });
+    expect(smtp.dataCommands()).toBe(1);
+    expect(smtp.received).toHaveLength(0);
+  });
+
+  it(`gives up after ${MAX_ATTEMPTS} temporary failures`, async () => {
+    const queued = await enqueue(database.db);
+    smtp.replies.push(...Array.from({ length: MAX_ATTEMPTS }, () => 421));
+    for (let attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
+      const counts = await deliverDueEmails(database.db, transport, { now: later(attempt * 2 * 3600_000) });
+      expect(counts).toMatchObject(attempt < MAX_ATTEMPTS ? { retried: 1 } : { failed: 1 });
+    }
+    expect(await row(database.db, queued.id)).toMatchObject({ status: "failed", attempts: MAX_ATTEMPTS });
+    expect(await deliverDueEmails(database.db, transport, { now: later(100 * 3600_000) })).toMatchObject({ claimed: 0 });
+    expect(smtp.dataCommands()).toBe(MAX_ATTEMPTS);
+  });
+
+  it("never sends the same row twice when two workers run at the same time", async () => {
+    const count = 24;
+    for (let i = 0; i < count; i++) await enqueue(database.db, `person${i}@example.com`, `DSR-2026-${String(i).padStart(6, "0")}`);
+    // Two workers, each with its own connection pool, as two processes would have.
+    const other = createSmtpTransport(smtp.url);
+    try {
+      const claimedBy = [0, 0];
+      for (let round = 0; round < count; round++) {
+        const results = await Promise.all([
+          deliverDueEmails(database.db, transport, { batchSize: 4 }),
+          deliverDueEmails(database.db, other, { batchSize: 4 }),
+        ]);
+        results.forEach((r, worker) => (claimedBy[worker]! += r.claimed));
+        if (results.every((r) => r.claimed === 0)) break;
+      }
+      expect(claimedBy[0]! + claimedBy[1]!).toBe(count);
+      // Both really took part: each claimed a share of the rows.
+      expect(claimedBy[0]).toBeGreaterThan(0);
+      expect(claimedBy[1]).toBeGreaterThan(0);
+    } finally {
+      other.close?.();
+    }
+    const ids = smtp.received.map((mail) => mail.headers.get("message-id"));
+    expect(ids).toHaveLength(count);
+    expect(new Set(ids).size).toBe(count);
+    const rows = await database.db.select().from(outboxEmails);
+    expect(rows.every((r) => r.status === "sent" && r.attempts === 1)).toBe(true);
+  });
+
+  it("treats a refused connection as temporary", async () => {
+    const queued = await enqueue(database.db);
+    const closed = await startSmtpServer();
+    await closed.close();
+    const unreachable = createSmtpTransport(`${closed.url}?connectionTimeout=2000`);
+    try {
+      expect(await deliverDueEmails(database.db, unreachable)).toMatchObject({ retried: 1 });
+    } finally {
+      unreachable.close?.();
+    }
+    expect(await row(database.db, queued.id)).toMatchObject({ status: "pending", attempts: 1 });
+  });
+});

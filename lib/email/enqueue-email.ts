@@ -1,0 +1,76 @@
+import { randomUUID } from "node:crypto";
+import { z } from "zod";
+import type { Tx } from "@/db/client";
+import { outboxEmails, type OutboxEmail } from "@/db/schema";
+import type { Locale } from "@/lib/env";
+import { getOperator } from "@/lib/operator";
+import { renderEmail, type EmailTemplate, type EmailVariables } from "./render-email";
+
+export type EnqueueEmailInput<T extends EmailTemplate> = {
+  requestId?: string | null;
+  template: T;
+  /** The requester's language: it decides the language of every email they get. */
+  locale: Locale;
+  to: string;
+  variables: EmailVariables[T];
+  /** Automated emails say so (RFC 3834), so auto-responders do not answer them. */
+  automated?: boolean;
+  replyTo?: string | null;
+  /** Extra headers, e.g. In-Reply-To and References of a thread. */
+  headers?: Record<string, string>;
+};
+
+const address = z.email();
+const headerName = /^[A-Za-z][A-Za-z0-9-]*$/;
+
+function checkHeaders(headers: Record<string, string>): Record<string, string> {
+  for (const [name, value] of Object.entries(headers)) {
+    // A line break in a header value would let it smuggle in headers of its own.
+    if (!headerName.test(name) || /[\r\n]/.test(value)) throw new Error(`invalid email header ${JSON.stringify(name)}`);
+  }
+  return headers;
+}
+
+/** `"Name" <address>`, quoting the display name so commas or quotes in it stay part of it. */
+export function formatMailbox(name: string, email: string): string {
+  return `"${name.replace(/["\\]/g, "\\$&")}" <${email}>`;
+}
+
+/** A Message-ID fixed when the row is written, so a retried send is recognisably the same mail. */
+export function newMessageId(supportEmail: string): string {
+  const domain = supportEmail.slice(supportEmail.lastIndexOf("@") + 1);
+  return `<${randomUUID()}@${domain}>`;
+}
+
+/**
+ * Renders an email and writes it to the outbox in the caller's transaction, so it is sent if and
+ * only if the change that caused it commits. The worker delivers it later.
+ */
+export async function enqueueEmail<T extends EmailTemplate>(tx: Tx, input: EnqueueEmailInput<T>): Promise<OutboxEmail> {
+  const to = address.parse(input.to.trim());
+  const replyTo = input.replyTo ? address.parse(input.replyTo.trim()) : null;
+  const operator = getOperator(input.locale);
+  const rendered = await renderEmail(input.template, input.locale, input.variables);
+  const automated = input.automated ?? true;
+  const headers = checkHeaders({
+    ...(automated ? { "Auto-Submitted": "auto-generated", "X-Auto-Response-Suppress": "All" } : {}),
+    ...input.headers,
+  });
+  const [row] = await tx
+    .insert(outboxEmails)
+    .values({
+      requestId: input.requestId ?? null,
+      template: input.template,
+      locale: input.locale,
+      fromAddress: formatMailbox(operator.name, operator.supportEmail),
+      toAddress: to,
+      replyTo,
+      subject: rendered.subject,
+      textBody: rendered.text,
+      htmlBody: rendered.html,
+      headers,
+      messageId: newMessageId(operator.supportEmail),
+    })
+    .returning();
+  return row!;
+}

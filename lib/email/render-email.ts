@@ -1,0 +1,130 @@
+import { createTranslator } from "next-intl";
+import { getEnv, type Locale } from "@/lib/env";
+import { loadMessages, type Messages } from "@/lib/i18n/messages";
+import { getOperator, type Operator } from "@/lib/operator";
+import { renderHtml, renderText, type EmailBlock } from "./email-layout";
+
+export const EMAIL_TEMPLATES = [
+  "verification_code",
+  "acknowledgement",
+  "status_links",
+  "withdrawal_confirmation",
+  "staff_reply",
+] as const;
+export type EmailTemplate = (typeof EMAIL_TEMPLATES)[number];
+
+/** What each template needs. Labels and dates arrive already translated and formatted. */
+export type EmailVariables = {
+  verification_code: { name: string; code: string; verifyUrl: string; minutes: number };
+  acknowledgement: { name: string; reference: string; requestType: string; dueDate: string; statusUrl: string };
+  status_links: { name: string; links: { reference: string; requestType: string; statusUrl: string }[] };
+  withdrawal_confirmation: { name: string; reference: string };
+  staff_reply: { name: string; reference: string; body: string; statusUrl: string };
+};
+
+export type RenderedEmail = { subject: string; text: string; html: string };
+
+function emailTranslator(locale: Locale, messages: Messages) {
+  return createTranslator({
+    locale,
+    messages,
+    namespace: "email",
+    timeZone: getEnv().OPERATOR_TIME_ZONE,
+    // A broken catalogue must fail loudly here, not send an email with a key in it.
+    onError: (error) => {
+      throw error;
+    },
+  });
+}
+type EmailTranslator = ReturnType<typeof emailTranslator>;
+
+type Built = { subject: string; blocks: EmailBlock[] };
+type Builder<T extends EmailTemplate> = (t: EmailTranslator, v: EmailVariables[T], operator: Operator) => Built;
+
+const TEMPLATES: { [T in EmailTemplate]: Builder<T> } = {
+  verification_code: (t, v) => ({
+    subject: t("verification_code.subject"),
+    blocks: [
+      { kind: "paragraph", text: t("verification_code.intro") },
+      { kind: "code", code: v.code },
+      { kind: "paragraph", text: t("verification_code.validFor", { minutes: v.minutes }) },
+      { kind: "paragraph", text: t("verification_code.linkIntro") },
+      { kind: "button", label: t("verification_code.linkLabel"), url: v.verifyUrl },
+      { kind: "note", text: t("verification_code.ignore") },
+    ],
+  }),
+  acknowledgement: (t, v) => ({
+    subject: t("acknowledgement.subject", { reference: v.reference }),
+    blocks: [
+      { kind: "paragraph", text: t("acknowledgement.intro", { requestType: v.requestType }) },
+      { kind: "paragraph", text: t("acknowledgement.reference", { reference: v.reference }) },
+      { kind: "paragraph", text: t("acknowledgement.due", { dueDate: v.dueDate }) },
+      { kind: "paragraph", text: t("acknowledgement.statusIntro") },
+      { kind: "button", label: t("acknowledgement.linkLabel"), url: v.statusUrl },
+      { kind: "note", text: t("acknowledgement.keepPrivate") },
+    ],
+  }),
+  status_links: (t, v) => ({
+    subject: t("status_links.subject"),
+    blocks:
+      v.links.length === 0
+        ? [{ kind: "paragraph", text: t("status_links.none") }, { kind: "note", text: t("status_links.ignore") }]
+        : [
+            { kind: "paragraph", text: t("status_links.intro") },
+            {
+              kind: "links",
+              items: v.links.map((link) => ({
+                label: t("status_links.item", { reference: link.reference, requestType: link.requestType }),
+                url: link.statusUrl,
+              })),
+            },
+            { kind: "note", text: t("status_links.keepPrivate") },
+            { kind: "note", text: t("status_links.ignore") },
+          ],
+  }),
+  withdrawal_confirmation: (t, v, operator) => ({
+    subject: t("withdrawal_confirmation.subject", { reference: v.reference }),
+    blocks: [
+      { kind: "paragraph", text: t("withdrawal_confirmation.body", { reference: v.reference }) },
+      { kind: "note", text: t("withdrawal_confirmation.notYou", { supportEmail: operator.supportEmail }) },
+    ],
+  }),
+  staff_reply: (t, v) => ({
+    subject: t("staff_reply.subject", { reference: v.reference }),
+    blocks: [
+      { kind: "paragraph", text: t("staff_reply.intro", { reference: v.reference }) },
+      { kind: "quote", text: v.body },
+      { kind: "paragraph", text: t("staff_reply.replyHint") },
+      { kind: "button", label: t("staff_reply.linkLabel"), url: v.statusUrl },
+    ],
+  }),
+};
+
+/** Subjects are one header line: a line break from a variable must not start a new header. */
+function oneLine(value: string): string {
+  return value.replace(/[\r\n]+/g, " ").trim();
+}
+
+/**
+ * Renders an email in the requester's language, outside any request (the worker and domain
+ * functions call it), from the same catalogues as the pages. Every variable is treated as text:
+ * the layout escapes it for the HTML part.
+ */
+export async function renderEmail<T extends EmailTemplate>(
+  template: T,
+  locale: Locale,
+  variables: EmailVariables[T],
+): Promise<RenderedEmail> {
+  const t = emailTranslator(locale, await loadMessages(locale));
+  const operator = getOperator(locale);
+  const built = TEMPLATES[template](t, variables, operator);
+  const name = variables.name.trim();
+  const content = {
+    locale,
+    subject: oneLine(built.subject),
+    greeting: name ? t("greeting", { name: oneLine(name) }) : t("greetingNoName"),
+    blocks: built.blocks,
+    footer: [t("footer.sentBy", { operator: operator.name }), t("footer.support", { supportEmail: operator.supportEmail })],
+  };
+  return { subject: content.subject, text: renderText(content), html: renderHtml(content) };
+}

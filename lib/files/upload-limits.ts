@@ -1,0 +1,27 @@
+/**
+ * Upload limits and problem codes. No imports, so client forms can show the same numbers the
+ * server enforces (lib/files/upload-rules.ts) without bundling the type detector.
+ */
+
+export const MAX_FILE_BYTES = 10 * 1024 * 1024;
+export const MAX_FILES_PER_SUBMISSION = 5;
+
+/** What we accept, keyed by the MIME type detected from the bytes; `ext` is the canonical extension. */
+export const ALLOWED_FILE_TYPES = {
+  "application/pdf": { ext: "pdf", aliases: ["pdf"] },
+  "image/jpeg": { ext: "jpg", aliases: ["jpg", "jpeg", "jpe", "jfif"] },
+  "image/png": { ext: "png", aliases: ["png"] },
+} as const satisfies Record<string, { ext: string; aliases: readonly string[] }>;
+
+export type AllowedContentType = keyof typeof ALLOWED_FILE_TYPES;
+
+/** For `<input type="file" accept=…>`: a hint to the browser only; the server decides by content. */
+export const UPLOAD_ACCEPT_ATTRIBUTE = ".pdf,.jpg,.jpeg,.png,application/pdf,image/jpeg,image/png";
+
+/** Codes, not sentences: the UI translates them. */
+export const UPLOAD_PROBLEM_CODES = ["too_large", "bad_type", "empty", "too_many"] as const;
+export type UploadProblemCode = (typeof UPLOAD_PROBLEM_CODES)[number];
+
+export function isAllowedContentType(value: string): value is AllowedContentType {
+  return Object.hasOwn(ALLOWED_FILE_TYPES, value);
+}

@@ -1,0 +1,83 @@
+import { fileTypeFromBuffer } from "file-type";
+import { cleanFilename, safeDisplayFilename } from "./safe-filename";
+import {
+  MAX_FILE_BYTES,
+  MAX_FILES_PER_SUBMISSION,
+  isAllowedContentType,
+  type AllowedContentType,
+  type UploadProblemCode,
+} from "./upload-limits";
+
+export * from "./upload-limits";
+
+export type UploadInput = { name: string; bytes: Uint8Array };
+
+/** A file that passed every rule: its type comes from its bytes, its name is safe to show. */
+export type AcceptedUpload = { filename: string; contentType: AllowedContentType; sizeBytes: number; bytes: Uint8Array };
+
+/** `index` is the file's position in what was submitted; `name` is cleaned for display. */
+export type UploadProblem = { index: number; name: string; code: UploadProblemCode };
+
+export type UploadValidation = { ok: true; files: AcceptedUpload[] } | { ok: false; problems: UploadProblem[] };
+
+/** The detected MIME type when it is one we accept; never looks at the name or the browser's type. */
+async function detectAllowedType(bytes: Uint8Array): Promise<AllowedContentType | null> {
+  const detected = await fileTypeFromBuffer(bytes);
+  return detected && isAllowedContentType(detected.mime) ? detected.mime : null;
+}
+
+/**
+ * Checks a submission's files against the limits and sorts them into accepted files or problems
+ * (at most one per file). Files after the fifth are "too_many"; the rest are checked on their own,
+ * so the form can say everything that is wrong at once.
+ */
+export async function validateUploads(files: readonly UploadInput[]): Promise<UploadValidation> {
+  const accepted: AcceptedUpload[] = [];
+  const problems: UploadProblem[] = [];
+  for (const [index, { name, bytes }] of files.entries()) {
+    const problem = (code: UploadProblemCode) => problems.push({ index, name: cleanFilename(name), code });
+    if (index >= MAX_FILES_PER_SUBMISSION) problem("too_many");
+    else if (bytes.byteLength === 0) problem("empty");
+    else if (bytes.byteLength > MAX_FILE_BYTES) problem("too_large");
+    else {
+      const contentType = await detectAllowedType(bytes);
+      if (!contentType) problem("bad_type");
+      else accepted.push({ filename: safeDisplayFilename(name, contentType), contentType, sizeBytes: bytes.byteLength, bytes });
+    }
+  }
+  return problems.length > 0 ? { ok: false, problems } : { ok: true, files: accepted };
+}
+
+/** The part of a web File we use; a structural type so tests need not build 20 MB files. */
+export type UploadBlob = Pick<File, "name" | "size" | "arrayBuffer">;
+
+/** Buffers one uploaded file, or returns null without reading it when it is over the size limit. */
+export async function fileToUpload(file: UploadBlob): Promise<UploadInput | null> {
+  if (file.size > MAX_FILE_BYTES) return null;
+  return { name: file.name, bytes: new Uint8Array(await file.arrayBuffer()) };
+}
+
+/** A browser sends an empty, nameless part for a file input left empty: that is "no file", not an empty file. */
+function isChosenFile(entry: FormDataEntryValue | UploadBlob): entry is UploadBlob {
+  return typeof entry !== "string" && !(entry.name === "" && entry.size === 0);
+}
+
+/**
+ * FormData entries (`formData.getAll("files")`) → validateUploads' answer, reading no file that is
+ * over the size limit or past the count limit. Text entries are ignored.
+ */
+export async function readUploads(entries: readonly (FormDataEntryValue | UploadBlob)[]): Promise<UploadValidation> {
+  const chosen = entries.filter(isChosenFile);
+  const early: UploadProblem[] = [];
+  const read: { index: number; input: UploadInput }[] = [];
+  for (const [index, file] of chosen.entries()) {
+    const input = index < MAX_FILES_PER_SUBMISSION ? await fileToUpload(file) : null;
+    if (input) read.push({ index, input });
+    else early.push({ index, name: cleanFilename(file.name), code: index < MAX_FILES_PER_SUBMISSION ? "too_large" : "too_many" });
+  }
+  const result = await validateUploads(read.map((r) => r.input));
+  if (result.ok && early.length === 0) return result;
+  // validateUploads numbered only the files it saw; map its problems back to submission positions.
+  const later = result.ok ? [] : result.problems.map((p) => ({ ...p, index: read[p.index]!.index }));
+  return { ok: false, problems: [...early, ...later].sort((a, b) => a.index - b.index) };
+}

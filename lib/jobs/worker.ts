@@ -1,0 +1,90 @@
+import { deliverDueEmails, DEFAULT_BATCH_SIZE } from "@/lib/email/deliver-due-emails";
+import { describeTransport, selectTransport, type MailTransport } from "@/lib/email/transports";
+import { devMailboxEnabled, getEnv } from "@/lib/env";
+import { errorMessage, log } from "@/lib/log";
+import { readyDb } from "@/lib/startup/ensure-app-ready";
+
+type WorkerState = {
+  transport: MailTransport;
+  timer: ReturnType<typeof setTimeout> | undefined;
+  /** The tick in progress, so stopWorker can wait for it. */
+  running: Promise<void> | undefined;
+  stopped: boolean;
+  keepProcessAlive: boolean;
+  /** The last error logged, so a database that stays down is logged once, not every tick. */
+  lastError: string | undefined;
+};
+
+// One loop per process, kept on globalThis: Next.js may load this module in several bundles and
+// dev reloads modules, which would otherwise start a second loop.
+const holder = globalThis as unknown as { __privacyDeskWorker?: WorkerState };
+
+// A full batch means more may be waiting: keep going, but yield to the next tick after a while.
+const MAX_BATCHES_PER_TICK = 10;
+
+async function tick(state: WorkerState): Promise<void> {
+  try {
+    const db = await readyDb();
+    for (let batch = 0; batch < MAX_BATCHES_PER_TICK && !state.stopped; batch++) {
+      const counts = await deliverDueEmails(db, state.transport);
+      if (counts.claimed > 0) log.info("outbox delivery", counts);
+      if (counts.claimed < DEFAULT_BATCH_SIZE) break;
+    }
+    if (state.lastError) log.info("worker recovered");
+    state.lastError = undefined;
+  } catch (error) {
+    const message = errorMessage(error);
+    if (message !== state.lastError) log.error(`worker tick failed (retrying every ${getEnv().WORKER_INTERVAL_MS} ms): ${message}`);
+    state.lastError = message;
+  }
+}
+
+function schedule(state: WorkerState): void {
+  if (state.stopped) return;
+  // setTimeout after each tick, not setInterval: a slow tick never overlaps the next one.
+  state.timer = setTimeout(() => {
+    state.running = tick(state).finally(() => {
+      state.running = undefined;
+      schedule(state);
+    });
+  }, getEnv().WORKER_INTERVAL_MS);
+  // Inside the web server the server keeps the process alive; an idle timer must not do so on
+  // its own (e.g. in a build or test process). `npm run worker` asks for the opposite.
+  if (!state.keepProcessAlive) state.timer.unref();
+}
+
+/**
+ * Starts the job loop (outbox delivery) once per process. Errors are logged and the loop goes on,
+ * so a database that is down at start-up is simply retried on the next tick.
+ */
+export function startWorker({ keepProcessAlive = false }: { keepProcessAlive?: boolean } = {}): void {
+  if (holder.__privacyDeskWorker) return;
+  const state: WorkerState = {
+    transport: selectTransport(),
+    timer: undefined,
+    running: undefined,
+    stopped: false,
+    keepProcessAlive,
+    lastError: undefined,
+  };
+  holder.__privacyDeskWorker = state;
+  log.info(`worker started: ${describeTransport()}, every ${getEnv().WORKER_INTERVAL_MS} ms`);
+  if (!getEnv().SMTP_URL && !devMailboxEnabled()) {
+    log.warn("no SMTP_URL and DEV_MAILBOX is off: emails are marked sent but only kept in outbox_emails");
+  }
+  state.running = tick(state).finally(() => {
+    state.running = undefined;
+    schedule(state);
+  });
+}
+
+/** Stops the loop and waits for a tick in progress (tests, shutdown). */
+export async function stopWorker(): Promise<void> {
+  const state = holder.__privacyDeskWorker;
+  if (!state) return;
+  state.stopped = true;
+  clearTimeout(state.timer);
+  await state.running;
+  state.transport.close?.();
+  holder.__privacyDeskWorker = undefined;
+}

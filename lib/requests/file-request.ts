@@ -1,0 +1,90 @@
+import { randomUUID } from "node:crypto";
+import type { Db } from "@/db/client";
+import { requests } from "@/db/schema";
+import { saveRequestFiles } from "@/lib/files/save-request-files";
+import type { AcceptedUpload } from "@/lib/files/upload-rules";
+import { getEnv, type Locale } from "@/lib/env";
+import { hitRateLimits, type RateLimitResult } from "@/lib/security/rate-limit";
+import type { RequestForm } from "@/lib/validation/request-forms";
+import { recordRequestChange } from "./record-request-change";
+import { issueVerificationChallenge } from "./verification-challenge";
+
+export const UNVERIFIED_TTL_DAYS = 14;
+
+export type FileRequestInput = {
+  form: RequestForm;
+  locale: Locale;
+  ip: string;
+  proofOfAuthority: AcceptedUpload[];
+  supportingDocuments: AcceptedUpload[];
+  /** The honeypot field's value: anything in it means a bot. */
+  honeypot: string;
+};
+
+export type FileRequestResult = { ok: true; requestId: string } | { ok: false; error: "rate_limited"; retryAfterMinutes: number };
+
+// Fields with a column of their own; everything else the form asked goes into requests.details.
+const CONTACT_FIELDS = new Set(["type", "name", "email", "phone", "jurisdiction", "onBehalf", "representativeRelation", "subjectName", "consent"]);
+
+/** The answers specific to the request's type, as stored in requests.details. */
+function detailsOf(form: RequestForm): Record<string, unknown> {
+  return Object.fromEntries(Object.entries(form).filter(([key]) => !CONTACT_FIELDS.has(key)));
+}
+
+export function fileRequestRateLimits(ip: string, email: string) {
+  const env = getEnv();
+  return [
+    { key: `file-request:ip:${ip}`, limit: env.RATE_LIMIT_PER_IP, windowMinutes: env.RATE_LIMIT_WINDOW_MINUTES },
+    { key: `file-request:email:${email.toLowerCase()}`, limit: env.RATE_LIMIT_PER_EMAIL, windowMinutes: env.RATE_LIMIT_WINDOW_MINUTES },
+  ];
+}
+
+/**
+ * Files a new, unverified request and sends the verification code. Staff never see it until the
+ * address is verified. A bot that filled the honeypot gets the same answer and nothing is stored.
+ */
+export async function fileRequest(db: Db, input: FileRequestInput, now = new Date()): Promise<FileRequestResult> {
+  const { form } = input;
+  const limited: RateLimitResult = await hitRateLimits(db, fileRequestRateLimits(input.ip, form.email), now);
+  if (!limited.allowed) return { ok: false, error: "rate_limited", retryAfterMinutes: limited.retryAfterMinutes };
+  if (input.honeypot.trim() !== "") return { ok: true, requestId: randomUUID() };
+
+  return db.transaction(async (tx) => {
+    const [request] = await tx
+      .insert(requests)
+      .values({
+        type: form.type,
+        status: "unverified",
+        locale: input.locale,
+        jurisdiction: form.jurisdiction === "OTHER" ? getEnv().DEFAULT_JURISDICTION : form.jurisdiction,
+        requesterName: form.name,
+        requesterEmail: form.email.toLowerCase(),
+        requesterPhone: form.phone || null,
+        onBehalf: form.onBehalf,
+        representativeRelation: form.onBehalf ? (form.representativeRelation ?? null) : null,
+        subjectName: form.onBehalf ? form.subjectName || null : null,
+        details: { ...detailsOf(form), chosenJurisdiction: form.jurisdiction },
+        consentAt: now,
+        createdAt: now,
+        statusChangedAt: now,
+        verifyBy: new Date(now.getTime() + UNVERIFIED_TTL_DAYS * 86_400_000),
+      })
+      .returning();
+    const actor = { type: "requester" as const, id: request!.id };
+    const uploads = [
+      { purpose: "proof_of_authority" as const, files: input.proofOfAuthority },
+      { purpose: "supporting_document" as const, files: input.supportingDocuments },
+    ];
+    for (const { purpose, files } of uploads) {
+      if (files.length > 0) await saveRequestFiles(tx, { requestId: request!.id, purpose, uploadedBy: "requester", files });
+    }
+    await recordRequestChange(tx, {
+      requestId: request!.id,
+      kind: "submitted",
+      actor,
+      data: { type: form.type, files: input.proofOfAuthority.length + input.supportingDocuments.length },
+    });
+    await issueVerificationChallenge(tx, request!, now);
+    return { ok: true as const, requestId: request!.id };
+  });
+}

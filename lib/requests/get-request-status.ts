@@ -1,0 +1,71 @@
+import { and, asc, eq, inArray, isNull } from "drizzle-orm";
+import type { Db } from "@/db/client";
+import { files, requestEvents, requestMessages, type Request } from "@/db/schema";
+import { isOpen } from "./lifecycle";
+import { resolveStatusToken } from "./requester-access";
+
+export type RequestStatusView = {
+  request: Pick<Request, "reference" | "type" | "status" | "locale" | "createdAt" | "verifiedAt" | "dueAt" | "closedAt" | "urgent" | "requesterName" | "details">;
+  canMessage: boolean;
+  canWithdraw: boolean;
+  timeline: { id: number; kind: string; actorType: string; data: Record<string, unknown>; createdAt: Date }[];
+  messages: { id: string; direction: "inbound" | "outbound"; body: string; createdAt: Date; files: { id: string; filename: string; sizeBytes: number }[] }[];
+  /** Files staff delivered (data packages), downloadable until availableUntil. */
+  deliveries: { id: string; filename: string; sizeBytes: number; availableUntil: Date | null; available: boolean }[];
+};
+
+export type StatusPageResult = { ok: true; view: RequestStatusView } | { ok: false; error: "not_found" | "expired" };
+
+/** Everything the requester's private status page shows; internal notes and staff-only events excluded. */
+export async function getRequestStatus(db: Db, token: string, now = new Date()): Promise<StatusPageResult> {
+  const access = await resolveStatusToken(db, token, now);
+  if (!access.ok) return access;
+  const { request } = access;
+
+  const timeline = await db
+    .select({ id: requestEvents.id, kind: requestEvents.kind, actorType: requestEvents.actorType, data: requestEvents.data, createdAt: requestEvents.createdAt })
+    .from(requestEvents)
+    .where(and(eq(requestEvents.requestId, request.id), eq(requestEvents.visibleToRequester, true)))
+    .orderBy(asc(requestEvents.id));
+
+  const messageRows = await db
+    .select()
+    .from(requestMessages)
+    .where(and(eq(requestMessages.requestId, request.id), inArray(requestMessages.direction, ["inbound", "outbound"])))
+    .orderBy(asc(requestMessages.createdAt));
+
+  const fileRows = await db
+    .select()
+    .from(files)
+    .where(and(eq(files.requestId, request.id), isNull(files.deletedAt)))
+    .orderBy(asc(files.createdAt));
+
+  const filesOf = (messageId: string) =>
+    fileRows.filter((f) => f.messageId === messageId).map((f) => ({ id: f.id, filename: f.filename, sizeBytes: f.sizeBytes }));
+
+  return {
+    ok: true,
+    view: {
+      request,
+      canMessage: isOpen(request.status),
+      canWithdraw: isOpen(request.status),
+      timeline,
+      messages: messageRows.map((m) => ({
+        id: m.id,
+        direction: m.direction as "inbound" | "outbound",
+        body: m.body,
+        createdAt: m.createdAt,
+        files: filesOf(m.id),
+      })),
+      deliveries: fileRows
+        .filter((f) => f.purpose === "data_package")
+        .map((f) => ({
+          id: f.id,
+          filename: f.filename,
+          sizeBytes: f.sizeBytes,
+          availableUntil: f.availableUntil,
+          available: !f.availableUntil || f.availableUntil > now,
+        })),
+    },
+  };
+}

@@ -1,0 +1,39 @@
+import type { Tx } from "@/db/client";
+import { requestEvents } from "@/db/schema";
+import type { Actor } from "@/lib/audit/actor";
+import { recordAuditEvent } from "@/lib/audit/record-audit-event";
+
+export type RequestChange = {
+  requestId: string;
+  /** Timeline kind, e.g. "submitted", "verified", "message_received", "status_changed". */
+  kind: string;
+  actor: Actor;
+  data?: Record<string, unknown>;
+  /** False for staff-only events (internal notes, assignment). */
+  visibleToRequester?: boolean;
+};
+
+/**
+ * Writes a request's timeline event and its audit row together, inside the caller's
+ * transaction: every change to a request goes through here.
+ */
+export async function recordRequestChange(tx: Tx, change: RequestChange): Promise<void> {
+  const data = change.data ?? {};
+  await tx.insert(requestEvents).values({
+    requestId: change.requestId,
+    kind: change.kind,
+    actorType: change.actor.type,
+    actorId: change.actor.id ?? null,
+    data,
+    visibleToRequester: change.visibleToRequester ?? true,
+  });
+  await recordAuditEvent(tx, {
+    actorType: change.actor.type,
+    actorId: change.actor.id,
+    action: `request.${change.kind}`,
+    entityType: "request",
+    entityId: change.requestId,
+    requestId: change.requestId,
+    data,
+  });
+}
