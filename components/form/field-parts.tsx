@@ -8,17 +8,22 @@ export function describedBy(id: string, hint?: ReactNode, error?: string): strin
   return [hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean).join(" ") || undefined;
 }
 
-export function FieldLabel({ htmlFor, children, required, requiredLabel }: { htmlFor?: string; children: ReactNode; required?: boolean; requiredLabel?: string }) {
+/**
+ * The visible asterisk is decoration; assistive technology hears "required" from the input's
+ * aria-required, so the field's accessible name stays exactly its label.
+ */
+export function FieldLabel({ htmlFor, children, required }: { htmlFor?: string; children: ReactNode; required?: boolean; requiredLabel?: string }) {
   return (
-    <label htmlFor={htmlFor} className="block font-medium">
-      {children}
+    <div className="flex items-baseline">
+      <label htmlFor={htmlFor} className="block font-medium">
+        {children}
+      </label>
       {required ? (
         <span className="ml-1 text-red-800" aria-hidden="true">
           *
         </span>
       ) : null}
-      {required && requiredLabel ? <span className="sr-only"> ({requiredLabel})</span> : null}
-    </label>
+    </div>
   );
 }
 

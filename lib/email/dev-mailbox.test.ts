@@ -69,7 +69,6 @@ describe.each(testEngines())("development mailbox on %s", (engine) => {
         template: "staff_reply",
         locale: "en",
         to: "y@example.com",
-        automated: false,
         replyTo: "info+token@smart-lift.kz",
         headers: { "In-Reply-To": "<a@smart-lift.kz>", References: "<a@smart-lift.kz>" },
         variables: { name: "Y", reference: "DSR-2026-000001", body: "Hello\nthere", statusUrl: "https://privacy.example.com/en/r/t" },

@@ -13,7 +13,10 @@ export type EnqueueEmailInput<T extends EmailTemplate> = {
   locale: Locale;
   to: string;
   variables: EmailVariables[T];
-  /** Automated emails say so (RFC 3834), so auto-responders do not answer them. */
+  /**
+   * Automated emails say so (RFC 3834), so auto-responders do not answer them. Default: true,
+   * except for a staff reply, which a person wrote and the requester may answer.
+   */
   automated?: boolean;
   replyTo?: string | null;
   /** Extra headers, e.g. In-Reply-To and References of a thread. */
@@ -51,7 +54,7 @@ export async function enqueueEmail<T extends EmailTemplate>(tx: Tx, input: Enque
   const replyTo = input.replyTo ? address.parse(input.replyTo.trim()) : null;
   const operator = getOperator(input.locale);
   const rendered = await renderEmail(input.template, input.locale, input.variables);
-  const automated = input.automated ?? true;
+  const automated = input.automated ?? input.template !== "staff_reply";
   const headers = checkHeaders({
     ...(automated ? { "Auto-Submitted": "auto-generated", "X-Auto-Response-Suppress": "All" } : {}),
     ...input.headers,

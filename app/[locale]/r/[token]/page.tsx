@@ -9,6 +9,7 @@ import { getRequestStatus } from "@/lib/requests/get-request-status";
 import type { RequestType } from "@/lib/requests/request-types";
 import { readyDb } from "@/lib/startup/ensure-app-ready";
 import { ReplyForm } from "./reply-form";
+import { RequestSummary } from "./request-summary";
 import { WithdrawForm } from "./withdraw-form";
 
 type Props = { params: Promise<{ locale: Locale; token: string }> };
@@ -67,6 +68,8 @@ export default async function RequestStatusPage({ params }: Props) {
           <dd>{request.dueAt ? when(request.dueAt) : t("noDue")}</dd>
         </dl>
       </Card>
+
+      <RequestSummary locale={locale} name={request.requesterName} details={request.details} />
 
       {view.deliveries.length > 0 ? (
         <Card as="section" aria-labelledby="deliveries-title" className="mt-6 max-w-3xl">
