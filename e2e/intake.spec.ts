@@ -72,7 +72,7 @@ test("correction request in Kazakh, confirmed with the one-click link", async ({
   await page.getByRole("link", { name: "Деректерді түзету" }).click();
   await page.getByLabel("Қандай мәліметтер").fill("Тегі");
   await page.getByLabel("Қазір не көрсетілген").fill("Сериков");
-  await page.getByLabel("Қалай болуы керек").fill("Серікқызы");
+  await page.getByLabel("Қалай болуы керек").fill("Серікқызы <script>x</script>");
   await page.getByRole("button", { name: "Тағы бір түзету қосу" }).click();
   await page.getByLabel("Қандай мәліметтер").nth(1).fill("Телефон");
   await page.getByLabel("Қалай болуы керек").nth(1).fill("+7 701 000 00 00");
@@ -91,7 +91,7 @@ test("correction request in Kazakh, confirmed with the one-click link", async ({
   await expect(page).toHaveURL(STATUS_URL);
   await expect(page.locator("html")).toHaveAttribute("lang", "kk");
   await expect(page.getByTestId("request-status")).toContainText("Қабылданды, қаралуын күтуде");
-  await expect(page.getByRole("main")).toContainText("Тегі: Сериков → Серікқызы");
+  await expect(page.getByRole("main")).toContainText("Тегі: Сериков → Серікқызы <script>x</script>");
 
   // The same link cannot be used twice.
   await page.goto(new URL(link!).pathname);
@@ -126,14 +126,19 @@ test("credential misuse in Russian is handled as a priority", async ({ page }) =
   await expect(page.getByRole("heading", { name: "Что сделать прямо сейчас" })).toBeVisible();
   await page.getByLabel("Какой учётной записью пользуется кто-то другой").fill("+7 701 555 44 33");
   await page.getByLabel("Когда вы это заметили").fill("2026-11-20");
-  await page.getByLabel("Что произошло", { exact: true }).fill("Пришло SMS о входе, которого я не делала.");
+  await page.getByLabel("Что произошло", { exact: true }).fill('Пришло SMS о входе <img src=x onerror="alert(1)">');
   await page.getByLabel("Не могу — нет доступа к учётной записи").check();
-  await page.getByLabel("Имя и фамилия").fill("Алия Касымова");
+  await page.getByLabel("Имя и фамилия").fill("Алия <i>Касымова</i>");
   await page.getByLabel("Адрес электронной почты").fill(email);
   await page.getByLabel(/Я согласен\(на\)/).check();
   await page.getByRole("button", { name: "Отправить запрос" }).click();
   await verifyWithCode(page, email, { code: "Код из письма", submit: "Подтвердить" });
   await expect(page.getByTestId("request-status")).toContainText("Рассматривается в первую очередь");
+  // Markup typed into free-text fields comes back as the same text, never as elements.
+  const summary = page.getByRole("region", { name: "Ваш запрос" });
+  await expect(summary).toContainText('Пришло SMS о входе <img src=x onerror="alert(1)">');
+  await expect(summary).toContainText("Алия <i>Касымова</i>");
+  await expect(summary.locator("img, i")).toHaveCount(0);
 });
 
 test("every missing field is named next to it and focus goes to the first", async ({ page }) => {

@@ -12,7 +12,7 @@ export function describedBy(id: string, hint?: ReactNode, error?: string): strin
  * The visible asterisk is decoration; assistive technology hears "required" from the input's
  * aria-required, so the field's accessible name stays exactly its label.
  */
-export function FieldLabel({ htmlFor, children, required }: { htmlFor?: string; children: ReactNode; required?: boolean; requiredLabel?: string }) {
+export function FieldLabel({ htmlFor, children, required }: { htmlFor?: string; children: ReactNode; required?: boolean }) {
   return (
     <div className="flex items-baseline">
       <label htmlFor={htmlFor} className="block font-medium">

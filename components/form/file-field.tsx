@@ -1,7 +1,8 @@
 "use client";
 
 import type { ReactNode } from "react";
-import { describedBy, FieldError, FieldHint, FieldLabel, inputClasses } from "./field-parts";
+import { describedBy, inputClasses } from "./field-parts";
+import { FieldShell } from "./field-shell";
 
 /**
  * A file picker whose files live in the parent's state (not in the DOM input), so a failed
@@ -15,7 +16,6 @@ export function FileField({
   files,
   onChange,
   required,
-  requiredLabel,
   removeLabel,
 }: {
   id: string;
@@ -25,15 +25,10 @@ export function FileField({
   files: File[];
   onChange: (files: File[]) => void;
   required?: boolean;
-  requiredLabel?: string;
   removeLabel: (name: string) => string;
 }) {
   return (
-    <div className="mt-4">
-      <FieldLabel htmlFor={id} required={required} requiredLabel={requiredLabel}>
-        {label}
-      </FieldLabel>
-      <FieldHint id={id}>{hint}</FieldHint>
+    <FieldShell id={id} label={label} hint={hint} error={error} required={required}>
       <input
         id={id}
         type="file"
@@ -61,7 +56,6 @@ export function FileField({
           ))}
         </ul>
       ) : null}
-      <FieldError id={id} message={error} />
-    </div>
+    </FieldShell>
   );
 }

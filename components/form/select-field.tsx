@@ -1,6 +1,7 @@
 import type { ReactNode } from "react";
 import type { UseFormRegisterReturn } from "react-hook-form";
-import { describedBy, FieldError, FieldHint, FieldLabel, inputClasses } from "./field-parts";
+import { describedBy, inputClasses } from "./field-parts";
+import { FieldShell } from "./field-shell";
 
 export function SelectField({
   id,
@@ -10,7 +11,6 @@ export function SelectField({
   options,
   registration,
   required,
-  requiredLabel,
   placeholder,
 }: {
   id: string;
@@ -20,15 +20,10 @@ export function SelectField({
   options: { value: string; label: string }[];
   registration: UseFormRegisterReturn;
   required?: boolean;
-  requiredLabel?: string;
   placeholder?: string;
 }) {
   return (
-    <div className="mt-4">
-      <FieldLabel htmlFor={id} required={required} requiredLabel={requiredLabel}>
-        {label}
-      </FieldLabel>
-      <FieldHint id={id}>{hint}</FieldHint>
+    <FieldShell id={id} label={label} hint={hint} error={error} required={required}>
       <select id={id} aria-required={required || undefined} aria-invalid={error ? true : undefined} aria-describedby={describedBy(id, hint, error)} className={inputClasses} {...registration}>
         {placeholder !== undefined ? <option value="">{placeholder}</option> : null}
         {options.map((option) => (
@@ -37,7 +32,6 @@ export function SelectField({
           </option>
         ))}
       </select>
-      <FieldError id={id} message={error} />
-    </div>
+    </FieldShell>
   );
 }

@@ -1,5 +1,6 @@
 import type { ComponentProps, ReactNode } from "react";
-import { describedBy, FieldError, FieldHint, FieldLabel, inputClasses } from "./field-parts";
+import { describedBy, inputClasses } from "./field-parts";
+import { FieldShell } from "./field-shell";
 
 type Props = {
   id: string;
@@ -7,13 +8,12 @@ type Props = {
   hint?: ReactNode;
   error?: string;
   required?: boolean;
-  requiredLabel?: string;
   multiline?: boolean;
 } & Omit<ComponentProps<"input">, "id"> &
   Pick<ComponentProps<"textarea">, "rows">;
 
 /** A labelled text input or textarea with its hint and error wired for screen readers. */
-export function TextField({ id, label, hint, error, required, requiredLabel, multiline, rows = 5, ...input }: Props) {
+export function TextField({ id, label, hint, error, required, multiline, rows = 5, ...input }: Props) {
   const common = {
     id,
     "aria-invalid": error ? true : undefined,
@@ -22,17 +22,8 @@ export function TextField({ id, label, hint, error, required, requiredLabel, mul
     className: inputClasses,
   };
   return (
-    <div className="mt-4">
-      <FieldLabel htmlFor={id} required={required} requiredLabel={requiredLabel}>
-        {label}
-      </FieldLabel>
-      <FieldHint id={id}>{hint}</FieldHint>
-      {multiline ? (
-        <textarea {...(input as ComponentProps<"textarea">)} {...common} rows={rows} />
-      ) : (
-        <input {...input} {...common} />
-      )}
-      <FieldError id={id} message={error} />
-    </div>
+    <FieldShell id={id} label={label} hint={hint} error={error} required={required}>
+      {multiline ? <textarea {...(input as ComponentProps<"textarea">)} {...common} rows={rows} /> : <input {...input} {...common} />}
+    </FieldShell>
   );
 }

@@ -34,7 +34,7 @@ describe.each(testEngines())("development mailbox on %s", (engine) => {
 
     const list = await listDevMailbox(database.db, { to: " X@Example.com ", limit: 10 });
     expect(list.map((e) => e.id)).toEqual([latest.id, first.id]);
-    expect(list[0]).toMatchObject({ toAddress: "x@example.com", template: "verification_code", status: "sent", subject: "Өтінішті растау коды" });
+    expect(list[0]).toMatchObject({ toAddress: "x@example.com", template: "verification_code", status: "sent", subject: "Сұрауды растау коды" });
     expect(await listDevMailbox(database.db, { limit: 10 })).toHaveLength(3);
 
     const email = await getDevMailboxEmail(database.db, list[0]!.id);

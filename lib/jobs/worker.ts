@@ -2,6 +2,8 @@ import { deliverDueEmails, DEFAULT_BATCH_SIZE } from "@/lib/email/deliver-due-em
 import { describeTransport, selectTransport, type MailTransport } from "@/lib/email/transports";
 import { devMailboxEnabled, getEnv } from "@/lib/env";
 import { errorMessage, log } from "@/lib/log";
+import { expireUnverifiedRequests } from "@/lib/requests/expire-unverified";
+import { pruneRateLimits } from "@/lib/security/rate-limit";
 import { readyDb } from "@/lib/startup/ensure-app-ready";
 
 type WorkerState = {
@@ -13,7 +15,21 @@ type WorkerState = {
   keepProcessAlive: boolean;
   /** The last error logged, so a database that stays down is logged once, not every tick. */
   lastError: string | undefined;
+  /** When the slow housekeeping jobs last ran (epoch ms). */
+  lastHousekeeping: number;
 };
+
+// Expiring unverified requests and pruning rate-limit windows need not run every tick.
+const HOUSEKEEPING_EVERY_MS = 60_000;
+const RATE_LIMIT_RETENTION_MS = 24 * 60 * 60_000;
+
+async function housekeeping(state: WorkerState, db: Awaited<ReturnType<typeof readyDb>>, now = Date.now()): Promise<void> {
+  if (now - state.lastHousekeeping < HOUSEKEEPING_EVERY_MS) return;
+  state.lastHousekeeping = now;
+  const expired = await expireUnverifiedRequests(db, new Date(now));
+  if (expired > 0) log.info("expired unverified requests", { expired });
+  await pruneRateLimits(db, new Date(now - RATE_LIMIT_RETENTION_MS));
+}
 
 // One loop per process, kept on globalThis: Next.js may load this module in several bundles and
 // dev reloads modules, which would otherwise start a second loop.
@@ -27,9 +43,10 @@ async function tick(state: WorkerState): Promise<void> {
     const db = await readyDb();
     for (let batch = 0; batch < MAX_BATCHES_PER_TICK && !state.stopped; batch++) {
       const counts = await deliverDueEmails(db, state.transport);
-      if (counts.claimed > 0) log.info("outbox delivery", counts);
+      if (counts.claimed > 0) log.debug("outbox delivery", counts);
       if (counts.claimed < DEFAULT_BATCH_SIZE) break;
     }
+    await housekeeping(state, db);
     if (state.lastError) log.info("worker recovered");
     state.lastError = undefined;
   } catch (error) {
@@ -66,6 +83,7 @@ export function startWorker({ keepProcessAlive = false }: { keepProcessAlive?: b
     stopped: false,
     keepProcessAlive,
     lastError: undefined,
+    lastHousekeeping: 0,
   };
   holder.__privacyDeskWorker = state;
   log.info(`worker started: ${describeTransport()}, every ${getEnv().WORKER_INTERVAL_MS} ms`);

@@ -4,7 +4,7 @@ import { requests } from "@/db/schema";
 import { saveRequestFiles } from "@/lib/files/save-request-files";
 import type { AcceptedUpload } from "@/lib/files/upload-rules";
 import { getEnv, type Locale } from "@/lib/env";
-import { hitRateLimits, type RateLimitResult } from "@/lib/security/rate-limit";
+import { hitRateLimits, publicActionLimits, type RateLimitResult } from "@/lib/security/rate-limit";
 import type { RequestForm } from "@/lib/validation/request-forms";
 import { recordRequestChange } from "./record-request-change";
 import { issueVerificationChallenge } from "./verification-challenge";
@@ -31,21 +31,13 @@ function detailsOf(form: RequestForm): Record<string, unknown> {
   return Object.fromEntries(Object.entries(form).filter(([key]) => !CONTACT_FIELDS.has(key)));
 }
 
-export function fileRequestRateLimits(ip: string, email: string) {
-  const env = getEnv();
-  return [
-    { key: `file-request:ip:${ip}`, limit: env.RATE_LIMIT_PER_IP, windowMinutes: env.RATE_LIMIT_WINDOW_MINUTES },
-    { key: `file-request:email:${email.toLowerCase()}`, limit: env.RATE_LIMIT_PER_EMAIL, windowMinutes: env.RATE_LIMIT_WINDOW_MINUTES },
-  ];
-}
-
 /**
  * Files a new, unverified request and sends the verification code. Staff never see it until the
  * address is verified. A bot that filled the honeypot gets the same answer and nothing is stored.
  */
 export async function fileRequest(db: Db, input: FileRequestInput, now = new Date()): Promise<FileRequestResult> {
   const { form } = input;
-  const limited: RateLimitResult = await hitRateLimits(db, fileRequestRateLimits(input.ip, form.email), now);
+  const limited: RateLimitResult = await hitRateLimits(db, publicActionLimits("file-request", { ip: input.ip, subject: form.email }), now);
   if (!limited.allowed) return { ok: false, error: "rate_limited", retryAfterMinutes: limited.retryAfterMinutes };
   if (input.honeypot.trim() !== "") return { ok: true, requestId: randomUUID() };
 

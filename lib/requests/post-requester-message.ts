@@ -1,10 +1,9 @@
 import { eq } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { requestMessages, requests } from "@/db/schema";
-import { getEnv } from "@/lib/env";
 import { saveRequestFiles } from "@/lib/files/save-request-files";
 import type { AcceptedUpload } from "@/lib/files/upload-rules";
-import { hitRateLimits } from "@/lib/security/rate-limit";
+import { hitRateLimits, publicActionLimits } from "@/lib/security/rate-limit";
 import { isOpen, nextStatus } from "./lifecycle";
 import { recordRequestChange } from "./record-request-change";
 import { resolveStatusToken } from "./requester-access";
@@ -23,17 +22,9 @@ export async function postRequesterMessage(
   { token, body, attachments, ip }: { token: string; body: string; attachments: AcceptedUpload[]; ip: string },
   now = new Date(),
 ): Promise<PostMessageResult> {
-  const env = getEnv();
   const access = await resolveStatusToken(db, token, now);
   if (!access.ok) return access;
-  const limited = await hitRateLimits(
-    db,
-    [
-      { key: `message:ip:${ip}`, limit: env.RATE_LIMIT_PER_IP, windowMinutes: env.RATE_LIMIT_WINDOW_MINUTES },
-      { key: `message:request:${access.request.id}`, limit: env.RATE_LIMIT_PER_EMAIL * 4, windowMinutes: env.RATE_LIMIT_WINDOW_MINUTES },
-    ],
-    now,
-  );
+  const limited = await hitRateLimits(db, publicActionLimits("message", { ip, subject: access.request.id, perSubjectFactor: 4 }), now);
   if (!limited.allowed) return { ok: false, error: "rate_limited", retryAfterMinutes: limited.retryAfterMinutes };
 
   return db.transaction(async (tx) => {

@@ -2,9 +2,9 @@ import { and, asc, eq, inArray } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { requests } from "@/db/schema";
 import { enqueueEmail } from "@/lib/email/enqueue-email";
-import { getEnv, type Locale } from "@/lib/env";
+import type { Locale } from "@/lib/env";
 import { getTranslator } from "@/lib/i18n/translator";
-import { hitRateLimits } from "@/lib/security/rate-limit";
+import { hitRateLimits, publicActionLimits } from "@/lib/security/rate-limit";
 import { issueStatusLink } from "./complete-verification";
 import { OPEN_STATUSES } from "./lifecycle";
 import type { RequestType } from "./request-types";
@@ -16,16 +16,8 @@ export type SendLinksResult = { ok: true } | { ok: false; error: "rate_limited";
  * same whether or not there are any, and nothing is sent to an address with none.
  */
 export async function sendStatusLinks(db: Db, { email, locale, ip }: { email: string; locale: Locale; ip: string }, now = new Date()): Promise<SendLinksResult> {
-  const env = getEnv();
   const address = email.trim().toLowerCase();
-  const limited = await hitRateLimits(
-    db,
-    [
-      { key: `links:ip:${ip}`, limit: env.RATE_LIMIT_PER_IP, windowMinutes: env.RATE_LIMIT_WINDOW_MINUTES },
-      { key: `links:email:${address}`, limit: env.RATE_LIMIT_PER_EMAIL, windowMinutes: env.RATE_LIMIT_WINDOW_MINUTES },
-    ],
-    now,
-  );
+  const limited = await hitRateLimits(db, publicActionLimits("links", { ip, subject: address }), now);
   if (!limited.allowed) return { ok: false, error: "rate_limited", retryAfterMinutes: limited.retryAfterMinutes };
 
   await db.transaction(async (tx) => {

@@ -1,8 +1,7 @@
 import { and, desc, eq, isNull } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { requests, verificationChallenges } from "@/db/schema";
-import { getEnv } from "@/lib/env";
-import { hitRateLimits } from "@/lib/security/rate-limit";
+import { hitRateLimits, publicActionLimits } from "@/lib/security/rate-limit";
 import { hashesEqual, hashToken, looksLikeToken } from "@/lib/security/tokens";
 import { completeVerification } from "./complete-verification";
 import { CODE_MAX_ATTEMPTS, hashCode, issueVerificationChallenge } from "./verification-challenge";
@@ -20,8 +19,8 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
  * the same "invalid" answer, so the page reveals nothing about who filed what.
  */
 export async function verifyRequestByCode(db: Db, { requestId, code, ip }: { requestId: string; code: string; ip: string }, now = new Date()): Promise<VerifyResult> {
-  const env = getEnv();
-  const limited = await hitRateLimits(db, [{ key: `verify:ip:${ip}`, limit: env.RATE_LIMIT_PER_IP * 3, windowMinutes: env.RATE_LIMIT_WINDOW_MINUTES }], now);
+  // Codes have their own limit of 5 tries; this only stops one address guessing across many requests.
+  const limited = await hitRateLimits(db, publicActionLimits("verify", { ip, perIpFactor: 3 }), now);
   if (!limited.allowed) return { ok: false, error: "rate_limited", retryAfterMinutes: limited.retryAfterMinutes };
   if (!UUID.test(requestId)) return { ok: false, error: "invalid", attemptsLeft: CODE_MAX_ATTEMPTS - 1 };
 
@@ -79,15 +78,7 @@ export type ResendResult = { ok: true } | { ok: false; error: "rate_limited"; re
 
 /** Sends a new code when the old one expired or was locked. The same answer whether or not the request exists. */
 export async function resendVerificationCode(db: Db, { requestId, ip }: { requestId: string; ip: string }, now = new Date()): Promise<ResendResult> {
-  const env = getEnv();
-  const limited = await hitRateLimits(
-    db,
-    [
-      { key: `resend:ip:${ip}`, limit: env.RATE_LIMIT_PER_IP, windowMinutes: env.RATE_LIMIT_WINDOW_MINUTES },
-      { key: `resend:request:${requestId}`, limit: env.RATE_LIMIT_PER_EMAIL, windowMinutes: env.RATE_LIMIT_WINDOW_MINUTES },
-    ],
-    now,
-  );
+  const limited = await hitRateLimits(db, publicActionLimits("resend", { ip, subject: requestId }), now);
   if (!limited.allowed) return { ok: false, error: "rate_limited", retryAfterMinutes: limited.retryAfterMinutes };
   if (!UUID.test(requestId)) return { ok: true };
   await db.transaction(async (tx) => {

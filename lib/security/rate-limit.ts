@@ -1,6 +1,7 @@
 import { and, lt, sql } from "drizzle-orm";
 import type { Executor } from "@/db/client";
 import { rateLimitCounters } from "@/db/schema";
+import { getEnv } from "@/lib/env";
 
 export type RateLimitRule = { key: string; limit: number; windowMinutes: number };
 export type RateLimitResult = { allowed: true } | { allowed: false; retryAfterMinutes: number };
@@ -32,6 +33,21 @@ export async function hitRateLimits(db: Executor, rules: RateLimitRule[], now = 
     }
   }
   return retryAfterMs > 0 ? { allowed: false, retryAfterMinutes: Math.max(1, Math.ceil(retryAfterMs / 60_000)) } : { allowed: true };
+}
+
+/**
+ * The limits of a public action: one per client address and, when given, one per subject (an
+ * e-mail address or a request id), both from the RATE_LIMIT_* settings.
+ */
+export function publicActionLimits(
+  action: string,
+  { ip, subject, perIpFactor = 1, perSubjectFactor = 1 }: { ip: string; subject?: string; perIpFactor?: number; perSubjectFactor?: number },
+): RateLimitRule[] {
+  const env = getEnv();
+  const window = env.RATE_LIMIT_WINDOW_MINUTES;
+  const rules = [{ key: `${action}:ip:${ip}`, limit: env.RATE_LIMIT_PER_IP * perIpFactor, windowMinutes: window }];
+  if (subject) rules.push({ key: `${action}:subject:${subject.toLowerCase()}`, limit: env.RATE_LIMIT_PER_EMAIL * perSubjectFactor, windowMinutes: window });
+  return rules;
 }
 
 /** Drops counters of windows that ended (the worker calls it now and then). */

@@ -81,7 +81,6 @@ export function ReplyForm({ token }: { token: string }) {
         label={ts("reply.body")}
         error={bodyError ? t(`errors.${bodyError.key}` as never, { max: bodyError.value ?? 0 } as never) : undefined}
         required
-        requiredLabel={t("required")}
         {...register("body")}
       />
       <FileField

@@ -46,7 +46,6 @@ export function FindForm() {
         label={t("find.email")}
         error={emailError ? t(`errors.${emailError.key}` as never, { max: emailError.value ?? 0 } as never) : undefined}
         required
-        requiredLabel={t("required")}
         {...register("email")}
       />
       <button type="submit" disabled={pending} className="mt-4 inline-flex min-h-11 items-center rounded-md bg-brand-700 px-5 py-2 font-semibold text-white hover:bg-brand-800 disabled:opacity-60">

@@ -61,7 +61,6 @@ export function VerifyForm({ requestId }: { requestId: string }) {
           maxLength={12}
           error={codeError ? t(`errors.${codeError.key}` as never) : undefined}
           required
-          requiredLabel={t("required")}
           {...register("code")}
         />
         <button type="submit" disabled={pending} className="mt-4 inline-flex min-h-11 items-center rounded-md bg-brand-700 px-5 py-2 font-semibold text-white hover:bg-brand-800 disabled:opacity-60">

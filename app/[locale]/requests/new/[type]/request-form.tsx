@@ -100,7 +100,8 @@ export function RequestForm({ type, defaultJurisdiction }: { type: RequestType; 
     const node = path.split(".").reduce<unknown>((value, key) => (value as Record<string, unknown> | undefined)?.[key], formState.errors);
     return errorText((node as { message?: string } | undefined)?.message);
   };
-  const req = { required: true, requiredLabel: t("required") };
+  const req = { required: true };
+  const reqGroup = { required: true, requiredLabel: t("required") };
 
   const showBanner = (text: string) => setBanner({ kind: "error", text });
 
@@ -177,7 +178,7 @@ export function RequestForm({ type, defaultJurisdiction }: { type: RequestType; 
 
         {type === "access" ? (
           <>
-            <ChoiceGroup id="categories" type="checkbox" legend={t("fields.categories")} options={categoryOptions} registration={register("categories")} error={err("categories")} {...req} />
+            <ChoiceGroup id="categories" type="checkbox" legend={t("fields.categories")} options={categoryOptions} registration={register("categories")} error={err("categories")} {...reqGroup} />
             <ChoiceGroup
               id="format"
               type="radio"
@@ -185,7 +186,7 @@ export function RequestForm({ type, defaultJurisdiction }: { type: RequestType; 
               options={ACCESS_FORMATS.map((value) => ({ value, label: t(`options.format.${value}`) }))}
               registration={register("format")}
               error={err("format")}
-              {...req}
+              {...reqGroup}
             />
           </>
         ) : null}
@@ -237,10 +238,10 @@ export function RequestForm({ type, defaultJurisdiction }: { type: RequestType; 
               options={DELETION_SCOPES.map((value) => ({ value, label: t(`options.scope.${value}`) }))}
               registration={register("scope")}
               error={err("scope")}
-              {...req}
+              {...reqGroup}
             />
             {scope === "categories" ? (
-              <ChoiceGroup id="categories" type="checkbox" legend={t("fields.deletionCategories")} options={categoryOptions} registration={register("categories")} error={err("categories")} {...req} />
+              <ChoiceGroup id="categories" type="checkbox" legend={t("fields.deletionCategories")} options={categoryOptions} registration={register("categories")} error={err("categories")} {...reqGroup} />
             ) : null}
             <TextField id="accountIdentifier" label={t("fields.accountIdentifier")} hint={t("fields.accountIdentifierHint")} error={err("accountIdentifier")} {...register("accountIdentifier")} />
             <CheckboxField id="acknowledgeConsequences" label={t("fields.acknowledgeConsequences")} registration={register("acknowledgeConsequences")} error={err("acknowledgeConsequences")} />
@@ -268,7 +269,7 @@ export function RequestForm({ type, defaultJurisdiction }: { type: RequestType; 
               options={PASSWORD_CHANGED.map((value) => ({ value, label: t(`options.passwordChanged.${value}`) }))}
               registration={register("passwordChanged")}
               error={err("passwordChanged")}
-              {...req}
+              {...reqGroup}
             />
           </>
         ) : null}
