@@ -1,8 +1,9 @@
 import { and, desc, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { outboxEmails, requests, verificationChallenges } from "@/db/schema";
+import { files, outboxEmails, requests, verificationChallenges } from "@/db/schema";
 import { createTestDatabase, testEngines, type TestDatabase } from "@/db/testing";
 import { verifyAuditChain } from "@/lib/audit/verify-audit-chain";
+import { readRequestFile, saveRequestFiles } from "@/lib/files/save-request-files";
 import type { AcceptedUpload } from "@/lib/files/upload-rules";
 import { seedDeadlineData } from "@/lib/requests/deadlines/deadline-repository";
 import type { RequestForm } from "@/lib/validation/request-forms";
@@ -228,6 +229,24 @@ describe.each(testEngines())("requester intake on %s", (engine) => {
       results.push(r.ok ? "ok" : r.error);
     }
     expect(results).toEqual(["ok", "ok", "ok", "ok", "ok", "rate_limited"]);
+  });
+
+  it("offers delivered files only while their download window is open", async () => {
+    const { requestId, token } = await fileAndVerify();
+    await database.db.transaction(async (tx) => {
+      const saved = await saveRequestFiles(tx, { requestId, purpose: "data_package", uploadedBy: "staff:test", files: [PDF, { ...PDF, filename: "old.pdf" }] });
+      await tx.update(files).set({ availableUntil: new Date(t0.getTime() + 7 * 86_400_000) }).where(eq(files.id, saved[0]!.id));
+      await tx.update(files).set({ availableUntil: new Date(t0.getTime() - 1) }).where(eq(files.id, saved[1]!.id));
+    });
+    const status = await getRequestStatus(database.db, token, t0);
+    if (!status.ok) throw new Error("status page missing");
+    expect(status.view.deliveries.map((d) => [d.filename, d.available])).toEqual([
+      ["proof.pdf", true],
+      ["old.pdf", false],
+    ]);
+    const other = await fileAndVerify();
+    const stolen = await readRequestFile(database.db, { requestId: other.requestId, fileId: status.view.deliveries[0]!.id });
+    expect(stolen).toBeNull();
   });
 
   it("keeps the audit chain intact through all of it", async () => {
