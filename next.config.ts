@@ -16,6 +16,8 @@ export default function config(phase: string): NextConfig {
       // let such a body through rather than cut it off first.
       serverActions: { bodySizeLimit: "80mb" },
       proxyClientMaxBodySize: "80mb",
+      // forbidden() in dashboard pages answers 403 for a role that may not see them.
+      authInterrupts: true,
     },
     async headers() {
       return [{ source: "/:path*", headers: securityHeaders({ development: phase === PHASE_DEVELOPMENT_SERVER }) }];

@@ -52,15 +52,24 @@ const envSchema = z.object({
     })
     .optional(),
   DEV_MAILBOX: booleanFlag.optional(),
+  DEMO_DATA: booleanFlag.optional(),
   WORKER: z.enum(["in-process", "off"], { message: "expected in-process or off" }).default("in-process"),
   WORKER_INTERVAL_MS: z.coerce.number().int().min(100).max(600_000).default(2_000),
   FILE_STORAGE: z.enum(["database", "disk"], { message: "expected database or disk" }).default("database"),
   RATE_LIMIT_PER_IP: z.coerce.number().int().min(1).max(100_000).default(30),
   RATE_LIMIT_PER_EMAIL: z.coerce.number().int().min(1).max(100_000).default(5),
+  NEXTAUTH_SECRET: z.string().min(32, "expected at least 32 random characters, e.g. from `openssl rand -base64 32`").optional(),
+  STAFF_LOCKOUT_ATTEMPTS: z.coerce.number().int().min(1).max(100).default(5),
+  STAFF_LOCKOUT_MINUTES: z.coerce.number().int().min(1).max(1440).default(15),
   RATE_LIMIT_WINDOW_MINUTES: z.coerce.number().int().min(1).max(1440).default(60),
 });
 
 export type Env = z.infer<typeof envSchema>;
+
+/** Demo staff login and sample requests on an empty database: on in development by default. */
+export function demoDataEnabled(env: Env = getEnv()): boolean {
+  return env.DEMO_DATA ?? env.NODE_ENV === "development";
+}
 
 /** The development mailbox keeps outgoing mail in the database and shows it at /dev/mailbox. */
 export function devMailboxEnabled(env: Env = getEnv()): boolean {
@@ -96,7 +105,11 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
 let cached: Env | undefined;
 
 export function getEnv(): Env {
-  cached ??= parseEnv(process.env);
+  if (!cached) {
+    cached = parseEnv(process.env);
+    // next-auth reads its base URL from here; APP_URL is the one setting people configure.
+    process.env.NEXTAUTH_URL ??= cached.APP_URL;
+  }
   return cached;
 }
 

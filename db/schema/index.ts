@@ -5,3 +5,5 @@ export * from "./files";
 export * from "./policy";
 export * from "./rate-limits";
 export * from "./requests";
+export * from "./staff";
+export * from "./templates";

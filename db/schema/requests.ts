@@ -1,5 +1,10 @@
 import { sql } from "drizzle-orm";
-import { bigserial, boolean, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid, type AnyPgColumn } from "drizzle-orm/pg-core";
+import { staff } from "./staff";
+import { bigint, bigserial, boolean, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid, type AnyPgColumn } from "drizzle-orm/pg-core";
+
+/** Denial reason codes (after the Data Rights Protocol), shown to the requester with how to complain. */
+export const DENIAL_REASONS = ["suspected_fraud", "insufficient_verification", "no_match", "not_covered", "outside_jurisdiction", "manifestly_unfounded", "other"] as const;
+export type DenialReason = (typeof DENIAL_REASONS)[number];
 
 export const REQUEST_STATUSES = [
   "unverified",
@@ -47,12 +52,26 @@ export const requests = pgTable(
     verifiedAt: timestamp("verified_at", { withTimezone: true }),
     dueAt: timestamp("due_at", { withTimezone: true }),
     deadlineRuleId: text("deadline_rule_id"),
+    /** The due date the rule first gave, before any extension or pause. */
+    originalDueAt: timestamp("original_due_at", { withTimezone: true }),
+    extendedAt: timestamp("extended_at", { withTimezone: true }),
+    extensionReason: text("extension_reason"),
+    /** Set while the clock is paused (awaiting the requester, where the rule pauses). */
+    pausedAt: timestamp("paused_at", { withTimezone: true }),
+    /** Total time the clock has been paused so far. */
+    pausedMs: bigint("paused_ms", { mode: "number" }).notNull().default(0),
+    assigneeId: uuid("assignee_id").references(() => staff.id, { onDelete: "set null" }),
+    /** One of DENIAL_REASONS when denied; shown to the requester. */
+    denialReason: text("denial_reason"),
+    /** What staff told the requester when completing or denying. */
+    outcomeNote: text("outcome_note"),
     statusChangedAt: timestamp("status_changed_at", { withTimezone: true }).notNull().defaultNow(),
     closedAt: timestamp("closed_at", { withTimezone: true }),
   },
   (table) => [
     index("requests_status_due_idx").on(table.status, table.dueAt),
     index("requests_email_type_idx").on(table.requesterEmail, table.type),
+    index("requests_assignee_idx").on(table.assigneeId, table.status),
   ],
 );
 
@@ -130,6 +149,8 @@ export const requestMessages = pgTable(
     authorId: text("author_id"),
     channel: text("channel").notNull().default("portal"),
     body: text("body").notNull(),
+    /** For staff replies: the outbox row that carries it by e-mail. */
+    outboxEmailId: uuid("outbox_email_id"),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   },
   (table) => [index("request_messages_request_idx").on(table.requestId, table.createdAt)],

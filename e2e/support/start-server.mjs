@@ -16,6 +16,8 @@ const server = spawn(process.execPath, [nextBin, "start", "-H", "127.0.0.1", "-p
     // The specs read codes from the development mailbox, and all of them come from one address.
     DEV_MAILBOX: "true",
     RATE_LIMIT_PER_IP: "10000",
+    // A demo admin whose login the staff specs read from DATA_DIR, and sample requests.
+    DEMO_DATA: "true",
   },
 });
 for (const signal of ["SIGINT", "SIGTERM"]) process.on(signal, () => server.kill(signal));

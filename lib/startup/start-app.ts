@@ -1,8 +1,9 @@
-import { describeDatabase } from "@/db";
-import { EnvError, getEnv } from "@/lib/env";
+import { describeDatabase, getDb } from "@/db";
+import { demoDataEnabled, EnvError, getEnv } from "@/lib/env";
 import { startWorker } from "@/lib/jobs/worker";
 import { errorMessage, log } from "@/lib/log";
 import { ensureAppReady } from "./ensure-app-ready";
+import { seedDemoData } from "./seed-demo-data";
 
 /**
  * Runs once when the server starts (instrumentation.ts): a bad setting stops the process with a
@@ -23,6 +24,7 @@ export async function startApp(): Promise<void> {
   try {
     await ensureAppReady();
     log.info(`database ready: ${describeDatabase()}`, { ms: Date.now() - started });
+    if (demoDataEnabled()) await seedDemoData(getDb());
   } catch (error) {
     log.error(
       `database unreachable (${describeDatabase()}): ${errorMessage(error)} — /api/health answers 503 until it is back; retrying on the next request`,

@@ -1,0 +1,34 @@
+import type { Metadata } from "next";
+import { getTranslations, setRequestLocale } from "next-intl/server";
+import { Container } from "@/components/container";
+import type { Locale } from "@/lib/env";
+import { SignInForm } from "./sign-in-form";
+
+type Props = { params: Promise<{ locale: Locale }>; searchParams: Promise<{ callbackUrl?: string }> };
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const { locale } = await params;
+  const t = await getTranslations({ locale, namespace: "staff.signIn" });
+  return { title: t("title"), robots: { index: false, follow: false } };
+}
+
+/** Only same-site paths are followed after sign-in, never another origin. */
+function safeReturnPath(value: string | undefined, locale: Locale): string {
+  return value && value.startsWith("/") && !value.startsWith("//") ? value : `/${locale}/dashboard`;
+}
+
+export default async function SignInPage({ params, searchParams }: Props) {
+  const { locale } = await params;
+  const { callbackUrl } = await searchParams;
+  setRequestLocale(locale);
+  const t = await getTranslations({ locale, namespace: "staff.signIn" });
+  return (
+    <Container className="py-8">
+      <h1 className="text-3xl font-bold">{t("title")}</h1>
+      <p className="mt-2 text-muted">{t("lead")}</p>
+      <div className="mt-6">
+        <SignInForm callbackUrl={safeReturnPath(callbackUrl, locale)} />
+      </div>
+    </Container>
+  );
+}

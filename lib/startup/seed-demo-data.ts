@@ -1,0 +1,56 @@
+import { readFile, writeFile } from "node:fs/promises";
+import path from "node:path";
+import { count, eq } from "drizzle-orm";
+import type { Db } from "@/db/client";
+import { requests, staff } from "@/db/schema";
+import { SYSTEM_ACTOR } from "@/lib/audit/actor";
+import { createStaff } from "@/lib/auth/create-staff";
+import { generatePassword } from "@/lib/auth/passwords";
+import { getEnv } from "@/lib/env";
+import { log } from "@/lib/log";
+import { completeVerification } from "@/lib/requests/complete-verification";
+import { fileRequest } from "@/lib/requests/file-request";
+import type { RequestForm } from "@/lib/validation/request-forms";
+
+export const DEMO_ADMIN_EMAIL = "admin@privacy-desk.test";
+
+export function demoLoginFile(): string {
+  return path.join(getEnv().DATA_DIR, "demo-staff-login.txt");
+}
+
+const base = { phone: "", jurisdiction: "KZ", onBehalf: false, subjectName: "", comment: "", consent: true } as const;
+const DEMO_REQUESTS: RequestForm[] = [
+  { ...base, type: "access", name: "Айгерим Серікқызы", email: "aigerim@example.kz", categories: ["identity_contacts", "geolocation"], format: "pdf" } as RequestForm,
+  { ...base, type: "deletion", name: "Иван Петров", email: "ivan@example.kz", scope: "account", categories: [], accountIdentifier: "+7 701 111 22 33", acknowledgeConsequences: true } as RequestForm,
+  { ...base, type: "credential_misuse", name: "Daniyar Nurlanov", email: "daniyar@example.kz", accountIdentifier: "daniyar.n", noticedOn: "2026-11-20", whatHappened: "A login from an unknown phone.", passwordChanged: "no" } as RequestForm,
+];
+
+/**
+ * For trying the product: a demo admin (login kept in DATA_DIR and printed at every start) and a
+ * few verified sample requests, only on an empty database and only when DEMO_DATA is on.
+ */
+export async function seedDemoData(db: Db): Promise<void> {
+  const [{ staffCount } = { staffCount: 0 }] = await db.select({ staffCount: count() }).from(staff);
+  if (staffCount === 0) {
+    const password = generatePassword();
+    await createStaff(db, { email: DEMO_ADMIN_EMAIL, name: "Demo Admin", role: "admin", password }, SYSTEM_ACTOR);
+    await writeFile(demoLoginFile(), `${DEMO_ADMIN_EMAIL}\n${password}\n`, { mode: 0o600 });
+  }
+  const [{ requestCount } = { requestCount: 0 }] = await db.select({ requestCount: count() }).from(requests);
+  if (requestCount === 0) {
+    for (const form of DEMO_REQUESTS) {
+      const filed = await fileRequest(db, { form, locale: "ru", ip: "demo", proofOfAuthority: [], supportingDocuments: [], honeypot: "" });
+      if (!filed.ok) continue;
+      await db.transaction(async (tx) => {
+        const [request] = await tx.select().from(requests).where(eq(requests.id, filed.requestId));
+        if (request) await completeVerification(tx, request);
+      });
+    }
+  }
+  try {
+    const [email, password] = (await readFile(demoLoginFile(), "utf8")).split("\n");
+    log.info(`demo staff sign-in: ${new URL(`/${getEnv().DEFAULT_LOCALE}/staff/sign-in`, getEnv().APP_URL)} — ${email} / ${password}`);
+  } catch {
+    // The demo admin was made by an earlier data folder's start, or staff exist already.
+  }
+}

@@ -1,0 +1,33 @@
+// npm run staff:create -- --email someone@example.com --role admin [--name "Name"] [--password …]
+// Creates a staff account; without --password it generates one and prints it once.
+import { parseArgs } from "node:util";
+import { getConnection } from "@/db";
+import { SYSTEM_ACTOR } from "@/lib/audit/actor";
+import { createStaff, StaffExistsError } from "@/lib/auth/create-staff";
+import { generatePassword } from "@/lib/auth/passwords";
+import { ensureAppReady } from "@/lib/startup/ensure-app-ready";
+import { ZodError } from "zod";
+
+async function main() {
+  const { values } = parseArgs({
+    options: { email: { type: "string" }, role: { type: "string", default: "agent" }, name: { type: "string" }, password: { type: "string" } },
+  });
+  if (!values.email) throw new Error("usage: npm run staff:create -- --email someone@example.com --role admin|agent|compliance [--name …] [--password …]");
+  const password = values.password ?? generatePassword();
+  await ensureAppReady();
+  const connection = getConnection();
+  try {
+    const created = await createStaff(connection.db, { email: values.email, role: values.role as never, name: values.name ?? values.email, password }, SYSTEM_ACTOR);
+    console.log(`created ${created.role} ${created.email}`);
+    if (!values.password) console.log(`password: ${password}  (shown once; change it after signing in)`);
+  } finally {
+    await connection.close();
+  }
+}
+
+main().catch((error: unknown) => {
+  if (error instanceof StaffExistsError) console.error(error.message);
+  else if (error instanceof ZodError) console.error(error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("\n"));
+  else console.error(error instanceof Error ? error.message : error);
+  process.exitCode = 1;
+});
