@@ -72,6 +72,8 @@ export const requests = pgTable(
     index("requests_status_due_idx").on(table.status, table.dueAt),
     index("requests_email_type_idx").on(table.requesterEmail, table.type),
     index("requests_assignee_idx").on(table.assigneeId, table.status),
+    // The queue's keyset order (lib/requests/list-queue.ts): due date, requests without one last.
+    index("requests_queue_order_idx").on(sql`coalesce(${table.dueAt}, 'infinity'::timestamptz)`, table.id),
   ],
 );
 

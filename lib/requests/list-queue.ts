@@ -1,7 +1,32 @@
-import { asc, desc, inArray, sql } from "drizzle-orm";
+import { and, asc, count, eq, ilike, inArray, isNull, lte, ne, or, sql, type SQL } from "drizzle-orm";
+import { z } from "zod";
 import type { Db } from "@/db/client";
-import { requests, type RequestStatus } from "@/db/schema";
+import { REQUEST_STATUSES, requests, type RequestStatus } from "@/db/schema";
+import type { CurrentStaff } from "@/lib/auth/current-staff";
 import { OPEN_STATUSES } from "./lifecycle";
+import { REQUEST_TYPES } from "./request-types";
+
+export const QUEUE_PAGE_SIZE = 25;
+/** "Due soon" means within this many hours. */
+export const DUE_SOON_HOURS = 24;
+
+const optionalEnum = <T extends readonly [string, ...string[]]>(values: T) =>
+  z.preprocess((value) => (value === "" ? undefined : value), z.enum(values).optional());
+
+/** The queue's filters, parsed from the page's URL (anything malformed is ignored, not an error). */
+export const queueFiltersSchema = z.object({
+  status: optionalEnum(REQUEST_STATUSES).catch(undefined),
+  type: optionalEnum(REQUEST_TYPES).catch(undefined),
+  assignee: optionalEnum(["mine", "unassigned"] as const).catch(undefined),
+  jurisdiction: z.string().trim().max(16).regex(/^[A-Z0-9_]*$/).optional().catch(undefined),
+  due: optionalEnum(["soon", "overdue"] as const).catch(undefined),
+  urgent: z.preprocess((value) => value === "1" || value === "true", z.boolean()).catch(false),
+  unverified: z.preprocess((value) => value === "1" || value === "true", z.boolean()).catch(false),
+  q: z.string().trim().max(200).optional().catch(undefined),
+  after: z.string().max(200).optional().catch(undefined),
+});
+
+export type QueueFilters = z.output<typeof queueFiltersSchema>;
 
 export type QueueItem = {
   id: string;
@@ -10,17 +35,75 @@ export type QueueItem = {
   status: RequestStatus;
   requesterName: string;
   requesterEmail: string;
+  jurisdiction: string;
   dueAt: Date | null;
   urgent: boolean;
   duplicateOfId: string | null;
+  assigneeId: string | null;
 };
 
+export type QueuePage = { items: QueueItem[]; nextCursor: string | null; counts: Partial<Record<RequestStatus, number>> };
+
+// Keyset paging on (due date, id): requests without a due date sort last.
+const SORT_DUE = sql<Date>`coalesce(${requests.dueAt}, 'infinity'::timestamptz)`;
+
+function encodeCursor(item: QueueItem): string {
+  return Buffer.from(JSON.stringify([item.dueAt?.toISOString() ?? "infinity", item.id])).toString("base64url");
+}
+
+function decodeCursor(cursor: string | undefined): [string, string] | null {
+  if (!cursor) return null;
+  try {
+    const [due, id] = JSON.parse(Buffer.from(cursor, "base64url").toString("utf8")) as [string, string];
+    if (typeof due !== "string" || !/^[0-9a-f-]{36}$/i.test(id)) return null;
+    if (due !== "infinity" && Number.isNaN(Date.parse(due))) return null;
+    return [due, id];
+  } catch {
+    return null;
+  }
+}
+
+/** A request reference typed in any case, with or without the "DSR-" prefix. */
+function referenceQuery(q: string): string | null {
+  const match = /^(?:dsr-)?(\d{4})-(\d{1,6})$/i.exec(q);
+  return match ? `DSR-${match[1]}-${match[2]!.padStart(6, "0")}` : null;
+}
+
+function filterConditions(filters: QueueFilters, me: Pick<CurrentStaff, "id">, now: Date): SQL[] {
+  const where: SQL[] = [];
+  if (filters.status) where.push(eq(requests.status, filters.status));
+  else if (!filters.unverified) where.push(ne(requests.status, "unverified"));
+  if (filters.type) where.push(eq(requests.type, filters.type));
+  if (filters.assignee === "mine") where.push(eq(requests.assigneeId, me.id));
+  if (filters.assignee === "unassigned") where.push(isNull(requests.assigneeId));
+  if (filters.jurisdiction) where.push(eq(requests.jurisdiction, filters.jurisdiction));
+  if (filters.urgent) where.push(eq(requests.urgent, true));
+  if (filters.due) {
+    where.push(inArray(requests.status, [...OPEN_STATUSES]));
+    where.push(filters.due === "overdue" ? lte(requests.dueAt, now) : and(sql`${requests.dueAt} > ${now}`, lte(requests.dueAt, new Date(now.getTime() + DUE_SOON_HOURS * 3_600_000)))!);
+  }
+  if (filters.q) {
+    const reference = referenceQuery(filters.q);
+    const like = `%${filters.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    where.push(reference ? eq(requests.reference, reference) : or(ilike(requests.requesterEmail, like), ilike(requests.requesterName, like))!);
+  }
+  return where;
+}
+
 /**
- * Verified requests for the staff queue: open ones, urgent first, then by due date. Unverified
- * requests never appear. (Filters and keyset paging come with the full queue.)
+ * The staff queue: every verified request (unverified ones only when asked for), filtered,
+ * searched and sorted by due date, one keyset page at a time so it stays fast at any size;
+ * plus the number of requests per status under the same filters (status aside).
  */
-export async function listQueue(db: Db, { limit = 50 }: { limit?: number } = {}): Promise<QueueItem[]> {
-  return db
+export async function listQueue(db: Db, input: Record<string, unknown>, me: Pick<CurrentStaff, "id">, now = new Date()): Promise<QueuePage> {
+  const filters = queueFiltersSchema.parse(input);
+  const where = filterConditions(filters, me, now);
+  const cursor = decodeCursor(filters.after);
+  const pageWhere = cursor
+    ? [...where, sql`(${SORT_DUE}, ${requests.id}) > (${cursor[0] === "infinity" ? sql`'infinity'::timestamptz` : sql`${cursor[0]}::timestamptz`}, ${cursor[1]}::uuid)`]
+    : where;
+
+  const rows = await db
     .select({
       id: requests.id,
       reference: requests.reference,
@@ -28,12 +111,28 @@ export async function listQueue(db: Db, { limit = 50 }: { limit?: number } = {})
       status: requests.status,
       requesterName: requests.requesterName,
       requesterEmail: requests.requesterEmail,
+      jurisdiction: requests.jurisdiction,
       dueAt: requests.dueAt,
       urgent: requests.urgent,
       duplicateOfId: requests.duplicateOfId,
+      assigneeId: requests.assigneeId,
     })
     .from(requests)
-    .where(inArray(requests.status, [...OPEN_STATUSES]))
-    .orderBy(desc(requests.urgent), sql`${requests.dueAt} asc nulls last`, asc(requests.verifiedAt))
-    .limit(limit);
+    .where(and(...pageWhere))
+    .orderBy(asc(SORT_DUE), asc(requests.id))
+    .limit(QUEUE_PAGE_SIZE + 1);
+
+  const countWhere = filterConditions({ ...filters, status: undefined }, me, now);
+  const countRows = await db
+    .select({ status: requests.status, n: count() })
+    .from(requests)
+    .where(and(...countWhere))
+    .groupBy(requests.status);
+
+  const items = rows.slice(0, QUEUE_PAGE_SIZE);
+  return {
+    items,
+    nextCursor: rows.length > QUEUE_PAGE_SIZE ? encodeCursor(items[items.length - 1]!) : null,
+    counts: Object.fromEntries(countRows.map((r) => [r.status, r.n])),
+  };
 }

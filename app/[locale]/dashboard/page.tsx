@@ -1,14 +1,17 @@
 import type { Metadata } from "next";
 import { getFormatter, getTranslations, setRequestLocale } from "next-intl/server";
+import { buttonClasses } from "@/components/button-link";
 import { Container } from "@/components/container";
+import { REQUEST_STATUSES } from "@/db/schema";
 import { requireStaff } from "@/lib/auth/require-staff";
 import type { Locale } from "@/lib/env";
-import { listQueue } from "@/lib/requests/list-queue";
-import type { RequestType } from "@/lib/requests/request-types";
+import { Link } from "@/lib/i18n/navigation";
+import { listQueue, queueFiltersSchema } from "@/lib/requests/list-queue";
+import { REQUEST_TYPES, type RequestType } from "@/lib/requests/request-types";
 import { readyDb } from "@/lib/startup/ensure-app-ready";
-import { SignOutButton } from "./sign-out-button";
+import { JURISDICTIONS } from "@/lib/validation/request-forms";
 
-type Props = { params: Promise<{ locale: Locale }> };
+type Props = { params: Promise<{ locale: Locale }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const { locale } = await params;
@@ -16,26 +19,117 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   return { title: t("title"), robots: { index: false, follow: false } };
 }
 
-export default async function DashboardPage({ params }: Props) {
+const selectClasses = "mt-1 block min-h-10 rounded-md border border-slate-400 bg-white px-2 py-1";
+
+export default async function QueuePage({ params, searchParams }: Props) {
   const { locale } = await params;
   setRequestLocale(locale);
-  const me = await requireStaff({ locale, returnTo: `/${locale}/dashboard` });
+  const raw = Object.fromEntries(Object.entries(await searchParams).map(([k, v]) => [k, Array.isArray(v) ? v[0] : v]));
+  const query = new URLSearchParams(Object.entries(raw).filter((e): e is [string, string] => typeof e[1] === "string" && e[1] !== ""));
+  const me = await requireStaff({ locale, returnTo: `/${locale}/dashboard${query.size ? `?${query}` : ""}` });
+  const filters = queueFiltersSchema.parse(raw);
   const t = await getTranslations({ locale, namespace: "staff" });
   const types = await getTranslations({ locale, namespace: "requestTypes" });
   const statuses = await getTranslations({ locale, namespace: "status.statuses" });
+  const jurisdictions = await getTranslations({ locale, namespace: "intake.options.jurisdiction" });
   const format = await getFormatter({ locale });
-  const queue = await listQueue(await readyDb());
+  const now = new Date();
+  const page = await listQueue(await readyDb(), raw, me, now);
+  const withParams = (changes: Record<string, string | undefined>) => {
+    const next = new URLSearchParams(query);
+    for (const [key, value] of Object.entries(changes)) {
+      if (value === undefined) next.delete(key);
+      else next.set(key, value);
+    }
+    const text = next.toString();
+    return `/dashboard${text ? `?${text}` : ""}`;
+  };
 
   return (
     <Container className="py-8">
-      <div className="flex flex-wrap items-center justify-between gap-3">
-        <h1 className="text-3xl font-bold">{t("queue.title")}</h1>
-        <div className="flex items-center gap-3 text-sm">
-          <span data-testid="signed-in-as">{t("nav.signedInAs", { name: me.name, role: t(`roles.${me.role}`) })}</span>
-          <SignOutButton label={t("nav.signOut")} callbackUrl={`/${locale}/staff/sign-in`} />
+      <h1 className="text-3xl font-bold">{t("queue.title")}</h1>
+
+      <nav aria-label={t("queue.counts")} className="mt-4">
+        <ul className="flex flex-wrap gap-2 text-sm">
+          {REQUEST_STATUSES.filter((status) => page.counts[status]).map((status) => (
+            <li key={status}>
+              <Link
+                href={withParams({ status, after: undefined })}
+                aria-current={filters.status === status ? "true" : undefined}
+                className={`inline-block rounded-full border px-3 py-1 ${filters.status === status ? "border-brand-700 bg-brand-700 text-white" : "border-slate-300 bg-white text-ink"}`}
+              >
+                {statuses(status)}: <strong>{page.counts[status]}</strong>
+              </Link>
+            </li>
+          ))}
+        </ul>
+      </nav>
+
+      <form method="get" role="search" aria-label={t("queue.filters")} className="mt-4 grid gap-3 rounded-lg border border-slate-200 bg-white p-4 text-sm sm:grid-cols-2 lg:grid-cols-4">
+        <div className="sm:col-span-2 lg:col-span-4">
+          <label htmlFor="q" className="font-medium">
+            {t("queue.search")}
+          </label>
+          <input id="q" name="q" type="search" defaultValue={filters.q ?? ""} className="mt-1 block min-h-10 w-full rounded-md border border-slate-400 px-3 py-1" />
         </div>
-      </div>
-      {queue.length === 0 ? (
+        <div>
+          <label htmlFor="status" className="font-medium">{t("queue.status")}</label>
+          <select id="status" name="status" defaultValue={filters.status ?? ""} className={selectClasses}>
+            <option value="">{t("queue.anyStatus")}</option>
+            {REQUEST_STATUSES.map((status) => (
+              <option key={status} value={status}>{statuses(status)}</option>
+            ))}
+          </select>
+        </div>
+        <div>
+          <label htmlFor="type" className="font-medium">{t("queue.type")}</label>
+          <select id="type" name="type" defaultValue={filters.type ?? ""} className={selectClasses}>
+            <option value="">{t("queue.anyType")}</option>
+            {REQUEST_TYPES.map((type) => (
+              <option key={type} value={type}>{types(`${type}.title`)}</option>
+            ))}
+          </select>
+        </div>
+        <div>
+          <label htmlFor="assignee" className="font-medium">{t("queue.assignee")}</label>
+          <select id="assignee" name="assignee" defaultValue={filters.assignee ?? ""} className={selectClasses}>
+            <option value="">{t("queue.anyone")}</option>
+            <option value="mine">{t("queue.mine")}</option>
+            <option value="unassigned">{t("queue.unassigned")}</option>
+          </select>
+        </div>
+        <div>
+          <label htmlFor="jurisdiction" className="font-medium">{t("queue.jurisdiction")}</label>
+          <select id="jurisdiction" name="jurisdiction" defaultValue={filters.jurisdiction ?? ""} className={selectClasses}>
+            <option value="">{t("queue.anyJurisdiction")}</option>
+            {JURISDICTIONS.filter((j) => j !== "OTHER").map((j) => (
+              <option key={j} value={j}>{jurisdictions(j)}</option>
+            ))}
+          </select>
+        </div>
+        <div>
+          <label htmlFor="due" className="font-medium">{t("queue.dueFilter")}</label>
+          <select id="due" name="due" defaultValue={filters.due ?? ""} className={selectClasses}>
+            <option value="">{t("queue.anyDue")}</option>
+            <option value="soon">{t("queue.dueSoon")}</option>
+            <option value="overdue">{t("queue.overdue")}</option>
+          </select>
+        </div>
+        <div className="flex items-center gap-2 self-end">
+          <input id="urgent" name="urgent" type="checkbox" value="1" defaultChecked={filters.urgent} className="h-5 w-5 accent-brand-700" />
+          <label htmlFor="urgent">{t("queue.urgentOnly")}</label>
+        </div>
+        <div className="flex items-center gap-2 self-end">
+          <input id="unverified" name="unverified" type="checkbox" value="1" defaultChecked={filters.unverified} className="h-5 w-5 accent-brand-700" />
+          <label htmlFor="unverified">{t("queue.showUnverified")}</label>
+        </div>
+        <div className="flex gap-2 self-end">
+          <button type="submit" className={buttonClasses("primary")}>{t("queue.apply")}</button>
+          <Link href="/dashboard" className={buttonClasses("secondary")}>{t("queue.reset")}</Link>
+        </div>
+      </form>
+
+      {page.items.length === 0 ? (
         <p className="mt-6 text-muted">{t("queue.empty")}</p>
       ) : (
         <div className="mt-6 overflow-x-auto">
@@ -51,27 +145,43 @@ export default async function DashboardPage({ params }: Props) {
               </tr>
             </thead>
             <tbody>
-              {queue.map((item) => (
-                <tr key={item.id} className="border-b border-slate-200 align-top">
-                  <td className="py-2 pr-4 font-mono">
-                    {item.reference}
-                    {item.urgent ? <span className="ml-2 rounded bg-red-100 px-1 text-red-900">{t("queue.urgent")}</span> : null}
-                    {item.duplicateOfId ? <span className="ml-2 rounded bg-amber-100 px-1 text-amber-900">{t("queue.duplicate")}</span> : null}
-                  </td>
-                  <td className="py-2 pr-4">{types(`${item.type as RequestType}.title`)}</td>
-                  <td className="py-2 pr-4">{statuses(item.status)}</td>
-                  <td className="py-2 pr-4 break-all">
-                    {item.requesterName}
-                    <br />
-                    <span className="text-muted">{item.requesterEmail}</span>
-                  </td>
-                  <td className="py-2">{item.dueAt ? format.dateTime(item.dueAt, { dateStyle: "medium", timeStyle: "short" }) : "—"}</td>
-                </tr>
-              ))}
+              {page.items.map((item) => {
+                const overdue = item.dueAt && item.dueAt <= now && ["new", "in_progress", "awaiting_requester", "on_hold"].includes(item.status);
+                return (
+                  <tr key={item.id} className="border-b border-slate-200 align-top">
+                    <td className="py-2 pr-4 font-mono">
+                      <Link href={`/dashboard/requests/${item.id}`} className="text-brand-800 underline">
+                        {item.reference ?? item.id.slice(0, 8)}
+                      </Link>
+                      {item.urgent ? <span className="ml-2 rounded bg-red-100 px-1 font-sans text-red-900">{t("queue.urgent")}</span> : null}
+                      {item.duplicateOfId ? <span className="ml-2 rounded bg-amber-100 px-1 font-sans text-amber-900">{t("queue.duplicate")}</span> : null}
+                    </td>
+                    <td className="py-2 pr-4">{types(`${item.type as RequestType}.title`)}</td>
+                    <td className="py-2 pr-4">{statuses(item.status)}</td>
+                    <td className="py-2 pr-4 break-all">
+                      {item.requesterName}
+                      <br />
+                      <span className="text-muted">{item.requesterEmail}</span>
+                    </td>
+                    <td className="py-2">
+                      {item.dueAt ? format.dateTime(item.dueAt, { dateStyle: "medium", timeStyle: "short" }) : "—"}
+                      {overdue ? <span className="ml-2 rounded bg-red-700 px-1 text-white">{t("queue.overdueBadge")}</span> : null}
+                    </td>
+                  </tr>
+                );
+              })}
             </tbody>
           </table>
         </div>
       )}
+      <p className="mt-4 flex gap-4">
+        {filters.after ? (
+          <Link href={withParams({ after: undefined })} className="text-brand-800 underline">{t("queue.first")}</Link>
+        ) : null}
+        {page.nextCursor ? (
+          <Link href={withParams({ after: page.nextCursor })} className="text-brand-800 underline">{t("queue.next")}</Link>
+        ) : null}
+      </p>
     </Container>
   );
 }

@@ -1,0 +1,49 @@
+import { getTranslations } from "next-intl/server";
+import type { ReactNode } from "react";
+import { Container } from "@/components/container";
+import { getCurrentStaff } from "@/lib/auth/current-staff";
+import type { Locale } from "@/lib/env";
+import { Link } from "@/lib/i18n/navigation";
+import { SignOutButton } from "./sign-out-button";
+
+// Navigation only: each page checks the staff member and role itself (requireStaff).
+export default async function DashboardLayout({ children, params }: { children: ReactNode; params: Promise<{ locale: string }> }) {
+  const { locale } = (await params) as { locale: Locale };
+  const me = await getCurrentStaff();
+  if (!me) return children;
+  const t = await getTranslations({ locale, namespace: "staff" });
+  const links = [
+    { href: "/dashboard", label: t("nav.queue") },
+    ...(me.role === "admin"
+      ? [
+          { href: "/dashboard/templates", label: t("nav.templates") },
+          { href: "/dashboard/staff", label: t("nav.staffAdmin") },
+        ]
+      : []),
+    { href: "/dashboard/account", label: t("nav.account") },
+  ];
+  return (
+    <>
+      <div className="border-b border-slate-200 bg-slate-50">
+        <Container className="flex flex-wrap items-center justify-between gap-3 py-2 text-sm">
+          <nav aria-label={t("nav.label")}>
+            <ul className="flex flex-wrap gap-x-4 gap-y-1">
+              {links.map((link) => (
+                <li key={link.href}>
+                  <Link href={link.href} className="text-brand-800 underline">
+                    {link.label}
+                  </Link>
+                </li>
+              ))}
+            </ul>
+          </nav>
+          <div className="flex items-center gap-3">
+            <span data-testid="signed-in-as">{t("nav.signedInAs", { name: me.name, role: t(`roles.${me.role}`) })}</span>
+            <SignOutButton label={t("nav.signOut")} callbackUrl={`/${locale}/staff/sign-in`} />
+          </div>
+        </Container>
+      </div>
+      {children}
+    </>
+  );
+}

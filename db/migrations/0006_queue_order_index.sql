@@ -1,0 +1,1 @@
+CREATE INDEX "requests_queue_order_idx" ON "requests" USING btree (coalesce("due_at", 'infinity'::timestamptz),"id");
