@@ -1,4 +1,4 @@
-import { and, asc, count, eq, ilike, inArray, isNull, lte, ne, or, sql, type SQL } from "drizzle-orm";
+import { and, asc, count, eq, gt, ilike, inArray, isNull, lte, ne, or, sql, type SQL } from "drizzle-orm";
 import { z } from "zod";
 import type { Db } from "@/db/client";
 import { REQUEST_STATUSES, requests, type RequestStatus } from "@/db/schema";
@@ -80,7 +80,7 @@ function filterConditions(filters: QueueFilters, me: Pick<CurrentStaff, "id">, n
   if (filters.urgent) where.push(eq(requests.urgent, true));
   if (filters.due) {
     where.push(inArray(requests.status, [...OPEN_STATUSES]));
-    where.push(filters.due === "overdue" ? lte(requests.dueAt, now) : and(sql`${requests.dueAt} > ${now}`, lte(requests.dueAt, new Date(now.getTime() + DUE_SOON_HOURS * 3_600_000)))!);
+    where.push(filters.due === "overdue" ? lte(requests.dueAt, now) : and(gt(requests.dueAt, now), lte(requests.dueAt, new Date(now.getTime() + DUE_SOON_HOURS * 3_600_000)))!);
   }
   if (filters.q) {
     const reference = referenceQuery(filters.q);
