@@ -17,6 +17,7 @@ export default async function DashboardLayout({ children, params }: { children: 
     ...(me.role === "admin"
       ? [
           { href: "/dashboard/templates", label: t("nav.templates") },
+          { href: "/dashboard/calendar", label: t("nav.calendar") },
           { href: "/dashboard/staff", label: t("nav.staffAdmin") },
         ]
       : []),
