@@ -1,14 +1,8 @@
-import { readFileSync } from "node:fs";
-import path from "node:path";
 import { expect, test } from "@playwright/test";
-import { E2E_DATA_DIR } from "../playwright.config";
 import { expectNoAxeViolations } from "./support/axe";
+import { demoLogins } from "./support/staff";
 
-/** The demo admin the server created on its empty database (DEMO_DATA=true). */
-function demoLogin() {
-  const [email, password] = readFileSync(path.join(E2E_DATA_DIR, "demo-staff-login.txt"), "utf8").split("\n");
-  return { email: email!, password: password! };
-}
+const demoLogin = () => demoLogins().admin;
 
 test("a visitor without a session is sent to sign in, and back to the page afterwards", async ({ page }) => {
   await page.goto("/ru/dashboard");
@@ -25,7 +19,7 @@ test("a visitor without a session is sent to sign in, and back to the page after
 
   await page.getByLabel("Пароль").fill(password);
   await page.getByRole("button", { name: "Войти" }).click();
-  await expect(page).toHaveURL(/\/ru\/dashboard$/);
+  await page.waitForURL((url) => url.pathname === "/ru/dashboard");
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Очередь запросов");
   await expect(page.getByTestId("signed-in-as")).toHaveText("Demo Admin (администратор)");
   // The demo requests are verified and in the queue; the credential-misuse one is marked urgent.
@@ -40,13 +34,27 @@ test("a visitor without a session is sent to sign in, and back to the page after
   await expect(page).toHaveURL(/\/ru\/staff\/sign-in/);
 });
 
-test("the dashboard speaks English too", async ({ page }) => {
+test("the dashboard speaks English too, and the queue filters and searches", async ({ page }) => {
   const { email, password } = demoLogin();
   await page.goto("/en/staff/sign-in?callbackUrl=/en/dashboard");
   await page.getByLabel("Email address").fill(email);
   await page.getByLabel("Password").fill(password);
   await page.getByRole("button", { name: "Sign in" }).click();
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Request queue");
+  const table = page.getByRole("table", { name: "Request queue" });
+
+  await page.getByLabel("Type").selectOption({ label: "Someone is using my account" });
+  await page.getByRole("button", { name: "Show" }).click();
+  await expect(page).toHaveURL(/type=credential_misuse/);
+  await expect(table).toContainText("daniyar@example.kz");
+  await expect(table).not.toContainText("aigerim@example.kz");
+
+  await page.getByRole("link", { name: "Reset" }).click();
+  await page.getByLabel("Search by reference, email or name").fill("ivan@");
+  await page.getByRole("button", { name: "Show" }).click();
+  await expect(table.getByRole("row")).toHaveCount(2);
+  await expect(table).toContainText("Иван Петров");
+  await expectNoAxeViolations(page);
 });
 
 test("a forged session cookie gets nothing", async ({ page, context }) => {

@@ -30,10 +30,15 @@ function sample(evil = ""): EmailVariables {
       body: `Первая строка${evil}\nВторая строка`,
       statusUrl: "https://privacy.example.com/ru/r/token",
     },
+    staff_invitation: { name: `Анна${evil}`, inviterName: `Demo Admin${evil}`, role: `сотрудник поддержки${evil}`, inviteUrl: "https://privacy.example.com/ru/staff/invite/token", expiresAt: `27 ноября 2026 г.${evil}` },
+    information_requested: { name: `Анна${evil}`, reference: REFERENCE, body: `Пришлите копию${evil}`, statusUrl: "https://privacy.example.com/ru/r/token" },
+    deadline_extended: { name: `Анна${evil}`, reference: REFERENCE, dueDate: "23 февраля 2027 г.", reason: `Архивы${evil}`, statusUrl: "https://privacy.example.com/ru/r/token" },
+    request_denied: { name: `Анна${evil}`, reference: REFERENCE, requestType: "Доступ", reason: "no_match", note: `Нет данных${evil}`, jurisdiction: "KZ", statusUrl: "https://privacy.example.com/ru/r/token" },
+    request_completed: { name: `Анна${evil}`, reference: REFERENCE, requestType: "Доступ", note: `Готово${evil}`, filesAvailableUntil: "23 декабря 2026 г.", statusUrl: "https://privacy.example.com/ru/r/token" },
   };
 }
 
-const REQUEST_BOUND: EmailTemplate[] = ["acknowledgement", "withdrawal_confirmation", "staff_reply"];
+const REQUEST_BOUND: EmailTemplate[] = ["acknowledgement", "withdrawal_confirmation", "staff_reply", "information_requested", "deadline_extended", "request_denied", "request_completed"];
 
 describe.each(LOCALES)("renderEmail in %s", (locale) => {
   it.each(EMAIL_TEMPLATES)("renders %s: subject, text and an HTML document in the language", async (template) => {

@@ -1,4 +1,5 @@
 import { createTranslator } from "next-intl";
+import type { DenialReason } from "@/db/schema";
 import { getEnv, type Locale } from "@/lib/env";
 import { loadMessages, type Messages } from "@/lib/i18n/messages";
 import { getOperator, type Operator } from "@/lib/operator";
@@ -10,6 +11,11 @@ export const EMAIL_TEMPLATES = [
   "status_links",
   "withdrawal_confirmation",
   "staff_reply",
+  "staff_invitation",
+  "information_requested",
+  "deadline_extended",
+  "request_denied",
+  "request_completed",
 ] as const;
 export type EmailTemplate = (typeof EMAIL_TEMPLATES)[number];
 
@@ -20,6 +26,16 @@ export type EmailVariables = {
   status_links: { name: string; links: { reference: string; requestType: string; statusUrl: string }[] };
   withdrawal_confirmation: { name: string; reference: string };
   staff_reply: { name: string; reference: string; body: string; statusUrl: string };
+  /** To a new colleague: `role` is the translated role name, `expiresAt` the formatted expiry. */
+  staff_invitation: { name: string; inviterName: string; role: string; inviteUrl: string; expiresAt: string };
+  /** Staff ask the requester for more (the request waits for them); `body` is the staff member's text. */
+  information_requested: { name: string; reference: string; body: string; statusUrl: string };
+  /** `dueDate` is the new due date, formatted; `reason` is what staff wrote. */
+  deadline_extended: { name: string; reference: string; dueDate: string; reason: string; statusUrl: string };
+  /** `reason` is a DENIAL_REASONS code (translated here); `jurisdiction` picks the authority to complain to. */
+  request_denied: { name: string; reference: string; requestType: string; reason: DenialReason; note: string; jurisdiction: string; statusUrl: string };
+  /** `note` may be empty (an access request's files say it all); `filesAvailableUntil` is set when files were delivered. */
+  request_completed: { name: string; reference: string; requestType: string; note: string; filesAvailableUntil: string | null; statusUrl: string };
 };
 
 export type RenderedEmail = { subject: string; text: string; html: string };
@@ -38,7 +54,8 @@ function emailTranslator(locale: Locale, messages: Messages) {
 }
 type EmailTranslator = ReturnType<typeof emailTranslator>;
 
-type Built = { subject: string; blocks: EmailBlock[] };
+/** `sentBy` replaces the usual first footer line, which speaks of the reader's own request. */
+type Built = { subject: string; blocks: EmailBlock[]; sentBy?: string };
 type Builder<T extends EmailTemplate> = (t: EmailTranslator, v: EmailVariables[T], operator: Operator) => Built;
 
 const TEMPLATES: { [T in EmailTemplate]: Builder<T> } = {
@@ -98,7 +115,68 @@ const TEMPLATES: { [T in EmailTemplate]: Builder<T> } = {
       { kind: "button", label: t("staff_reply.linkLabel"), url: v.statusUrl },
     ],
   }),
+  staff_invitation: (t, v, operator) => ({
+    subject: t("staff_invitation.subject", { operator: operator.name }),
+    blocks: [
+      { kind: "paragraph", text: t("staff_invitation.intro", { inviterName: v.inviterName, operator: operator.name, role: v.role }) },
+      { kind: "paragraph", text: t("staff_invitation.linkIntro") },
+      { kind: "button", label: t("staff_invitation.linkLabel"), url: v.inviteUrl },
+      { kind: "paragraph", text: t("staff_invitation.validUntil", { expiresAt: v.expiresAt }) },
+      { kind: "note", text: t("staff_invitation.keepPrivate") },
+      { kind: "note", text: t("staff_invitation.ignore") },
+    ],
+    sentBy: t("staff_invitation.sentBy", { operator: operator.name }),
+  }),
+  information_requested: (t, v) => ({
+    subject: t("information_requested.subject", { reference: v.reference }),
+    blocks: [
+      { kind: "paragraph", text: t("information_requested.intro", { reference: v.reference }) },
+      { kind: "quote", text: v.body },
+      { kind: "paragraph", text: t("information_requested.replyHint") },
+      { kind: "button", label: t("information_requested.linkLabel"), url: v.statusUrl },
+      { kind: "note", text: t("information_requested.keepPrivate") },
+    ],
+  }),
+  deadline_extended: (t, v) => ({
+    subject: t("deadline_extended.subject", { reference: v.reference }),
+    blocks: [
+      { kind: "paragraph", text: t("deadline_extended.intro", { reference: v.reference }) },
+      { kind: "paragraph", text: t("deadline_extended.reasonIntro") },
+      { kind: "quote", text: v.reason },
+      { kind: "paragraph", text: t("deadline_extended.due", { dueDate: v.dueDate }) },
+      { kind: "button", label: t("deadline_extended.linkLabel"), url: v.statusUrl },
+    ],
+  }),
+  request_denied: (t, v, operator) => ({
+    subject: t("request_denied.subject", { reference: v.reference }),
+    blocks: [
+      { kind: "paragraph", text: t("request_denied.intro", { requestType: v.requestType, reference: v.reference }) },
+      { kind: "paragraph", text: t("request_denied.reason", { reason: t(`request_denied.reasons.${v.reason}`) }) },
+      { kind: "paragraph", text: t("request_denied.noteIntro") },
+      { kind: "quote", text: v.note },
+      { kind: "paragraph", text: t("request_denied.complainOperator", { supportEmail: operator.supportEmail }) },
+      { kind: "paragraph", text: t(`request_denied.authority.${complaintAuthority(v.jurisdiction)}`) },
+      { kind: "button", label: t("request_denied.linkLabel"), url: v.statusUrl },
+    ],
+  }),
+  request_completed: (t, v) => ({
+    subject: t("request_completed.subject", { reference: v.reference }),
+    blocks: [
+      { kind: "paragraph", text: t("request_completed.intro", { requestType: v.requestType, reference: v.reference }) },
+      ...(v.note.trim() ? [{ kind: "paragraph", text: t("request_completed.noteIntro") } as const, { kind: "quote", text: v.note } as const] : []),
+      ...(v.filesAvailableUntil ? [{ kind: "paragraph", text: t("request_completed.files", { date: v.filesAvailableUntil }) } as const] : []),
+      { kind: "button", label: t("request_completed.linkLabel"), url: v.statusUrl },
+      { kind: "note", text: t("request_completed.keepPrivate") },
+    ],
+  }),
 };
+
+/** The jurisdictions whose data-protection authority a denial names; any other gets the general wording. */
+const COMPLAINT_AUTHORITIES = ["KZ", "GDPR", "CCPA"] as const;
+
+function complaintAuthority(jurisdiction: string): (typeof COMPLAINT_AUTHORITIES)[number] | "other" {
+  return (COMPLAINT_AUTHORITIES as readonly string[]).includes(jurisdiction) ? (jurisdiction as (typeof COMPLAINT_AUTHORITIES)[number]) : "other";
+}
 
 /** Subjects are one header line: a line break from a variable must not start a new header. */
 function oneLine(value: string): string {
@@ -124,7 +202,7 @@ export async function renderEmail<T extends EmailTemplate>(
     subject: oneLine(built.subject),
     greeting: name ? t("greeting", { name: oneLine(name) }) : t("greetingNoName"),
     blocks: built.blocks,
-    footer: [t("footer.sentBy", { operator: operator.name }), t("footer.support", { supportEmail: operator.supportEmail })],
+    footer: [built.sentBy ?? t("footer.sentBy", { operator: operator.name }), t("footer.support", { supportEmail: operator.supportEmail })],
   };
   return { subject: content.subject, text: renderText(content), html: renderHtml(content) };
 }

@@ -7,6 +7,7 @@ import { hitRateLimits, publicActionLimits } from "@/lib/security/rate-limit";
 import { isOpen, nextStatus } from "./lifecycle";
 import { recordRequestChange } from "./record-request-change";
 import { resolveStatusToken } from "./requester-access";
+import { resumeClock } from "./staff/resume-clock";
 
 export type PostMessageResult =
   | { ok: true }
@@ -41,6 +42,7 @@ export async function postRequesterMessage(
     await recordRequestChange(tx, { requestId: request.id, kind: "message_received", actor, data: { messageId: message!.id, attachments: attachments.length } });
     const resumed = nextStatus(request.status, "requester_replied", "requester");
     if (resumed) {
+      await resumeClock(tx, request, now, actor);
       await tx.update(requests).set({ status: resumed, statusChangedAt: now }).where(eq(requests.id, request.id));
       await recordRequestChange(tx, { requestId: request.id, kind: "status_changed", actor, data: { from: request.status, to: resumed } });
     }

@@ -18,6 +18,16 @@ export function demoLoginFile(): string {
   return path.join(getEnv().DATA_DIR, "demo-staff-login.txt");
 }
 
+/** Every demo account as JSON ({ admin: { email, password }, agent: …, compliance: … }), for trying each role. */
+export function demoLoginsFile(): string {
+  return path.join(getEnv().DATA_DIR, "demo-staff-logins.json");
+}
+
+const DEMO_COLLEAGUES = [
+  { role: "agent", email: "agent@privacy-desk.test", name: "Demo Agent" },
+  { role: "compliance", email: "compliance@privacy-desk.test", name: "Demo Compliance" },
+] as const;
+
 const base = { phone: "", jurisdiction: "KZ", onBehalf: false, subjectName: "", comment: "", consent: true } as const;
 const DEMO_REQUESTS: RequestForm[] = [
   { ...base, type: "access", name: "Айгерим Серікқызы", email: "aigerim@example.kz", categories: ["identity_contacts", "geolocation"], format: "pdf" } as RequestForm,
@@ -35,6 +45,13 @@ export async function seedDemoData(db: Db): Promise<void> {
     const password = generatePassword();
     await createStaff(db, { email: DEMO_ADMIN_EMAIL, name: "Demo Admin", role: "admin", password }, SYSTEM_ACTOR);
     await writeFile(demoLoginFile(), `${DEMO_ADMIN_EMAIL}\n${password}\n`, { mode: 0o600 });
+    const logins: Record<string, { email: string; password: string }> = { admin: { email: DEMO_ADMIN_EMAIL, password } };
+    for (const colleague of DEMO_COLLEAGUES) {
+      const colleaguePassword = generatePassword();
+      await createStaff(db, { ...colleague, password: colleaguePassword }, SYSTEM_ACTOR);
+      logins[colleague.role] = { email: colleague.email, password: colleaguePassword };
+    }
+    await writeFile(demoLoginsFile(), JSON.stringify(logins, null, 2), { mode: 0o600 });
   }
   const [{ requestCount } = { requestCount: 0 }] = await db.select({ requestCount: count() }).from(requests);
   if (requestCount === 0) {
@@ -49,7 +66,7 @@ export async function seedDemoData(db: Db): Promise<void> {
   }
   try {
     const [email, password] = (await readFile(demoLoginFile(), "utf8")).split("\n");
-    log.info(`demo staff sign-in: ${new URL(`/${getEnv().DEFAULT_LOCALE}/staff/sign-in`, getEnv().APP_URL)} — ${email} / ${password}`);
+    log.info(`demo staff sign-in: ${new URL(`/${getEnv().DEFAULT_LOCALE}/staff/sign-in`, getEnv().APP_URL)} — ${email} / ${password} (agent and compliance logins: ${demoLoginsFile()})`);
   } catch {
     // The demo admin was made by an earlier data folder's start, or staff exist already.
   }

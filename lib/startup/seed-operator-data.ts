@@ -7,6 +7,7 @@ import { SYSTEM_ACTOR } from "@/lib/audit/actor";
 import { LOCALES } from "@/lib/env";
 import { log } from "@/lib/log";
 import { publishPolicyVersion } from "@/lib/policy/publish-policy-version";
+import { seedReplyTemplates } from "@/lib/replies/template-seed";
 import { seedDeadlineData } from "@/lib/requests/deadlines/deadline-repository";
 
 export const SEED_FOLDER = path.join(process.cwd(), "db", "seed");
@@ -26,6 +27,8 @@ export function splitTitle(markdown: string): { title: string; body: string } {
 export async function seedOperatorData(db: Db, seedFolder = SEED_FOLDER): Promise<void> {
   const deadlines = await seedDeadlineData(db);
   if (deadlines.rulesAdded > 0 || deadlines.calendarDaysAdded > 0) log.info("loaded default deadline rules and calendar days", deadlines);
+  const templates = await seedReplyTemplates(db);
+  if (templates.added > 0) log.info("loaded default reply templates", templates);
 
   const [{ value: existing } = { value: 0 }] = await db.select({ value: count() }).from(policyVersions);
   if (existing > 0) return;

@@ -30,7 +30,7 @@ export default async function QueuePage({ params, searchParams }: Props) {
   const filters = queueFiltersSchema.parse(raw);
   const t = await getTranslations({ locale, namespace: "staff" });
   const types = await getTranslations({ locale, namespace: "requestTypes" });
-  const statuses = await getTranslations({ locale, namespace: "status.statuses" });
+  const statuses = await getTranslations({ locale, namespace: "staff.statuses" });
   const jurisdictions = await getTranslations({ locale, namespace: "intake.options.jurisdiction" });
   const format = await getFormatter({ locale });
   const now = new Date();
@@ -65,7 +65,8 @@ export default async function QueuePage({ params, searchParams }: Props) {
         </ul>
       </nav>
 
-      <form method="get" role="search" aria-label={t("queue.filters")} className="mt-4 grid gap-3 rounded-lg border border-slate-200 bg-white p-4 text-sm sm:grid-cols-2 lg:grid-cols-4">
+      {/* Keyed by the query so "Reset" and status links (client-side navigations) show the new filters. */}
+      <form key={query.toString()} method="get" role="search" aria-label={t("queue.filters")} className="mt-4 grid gap-3 rounded-lg border border-slate-200 bg-white p-4 text-sm sm:grid-cols-2 lg:grid-cols-4">
         <div className="sm:col-span-2 lg:col-span-4">
           <label htmlFor="q" className="font-medium">
             {t("queue.search")}

@@ -1,0 +1,332 @@
+"use client";
+
+import { zodResolver } from "@hookform/resolvers/zod";
+import { useLocale, useTranslations } from "next-intl";
+import { createContext, useContext, useState, useTransition, type ReactNode } from "react";
+import { useForm, type FieldValues, type Path, type UseFormSetError } from "react-hook-form";
+import { z } from "zod";
+import { FileField } from "@/components/form/file-field";
+import { FormNotice, type Notice } from "@/components/form/form-notice";
+import { SelectField } from "@/components/form/select-field";
+import { TextField } from "@/components/form/text-field";
+import { MAX_FILE_BYTES, MAX_FILES_PER_SUBMISSION } from "@/lib/files/upload-limits";
+import {
+  askRequesterFormSchema,
+  completeRequestFormSchema,
+  DENIAL_REASON_CODES,
+  denyRequestFormSchema,
+  extendDeadlineFormSchema,
+  internalNoteFormSchema,
+} from "@/lib/requests/staff/schemas";
+import type { Locale } from "@/lib/env";
+import { parseErrorCode } from "@/lib/validation/request-forms";
+import {
+  askAction,
+  assignAction,
+  assignToMeAction,
+  completeAction,
+  denyAction,
+  extendAction,
+  noteAction,
+  statusAction,
+  type StaffActionResult,
+} from "./actions";
+
+const MAX_MB = MAX_FILE_BYTES / 1024 / 1024;
+const buttonClasses =
+  "mt-4 inline-flex min-h-11 items-center rounded-md bg-brand-700 px-5 py-2 font-semibold text-white hover:bg-brand-800 disabled:opacity-60";
+const secondaryButtonClasses =
+  "mt-4 inline-flex min-h-11 items-center rounded-md border border-slate-400 bg-white px-5 py-2 font-semibold text-ink hover:bg-slate-100 disabled:opacity-60";
+
+type Feedback = { show: (notice: Notice) => void };
+const FeedbackContext = createContext<Feedback>({ show: () => {} });
+
+/**
+ * Holds the one notice of the actions panel. It stays put while the page refreshes after an
+ * action, so "Work started." is still announced when the start button itself has gone.
+ */
+export function ActionFeedback({ children }: { children: ReactNode }) {
+  const [notice, setNotice] = useState<Notice | null>(null);
+  return (
+    <FeedbackContext.Provider value={{ show: setNotice }}>
+      <FormNotice notice={notice} />
+      {children}
+    </FeedbackContext.Provider>
+  );
+}
+
+/** Runs a server action and turns its answer into a notice, field errors, or a logged surprise. */
+function useStaffAction<T extends FieldValues>(setError?: UseFormSetError<T>) {
+  const t = useTranslations("dashboard");
+  const locale = useLocale() as Locale;
+  const { show } = useContext(FeedbackContext);
+  const [pending, startTransition] = useTransition();
+
+  const explain = (result: Exclude<StaffActionResult, { ok: true }>): string => {
+    switch (result.error) {
+      case "conflict":
+        return t(`errors.conflict.${result.reason}`);
+      case "invalid":
+        if (setError) {
+          for (const [field, code] of Object.entries(result.fieldErrors)) setError(field as Path<T>, { type: "server", message: code });
+        }
+        return t("errors.summary");
+      default:
+        return t(`errors.${result.error}`);
+    }
+  };
+
+  const run = (action: (locale: Locale) => Promise<StaffActionResult>, done: string, onDone?: () => void, onFailure?: (result: Exclude<StaffActionResult, { ok: true }>) => void) => {
+    startTransition(async () => {
+      try {
+        const result = await action(locale);
+        if (result.ok) {
+          onDone?.();
+          show({ kind: "info", text: done });
+        } else {
+          onFailure?.(result);
+          show({ kind: "error", text: explain(result) });
+        }
+      } catch (error) {
+        console.error(error);
+        show({ kind: "error", text: t("errors.unexpected") });
+      }
+    });
+  };
+  return { run, pending, t };
+}
+
+/** "required", "tooLong:5000" … → the sentence shown under the field. */
+function useFieldError() {
+  const t = useTranslations("dashboard.errors.fields");
+  return (message: string | undefined): string | undefined => {
+    const code = parseErrorCode(message);
+    if (!code) return undefined;
+    const known = ["required", "tooLong", "tooMany", "chooseOne", "invalid", "fileRequired"] as const;
+    const key = (known as readonly string[]).includes(code.key) ? (code.key as (typeof known)[number]) : "invalid";
+    return t(key, { max: code.value ?? 0 });
+  };
+}
+
+export function AssignForm({
+  requestId,
+  assigneeId,
+  staff,
+}: {
+  requestId: string;
+  assigneeId: string | null;
+  staff: { id: string; label: string }[];
+}) {
+  const schema = z.object({ assigneeId: z.string() });
+  const { register, handleSubmit } = useForm<{ assigneeId: string }>({ resolver: zodResolver(schema), defaultValues: { assigneeId: assigneeId ?? "" } });
+  const { run, pending, t } = useStaffAction();
+  return (
+    <form noValidate onSubmit={handleSubmit(({ assigneeId: chosen }) => run((locale) => assignAction(locale, requestId, { assigneeId: chosen || null }), t("actions.assign.done")))}>
+      <SelectField
+        id="assigneeId"
+        label={t("actions.assign.assignee")}
+        options={[{ value: "", label: t("actions.assign.nobody") }, ...staff.map((s) => ({ value: s.id, label: s.label }))]}
+        registration={register("assigneeId")}
+      />
+      <div className="flex flex-wrap gap-3">
+        <button type="submit" disabled={pending} className={buttonClasses}>
+          {t("actions.assign.submit")}
+        </button>
+        <button type="button" disabled={pending} className={secondaryButtonClasses} onClick={() => run((locale) => assignToMeAction(locale, requestId), t("actions.assign.done"))}>
+          {t("actions.assign.toMe")}
+        </button>
+      </div>
+    </form>
+  );
+}
+
+/** Start, hold, resume: moves without anything to fill in. */
+export function StatusButtons({ requestId, actions }: { requestId: string; actions: ("start" | "hold" | "resume")[] }) {
+  const { run, pending, t } = useStaffAction();
+  if (actions.length === 0) return null;
+  return (
+    <div className="flex flex-wrap gap-3">
+      {actions.map((action) => (
+        <button
+          key={action}
+          type="button"
+          disabled={pending}
+          className={action === "hold" ? secondaryButtonClasses : buttonClasses}
+          onClick={() => run((locale) => statusAction(locale, requestId, action), t(`actions.${action}.done`))}
+        >
+          {t(`actions.${action}.submit`)}
+        </button>
+      ))}
+    </div>
+  );
+}
+
+/** A single required text area and a submit button: ask, extend, note. */
+function TextActionForm({
+  id,
+  field,
+  label,
+  hint,
+  submit,
+  done,
+  schema,
+  send,
+}: {
+  id: string;
+  field: string;
+  label: string;
+  hint?: ReactNode;
+  submit: string;
+  done: string;
+  schema: z.ZodType<Record<string, string>, Record<string, string>>;
+  send: (locale: Locale, values: Record<string, string>) => Promise<StaffActionResult>;
+}) {
+  const { register, handleSubmit, formState, setError, reset } = useForm<Record<string, string>>({ resolver: zodResolver(schema), defaultValues: { [field]: "" } });
+  const { run, pending } = useStaffAction(setError);
+  const fieldError = useFieldError();
+  return (
+    <form noValidate onSubmit={handleSubmit((values) => run((locale) => send(locale, values), done, () => reset()))}>
+      <TextField id={id} multiline required label={label} hint={hint} error={fieldError(formState.errors[field]?.message)} {...register(field)} />
+      <button type="submit" disabled={pending} className={buttonClasses}>
+        {submit}
+      </button>
+    </form>
+  );
+}
+
+export function AskForm({ requestId, pauses }: { requestId: string; pauses: boolean }) {
+  const t = useTranslations("dashboard.actions.ask");
+  return (
+    <TextActionForm
+      id="ask-message"
+      field="message"
+      label={t("message")}
+      hint={pauses ? `${t("hint")} ${t("pauseHint")}` : t("hint")}
+      submit={t("submit")}
+      done={t("done")}
+      schema={askRequesterFormSchema as never}
+      send={(locale, values) => askAction(locale, requestId, { message: values.message ?? "" })}
+    />
+  );
+}
+
+export function ExtendForm({ requestId, period }: { requestId: string; period: string }) {
+  const t = useTranslations("dashboard.actions.extend");
+  return (
+    <TextActionForm
+      id="extend-reason"
+      field="reason"
+      label={t("reason")}
+      hint={t("hint", { period })}
+      submit={t("submit")}
+      done={t("done")}
+      schema={extendDeadlineFormSchema as never}
+      send={(locale, values) => extendAction(locale, requestId, { reason: values.reason ?? "" })}
+    />
+  );
+}
+
+export function NoteForm({ requestId }: { requestId: string }) {
+  const t = useTranslations("dashboard.actions.note");
+  return (
+    <TextActionForm
+      id="note-body"
+      field="body"
+      label={t("body")}
+      hint={t("hint")}
+      submit={t("submit")}
+      done={t("done")}
+      schema={internalNoteFormSchema as never}
+      send={(locale, values) => noteAction(locale, requestId, { body: values.body ?? "" })}
+    />
+  );
+}
+
+export function DenyForm({ requestId }: { requestId: string }) {
+  type Values = { reason: string; note: string };
+  const { register, handleSubmit, formState, setError } = useForm<Values>({ resolver: zodResolver(denyRequestFormSchema) as never, defaultValues: { reason: "", note: "" } });
+  const { run, pending, t } = useStaffAction(setError);
+  const fieldError = useFieldError();
+  return (
+    <form noValidate onSubmit={handleSubmit((values) => run((locale) => denyAction(locale, requestId, values), t("actions.deny.done")))}>
+      <SelectField
+        id="deny-reason"
+        required
+        label={t("actions.deny.reason")}
+        placeholder={t("actions.deny.choose")}
+        options={DENIAL_REASON_CODES.map((code) => ({ value: code, label: t(`denialReasons.${code}`) }))}
+        error={fieldError(formState.errors.reason?.message)}
+        registration={register("reason")}
+      />
+      <TextField id="deny-note" multiline required label={t("actions.deny.note")} hint={t("actions.deny.hint")} error={fieldError(formState.errors.note?.message)} {...register("note")} />
+      <button type="submit" disabled={pending} className={buttonClasses}>
+        {t("actions.deny.submit")}
+      </button>
+    </form>
+  );
+}
+
+export function CompleteForm({ requestId, isAccess }: { requestId: string; isAccess: boolean }) {
+  type Values = { note: string };
+  // Access delivers files and may say nothing more; every other type must say what was done.
+  const schema = isAccess ? completeRequestFormSchema : completeRequestFormSchema.extend({ note: z.string("required").trim().min(1, "required").max(5000, "tooLong:5000") });
+  const { register, handleSubmit, formState, setError } = useForm<Values>({ resolver: zodResolver(schema) as never, defaultValues: { note: "" } });
+  const { run, pending, t } = useStaffAction(setError);
+  const fieldError = useFieldError();
+  const tf = useTranslations("dashboard.errors.fields");
+  const [files, setFiles] = useState<File[]>([]);
+  const [fileError, setFileError] = useState<string>();
+
+  const onValid = ({ note }: Values) => {
+    const big = files.find((f) => f.size > MAX_FILE_BYTES);
+    if (big || files.length > MAX_FILES_PER_SUBMISSION || (isAccess && files.length === 0)) {
+      setFileError(big ? tf("fileTooLarge", { name: big.name, maxMb: MAX_MB }) : files.length === 0 ? tf("fileRequired") : tf("fileTooMany", { maxFiles: MAX_FILES_PER_SUBMISSION }));
+      document.getElementById("complete-files")?.focus();
+      return;
+    }
+    setFileError(undefined);
+    const data = new FormData();
+    data.set("note", note);
+    for (const file of files) data.append("files", file);
+    run(
+      (locale) => completeAction(locale, requestId, data),
+      t("actions.complete.done"),
+      () => setFiles([]),
+      (result) => {
+        if (result.error !== "invalid") return;
+        const problem = result.fileProblems[0];
+        if (problem) {
+          const key = { too_large: "fileTooLarge", bad_type: "fileBadType", empty: "fileEmpty", too_many: "fileTooMany" } as const;
+          setFileError(tf(key[problem.code], { name: problem.name, maxMb: MAX_MB, maxFiles: MAX_FILES_PER_SUBMISSION }));
+        } else if (result.fieldErrors.files) setFileError(tf("fileRequired"));
+      },
+    );
+  };
+
+  return (
+    <form noValidate onSubmit={handleSubmit(onValid)}>
+      <FileField
+        id="complete-files"
+        label={t("actions.complete.files")}
+        hint={t("actions.complete.filesHint", { maxMb: MAX_MB, maxFiles: MAX_FILES_PER_SUBMISSION })}
+        files={files}
+        onChange={setFiles}
+        error={fileError}
+        required={isAccess}
+        removeLabel={(name) => t("actions.removeFile", { name })}
+      />
+      <TextField
+        id="complete-note"
+        multiline
+        required={!isAccess}
+        label={t("actions.complete.note")}
+        hint={isAccess ? t("actions.complete.noteHintAccess") : t("actions.complete.noteHintOther")}
+        error={fieldError(formState.errors.note?.message)}
+        {...register("note")}
+      />
+      <button type="submit" disabled={pending} className={buttonClasses}>
+        {t("actions.complete.submit")}
+      </button>
+    </form>
+  );
+}

@@ -1,0 +1,488 @@
+import type { Metadata } from "next";
+import { getFormatter, getTranslations, setRequestLocale } from "next-intl/server";
+import { notFound } from "next/navigation";
+import type { ReactNode } from "react";
+import { Card } from "@/components/card";
+import { Container } from "@/components/container";
+import { requireStaff } from "@/lib/auth/require-staff";
+import type { Locale } from "@/lib/env";
+import { Link } from "@/lib/i18n/navigation";
+import { LOCALE_NAMES } from "@/lib/i18n/routing";
+import { DATA_CATEGORIES, type DataCategory, type RequestType } from "@/lib/requests/request-types";
+import { NotFoundError } from "@/lib/requests/staff/errors";
+import { getStaffRequestView, type StaffRequestView } from "@/lib/requests/staff/get-staff-request-view";
+import { DENIAL_REASON_CODES } from "@/lib/requests/staff/schemas";
+import { readyDb } from "@/lib/startup/ensure-app-ready";
+import { ReplySection } from "./reply-section";
+import { ActionFeedback, AskForm, AssignForm, CompleteForm, DenyForm, ExtendForm, NoteForm, StatusButtons } from "./action-forms";
+
+type Props = { params: Promise<{ locale: Locale; id: string }> };
+
+export const metadata: Metadata = { robots: { index: false, follow: false } };
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const HOUR = 3_600_000;
+const TIMELINE_KINDS = [
+  "submitted",
+  "verified",
+  "duplicate_linked",
+  "assigned",
+  "status_changed",
+  "message_received",
+  "message_sent",
+  "note_added",
+  "clock_paused",
+  "clock_resumed",
+  "deadline_extended",
+  "completed",
+  "denied",
+  "withdrawn",
+] as const;
+const STATUSES = ["unverified", "expired", "new", "in_progress", "awaiting_requester", "on_hold", "completed", "denied", "withdrawn"] as const;
+const JURISDICTIONS = ["KZ", "GDPR", "CCPA", "OTHER"] as const;
+const UNITS = ["hours", "working_days", "calendar_days", "months"] as const;
+
+const isOneOf = <T extends string>(list: readonly T[], value: unknown): value is T => typeof value === "string" && (list as readonly string[]).includes(value);
+
+async function loadView(id: string, staff: Awaited<ReturnType<typeof requireStaff>>): Promise<StaffRequestView> {
+  if (!UUID.test(id)) notFound();
+  try {
+    return await getStaffRequestView(await readyDb(), { requestId: id }, staff);
+  } catch (error) {
+    if (error instanceof NotFoundError) notFound();
+    throw error;
+  }
+}
+
+function Row({ label, children }: { label: ReactNode; children: ReactNode }) {
+  return (
+    <>
+      <dt className="font-medium">{label}</dt>
+      <dd className="break-words whitespace-pre-wrap">{children}</dd>
+    </>
+  );
+}
+
+export default async function StaffRequestPage({ params }: Props) {
+  const { locale, id } = await params;
+  setRequestLocale(locale);
+  const me = await requireStaff({ locale, returnTo: `/${locale}/dashboard/requests/${id}` });
+  const view = await loadView(id, me);
+  const { request, requester, deadline } = view;
+
+  const t = await getTranslations({ locale, namespace: "dashboard" });
+  const types = await getTranslations({ locale, namespace: "requestTypes" });
+  const statuses = await getTranslations({ locale, namespace: "staff.statuses" });
+  const categories = await getTranslations({ locale, namespace: "categories" });
+  const options = await getTranslations({ locale, namespace: "intake.options" });
+  const roles = await getTranslations({ locale, namespace: "staff.roles" });
+  const format = await getFormatter({ locale });
+  const when = (date: Date | string) => format.dateTime(new Date(date), { dateStyle: "medium", timeStyle: "short" });
+  const statusName = (value: unknown) => (isOneOf(STATUSES, value) ? statuses(value) : String(value));
+  const period = (amount: number, unit: string) => (isOneOf(UNITS, unit) ? t(`deadline.units.${unit}`, { count: amount }) : `${amount} ${unit}`);
+  const fileUrl = (fileId: string) => `/${locale}/dashboard/requests/${request.id}/files/${fileId}`;
+  const staffLabel = (s: { name: string; role: string }) => `${s.name} (${isOneOf(["agent", "compliance", "admin"] as const, s.role) ? roles(s.role) : s.role})`;
+
+  const timeLeft = (() => {
+    if (deadline.msLeft === null) return null;
+    const overdue = deadline.msLeft < 0;
+    const hours = overdue ? Math.ceil(-deadline.msLeft / HOUR) : Math.floor(deadline.msLeft / HOUR);
+    if (hours >= 48) return t(overdue ? "deadline.overdueDays" : "deadline.daysLeft", { count: Math.floor(hours / 24) });
+    return t(overdue ? "deadline.overdueHours" : "deadline.hoursLeft", { count: hours });
+  })();
+
+  const actions = view.allowedActions;
+  const statusMoves = actions.filter((a): a is "start" | "hold" | "resume" => a === "start" || a === "hold" || a === "resume");
+  const rule = deadline.rule;
+
+  return (
+    <Container className="py-8">
+      <Link href="/dashboard" className="text-brand-800 underline">
+        ← {t("backToQueue")}
+      </Link>
+      <div className="mt-3 flex flex-wrap items-center gap-3">
+        <h1 className="text-3xl font-bold">{t("title", { reference: request.reference ?? "" })}</h1>
+        {request.urgent ? <span className="rounded bg-red-100 px-2 py-0.5 text-sm text-red-900">{t("urgent")}</span> : null}
+      </div>
+      <p className="mt-2 text-lg" data-testid="staff-request-status">
+        <strong>{statusName(request.status)}</strong> · {types(`${request.type as RequestType}.title`)}
+      </p>
+      {view.duplicateOf ? (
+        <p className="mt-2">
+          <Link href={`/dashboard/requests/${view.duplicateOf.id}`} className="text-amber-900 underline">
+            {t("duplicateOf", { reference: view.duplicateOf.reference ?? "" })}
+          </Link>
+        </p>
+      ) : null}
+
+      <div className="mt-6 grid gap-6 lg:grid-cols-2">
+        <Card as="section" aria-labelledby="deadline-title">
+          <h2 id="deadline-title" className="text-xl font-semibold">
+            {t("deadline.title")}
+          </h2>
+          {deadline.dueAt ? (
+            <>
+              <p className={`mt-2 text-2xl font-bold ${deadline.overdue ? "text-red-800" : ""}`} data-testid="time-left">
+                {timeLeft}
+              </p>
+              {deadline.paused && deadline.pausedAt ? <p className="mt-1 text-amber-900">{t("deadline.paused", { date: when(deadline.pausedAt) })}</p> : null}
+              <dl className="mt-3 grid gap-x-4 gap-y-2 sm:grid-cols-[max-content_1fr]">
+                <Row label={t("deadline.dueAt")}>{when(deadline.dueAt)}</Row>
+                {deadline.originalDueAt && deadline.originalDueAt.getTime() !== deadline.dueAt.getTime() ? (
+                  <Row label={t("deadline.originalDueAt")}>{when(deadline.originalDueAt)}</Row>
+                ) : null}
+              </dl>
+              {deadline.pausedMs > 0 ? <p className="mt-2 text-sm">{t("deadline.pausedTotal", { hours: Math.round(deadline.pausedMs / HOUR) })}</p> : null}
+              {deadline.extendedAt ? (
+                <p className="mt-2 text-sm break-words whitespace-pre-wrap">{t("deadline.extended", { date: when(deadline.extendedAt), reason: deadline.extensionReason ?? "" })}</p>
+              ) : null}
+            </>
+          ) : (
+            <p className="mt-2">{t("deadline.noDeadline")}</p>
+          )}
+          <h3 className="mt-4 font-semibold">{t("deadline.rule")}</h3>
+          {rule ? (
+            <div className="mt-1 space-y-1 text-sm" data-testid="deadline-rule">
+              <p>
+                {t("deadline.ruleSummary", {
+                  ruleId: rule.id,
+                  period: period(rule.amount, rule.unit),
+                  event: rule.startsAtEvent === "received" ? t("deadline.events.received") : t("deadline.events.verified"),
+                })}
+              </p>
+              <p>{rule.extensionAmount && rule.extensionUnit ? t("deadline.ruleExtension", { period: period(rule.extensionAmount, rule.extensionUnit) }) : t("deadline.ruleNoExtension")}</p>
+              {rule.pausesWhile ? <p>{t("deadline.rulePauses", { status: statusName(rule.pausesWhile) })}</p> : null}
+              <p className="text-muted">
+                {t("deadline.ruleSource")}: {rule.source}
+              </p>
+            </div>
+          ) : (
+            <p className="mt-1 text-sm">{t("deadline.noRule")}</p>
+          )}
+        </Card>
+
+        <Card as="section" aria-labelledby="summary-title">
+          <h2 id="summary-title" className="text-xl font-semibold">
+            {t("summary.title")}
+          </h2>
+          <dl className="mt-3 grid gap-x-4 gap-y-2 sm:grid-cols-[max-content_1fr]">
+            <Row label={t("summary.status")}>{statusName(request.status)}</Row>
+            <Row label={t("summary.type")}>{types(`${request.type as RequestType}.title`)}</Row>
+            <Row label={t("assignee.title")}>
+              <span data-testid="assignee">{view.assignee ? staffLabel(view.assignee) : t("assignee.nobody")}</span>
+            </Row>
+            <Row label={t("summary.received")}>{when(request.createdAt)}</Row>
+            {request.verifiedAt ? <Row label={t("summary.verified")}>{when(request.verifiedAt)}</Row> : null}
+            <Row label={t("summary.statusChanged")}>{when(request.statusChangedAt)}</Row>
+            {request.closedAt ? <Row label={t("summary.closed")}>{when(request.closedAt)}</Row> : null}
+            {request.denialReason && isOneOf(DENIAL_REASON_CODES, request.denialReason) ? (
+              <Row label={t("summary.denialReason")}>{t(`denialReasons.${request.denialReason}`)}</Row>
+            ) : null}
+            {request.outcomeNote ? <Row label={t("summary.outcomeNote")}>{request.outcomeNote}</Row> : null}
+          </dl>
+        </Card>
+
+        <Card as="section" aria-labelledby="requester-title">
+          <h2 id="requester-title" className="text-xl font-semibold">
+            {t("requester.title")}
+          </h2>
+          <dl className="mt-3 grid gap-x-4 gap-y-2 sm:grid-cols-[max-content_1fr]">
+            <Row label={t("requester.name")}>{requester.requesterName}</Row>
+            <Row label={t("requester.email")}>{requester.requesterEmail}</Row>
+            {requester.requesterPhone ? <Row label={t("requester.phone")}>{requester.requesterPhone}</Row> : null}
+            <Row label={t("requester.language")}>{isOneOf(["ru", "kk", "en"] as const, request.locale) ? LOCALE_NAMES[request.locale] : request.locale}</Row>
+            <Row label={t("requester.jurisdiction")}>{isOneOf(JURISDICTIONS, request.jurisdiction) ? options(`jurisdiction.${request.jurisdiction}`) : request.jurisdiction}</Row>
+            <Row label={t("requester.channel")}>{request.channel}</Row>
+            <Row label={t("requester.onBehalf")}>
+              {requester.onBehalf
+                ? t("requester.onBehalfValue", {
+                    subjectName: requester.subjectName ?? "—",
+                    relation: isOneOf(["parent_guardian", "legal_representative", "authorized_agent"] as const, requester.representativeRelation)
+                      ? options(`representativeRelation.${requester.representativeRelation}`)
+                      : (requester.representativeRelation ?? "—"),
+                  })
+                : t("requester.self")}
+            </Row>
+            <Row label={t("requester.verification")}>
+              <ul>
+                <li>{view.verification.verifiedAt ? t("requester.verifiedAt", { date: when(view.verification.verifiedAt) }) : t("requester.notVerified")}</li>
+                <li>{t("requester.consentAt", { date: when(view.verification.consentAt) })}</li>
+                {requester.onBehalf ? (
+                  <li>
+                    {view.verification.proofOfAuthorityFiles > 0
+                      ? t("requester.proofFiles", { count: view.verification.proofOfAuthorityFiles })
+                      : t("requester.noProofFiles")}
+                  </li>
+                ) : null}
+              </ul>
+            </Row>
+          </dl>
+        </Card>
+
+        <Card as="section" aria-labelledby="details-title">
+          <h2 id="details-title" className="text-xl font-semibold">
+            {t("details.title")}
+          </h2>
+          {details(view)}
+        </Card>
+      </div>
+
+      <Card as="section" aria-labelledby="actions-title" className="mt-6">
+        <h2 id="actions-title" className="text-xl font-semibold">
+          {t("actions.title")}
+        </h2>
+        {me.role === "compliance" ? (
+          <p className="mt-2">{t("actions.readOnly")}</p>
+        ) : actions.length === 0 ? (
+          <p className="mt-2">{t("actions.none")}</p>
+        ) : (
+          <div className="mt-3">
+            <ActionFeedback>
+              <StatusButtons requestId={request.id} actions={statusMoves} />
+              <div className="mt-2 grid gap-6 lg:grid-cols-2">
+                {actions.includes("assign") ? (
+                  <section aria-labelledby="assign-title">
+                    <h3 id="assign-title" className="mt-4 text-lg font-semibold">
+                      {t("actions.assign.title")}
+                    </h3>
+                    <AssignForm requestId={request.id} assigneeId={view.assignee?.id ?? null} staff={view.assignableStaff.map((s) => ({ id: s.id, label: staffLabel(s) }))} />
+                  </section>
+                ) : null}
+                {actions.includes("ask_requester") ? (
+                  <section aria-labelledby="ask-title">
+                    <h3 id="ask-title" className="mt-4 text-lg font-semibold">
+                      {t("actions.ask.title")}
+                    </h3>
+                    <AskForm requestId={request.id} pauses={rule?.pausesWhile === "awaiting_requester"} />
+                  </section>
+                ) : null}
+                {actions.includes("extend_deadline") && rule?.extensionAmount && rule.extensionUnit ? (
+                  <section aria-labelledby="extend-title">
+                    <h3 id="extend-title" className="mt-4 text-lg font-semibold">
+                      {t("actions.extend.title")}
+                    </h3>
+                    <ExtendForm requestId={request.id} period={period(rule.extensionAmount, rule.extensionUnit)} />
+                  </section>
+                ) : null}
+                {actions.includes("complete") ? (
+                  <section aria-labelledby="complete-title">
+                    <h3 id="complete-title" className="mt-4 text-lg font-semibold">
+                      {t("actions.complete.title")}
+                    </h3>
+                    <CompleteForm requestId={request.id} isAccess={request.type === "access"} />
+                  </section>
+                ) : null}
+                {actions.includes("deny") ? (
+                  <section aria-labelledby="deny-title">
+                    <h3 id="deny-title" className="mt-4 text-lg font-semibold">
+                      {t("actions.deny.title")}
+                    </h3>
+                    <DenyForm requestId={request.id} />
+                  </section>
+                ) : null}
+                {actions.includes("add_note") ? (
+                  <section aria-labelledby="note-title">
+                    <h3 id="note-title" className="mt-4 text-lg font-semibold">
+                      {t("actions.note.title")}
+                    </h3>
+                    <NoteForm requestId={request.id} />
+                  </section>
+                ) : null}
+              </div>
+            </ActionFeedback>
+          </div>
+        )}
+      </Card>
+
+      <section aria-labelledby="messages-title" className="mt-8">
+        <h2 id="messages-title" className="text-xl font-semibold">
+          {t("messages.title")}
+        </h2>
+        {view.messages.length === 0 ? <p className="mt-2 text-muted">{t("messages.empty")}</p> : null}
+        <ol className="mt-3 space-y-3">
+          {view.messages.map((message) => {
+            const style =
+              message.direction === "internal"
+                ? "border-l-4 border-l-amber-500 bg-amber-50"
+                : message.direction === "inbound"
+                  ? "border-l-4 border-l-slate-400"
+                  : "border-l-4 border-l-brand-700";
+            return (
+              <li key={message.id}>
+                <article className={`rounded-lg border border-slate-200 p-4 shadow-sm ${message.direction === "internal" ? "" : "bg-white"} ${style}`} data-direction={message.direction}>
+                  <p className="text-sm text-muted">
+                    <strong className="text-ink">{t(`messages.${message.direction}`)}</strong>
+                    {" · "}
+                    {message.authorName ?? "—"} · {when(message.createdAt)}
+                    {message.email ? ` · ${t("messages.emailStatus", { status: t(`emails.status.${message.email.status}`) })}` : null}
+                  </p>
+                  <p className="mt-2 break-words whitespace-pre-wrap">{message.body}</p>
+                  {message.files.length > 0 ? (
+                    <ul className="mt-2 text-sm" aria-label={t("messages.attachments")}>
+                      {message.files.map((file) => (
+                        <li key={file.id}>
+                          <a href={fileUrl(file.id)} className="text-brand-800 underline">
+                            {t("files.download", { filename: file.filename })}
+                          </a>
+                        </li>
+                      ))}
+                    </ul>
+                  ) : null}
+                </article>
+              </li>
+            );
+          })}
+        </ol>
+      </section>
+
+      <ReplySection locale={locale} requestId={view.request.id} />
+
+      <div className="mt-8 grid gap-6 lg:grid-cols-2">
+        <Card as="section" aria-labelledby="files-title">
+          <h2 id="files-title" className="text-xl font-semibold">
+            {t("files.title")}
+          </h2>
+          {view.files.length === 0 ? <p className="mt-2 text-muted">{t("files.empty")}</p> : null}
+          <ul className="mt-3 space-y-2">
+            {view.files.map((file) => (
+              <li key={file.id}>
+                <a href={fileUrl(file.id)} className="text-brand-800 underline">
+                  {t("files.download", { filename: file.filename })}
+                </a>
+                <span className="ml-2 text-sm text-muted">
+                  {t(`files.purposes.${file.purpose}`)} · {t("files.size", { kb: Math.ceil(file.sizeBytes / 1024) })} · {when(file.createdAt)}
+                  {file.availableUntil ? ` · ${t("files.availableUntil", { date: when(file.availableUntil) })}` : null}
+                </span>
+              </li>
+            ))}
+          </ul>
+        </Card>
+
+        <Card as="section" aria-labelledby="emails-title">
+          <h2 id="emails-title" className="text-xl font-semibold">
+            {t("emails.title")}
+          </h2>
+          {view.emails.length === 0 ? <p className="mt-2 text-muted">{t("emails.empty")}</p> : null}
+          <ul className="mt-3 space-y-2 text-sm">
+            {view.emails.map((email) => (
+              <li key={email.id}>
+                <span className="font-medium">{email.subject}</span>
+                <br />
+                <span className={email.status === "failed" ? "font-semibold text-red-800" : "text-muted"}>
+                  {t(`emails.status.${email.status}`)} · {when(email.sentAt ?? email.createdAt)}
+                </span>
+                {email.lastError ? <span className="block text-red-800">{t("emails.error", { error: email.lastError })}</span> : null}
+              </li>
+            ))}
+          </ul>
+        </Card>
+      </div>
+
+      <section aria-labelledby="timeline-title" className="mt-8">
+        <h2 id="timeline-title" className="text-xl font-semibold">
+          {t("timeline.title")}
+        </h2>
+        <ol className="mt-3 space-y-2 border-l-2 border-slate-300 pl-4">
+          {view.timeline.map((event) => {
+            const d = event.data;
+            const by =
+              event.actorType === "staff"
+                ? t("timeline.by", { name: event.actorName ?? "—" })
+                : event.actorType === "requester"
+                  ? t("timeline.byRequester")
+                  : t("timeline.bySystem");
+            let extra: string | null = null;
+            if (event.kind === "status_changed" || event.kind === "completed" || event.kind === "denied") {
+              extra = d.from && d.to ? `${statusName(d.from)} → ${statusName(d.to)}` : null;
+              if (event.kind === "denied" && isOneOf(DENIAL_REASON_CODES, d.reason)) extra = `${extra ?? ""} · ${t(`denialReasons.${d.reason}`)}`;
+            } else if (event.kind === "assigned") {
+              extra = typeof d.toName === "string" ? t("timeline.assignedTo", { name: d.toName }) : t("timeline.unassigned");
+            } else if ((event.kind === "deadline_extended" || event.kind === "clock_resumed") && typeof d.to === "string") {
+              extra = `→ ${when(d.to)}`;
+            }
+            return (
+              <li key={event.id}>
+                <span className="text-sm text-muted">
+                  {when(event.createdAt)} {by}
+                  {event.visibleToRequester ? null : <span className="ml-2 rounded bg-slate-200 px-1 text-xs text-ink">{t("timeline.staffOnly")}</span>}
+                </span>
+                <br />
+                {isOneOf(TIMELINE_KINDS, event.kind) ? t(`timeline.kinds.${event.kind}`) : t("timeline.kinds.other", { kind: event.kind })}
+                {extra ? ` — ${extra}` : null}
+              </li>
+            );
+          })}
+        </ol>
+      </section>
+    </Container>
+  );
+
+  function details(v: StaffRequestView) {
+    const d = v.details;
+    const categoryNames = (list: string[]) =>
+      list.length === 0 ? t("details.allCategories") : list.map((c) => (isOneOf(DATA_CATEGORIES, c) ? categories(c as DataCategory) : c)).join(", ");
+    return (
+      <>
+        <dl className="mt-3 grid gap-x-4 gap-y-2 sm:grid-cols-[max-content_1fr]">
+          {d.type === "access" ? (
+            <>
+              <Row label={t("details.categories")}>{categoryNames(d.categories)}</Row>
+              {d.format ? <Row label={t("details.format")}>{isOneOf(["pdf", "json", "csv"] as const, d.format) ? options(`format.${d.format}`) : d.format}</Row> : null}
+            </>
+          ) : null}
+          {d.type === "deletion" ? (
+            <>
+              <Row label={t("details.scope")}>{isOneOf(["account", "categories"] as const, d.scope) ? options(`scope.${d.scope}`) : (d.scope ?? "—")}</Row>
+              {d.scope === "categories" ? <Row label={t("details.categories")}>{categoryNames(d.categories)}</Row> : null}
+              {d.accountIdentifier ? <Row label={t("details.account")}>{d.accountIdentifier}</Row> : null}
+              <Row label={t("details.consequences")}>{d.acknowledgedConsequences ? t("details.consequencesAccepted") : t("details.consequencesMissing")}</Row>
+            </>
+          ) : null}
+          {d.type === "credential_misuse" ? (
+            <>
+              <Row label={t("details.misusedAccount")}>{d.accountIdentifier ?? "—"}</Row>
+              <Row label={t("details.noticedOn")}>{d.noticedOn ?? "—"}</Row>
+              <Row label={t("details.whatHappened")}>{d.whatHappened ?? "—"}</Row>
+              <Row label={t("details.passwordChanged")}>
+                {isOneOf(["yes", "no", "cannot"] as const, d.passwordChanged) ? options(`passwordChanged.${d.passwordChanged}`) : (d.passwordChanged ?? "—")}
+              </Row>
+            </>
+          ) : null}
+          {d.type === "other" ? <Row label={t("details.raw")}>{JSON.stringify(d.details, null, 2)}</Row> : null}
+          {v.comment ? <Row label={t("details.comment")}>{v.comment}</Row> : null}
+        </dl>
+        {d.type === "correction" ? (
+          <div className="mt-3 overflow-x-auto">
+            <table className="w-full border-collapse text-left text-sm">
+              <caption className="mb-2 text-left font-medium">{t("details.corrections")}</caption>
+              <thead>
+                <tr className="border-b border-slate-300">
+                  <th scope="col" className="py-2 pr-4">
+                    {t("details.field")}
+                  </th>
+                  <th scope="col" className="py-2 pr-4">
+                    {t("details.before")}
+                  </th>
+                  <th scope="col" className="py-2">
+                    {t("details.after")}
+                  </th>
+                </tr>
+              </thead>
+              <tbody>
+                {d.corrections.map((c, i) => (
+                  <tr key={i} className="border-b border-slate-200 align-top">
+                    <th scope="row" className="py-2 pr-4 font-medium break-words">
+                      {c.field}
+                    </th>
+                    <td className="py-2 pr-4 break-words">{c.currentValue || "—"}</td>
+                    <td className="py-2 break-words">{c.correctedValue}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        ) : null}
+      </>
+    );
+  }
+}

@@ -1,0 +1,140 @@
+"use client";
+
+import { zodResolver } from "@hookform/resolvers/zod";
+import { useTranslations } from "next-intl";
+import { useState, useTransition } from "react";
+import { useForm } from "react-hook-form";
+import { FormNotice, type Notice } from "@/components/form/form-notice";
+import type { StaffRole } from "@/db/schema/staff";
+import type { StaffStatus } from "@/lib/auth/staff-admin";
+import { changeStaffRoleSchema, STAFF_ROLE_CHOICES } from "@/lib/auth/staff-admin-schemas";
+import { changeStaffRoleAction, setStaffDisabledAction } from "./actions";
+import { useStaffAdminMessages } from "./use-staff-admin-messages";
+
+/** One staff account as the page shows it: texts already translated and dates formatted. */
+export type StaffRow = {
+  id: string;
+  name: string;
+  email: string;
+  role: StaffRole;
+  status: StaffStatus;
+  statusText: string;
+  lastSignIn: string;
+  isMe: boolean;
+};
+
+type Report = (notice: Notice) => void;
+
+const roleSchema = changeStaffRoleSchema.pick({ role: true });
+
+function RoleForm({ row, report }: { row: StaffRow; report: Report }) {
+  const t = useTranslations("staffAdmin.list");
+  const roles = useTranslations("staff.roles");
+  const messages = useStaffAdminMessages();
+  const [pending, startTransition] = useTransition();
+  const { register, handleSubmit, reset } = useForm<{ role: StaffRole }>({ resolver: zodResolver(roleSchema) as never, values: { role: row.role } });
+  const id = `role-${row.id}`;
+  return (
+    <form
+      noValidate
+      className="flex flex-wrap items-center gap-2"
+      onSubmit={handleSubmit(({ role }) =>
+        startTransition(async () => {
+          try {
+            const result = await changeStaffRoleAction({ staffId: row.id, role });
+            if (result.ok) return report({ kind: "info", text: t("roleChanged", { name: row.name, role: roles(role) }) });
+            reset({ role: row.role });
+            report({ kind: "error", text: messages.failure(result) });
+          } catch {
+            reset({ role: row.role });
+            report({ kind: "error", text: messages.failure({ error: "unexpected" }) });
+          }
+        }),
+      )}
+    >
+      <label htmlFor={id} className="sr-only">
+        {t("roleOf", { name: row.name })}
+      </label>
+      <select id={id} className="min-h-10 rounded-md border border-slate-400 bg-white px-2 text-ink" {...register("role")}>
+        {STAFF_ROLE_CHOICES.map((role) => (
+          <option key={role} value={role}>
+            {roles(role)}
+          </option>
+        ))}
+      </select>
+      <button type="submit" disabled={pending} aria-label={t("changeRoleOf", { name: row.name })} className="min-h-10 rounded-md border border-brand-700 px-3 text-brand-800 hover:bg-brand-50 disabled:opacity-60">
+        {t("changeRole")}
+      </button>
+    </form>
+  );
+}
+
+function AccessButton({ row, report }: { row: StaffRow; report: Report }) {
+  const t = useTranslations("staffAdmin.list");
+  const messages = useStaffAdminMessages();
+  const [pending, startTransition] = useTransition();
+  const disable = row.status !== "disabled";
+  return (
+    <button
+      type="button"
+      disabled={pending}
+      aria-label={t(disable ? "disableOf" : "enableOf", { name: row.name })}
+      className={`min-h-10 rounded-md border px-3 disabled:opacity-60 ${disable ? "border-red-700 text-red-800 hover:bg-red-50" : "border-brand-700 text-brand-800 hover:bg-brand-50"}`}
+      onClick={() =>
+        startTransition(async () => {
+          try {
+            const result = await setStaffDisabledAction({ staffId: row.id, disabled: disable });
+            report(result.ok ? { kind: "info", text: t(disable ? "disabled" : "enabled", { name: row.name }) } : { kind: "error", text: messages.failure(result) });
+          } catch {
+            report({ kind: "error", text: messages.failure({ error: "unexpected" }) });
+          }
+        })
+      }
+    >
+      {t(disable ? "disable" : "enable")}
+    </button>
+  );
+}
+
+/** The staff list with each account's role form and disable/enable button; one notice above for their outcome. */
+export function StaffTable({ rows }: { rows: StaffRow[] }) {
+  const t = useTranslations("staffAdmin.list");
+  const [notice, setNotice] = useState<Notice | null>(null);
+  return (
+    <>
+      <FormNotice notice={notice} />
+      <div className="overflow-x-auto">
+        <table className="w-full border-collapse text-left text-sm">
+          <caption className="sr-only">{t("title")}</caption>
+          <thead>
+            <tr className="border-b border-slate-300">
+              <th scope="col" className="py-2 pr-4">{t("name")}</th>
+              <th scope="col" className="py-2 pr-4">{t("email")}</th>
+              <th scope="col" className="py-2 pr-4">{t("role")}</th>
+              <th scope="col" className="py-2 pr-4">{t("status")}</th>
+              <th scope="col" className="py-2 pr-4">{t("lastSignIn")}</th>
+              <th scope="col" className="py-2">{t("actions")}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {rows.map((row) => (
+              <tr key={row.id} className="border-b border-slate-200 align-top">
+                <th scope="row" className="py-2 pr-4 font-medium">
+                  {row.name}
+                  {row.isMe ? <span className="ml-1 font-normal text-muted">{t("you")}</span> : null}
+                </th>
+                <td className="py-2 pr-4 break-all">{row.email}</td>
+                <td className="py-2 pr-4">
+                  <RoleForm row={row} report={setNotice} />
+                </td>
+                <td className={`py-2 pr-4 ${row.status === "disabled" ? "text-red-800" : ""}`}>{row.statusText}</td>
+                <td className="py-2 pr-4">{row.lastSignIn}</td>
+                <td className="py-2">{row.isMe ? "—" : <AccessButton row={row} report={setNotice} />}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </>
+  );
+}

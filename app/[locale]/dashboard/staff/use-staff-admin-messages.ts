@@ -1,0 +1,27 @@
+import { useTranslations } from "next-intl";
+import type { StaffActionFailure } from "@/lib/auth/run-staff-action";
+import { parseErrorCode } from "@/lib/validation/request-forms";
+
+// Message codes a field error may carry (see lib/auth/staff-admin-schemas.ts), plus refusals shown on a field.
+const FIELD_CODES = new Set(["required", "tooLong", "tooShort", "invalidEmail", "chooseOne", "passwordsDiffer", "invalid", "exists", "wrong_password"]);
+
+/**
+ * Translates the staff-administration forms' codes: a field's message ("tooShort:12") and an
+ * action's refusal ("last_admin", "rate_limited" with its minutes). Used by the staff, account
+ * and invitation pages.
+ */
+export function useStaffAdminMessages() {
+  const t = useTranslations("staffAdmin.errors");
+  const field = (message?: string): string | undefined => {
+    const parsed = parseErrorCode(message);
+    if (!parsed) return undefined;
+    const key = FIELD_CODES.has(parsed.key) ? parsed.key : "invalid";
+    return t(key as "tooLong", { max: parsed.value ?? 0 });
+  };
+  const failure = (result: Pick<StaffActionFailure, "error" | "retryAfterMinutes">): string => {
+    if (result.error === "rate_limited") return t("rate_limited", { minutes: result.retryAfterMinutes ?? 1 });
+    if (result.error === "invalid") return t("summary");
+    return t(result.error);
+  };
+  return { field, failure };
+}

@@ -1,0 +1,31 @@
+"use server";
+
+import { runPublicAction } from "@/lib/actions/public-action";
+import { MIN_PASSWORD_LENGTH } from "@/lib/auth/create-staff";
+import { fieldErrorsOf } from "@/lib/auth/run-staff-action";
+import { acceptInvite, StaffAdminError } from "@/lib/auth/staff-admin";
+import { acceptInviteFormSchema, type AcceptInviteFormValues } from "@/lib/auth/staff-admin-schemas";
+import { hitRateLimits, publicActionLimits } from "@/lib/security/rate-limit";
+
+export type AcceptInviteActionResult =
+  | { ok: true }
+  | { ok: false; error: "invalid"; fieldErrors: Record<string, string> }
+  | { ok: false; error: "invalid_or_expired" | "unexpected" }
+  | { ok: false; error: "rate_limited"; retryAfterMinutes: number };
+
+/** Public: whoever holds the invitation link sets the password, once. */
+export async function acceptInviteAction(token: string, values: AcceptInviteFormValues): Promise<AcceptInviteActionResult> {
+  return runPublicAction("acceptInvite", async ({ db, ip }) => {
+    const limited = await hitRateLimits(db, publicActionLimits("staff-invite", { ip }));
+    if (!limited.allowed) return { ok: false as const, error: "rate_limited" as const, retryAfterMinutes: limited.retryAfterMinutes };
+    const parsed = acceptInviteFormSchema(MIN_PASSWORD_LENGTH).safeParse(values);
+    if (!parsed.success) return { ok: false as const, error: "invalid" as const, fieldErrors: fieldErrorsOf(parsed.error) };
+    try {
+      await acceptInvite(db, { token: String(token), password: parsed.data.password });
+      return { ok: true as const };
+    } catch (error) {
+      if (error instanceof StaffAdminError) return { ok: false as const, error: "invalid_or_expired" as const };
+      throw error;
+    }
+  });
+}

@@ -1,0 +1,54 @@
+import { expect, test } from "@playwright/test";
+import { signInAs, type DemoRole } from "./support/staff";
+
+type Who = "anonymous" | DemoRole;
+
+// Every dashboard page and who may open it; everyone else is refused.
+const PAGES: { path: (requestId: string) => string; allowed: DemoRole[] }[] = [
+  { path: () => "/en/dashboard", allowed: ["agent", "compliance", "admin"] },
+  { path: (id) => `/en/dashboard/requests/${id}`, allowed: ["agent", "compliance", "admin"] },
+  { path: () => "/en/dashboard/account", allowed: ["agent", "compliance", "admin"] },
+  { path: () => "/en/dashboard/templates", allowed: ["admin"] },
+  { path: () => "/en/dashboard/staff", allowed: ["admin"] },
+  { path: () => "/en/dashboard/calendar", allowed: ["admin"] },
+];
+
+let requestId = "";
+
+test.beforeAll(async ({ browser }) => {
+  const page = await browser.newPage();
+  await signInAs(page, "admin");
+  const href = await page.getByRole("table", { name: "Request queue" }).getByRole("link").first().getAttribute("href");
+  requestId = /\/dashboard\/requests\/([0-9a-f-]{36})$/.exec(href ?? "")?.[1] ?? "";
+  expect(requestId).not.toBe("");
+  await page.close();
+});
+
+for (const who of ["anonymous", "agent", "compliance", "admin"] as Who[]) {
+  test(`dashboard pages for ${who}`, async ({ page }) => {
+    if (who !== "anonymous") await signInAs(page, who);
+    for (const entry of PAGES) {
+      const path = entry.path(requestId);
+      const response = await page.goto(path);
+      if (who === "anonymous") {
+        await expect(page, path).toHaveURL(/\/en\/staff\/sign-in\?callbackUrl=/);
+        continue;
+      }
+      if (entry.allowed.includes(who)) {
+        expect(response?.status(), path).toBe(200);
+        await expect(page.getByRole("heading", { level: 1 }), path).not.toHaveText("Access denied");
+      } else {
+        expect(response?.status(), path).toBe(403);
+        await expect(page.getByRole("heading", { level: 1 }), path).toHaveText("Access denied");
+        // The refusal carries no data of the page.
+        await expect(page.getByRole("table")).toHaveCount(0);
+      }
+    }
+  });
+}
+
+test("route handlers refuse without a valid session and leak nothing", async ({ request }) => {
+  const random = await request.get(`/api/r/${"A".repeat(43)}/files/00000000-0000-4000-8000-000000000000`);
+  expect(random.status()).toBe(404);
+  expect(await random.text()).toBe("Not found");
+});

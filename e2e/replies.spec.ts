@@ -1,0 +1,163 @@
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import { expect, test, type Page } from "@playwright/test";
+import { E2E_DATA_DIR } from "../playwright.config";
+import { expectNoAxeViolations } from "./support/axe";
+import { readLatestEmail, readVerificationCode, uniqueEmail } from "./support/mailbox";
+
+/** The demo admin the server created on its empty database (DEMO_DATA=true). */
+function demoLogin() {
+  const [email, password] = readFileSync(path.join(E2E_DATA_DIR, "demo-staff-login.txt"), "utf8").split("\n");
+  return { email: email!, password: password! };
+}
+
+async function signInAsDemoAdmin(page: Page, returnTo: string) {
+  const { email, password } = demoLogin();
+  await page.goto(`/ru/staff/sign-in?callbackUrl=${encodeURIComponent(returnTo)}`);
+  await page.getByLabel("Адрес электронной почты").fill(email);
+  await page.getByLabel("Пароль").fill(password);
+  await page.getByRole("button", { name: "Войти" }).click();
+  // The sign-in URL itself carries ?callbackUrl=…: wait until the path is the page we came for.
+  await page.waitForURL((url) => url.pathname + url.search === returnTo);
+}
+
+/** Files and verifies an access request in Russian, as a requester would; returns its reference. */
+async function fileAccessRequest(page: Page, email: string): Promise<string> {
+  await page.goto("/ru");
+  await page.getByRole("link", { name: "Запросить копию данных" }).click();
+  await page.getByLabel("Данные об устройстве").check();
+  await page.getByLabel("Таблица CSV").check();
+  await page.getByLabel("Имя и фамилия").fill("Асель Нурланова");
+  await page.getByLabel("Адрес электронной почты").fill(email);
+  await page.getByLabel("Я согласен(на) на обработку указанных данных для рассмотрения этого запроса.").check();
+  await page.getByRole("button", { name: "Отправить запрос" }).click();
+  await expect(page).toHaveURL(/\/requests\/[0-9a-f-]{36}\/verify$/);
+  const verifyUrl = page.url();
+  const code = await readVerificationCode(page, email);
+  await page.goto(verifyUrl);
+  await page.getByLabel("Код из письма").fill(code);
+  await page.getByRole("button", { name: "Подтвердить", exact: true }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText(/^Запрос DSR-\d{4}-\d{6}$/);
+  return (await page.getByRole("heading", { level: 1 }).textContent())!.replace("Запрос ", "");
+}
+
+test("staff answer from a template, the requester answers back, and a reply written before that is refused", async ({ page, browser }) => {
+  test.setTimeout(120_000);
+  const requesterEmail = uniqueEmail("reply");
+  const reference = await fileAccessRequest(page, requesterEmail);
+  const escapedRef = reference.replace(/-/g, "\\-");
+
+  // The requester's private link, from the acknowledgement in the development mailbox.
+  const ack = await readLatestEmail(page, requesterEmail, new RegExp(`Обращение принято \\[${escapedRef}\\]`));
+  const statusPath = /\/ru\/r\/[A-Za-z0-9_-]{43}/.exec(ack.text)?.[0];
+  expect(statusPath, `a status link in: ${ack.text}`).toBeTruthy();
+
+  // The demo admin finds the request in the queue and opens it by its reference.
+  const staff = await browser.newContext();
+  const firstTab = await staff.newPage();
+  await signInAsDemoAdmin(firstTab, "/ru/dashboard");
+  await firstTab.goto(`/ru/dashboard?q=${encodeURIComponent(reference)}`);
+  await firstTab.getByRole("link", { name: reference, exact: true }).click();
+  await expect(firstTab).toHaveURL(/\/ru\/dashboard\/requests\/[0-9a-f-]{36}$/);
+  const requestUrl = firstTab.url();
+
+  // A template in the requester's language, filled with the request's details.
+  const composer = firstTab.getByRole("region", { name: "Ответ заявителю" });
+  await expect(composer).toContainText("Язык заявителя: Русский");
+  await composer.getByLabel("Шаблон", { exact: true }).selectOption({ label: "Обращение в работе" });
+  await expect(composer.getByLabel("Тема письма", { exact: true })).toHaveValue("Мы работаем над вашим обращением");
+  const body = composer.getByLabel("Текст ответа", { exact: true });
+  await expect(body).toHaveValue(new RegExp(`\\(${escapedRef}\\)`));
+  expect(await body.inputValue()).not.toContain("{{");
+  await expectNoAxeViolations(firstTab);
+  await composer.getByRole("button", { name: "Отправить ответ" }).click();
+  await expect(composer.getByRole("status")).toHaveText("Ответ отправлен: письмо заявителю поставлено в очередь.");
+  await expect(body).toHaveValue("");
+
+  // The e-mail carries the reference in its subject.
+  const reply = await readLatestEmail(page, requesterEmail, new RegExp(`Мы работаем над вашим обращением \\[${escapedRef}\\]`));
+  expect(reply.subject).toBe(`Мы работаем над вашим обращением [${reference}]`);
+  expect(reply.text).toContain("уже работаем над ним");
+
+  // The requester sees the reply on their status page.
+  await page.goto(statusPath!);
+  await expect(page.getByRole("article").filter({ hasText: "уже работаем над ним" })).toContainText("Служба поддержки");
+
+  // A second tab opens the request after that reply and starts writing...
+  const secondTab = await staff.newPage();
+  await secondTab.goto(requestUrl);
+  const second = secondTab.getByRole("region", { name: "Ответ заявителю" });
+  await second.getByLabel("Текст ответа", { exact: true }).fill("Уточняем детали, ответим завтра.");
+
+  // ...while the requester answers.
+  await page.getByLabel("Сообщение", { exact: true }).fill("Спасибо! Данные нужны за 2025 год.");
+  await page.getByRole("button", { name: "Отправить сообщение" }).click();
+  await expect(page.getByRole("status")).toHaveText("Сообщение отправлено.");
+
+  // Sending now would ignore the requester's answer: refused, the answer shown, the draft kept.
+  await second.getByRole("button", { name: "Отправить ответ" }).click();
+  const refusal = second.getByRole("alert");
+  await expect(refusal).toContainText("Пока вы писали, в обращении появились новые сообщения");
+  await expect(refusal).toContainText("Заявитель");
+  await expect(refusal).toContainText("Спасибо! Данные нужны за 2025 год.");
+  await expect(second.getByLabel("Текст ответа", { exact: true })).toHaveValue("Уточняем детали, ответим завтра.");
+  await expectNoAxeViolations(secondTab);
+
+  // Having read it, the second tab sends the same draft.
+  await second.getByRole("button", { name: "Отправить ответ" }).click();
+  await expect(second.getByRole("status")).toHaveText("Ответ отправлен: письмо заявителю поставлено в очередь.");
+
+  // The first tab never saw the requester's answer nor the second reply: refused with both.
+  await firstTab.bringToFront();
+  await composer.getByLabel("Текст ответа", { exact: true }).fill("Ещё один ответ.");
+  await composer.getByRole("button", { name: "Отправить ответ" }).click();
+  const firstRefusal = composer.getByRole("alert");
+  await expect(firstRefusal).toContainText("Спасибо! Данные нужны за 2025 год.");
+  await expect(firstRefusal).toContainText("Уточняем детали, ответим завтра.");
+  await expect(firstRefusal).toContainText("Сотрудник: Demo Admin");
+  await expect(composer.getByLabel("Текст ответа", { exact: true })).toHaveValue("Ещё один ответ.");
+
+  // The second reply (standard subject) is threaded under the first.
+  await readLatestEmail(page, requesterEmail, new RegExp(`Ответ на ваше обращение \\[${escapedRef}\\]`));
+  const headers = page.getByRole("region", { name: "Headers" });
+  await expect(headers).toContainText("In-Reply-To");
+  await expect(headers).toContainText("References");
+  await expect(page.getByTestId("email-text")).toContainText("Уточняем детали, ответим завтра.");
+
+  // The requester sees both replies.
+  await page.goto(statusPath!);
+  await expect(page.getByRole("article").filter({ hasText: "Уточняем детали, ответим завтра." })).toContainText("Служба поддержки");
+  await staff.close();
+});
+
+test("an admin writes a template, is stopped by an unknown variable, and previews it on a request", async ({ page }) => {
+  await signInAsDemoAdmin(page, "/ru/dashboard/templates");
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Шаблоны ответов");
+  await page.getByRole("navigation", { name: "Язык шаблонов" }).getByRole("link", { name: "English" }).click();
+  await expect(page.getByRole("table", { name: "Шаблоны ответов: English" })).toContainText("Request in progress");
+  await expectNoAxeViolations(page);
+
+  await page.getByRole("link", { name: "Новый шаблон" }).click();
+  await expect(page.getByRole("combobox", { name: "Язык", exact: true })).toHaveValue("en");
+  await page.getByLabel("Ключ", { exact: true }).fill("extension_notice");
+  await page.getByLabel("Название", { exact: true }).fill("Extension notice");
+  await page.getByLabel("Тема письма", { exact: true }).fill("We need a little more time");
+  await page.getByLabel("Текст", { exact: true }).fill("Request {{request.ref}} will be answered by {{request.due}}.");
+  await page.getByRole("button", { name: "Сохранить шаблон" }).click();
+  await expect(page.getByText("Неизвестные переменные: {{request.due}}. Можно использовать только переменные из списка.")).toBeVisible();
+
+  await page.getByLabel("Текст", { exact: true }).fill("Request {{request.ref}} will be answered by {{request.dueAt}}.");
+  await page.getByRole("button", { name: "Сохранить шаблон" }).click();
+  await expect(page.getByRole("heading", { level: 2, name: "Изменение шаблона «Extension notice»" })).toBeVisible();
+  await expect(page.getByRole("status")).toHaveText("Шаблон сохранён.");
+  await expect(page.getByRole("table", { name: "Шаблоны ответов: English" })).toContainText("extension_notice");
+
+  // Preview on one of the (demo) requests: its reference and due date, in English.
+  await page.getByLabel("Обращение для примера").selectOption({ index: 1 });
+  await page.getByRole("button", { name: "Показать предпросмотр" }).click();
+  const preview = page.getByTestId("template-preview");
+  await expect(preview).toContainText(/С данными обращения DSR-\d{4}-\d{6}\./);
+  await expect(preview).toContainText(/Request DSR-\d{4}-\d{6} will be answered by .+\./);
+  await expect(preview).not.toContainText("{{");
+  await expectNoAxeViolations(page);
+});

@@ -1,0 +1,107 @@
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import { expect, test, type Page } from "@playwright/test";
+import { E2E_DATA_DIR } from "../playwright.config";
+import { expectNoAxeViolations } from "./support/axe";
+import { pdfFile } from "./support/files";
+import { readLatestEmail, readVerificationCode, uniqueEmail } from "./support/mailbox";
+
+/** The demo admin the server created on its empty database (DEMO_DATA=true). */
+function demoLogin() {
+  const [email, password] = readFileSync(path.join(E2E_DATA_DIR, "demo-staff-login.txt"), "utf8").split("\n");
+  return { email: email!, password: password! };
+}
+
+/** A requester files an access request in Russian and confirms it; returns its id (from the verify URL) and reference. */
+async function fileAccessRequest(page: Page, email: string): Promise<{ requestId: string; reference: string }> {
+  await page.goto("/ru/requests/new/access");
+  await page.getByLabel("Данные об устройстве").check();
+  await page.getByLabel("Таблица CSV").check();
+  await page.getByLabel("Имя и фамилия").fill("Айгерим Серікқызы");
+  await page.getByLabel("Адрес электронной почты").fill(email);
+  await page.getByLabel("Я согласен(на) на обработку указанных данных для рассмотрения этого запроса.").check();
+  await page.getByRole("button", { name: "Отправить запрос" }).click();
+  await expect(page).toHaveURL(/\/ru\/requests\/[0-9a-f-]{36}\/verify$/);
+  const verifyUrl = page.url();
+  const requestId = /\/requests\/([0-9a-f-]{36})\/verify$/.exec(verifyUrl)![1]!;
+  const code = await readVerificationCode(page, email);
+  await page.goto(verifyUrl);
+  await page.getByLabel("Код из письма").fill(code);
+  await page.getByRole("button", { name: "Подтвердить", exact: true }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText(/^Запрос DSR-\d{4}-\d{6}$/);
+  const reference = (await page.getByRole("heading", { level: 1 }).textContent())!.replace("Запрос ", "").trim();
+  return { requestId, reference };
+}
+
+async function signInAsDemoAdmin(page: Page) {
+  const { email, password } = demoLogin();
+  await page.goto("/ru/staff/sign-in?callbackUrl=/ru/dashboard");
+  await page.getByLabel("Адрес электронной почты").fill(email);
+  await page.getByLabel("Пароль").fill(password);
+  await page.getByRole("button", { name: "Войти" }).click();
+  await page.waitForURL((url) => url.pathname === "/ru/dashboard");
+}
+
+test("staff work an access request from the queue to a delivered data package @smoke", async ({ page }) => {
+  test.setTimeout(90_000);
+  const requester = uniqueEmail("staff-page");
+  const { requestId, reference } = await fileAccessRequest(page, requester);
+
+  await signInAsDemoAdmin(page);
+  // The queue links each reference to its request page; fall back to the address if this build's queue does not yet.
+  const link = page.getByRole("link", { name: reference });
+  if ((await link.count()) > 0) await link.first().click();
+  else await page.goto(`/ru/dashboard/requests/${requestId}`);
+  await expect(page).toHaveURL(new RegExp(`/ru/dashboard/requests/${requestId}$`));
+  const requestPage = page.url();
+
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText(`Запрос ${reference}`);
+  const status = page.getByTestId("staff-request-status");
+  await expect(status).toContainText("Новый");
+  await expect(page.getByRole("region", { name: "Заявитель", exact: true })).toContainText(requester);
+  // Time left and the rule it comes from.
+  await expect(page.getByTestId("time-left")).toHaveText(/Остал(ось|ся) \d+/);
+  await expect(page.getByTestId("deadline-rule")).toContainText("kz-access-2026");
+  await expectNoAxeViolations(page);
+
+  await page.getByRole("button", { name: "Взять себе" }).click();
+  await expect(page.getByTestId("assignee")).toHaveText("Demo Admin (администратор)");
+
+  await page.getByRole("button", { name: "Начать работу" }).click();
+  await expect(status).toContainText("В работе");
+  // Only what the lifecycle allows from "in progress" is offered.
+  await expect(page.getByRole("button", { name: "Начать работу" })).toHaveCount(0);
+  await expect(page.getByRole("button", { name: "Приостановить" })).toBeVisible();
+
+  await page.getByLabel("Заметка", { exact: true }).fill("Проверить выгрузку из CRM <b>до пятницы</b>");
+  await page.getByRole("button", { name: "Добавить заметку" }).click();
+  const note = page.locator("article[data-direction=internal]").filter({ hasText: "Проверить выгрузку из CRM" });
+  await expect(note).toContainText("Внутренняя заметка — заявитель её не видит");
+  await expect(note).toContainText("Проверить выгрузку из CRM <b>до пятницы</b>");
+
+  await page.getByLabel("Сообщение заявителю", { exact: true }).fill("Уточните, пожалуйста, за какой период нужны данные.");
+  await page.getByRole("button", { name: "Отправить и ждать ответа" }).click();
+  await expect(status).toContainText("Ждём заявителя");
+  await expect(page.locator("article[data-direction=outbound]")).toContainText("Уточните, пожалуйста, за какой период нужны данные.");
+  const asked = await readLatestEmail(page, requester, /Нужны дополнительные сведения/);
+  expect(asked.subject).toContain(reference);
+  expect(asked.text).toContain("Уточните, пожалуйста, за какой период нужны данные.");
+
+  await page.goto(requestPage);
+  await page.getByLabel("Пакет данных").and(page.locator("input[type=file]")).setInputFiles(pdfFile("выгрузка.pdf"));
+  await expect(page.getByRole("button", { name: "Убрать выгрузка.pdf" })).toBeVisible();
+  await page.getByRole("button", { name: "Выполнить запрос" }).click();
+  await expect(status).toContainText("Выполнен");
+  await expect(page.getByRole("region", { name: "Файлы" })).toContainText("Пакет данных (передан)");
+
+  // The requester opens their status page from the acknowledgement e-mail and downloads the package.
+  const ack = await readLatestEmail(page, requester, /Обращение принято/);
+  const statusLink = /https?:\/\/\S+\/ru\/r\/[A-Za-z0-9_-]{43}/.exec(ack.text)?.[0];
+  expect(statusLink, ack.text).toBeTruthy();
+  await page.goto(new URL(statusLink!).pathname);
+  await expect(page.getByTestId("request-status")).toContainText("Выполнен");
+  await expect(page.getByRole("main")).not.toContainText("Проверить выгрузку из CRM");
+  const downloading = page.waitForEvent("download");
+  await page.getByRole("link", { name: "Скачать выгрузка.pdf" }).click();
+  expect((await downloading).suggestedFilename()).toBe("выгрузка.pdf");
+});

@@ -1,0 +1,6 @@
+import { getEnv, type Locale } from "@/lib/env";
+
+/** The set-password link in a staff invitation; the token is the only secret in it. */
+export function staffInviteUrl(locale: Locale, token: string): string {
+  return new URL(`/${locale}/staff/invite/${token}`, getEnv().APP_URL).toString();
+}

@@ -1,0 +1,56 @@
+import { and, desc, eq, inArray } from "drizzle-orm";
+import type { Db } from "@/db/client";
+import { requestMessages, requests, type RequestStatus } from "@/db/schema";
+import type { Locale } from "@/lib/env";
+import { ReplyNotAllowedError } from "./errors";
+import { fillReplyTemplate } from "./fill-template";
+import { REPLY_ROLES } from "./send-staff-reply";
+import { templateContextFor } from "./template-context";
+import { listReplyTemplates, type StaffActor } from "./templates";
+
+/** A template ready to drop into the composer: already filled with this request's values. */
+export type ComposerTemplate = { id: string; key: string; name: string; subject: string; body: string; unknownVariables: string[] };
+
+export type ReplyComposerData = {
+  request: { id: string; reference: string; locale: Locale; status: RequestStatus; requesterName: string };
+  /** Templates in the requester's language, filled in. */
+  templates: ComposerTemplate[];
+  /** The state the composer is loaded with; sendStaffReply refuses a reply written against an older one. */
+  loadedAt: Date;
+  lastSeenMessageId: string | null;
+};
+
+/**
+ * What the reply composer needs for one request, for an agent or admin: the requester's
+ * language, the templates in it filled with the request's values, and the newest message the
+ * composer is written against. Null for a request that does not exist or is not verified.
+ */
+export async function loadReplyComposer(db: Db, { requestId }: { requestId: string }, actor: StaffActor, now = new Date()): Promise<ReplyComposerData | null> {
+  if (!(REPLY_ROLES as readonly string[]).includes(actor.role)) throw new ReplyNotAllowedError(actor.role, "reply to requesters");
+  if (!/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(requestId)) return null;
+  // Taken before reading the messages: one that lands in between is shown and, at worst, reported once more.
+  const loadedAt = now;
+  const [request] = await db.select().from(requests).where(eq(requests.id, requestId));
+  if (!request?.reference || request.status === "unverified" || request.status === "expired") return null;
+  const [last] = await db
+    .select({ id: requestMessages.id })
+    .from(requestMessages)
+    .where(and(eq(requestMessages.requestId, request.id), inArray(requestMessages.direction, ["inbound", "outbound"])))
+    .orderBy(desc(requestMessages.createdAt), desc(requestMessages.id))
+    .limit(1);
+
+  const locale = request.locale as Locale;
+  const context = await templateContextFor(request, locale);
+  const templates = (await listReplyTemplates(db, actor, { locale })).map((template) => ({
+    id: template.id,
+    key: template.key,
+    name: template.name,
+    ...fillReplyTemplate(template, context),
+  }));
+  return {
+    request: { id: request.id, reference: request.reference, locale, status: request.status, requesterName: request.requesterName },
+    templates,
+    loadedAt,
+    lastSeenMessageId: last?.id ?? null,
+  };
+}

@@ -1,0 +1,76 @@
+import { inArray } from "drizzle-orm";
+import { z } from "zod";
+import type { Db } from "@/db/client";
+import { files, requestMessages, type Request } from "@/db/schema";
+import type { CurrentStaff } from "@/lib/auth/current-staff";
+import { saveRequestFiles } from "@/lib/files/save-request-files";
+import { MAX_FILES_PER_SUBMISSION, type AcceptedUpload } from "@/lib/files/upload-rules";
+import { InvalidInputError } from "./errors";
+import { completeRequestSchema } from "./schemas";
+import { assertMayWork, emailRequester, lockRequest, moveRequest, parseInput, requesterDate, requestTypeTitle, targetStatus } from "./staff-context";
+
+/** How long a delivered data package can be downloaded from the status page. */
+export const DATA_PACKAGE_DAYS = 30;
+
+const inputSchema = completeRequestSchema.extend({
+  /** Only what validateUploads/readUploads accepted. */
+  files: z.array(z.custom<AcceptedUpload>((value) => typeof value === "object" && value !== null && "bytes" in value, "invalid")).max(MAX_FILES_PER_SUBMISSION, `tooMany:${MAX_FILES_PER_SUBMISSION}`).default([]),
+});
+
+export type CompleteRequestInput = z.input<typeof inputSchema>;
+
+/**
+ * Completes an open request. For access the data package is the point: at least one file,
+ * stored as a "data_package" the requester can download from the status page for 30 days. For
+ * correction, deletion and credential misuse the note says what was done (files are optional).
+ * The requester gets an email with the note and a link to the status page.
+ */
+export async function completeRequest(
+  db: Db,
+  input: CompleteRequestInput,
+  actor: CurrentStaff,
+  now = new Date(),
+): Promise<{ request: Request; fileIds: string[] }> {
+  const data = parseInput(inputSchema, input);
+  assertMayWork(actor, "complete");
+  return db.transaction(async (tx) => {
+    const request = await lockRequest(tx, data.requestId);
+    targetStatus(request, "complete", actor);
+    if (request.type === "access" && data.files.length === 0) throw new InvalidInputError({ files: "fileRequired" });
+    if (request.type !== "access" && !data.note) throw new InvalidInputError({ note: "required" });
+
+    const availableUntil = new Date(now.getTime() + DATA_PACKAGE_DAYS * 86_400_000);
+    const email = await emailRequester(
+      tx,
+      request,
+      "request_completed",
+      {
+        requestType: await requestTypeTitle(request),
+        note: data.note,
+        filesAvailableUntil: data.files.length > 0 ? requesterDate(request, availableUntil) : null,
+      },
+      now,
+    );
+    let messageId: string | null = null;
+    if (data.note) {
+      const [message] = await tx
+        .insert(requestMessages)
+        .values({ requestId: request.id, direction: "outbound", authorType: "staff", authorId: actor.id, channel: "email", body: data.note, outboxEmailId: email.id, createdAt: now })
+        .returning();
+      messageId = message!.id;
+    }
+    const saved = await saveRequestFiles(tx, { requestId: request.id, purpose: "data_package", uploadedBy: actor.id, files: data.files });
+    const fileIds = saved.map((file) => file.id);
+    if (fileIds.length > 0) await tx.update(files).set({ availableUntil }).where(inArray(files.id, fileIds));
+
+    const updated = await moveRequest(tx, request, {
+      action: "complete",
+      actor,
+      now,
+      kind: "completed",
+      data: { messageId, files: fileIds, availableUntil: fileIds.length > 0 ? availableUntil.toISOString() : null },
+      set: { outcomeNote: data.note || null },
+    });
+    return { request: updated, fileIds };
+  });
+}

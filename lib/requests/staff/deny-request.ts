@@ -1,0 +1,40 @@
+import type { z } from "zod";
+import type { Db } from "@/db/client";
+import { requestMessages, type Request } from "@/db/schema";
+import type { CurrentStaff } from "@/lib/auth/current-staff";
+import { denyRequestSchema } from "./schemas";
+import { assertMayWork, emailRequester, lockRequest, moveRequest, parseInput, requestTypeTitle, targetStatus } from "./staff-context";
+
+/**
+ * Declines an open request with a reason code (DENIAL_REASONS) and an explanation. The requester
+ * is told both, and how to complain: to the operator and to the data-protection authority of the
+ * request's jurisdiction. The explanation also appears in the correspondence on the status page.
+ */
+export async function denyRequest(db: Db, input: z.input<typeof denyRequestSchema>, actor: CurrentStaff, now = new Date()): Promise<Request> {
+  const data = parseInput(denyRequestSchema, input);
+  assertMayWork(actor, "deny");
+  return db.transaction(async (tx) => {
+    const request = await lockRequest(tx, data.requestId);
+    targetStatus(request, "deny", actor);
+    const email = await emailRequester(
+      tx,
+      request,
+      "request_denied",
+      { requestType: await requestTypeTitle(request), reason: data.reason, note: data.note, jurisdiction: request.jurisdiction },
+      now,
+    );
+    const [message] = await tx
+      .insert(requestMessages)
+      .values({ requestId: request.id, direction: "outbound", authorType: "staff", authorId: actor.id, channel: "email", body: data.note, outboxEmailId: email.id, createdAt: now })
+      .returning();
+    const updated = await moveRequest(tx, request, {
+      action: "deny",
+      actor,
+      now,
+      kind: "denied",
+      data: { reason: data.reason, messageId: message!.id },
+      set: { denialReason: data.reason, outcomeNote: data.note },
+    });
+    return updated;
+  });
+}

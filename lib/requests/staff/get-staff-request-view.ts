@@ -1,0 +1,271 @@
+import { and, asc, desc, eq, isNull } from "drizzle-orm";
+import type { z } from "zod";
+import type { Db } from "@/db/client";
+import { files, outboxEmails, requestEvents, requestMessages, requests, staff, type DeadlineRule, type OutboxStatus, type Request, type StoredFile } from "@/db/schema";
+import type { CurrentStaff } from "@/lib/auth/current-staff";
+import { getDeadlineRule } from "../deadlines/deadline-repository";
+import { isOpen, nextStatus, type LifecycleAction } from "../lifecycle";
+import { NotFoundError } from "./errors";
+import { requestRefSchema } from "./schemas";
+import { parseInput, WORKING_ROLES } from "./staff-context";
+
+/** The staff actions the page offers; status moves come from the lifecycle table. */
+export const STAFF_STATUS_ACTIONS = ["start", "ask_requester", "hold", "resume", "complete", "deny"] as const satisfies readonly LifecycleAction[];
+export type StaffStatusAction = (typeof STAFF_STATUS_ACTIONS)[number];
+export type StaffAction = StaffStatusAction | "assign" | "extend_deadline" | "add_note";
+
+type Correction = { field: string; currentValue: string; correctedValue: string };
+
+/** What the requester asked for, by type (from the intake form's answers). */
+export type TypeDetails =
+  | { type: "access"; categories: string[]; format: string | null }
+  | { type: "correction"; corrections: Correction[] }
+  | { type: "deletion"; scope: string | null; categories: string[]; accountIdentifier: string | null; acknowledgedConsequences: boolean }
+  | { type: "credential_misuse"; accountIdentifier: string | null; noticedOn: string | null; whatHappened: string | null; passwordChanged: string | null }
+  | { type: "other"; details: Record<string, unknown> };
+
+export type StaffFileView = Pick<StoredFile, "id" | "filename" | "contentType" | "sizeBytes" | "purpose" | "messageId" | "uploadedBy" | "createdAt" | "availableUntil">;
+
+export type StaffRequestView = {
+  request: Pick<
+    Request,
+    "id" | "reference" | "type" | "status" | "locale" | "jurisdiction" | "channel" | "urgent" | "createdAt" | "verifiedAt" | "statusChangedAt" | "closedAt" | "denialReason" | "outcomeNote"
+  >;
+  requester: Pick<Request, "requesterName" | "requesterEmail" | "requesterPhone" | "onBehalf" | "representativeRelation" | "subjectName">;
+  verification: { verified: boolean; verifiedAt: Date | null; consentAt: Date; proofOfAuthorityFiles: number };
+  duplicateOf: { id: string; reference: string | null } | null;
+  details: TypeDetails;
+  comment: string | null;
+  deadline: {
+    dueAt: Date | null;
+    originalDueAt: Date | null;
+    /** Milliseconds until dueAt (negative when overdue); frozen while the clock is paused. */
+    msLeft: number | null;
+    overdue: boolean;
+    paused: boolean;
+    pausedAt: Date | null;
+    pausedMs: number;
+    extendedAt: Date | null;
+    extensionReason: string | null;
+    rule: Pick<DeadlineRule, "id" | "jurisdiction" | "requestType" | "amount" | "unit" | "startsAtEvent" | "extensionAmount" | "extensionUnit" | "pausesWhile" | "source" | "validFrom"> | null;
+  };
+  assignee: { id: string; name: string; email: string; role: string } | null;
+  /** Active agents and admins a request can be assigned to. */
+  assignableStaff: { id: string; name: string; role: string }[];
+  timeline: { id: number; kind: string; actorType: string; actorId: string | null; actorName: string | null; data: Record<string, unknown>; visibleToRequester: boolean; createdAt: Date }[];
+  messages: {
+    id: string;
+    direction: "inbound" | "outbound" | "internal";
+    authorType: string;
+    authorName: string | null;
+    channel: string;
+    body: string;
+    createdAt: Date;
+    email: { status: OutboxStatus; lastError: string | null } | null;
+    files: StaffFileView[];
+  }[];
+  files: StaffFileView[];
+  /** Emails to the requester and whether they went out (failures are shown on the request). */
+  emails: { id: string; template: string; subject: string; status: OutboxStatus; attempts: number; lastError: string | null; createdAt: Date; sentAt: Date | null }[];
+  /** What this staff member may do now: the lifecycle table's moves from the current status, plus assign/extend/note. */
+  allowedActions: StaffAction[];
+};
+
+function strings(value: unknown): string[] {
+  return Array.isArray(value) ? value.filter((v): v is string => typeof v === "string") : [];
+}
+function str(value: unknown): string | null {
+  return typeof value === "string" && value !== "" ? value : null;
+}
+
+export function typeDetailsOf(type: string, details: Record<string, unknown>): TypeDetails {
+  switch (type) {
+    case "access":
+      return { type, categories: strings(details.categories), format: str(details.format) };
+    case "correction":
+      return {
+        type,
+        corrections: (Array.isArray(details.corrections) ? details.corrections : []).map((c: Record<string, unknown>) => ({
+          field: String(c?.field ?? ""),
+          currentValue: String(c?.currentValue ?? ""),
+          correctedValue: String(c?.correctedValue ?? ""),
+        })),
+      };
+    case "deletion":
+      return {
+        type,
+        scope: str(details.scope),
+        categories: strings(details.categories),
+        accountIdentifier: str(details.accountIdentifier),
+        acknowledgedConsequences: details.acknowledgeConsequences === true,
+      };
+    case "credential_misuse":
+      return {
+        type,
+        accountIdentifier: str(details.accountIdentifier),
+        noticedOn: str(details.noticedOn),
+        whatHappened: str(details.whatHappened),
+        passwordChanged: str(details.passwordChanged),
+      };
+    default:
+      return { type: "other", details };
+  }
+}
+
+/** The actions offered for a request in this status to this role. */
+export function allowedActionsFor(request: Pick<Request, "status" | "dueAt" | "extendedAt">, rule: Pick<DeadlineRule, "extensionAmount"> | null, role: CurrentStaff["role"]): StaffAction[] {
+  if (!(WORKING_ROLES as readonly string[]).includes(role)) return [];
+  const actions: StaffAction[] = STAFF_STATUS_ACTIONS.filter((action) => nextStatus(request.status, action, role) !== null);
+  if (isOpen(request.status)) {
+    actions.unshift("assign");
+    if (rule?.extensionAmount && request.dueAt && !request.extendedAt) actions.push("extend_deadline");
+  }
+  actions.push("add_note");
+  return actions;
+}
+
+/**
+ * Everything the staff request page shows, for any staff role: the requester and how they were
+ * verified, what they asked for, time left and the rule it comes from, the whole timeline, every
+ * message (incoming, outgoing, internal notes), files, emails and the assignee.
+ */
+export async function getStaffRequestView(db: Db, input: z.input<typeof requestRefSchema>, actor: CurrentStaff, now = new Date()): Promise<StaffRequestView> {
+  const { requestId } = parseInput(requestRefSchema, input);
+  const [request] = await db.select().from(requests).where(eq(requests.id, requestId));
+  if (!request || !request.verifiedAt) throw new NotFoundError();
+
+  const [rule, events, messageRows, fileRows, emailRows, staffRows, duplicate] = await Promise.all([
+    request.deadlineRuleId ? getDeadlineRule(db, request.deadlineRuleId) : Promise.resolve(null),
+    db.select().from(requestEvents).where(eq(requestEvents.requestId, request.id)).orderBy(asc(requestEvents.id)),
+    db.select().from(requestMessages).where(eq(requestMessages.requestId, request.id)).orderBy(asc(requestMessages.createdAt), asc(requestMessages.id)),
+    db.select().from(files).where(and(eq(files.requestId, request.id), isNull(files.deletedAt))).orderBy(asc(files.createdAt)),
+    db.select().from(outboxEmails).where(eq(outboxEmails.requestId, request.id)).orderBy(desc(outboxEmails.createdAt)),
+    db.select({ id: staff.id, name: staff.name, email: staff.email, role: staff.role, disabledAt: staff.disabledAt }).from(staff).orderBy(asc(staff.name)),
+    request.duplicateOfId
+      ? db.select({ id: requests.id, reference: requests.reference }).from(requests).where(eq(requests.id, request.duplicateOfId)).then((rows) => rows[0] ?? null)
+      : Promise.resolve(null),
+  ]);
+  // Only the staff that appear on this request are needed by name; the list is small either way.
+  const staffById = new Map(staffRows.map((s) => [s.id, s]));
+  const staffName = (type: string, id: string | null) => (type === "staff" && id ? (staffById.get(id)?.name ?? null) : null);
+  const emailById = new Map(emailRows.map((e) => [e.id, e]));
+  const fileView = (f: StoredFile): StaffFileView => ({
+    id: f.id,
+    filename: f.filename,
+    contentType: f.contentType,
+    sizeBytes: f.sizeBytes,
+    purpose: f.purpose,
+    messageId: f.messageId,
+    uploadedBy: f.uploadedBy,
+    createdAt: f.createdAt,
+    availableUntil: f.availableUntil,
+  });
+
+  const clockAt = request.pausedAt ?? now;
+  const msLeft = request.dueAt ? request.dueAt.getTime() - clockAt.getTime() : null;
+  const assignee = request.assigneeId ? staffById.get(request.assigneeId) : undefined;
+  const details = request.details ?? {};
+
+  return {
+    request: {
+      id: request.id,
+      reference: request.reference,
+      type: request.type,
+      status: request.status,
+      locale: request.locale,
+      jurisdiction: request.jurisdiction,
+      channel: request.channel,
+      urgent: request.urgent,
+      createdAt: request.createdAt,
+      verifiedAt: request.verifiedAt,
+      statusChangedAt: request.statusChangedAt,
+      closedAt: request.closedAt,
+      denialReason: request.denialReason,
+      outcomeNote: request.outcomeNote,
+    },
+    requester: {
+      requesterName: request.requesterName,
+      requesterEmail: request.requesterEmail,
+      requesterPhone: request.requesterPhone,
+      onBehalf: request.onBehalf,
+      representativeRelation: request.representativeRelation,
+      subjectName: request.subjectName,
+    },
+    verification: {
+      verified: request.verifiedAt !== null,
+      verifiedAt: request.verifiedAt,
+      consentAt: request.consentAt,
+      proofOfAuthorityFiles: fileRows.filter((f) => f.purpose === "proof_of_authority").length,
+    },
+    duplicateOf: duplicate,
+    details: typeDetailsOf(request.type, details),
+    comment: str(details.comment),
+    deadline: {
+      dueAt: request.dueAt,
+      originalDueAt: request.originalDueAt,
+      msLeft,
+      overdue: msLeft !== null && msLeft < 0 && isOpen(request.status),
+      paused: request.pausedAt !== null,
+      pausedAt: request.pausedAt,
+      pausedMs: request.pausedMs,
+      extendedAt: request.extendedAt,
+      extensionReason: request.extensionReason,
+      rule: rule
+        ? {
+            id: rule.id,
+            jurisdiction: rule.jurisdiction,
+            requestType: rule.requestType,
+            amount: rule.amount,
+            unit: rule.unit,
+            startsAtEvent: rule.startsAtEvent,
+            extensionAmount: rule.extensionAmount,
+            extensionUnit: rule.extensionUnit,
+            pausesWhile: rule.pausesWhile,
+            source: rule.source,
+            validFrom: rule.validFrom,
+          }
+        : null,
+    },
+    assignee: assignee ? { id: assignee.id, name: assignee.name, email: assignee.email, role: assignee.role } : null,
+    assignableStaff: staffRows
+      .filter((s) => !s.disabledAt && (WORKING_ROLES as readonly string[]).includes(s.role))
+      .map((s) => ({ id: s.id, name: s.name, role: s.role })),
+    timeline: events.map((e) => ({
+      id: e.id,
+      kind: e.kind,
+      actorType: e.actorType,
+      actorId: e.actorId,
+      actorName: staffName(e.actorType, e.actorId),
+      data: e.data,
+      visibleToRequester: e.visibleToRequester,
+      createdAt: e.createdAt,
+    })),
+    messages: messageRows.map((m) => {
+      const email = m.outboxEmailId ? emailById.get(m.outboxEmailId) : undefined;
+      return {
+        id: m.id,
+        direction: m.direction,
+        authorType: m.authorType,
+        authorName: m.authorType === "requester" ? request.requesterName : staffName(m.authorType, m.authorId),
+        channel: m.channel,
+        body: m.body,
+        createdAt: m.createdAt,
+        email: email ? { status: email.status, lastError: email.lastError } : null,
+        files: fileRows.filter((f) => f.messageId === m.id).map(fileView),
+      };
+    }),
+    files: fileRows.map(fileView),
+    emails: emailRows.map((e) => ({
+      id: e.id,
+      template: e.template,
+      subject: e.subject,
+      status: e.status,
+      attempts: e.attempts,
+      lastError: e.lastError,
+      createdAt: e.createdAt,
+      sentAt: e.sentAt,
+    })),
+    allowedActions: allowedActionsFor(request, rule, actor.role),
+  };
+}
+
