@@ -21,6 +21,8 @@ export type EnqueueEmailInput<T extends EmailTemplate> = {
   replyTo?: string | null;
   /** Extra headers, e.g. In-Reply-To and References of a thread. */
   headers?: Record<string, string>;
+  /** When it was written (defaults to the database's clock); jobs that reason about days pass theirs. */
+  createdAt?: Date;
 };
 
 const address = z.email();
@@ -73,6 +75,7 @@ export async function enqueueEmail<T extends EmailTemplate>(tx: Tx, input: Enque
       htmlBody: rendered.html,
       headers,
       messageId: newMessageId(operator.supportEmail),
+      ...(input.createdAt ? { createdAt: input.createdAt, nextAttemptAt: input.createdAt } : {}),
     })
     .returning();
   return row!;

@@ -16,6 +16,7 @@ export const EMAIL_TEMPLATES = [
   "deadline_extended",
   "request_denied",
   "request_completed",
+  "deadline_reminder",
 ] as const;
 export type EmailTemplate = (typeof EMAIL_TEMPLATES)[number];
 
@@ -36,6 +37,8 @@ export type EmailVariables = {
   request_denied: { name: string; reference: string; requestType: string; reason: DenialReason; note: string; jurisdiction: string; statusUrl: string };
   /** `note` may be empty (an access request's files say it all); `filesAvailableUntil` is set when files were delivered. */
   request_completed: { name: string; reference: string; requestType: string; note: string; filesAvailableUntil: string | null; statusUrl: string };
+  /** The daily list for an assignee: `due` is the formatted due date of each request. */
+  deadline_reminder: { name: string; overdue: { reference: string; due: string; url: string }[]; dueSoon: { reference: string; due: string; url: string }[]; queueUrl: string };
 };
 
 export type RenderedEmail = { subject: string; text: string; html: string };
@@ -126,6 +129,26 @@ const TEMPLATES: { [T in EmailTemplate]: Builder<T> } = {
       { kind: "note", text: t("staff_invitation.ignore") },
     ],
     sentBy: t("staff_invitation.sentBy", { operator: operator.name }),
+  }),
+  deadline_reminder: (t, v, operator) => ({
+    subject: t("deadline_reminder.subject", { overdue: v.overdue.length, dueSoon: v.dueSoon.length }),
+    blocks: [
+      { kind: "paragraph", text: t("deadline_reminder.intro") },
+      ...(v.overdue.length > 0
+        ? [
+            { kind: "paragraph" as const, text: t("deadline_reminder.overdue", { count: v.overdue.length }) },
+            { kind: "links" as const, items: v.overdue.map((r) => ({ label: t("deadline_reminder.item", { reference: r.reference, due: r.due }), url: r.url })) },
+          ]
+        : []),
+      ...(v.dueSoon.length > 0
+        ? [
+            { kind: "paragraph" as const, text: t("deadline_reminder.dueSoon", { count: v.dueSoon.length }) },
+            { kind: "links" as const, items: v.dueSoon.map((r) => ({ label: t("deadline_reminder.item", { reference: r.reference, due: r.due }), url: r.url })) },
+          ]
+        : []),
+      { kind: "button", label: t("deadline_reminder.linkLabel"), url: v.queueUrl },
+    ],
+    sentBy: t("deadline_reminder.sentBy", { operator: operator.name }),
   }),
   information_requested: (t, v) => ({
     subject: t("information_requested.subject", { reference: v.reference }),

@@ -3,6 +3,7 @@ import { describeTransport, selectTransport, type MailTransport } from "@/lib/em
 import { devMailboxEnabled, getEnv } from "@/lib/env";
 import { errorMessage, log } from "@/lib/log";
 import { expireUnverifiedRequests } from "@/lib/requests/expire-unverified";
+import { sendDeadlineReminders } from "@/lib/requests/send-deadline-reminders";
 import { pruneRateLimits } from "@/lib/security/rate-limit";
 import { readyDb } from "@/lib/startup/ensure-app-ready";
 
@@ -19,7 +20,7 @@ type WorkerState = {
   lastHousekeeping: number;
 };
 
-// Expiring unverified requests and pruning rate-limit windows need not run every tick.
+// Expiring unverified requests, pruning rate-limit windows and daily reminders need not run every tick.
 const HOUSEKEEPING_EVERY_MS = 60_000;
 const RATE_LIMIT_RETENTION_MS = 24 * 60 * 60_000;
 
@@ -29,6 +30,8 @@ async function housekeeping(state: WorkerState, db: Awaited<ReturnType<typeof re
   const expired = await expireUnverifiedRequests(db, new Date(now));
   if (expired > 0) log.info("expired unverified requests", { expired });
   await pruneRateLimits(db, new Date(now - RATE_LIMIT_RETENTION_MS));
+  const reminders = await sendDeadlineReminders(db, new Date(now));
+  if (reminders > 0) log.info("deadline reminders queued", { reminders });
 }
 
 // One loop per process, kept on globalThis: Next.js may load this module in several bundles and
