@@ -1,16 +1,11 @@
-import { readFileSync } from "node:fs";
-import path from "node:path";
 import { expect, test, type Page } from "@playwright/test";
-import { E2E_DATA_DIR } from "../playwright.config";
 import { expectNoAxeViolations } from "./support/axe";
 import { pdfFile } from "./support/files";
 import { readLatestEmail, readVerificationCode, uniqueEmail } from "./support/mailbox";
+import { demoLogins } from "./support/staff";
 
-/** The demo admin the server created on its empty database (DEMO_DATA=true). */
-function demoLogin() {
-  const [email, password] = readFileSync(path.join(E2E_DATA_DIR, "demo-staff-login.txt"), "utf8").split("\n");
-  return { email: email!, password: password! };
-}
+/** The demo support agent the server created on its empty database (DEMO_DATA=true). */
+const demoLogin = () => demoLogins().agent;
 
 /** A requester files an access request in Russian and confirms it; returns its id (from the verify URL) and reference. */
 async function fileAccessRequest(page: Page, email: string): Promise<{ requestId: string; reference: string }> {
@@ -33,7 +28,7 @@ async function fileAccessRequest(page: Page, email: string): Promise<{ requestId
   return { requestId, reference };
 }
 
-async function signInAsDemoAdmin(page: Page) {
+async function signInAsDemoAgent(page: Page) {
   const { email, password } = demoLogin();
   await page.goto("/ru/staff/sign-in?callbackUrl=/ru/dashboard");
   await page.getByLabel("Адрес электронной почты").fill(email);
@@ -47,7 +42,7 @@ test("staff work an access request from the queue to a delivered data package @s
   const requester = uniqueEmail("staff-page");
   const { requestId, reference } = await fileAccessRequest(page, requester);
 
-  await signInAsDemoAdmin(page);
+  await signInAsDemoAgent(page);
   // The queue links each reference to its request page; fall back to the address if this build's queue does not yet.
   const link = page.getByRole("link", { name: reference });
   if ((await link.count()) > 0) await link.first().click();
@@ -65,7 +60,7 @@ test("staff work an access request from the queue to a delivered data package @s
   await expectNoAxeViolations(page);
 
   await page.getByRole("button", { name: "Взять себе" }).click();
-  await expect(page.getByTestId("assignee")).toHaveText("Demo Admin (администратор)");
+  await expect(page.getByTestId("assignee")).toHaveText("Demo Agent (сотрудник поддержки)");
 
   await page.getByRole("button", { name: "Начать работу" }).click();
   await expect(status).toContainText("В работе");

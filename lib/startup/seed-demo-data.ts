@@ -1,4 +1,4 @@
-import { readFile, writeFile } from "node:fs/promises";
+import { mkdir, readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { count, eq } from "drizzle-orm";
 import type { Db } from "@/db/client";
@@ -42,6 +42,8 @@ const DEMO_REQUESTS: RequestForm[] = [
 export async function seedDemoData(db: Db): Promise<void> {
   const [{ staffCount } = { staffCount: 0 }] = await db.select({ staffCount: count() }).from(staff);
   if (staffCount === 0) {
+    // DATA_DIR exists already with PGlite, not necessarily with PostgreSQL.
+    await mkdir(getEnv().DATA_DIR, { recursive: true });
     const password = generatePassword();
     await createStaff(db, { email: DEMO_ADMIN_EMAIL, name: "Demo Admin", role: "admin", password }, SYSTEM_ACTOR);
     await writeFile(demoLoginFile(), `${DEMO_ADMIN_EMAIL}\n${password}\n`, { mode: 0o600 });

@@ -21,14 +21,22 @@ export async function startApp(): Promise<void> {
     throw error;
   }
   const started = Date.now();
+  let ready = false;
   try {
     await ensureAppReady();
+    ready = true;
     log.info(`database ready: ${describeDatabase()}`, { ms: Date.now() - started });
-    if (demoDataEnabled()) await seedDemoData(getDb());
   } catch (error) {
     log.error(
       `database unreachable (${describeDatabase()}): ${errorMessage(error)} — /api/health answers 503 until it is back; retrying on the next request`,
     );
+  }
+  if (ready && demoDataEnabled()) {
+    try {
+      await seedDemoData(getDb());
+    } catch (error) {
+      log.error(`demo data not created: ${errorMessage(error)}`);
+    }
   }
   // Started either way: while the database is down, each tick fails, is logged once, and retries.
   if (getEnv().WORKER === "in-process") startWorker();
