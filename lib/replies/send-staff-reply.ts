@@ -10,6 +10,7 @@ import { recordRequestChange } from "@/lib/requests/record-request-change";
 import { ReplyNotAllowedError, ReplyRequestNotFoundError, RequestNotRepliableError, StaleReplyError, type UnseenMessage } from "./errors";
 import { staffReplySchema, type StaffReplyInput } from "./schemas";
 import type { StaffActor } from "./templates";
+import { insertOutboundMessage } from "@/lib/requests/staff/insert-outbound-message";
 
 /** Roles that may write to a requester (compliance reads only). */
 export const REPLY_ROLES = ["agent", "admin"] as const;
@@ -126,19 +127,7 @@ export async function sendStaffReply(db: Db, input: StaffReplyInput, actor: Staf
     });
     if (data.subject) email = await useSubject(tx, email, replySubject(data.subject, request.reference));
 
-    const [message] = await tx
-      .insert(requestMessages)
-      .values({
-        requestId: request.id,
-        direction: "outbound",
-        authorType: "staff",
-        authorId: actor.id,
-        channel: "email",
-        body: data.body,
-        outboxEmailId: email.id,
-        createdAt: now,
-      })
-      .returning({ id: requestMessages.id });
+    const message = await insertOutboundMessage(tx, { requestId: request.id, staffId: actor.id, body: data.body, outboxEmailId: email.id, now });
     await recordRequestChange(tx, {
       requestId: request.id,
       kind: "message_sent",

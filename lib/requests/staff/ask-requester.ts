@@ -1,10 +1,11 @@
 import type { z } from "zod";
 import type { Db } from "@/db/client";
-import { requestMessages, type Request } from "@/db/schema";
+import type { Request } from "@/db/schema";
 import type { CurrentStaff } from "@/lib/auth/current-staff";
 import { recordRequestChange } from "../record-request-change";
 import { askRequesterSchema } from "./schemas";
 import { assertMayWork, emailRequester, lockRequest, moveRequest, parseInput, staffActor, targetStatus } from "./staff-context";
+import { insertOutboundMessage } from "./insert-outbound-message";
 
 /**
  * Asks the requester for information: the message is e-mailed to them and shown on their status
@@ -23,19 +24,7 @@ export async function askRequester(
     const request = await lockRequest(tx, data.requestId);
     targetStatus(request, "ask_requester", actor);
     const email = await emailRequester(tx, request, "information_requested", { body: data.message }, now);
-    const [message] = await tx
-      .insert(requestMessages)
-      .values({
-        requestId: request.id,
-        direction: "outbound",
-        authorType: "staff",
-        authorId: actor.id,
-        channel: "email",
-        body: data.message,
-        outboxEmailId: email.id,
-        createdAt: now,
-      })
-      .returning();
+    const message = await insertOutboundMessage(tx, { requestId: request.id, staffId: actor.id, body: data.message, outboxEmailId: email.id, now });
     await recordRequestChange(tx, { requestId: request.id, kind: "message_sent", actor: staffActor(actor), data: { messageId: message!.id, purpose: "information_requested" } });
     const updated = await moveRequest(tx, request, { action: "ask_requester", actor, now });
     return { request: updated, messageId: message!.id };

@@ -1,13 +1,14 @@
 import { inArray } from "drizzle-orm";
 import { z } from "zod";
 import type { Db } from "@/db/client";
-import { files, requestMessages, type Request } from "@/db/schema";
+import { files, type Request } from "@/db/schema";
 import type { CurrentStaff } from "@/lib/auth/current-staff";
 import { saveRequestFiles } from "@/lib/files/save-request-files";
 import { MAX_FILES_PER_SUBMISSION, type AcceptedUpload } from "@/lib/files/upload-rules";
 import { InvalidInputError } from "./errors";
 import { completeRequestSchema } from "./schemas";
 import { assertMayWork, emailRequester, lockRequest, moveRequest, parseInput, requesterDate, requestTypeTitle, targetStatus } from "./staff-context";
+import { insertOutboundMessage } from "./insert-outbound-message";
 
 /** How long a delivered data package can be downloaded from the status page. */
 export const DATA_PACKAGE_DAYS = 30;
@@ -53,11 +54,7 @@ export async function completeRequest(
     );
     let messageId: string | null = null;
     if (data.note) {
-      const [message] = await tx
-        .insert(requestMessages)
-        .values({ requestId: request.id, direction: "outbound", authorType: "staff", authorId: actor.id, channel: "email", body: data.note, outboxEmailId: email.id, createdAt: now })
-        .returning();
-      messageId = message!.id;
+      messageId = (await insertOutboundMessage(tx, { requestId: request.id, staffId: actor.id, body: data.note, outboxEmailId: email.id, now })).id;
     }
     const saved = await saveRequestFiles(tx, { requestId: request.id, purpose: "data_package", uploadedBy: actor.id, files: data.files });
     const fileIds = saved.map((file) => file.id);

@@ -1,9 +1,10 @@
 import type { z } from "zod";
 import type { Db } from "@/db/client";
-import { requestMessages, type Request } from "@/db/schema";
+import type { Request } from "@/db/schema";
 import type { CurrentStaff } from "@/lib/auth/current-staff";
 import { denyRequestSchema } from "./schemas";
 import { assertMayWork, emailRequester, lockRequest, moveRequest, parseInput, requestTypeTitle, targetStatus } from "./staff-context";
+import { insertOutboundMessage } from "./insert-outbound-message";
 
 /**
  * Declines an open request with a reason code (DENIAL_REASONS) and an explanation. The requester
@@ -23,10 +24,7 @@ export async function denyRequest(db: Db, input: z.input<typeof denyRequestSchem
       { requestType: await requestTypeTitle(request), reason: data.reason, note: data.note, jurisdiction: request.jurisdiction },
       now,
     );
-    const [message] = await tx
-      .insert(requestMessages)
-      .values({ requestId: request.id, direction: "outbound", authorType: "staff", authorId: actor.id, channel: "email", body: data.note, outboxEmailId: email.id, createdAt: now })
-      .returning();
+    const message = await insertOutboundMessage(tx, { requestId: request.id, staffId: actor.id, body: data.note, outboxEmailId: email.id, now });
     const updated = await moveRequest(tx, request, {
       action: "deny",
       actor,
