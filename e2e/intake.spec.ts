@@ -49,7 +49,7 @@ test("access request in Russian: file, verify, follow, reply with a PDF, withdra
   await page.goto(statusUrl);
   await page.getByLabel("Сообщение", { exact: true }).fill("Прилагаю документ <b>важно</b>");
   await page.getByLabel("Вложения").and(page.locator("input[type=file]")).setInputFiles(pdfFile("паспорт.pdf"));
-  await expect(page.getByRole("button", { name: "✕ паспорт.pdf" })).toBeVisible();
+  await expect(page.getByRole("button", { name: "Убрать файл паспорт.pdf" })).toBeVisible();
   await page.getByRole("button", { name: "Отправить сообщение" }).click();
   await expect(page.getByRole("status")).toHaveText("Сообщение отправлено.");
   const message = page.getByRole("article").filter({ hasText: "Прилагаю документ" });
@@ -176,7 +176,7 @@ test("files are checked by content and size, and nothing typed is lost", async (
   await documents.setInputFiles(hugePdf(20));
   await page.getByRole("button", { name: "Отправить запрос" }).click();
   await expect(page.getByText("Файл «scan.pdf» больше 10 МБ.")).toBeVisible();
-  await page.getByRole("button", { name: "✕ scan.pdf" }).click();
+  await page.getByRole("button", { name: "Убрать файл scan.pdf" }).click();
 
   await documents.setInputFiles(exeRenamedPdf("invoice.pdf"));
   await page.getByRole("button", { name: "Отправить запрос" }).click();

@@ -19,7 +19,24 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   return { title: t("title"), robots: { index: false, follow: false } };
 }
 
-const selectClasses = "mt-1 block min-h-10 rounded-md border border-slate-400 bg-white px-2 py-1";
+/** One of the queue's filters: a GET form field whose empty option means "any". */
+function FilterSelect({ name, label, value, anyLabel, options }: { name: string; label: string; value: string | undefined; anyLabel: string; options: { value: string; label: string }[] }) {
+  return (
+    <div>
+      <label htmlFor={name} className="font-medium">
+        {label}
+      </label>
+      <select id={name} name={name} defaultValue={value ?? ""} className="mt-1 block min-h-10 rounded-md border border-slate-400 bg-white px-2 py-1">
+        <option value="">{anyLabel}</option>
+        {options.map((option) => (
+          <option key={option.value} value={option.value}>
+            {option.label}
+          </option>
+        ))}
+      </select>
+    </div>
+  );
+}
 
 export default async function QueuePage({ params, searchParams }: Props) {
   const { locale } = await params;
@@ -73,49 +90,35 @@ export default async function QueuePage({ params, searchParams }: Props) {
           </label>
           <input id="q" name="q" type="search" defaultValue={filters.q ?? ""} className="mt-1 block min-h-10 w-full rounded-md border border-slate-400 px-3 py-1" />
         </div>
-        <div>
-          <label htmlFor="status" className="font-medium">{t("queue.status")}</label>
-          <select id="status" name="status" defaultValue={filters.status ?? ""} className={selectClasses}>
-            <option value="">{t("queue.anyStatus")}</option>
-            {REQUEST_STATUSES.map((status) => (
-              <option key={status} value={status}>{statuses(status)}</option>
-            ))}
-          </select>
-        </div>
-        <div>
-          <label htmlFor="type" className="font-medium">{t("queue.type")}</label>
-          <select id="type" name="type" defaultValue={filters.type ?? ""} className={selectClasses}>
-            <option value="">{t("queue.anyType")}</option>
-            {REQUEST_TYPES.map((type) => (
-              <option key={type} value={type}>{types(`${type}.title`)}</option>
-            ))}
-          </select>
-        </div>
-        <div>
-          <label htmlFor="assignee" className="font-medium">{t("queue.assignee")}</label>
-          <select id="assignee" name="assignee" defaultValue={filters.assignee ?? ""} className={selectClasses}>
-            <option value="">{t("queue.anyone")}</option>
-            <option value="mine">{t("queue.mine")}</option>
-            <option value="unassigned">{t("queue.unassigned")}</option>
-          </select>
-        </div>
-        <div>
-          <label htmlFor="jurisdiction" className="font-medium">{t("queue.jurisdiction")}</label>
-          <select id="jurisdiction" name="jurisdiction" defaultValue={filters.jurisdiction ?? ""} className={selectClasses}>
-            <option value="">{t("queue.anyJurisdiction")}</option>
-            {JURISDICTIONS.filter((j) => j !== "OTHER").map((j) => (
-              <option key={j} value={j}>{jurisdictions(j)}</option>
-            ))}
-          </select>
-        </div>
-        <div>
-          <label htmlFor="due" className="font-medium">{t("queue.dueFilter")}</label>
-          <select id="due" name="due" defaultValue={filters.due ?? ""} className={selectClasses}>
-            <option value="">{t("queue.anyDue")}</option>
-            <option value="soon">{t("queue.dueSoon")}</option>
-            <option value="overdue">{t("queue.overdue")}</option>
-          </select>
-        </div>
+        <FilterSelect name="status" label={t("queue.status")} value={filters.status} anyLabel={t("queue.anyStatus")} options={REQUEST_STATUSES.map((status) => ({ value: status, label: statuses(status) }))} />
+        <FilterSelect name="type" label={t("queue.type")} value={filters.type} anyLabel={t("queue.anyType")} options={REQUEST_TYPES.map((type) => ({ value: type, label: types(`${type}.title`) }))} />
+        <FilterSelect
+          name="assignee"
+          label={t("queue.assignee")}
+          value={filters.assignee}
+          anyLabel={t("queue.anyone")}
+          options={[
+            { value: "mine", label: t("queue.mine") },
+            { value: "unassigned", label: t("queue.unassigned") },
+          ]}
+        />
+        <FilterSelect
+          name="jurisdiction"
+          label={t("queue.jurisdiction")}
+          value={filters.jurisdiction}
+          anyLabel={t("queue.anyJurisdiction")}
+          options={JURISDICTIONS.filter((j) => j !== "OTHER").map((j) => ({ value: j, label: jurisdictions(j) }))}
+        />
+        <FilterSelect
+          name="due"
+          label={t("queue.dueFilter")}
+          value={filters.due}
+          anyLabel={t("queue.anyDue")}
+          options={[
+            { value: "soon", label: t("queue.dueSoon") },
+            { value: "overdue", label: t("queue.overdue") },
+          ]}
+        />
         <div className="flex items-center gap-2 self-end">
           <input id="urgent" name="urgent" type="checkbox" value="1" defaultChecked={filters.urgent} className="h-5 w-5 accent-brand-700" />
           <label htmlFor="urgent">{t("queue.urgentOnly")}</label>

@@ -159,7 +159,7 @@ export function RequestForm({ type, defaultJurisdiction }: { type: RequestType; 
 
   const categoryOptions = DATA_CATEGORIES.map((value) => ({ value, label: tc(value) }));
   const fileHint = (extra?: string) => [extra, t("fields.filesHint", { maxMb: MAX_MB, maxFiles: MAX_FILES_PER_SUBMISSION })].filter(Boolean).join(" ");
-  const removeLabel = (name: string) => `✕ ${name}`;
+  const removeLabel = (name: string) => t("fields.removeFile", { name });
 
   return (
     <form noValidate onSubmit={handleSubmit(onValid, onInvalid)} className="max-w-2xl" aria-busy={pending}>
