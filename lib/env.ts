@@ -26,7 +26,7 @@ const postgresUrl = z
 
 const booleanFlag = z.enum(["true", "false", "1", "0"], { message: "expected true or false" }).transform((v) => v === "true" || v === "1");
 
-const envSchema = z.object({
+const envShape = {
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
   DATABASE_URL: postgresUrl.optional(),
   DATA_DIR: z.string().min(1).default(".data"),
@@ -62,6 +62,20 @@ const envSchema = z.object({
   STAFF_LOCKOUT_ATTEMPTS: z.coerce.number().int().min(1).max(100).default(5),
   STAFF_LOCKOUT_MINUTES: z.coerce.number().int().min(1).max(1440).default(15),
   RATE_LIMIT_WINDOW_MINUTES: z.coerce.number().int().min(1).max(1440).default(60),
+  IMAP_HOST: z.string().trim().min(1).optional(),
+  IMAP_PORT: z.coerce.number().int().min(1).max(65_535).default(993),
+  IMAP_SECURE: booleanFlag.default(true),
+  IMAP_USER: z.string().min(1).optional(),
+  IMAP_PASSWORD: z.string().min(1).optional(),
+  IMAP_MAILBOX: z.string().min(1).default("INBOX"),
+  INBOUND_WEBHOOK_SECRET: z.string().min(32, "expected at least 32 random characters, e.g. from `openssl rand -hex 32`").optional(),
+};
+
+const envSchema = z.object(envShape).superRefine((env, ctx) => {
+  if (!env.IMAP_HOST) return;
+  for (const key of ["IMAP_USER", "IMAP_PASSWORD"] as const) {
+    if (!env[key]) ctx.addIssue({ code: "custom", path: [key], message: "required when IMAP_HOST is set (the support mailbox's login)" });
+  }
 });
 
 export type Env = z.infer<typeof envSchema>;
@@ -76,6 +90,13 @@ export function devMailboxEnabled(env: Env = getEnv()): boolean {
   return env.DEV_MAILBOX ?? env.NODE_ENV !== "production";
 }
 
+/** IMAP polling of the support mailbox, when configured. */
+export function imapSettings(env: Env = getEnv()) {
+  if (!env.IMAP_HOST || !env.IMAP_USER || !env.IMAP_PASSWORD) return null;
+  return { host: env.IMAP_HOST, port: env.IMAP_PORT, secure: env.IMAP_SECURE, user: env.IMAP_USER, password: env.IMAP_PASSWORD, mailbox: env.IMAP_MAILBOX };
+}
+export type ImapSettings = NonNullable<ReturnType<typeof imapSettings>>;
+
 export class EnvError extends Error {
   constructor(readonly problems: { variable: string; message: string }[]) {
     super(
@@ -88,7 +109,7 @@ export class EnvError extends Error {
 
 export function parseEnv(source: Record<string, string | undefined>): Env {
   const cleaned = Object.fromEntries(
-    Object.keys(envSchema.shape).map((key) => {
+    Object.keys(envShape).map((key) => {
       const value = source[key]?.trim();
       return [key, value === "" ? undefined : value];
     }),

@@ -1,7 +1,8 @@
 import { index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import { requests } from "./requests";
 
-export const OUTBOX_STATUSES = ["pending", "sent", "failed"] as const;
+/** "bounced": the server took it, but a delivery-status report came back for it later. */
+export const OUTBOX_STATUSES = ["pending", "sent", "failed", "bounced"] as const;
 export type OutboxStatus = (typeof OUTBOX_STATUSES)[number];
 
 /**
@@ -33,6 +34,9 @@ export const outboxEmails = pgTable(
     transport: text("transport"),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
     sentAt: timestamp("sent_at", { withTimezone: true }),
+    bouncedAt: timestamp("bounced_at", { withTimezone: true }),
+    /** From the delivery-status report: recipient, status code and the remote server's diagnostic. */
+    bounceDetail: text("bounce_detail"),
   },
   (table) => [
     uniqueIndex("outbox_emails_message_id_idx").on(table.messageId),

@@ -1,10 +1,6 @@
-import { bigint, customType, index, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import { bigint, index, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import { bytea } from "./columns";
 import { requestMessages, requests } from "./requests";
-
-const bytea = customType<{ data: Buffer; driverData: Buffer | Uint8Array }>({
-  dataType: () => "bytea",
-  fromDriver: (value) => (Buffer.isBuffer(value) ? value : Buffer.from(value)),
-});
 
 export const FILE_PURPOSES = ["attachment", "proof_of_authority", "supporting_document", "data_package"] as const;
 export type FilePurpose = (typeof FILE_PURPOSES)[number];

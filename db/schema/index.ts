@@ -2,6 +2,7 @@ export * from "./audit";
 export * from "./deadlines";
 export * from "./email";
 export * from "./files";
+export * from "./inbound";
 export * from "./policy";
 export * from "./rate-limits";
 export * from "./requests";

@@ -67,6 +67,8 @@ export const requests = pgTable(
     outcomeNote: text("outcome_note"),
     statusChangedAt: timestamp("status_changed_at", { withTimezone: true }).notNull().defaultNow(),
     closedAt: timestamp("closed_at", { withTimezone: true }),
+    /** Unguessable token in the Reply-To address (support+<token>@domain) that routes e-mail answers here. */
+    replyToken: text("reply_token").unique(),
   },
   (table) => [
     index("requests_status_due_idx").on(table.status, table.dueAt),

@@ -10,6 +10,7 @@ const STATUS_CLASSES: Record<OutboxStatus, string> = {
   pending: "bg-amber-100 text-amber-900",
   sent: "bg-green-100 text-green-900",
   failed: "bg-red-100 text-red-900",
+  bounced: "bg-red-100 text-red-900",
 };
 
 /** The delivery status as text (colour only repeats it). */
