@@ -1,6 +1,6 @@
 import { mkdirSync } from "node:fs";
 import path from "node:path";
-import { PGlite } from "@electric-sql/pglite";
+import { PGlite, types as pgliteTypes } from "@electric-sql/pglite";
 import type { ExtractTablesWithRelations } from "drizzle-orm";
 import type { PgDatabase, PgQueryResultHKT, PgTransaction } from "drizzle-orm/pg-core";
 import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
@@ -21,6 +21,19 @@ export type DatabaseConnection =
 
 export type DatabaseTarget = { databaseUrl: string } | { pgliteDataDir: string | null };
 
+/**
+ * PGlite's own bytea conversions go byte by byte in JavaScript (15 s to store a 40 MB e-mail);
+ * Node's hex codec does the same in a fraction of a second.
+ */
+const FAST_BYTEA = {
+  serializers: {
+    [pgliteTypes.BYTEA]: (value: Uint8Array) => `\\x${Buffer.from(value.buffer, value.byteOffset, value.byteLength).toString("hex")}`,
+  },
+  parsers: {
+    [pgliteTypes.BYTEA]: (value: string) => Buffer.from(value.slice(2), "hex"),
+  },
+};
+
 /** Opens a connection: postgres.js against a server, or PGlite on disk (or in memory for null). */
 export function openDatabase(target: DatabaseTarget): DatabaseConnection {
   if ("databaseUrl" in target) {
@@ -37,9 +50,9 @@ export function openDatabase(target: DatabaseTarget): DatabaseConnection {
   if (target.pgliteDataDir) {
     const dataDir = path.resolve(target.pgliteDataDir);
     mkdirSync(path.dirname(dataDir), { recursive: true });
-    pglite = new PGlite(dataDir);
+    pglite = new PGlite(dataDir, { serializers: FAST_BYTEA.serializers, parsers: FAST_BYTEA.parsers });
   } else {
-    pglite = new PGlite();
+    pglite = new PGlite({ serializers: FAST_BYTEA.serializers, parsers: FAST_BYTEA.parsers });
   }
   const db = drizzlePglite(pglite, { schema }) as unknown as Db;
   return { engine: "pglite", db, pglite, close: () => pglite.close() };

@@ -18,6 +18,8 @@ const server = spawn(process.execPath, [nextBin, "start", "-H", "127.0.0.1", "-p
     RATE_LIMIT_PER_IP: "10000",
     // A demo admin whose login the staff specs read from DATA_DIR, and sample requests.
     DEMO_DATA: "true",
+    // The inbound-mail specs post signed messages with this secret (e2e/support/inbound.ts).
+    INBOUND_WEBHOOK_SECRET: "e2e-inbound-webhook-secret-0123456789abcdef",
   },
 });
 for (const signal of ["SIGINT", "SIGTERM"]) process.on(signal, () => server.kill(signal));

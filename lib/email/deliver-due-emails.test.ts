@@ -1,82 +1,11 @@
-import type { AddressInfo } from "node:net";
 import { eq } from "drizzle-orm";
-import { SMTPServer } from "smtp-server";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { outboxEmails, type OutboxEmail } from "@/db/schema";
 import { createTestDatabase, testEngines, type TestDatabase } from "@/db/testing";
 import { backoffMs, deliverDueEmails, MAX_ATTEMPTS } from "./deliver-due-emails";
 import { enqueueEmail } from "./enqueue-email";
+import { startSmtpSink } from "./testing/smtp-sink";
 import { createSmtpTransport, type MailTransport } from "./transports";
-
-/** What the test SMTP server accepted: the envelope and the parsed header block. */
-type Received = { to: string[]; raw: string; headers: Map<string, string> };
-
-/** Decodes RFC 2047 encoded words; adjacent ones are joined as bytes, so a split character survives. */
-function decodeEncodedWords(value: string): string {
-  return value.replace(/(?:=\?[^?]+\?[BbQq]\?[^?]*\?=\s*)+/g, (run) => {
-    const bytes = [...run.matchAll(/=\?[^?]+\?([BbQq])\?([^?]*)\?=/g)].map(([, encoding, text = ""]) =>
-      encoding!.toUpperCase() === "B"
-        ? Buffer.from(text, "base64")
-        : Buffer.from(text.replace(/_/g, " ").replace(/=([0-9A-Fa-f]{2})/g, (_, hex: string) => String.fromCharCode(parseInt(hex, 16))), "latin1"),
-    );
-    return Buffer.concat(bytes).toString("utf8") + (/\s$/.test(run) ? " " : "");
-  });
-}
-
-function parseHeaders(raw: string): Map<string, string> {
-  const block = raw.slice(0, raw.indexOf("\r\n\r\n")).replace(/\r\n[ \t]+/g, " ");
-  const headers = new Map<string, string>();
-  for (const line of block.split("\r\n")) {
-    const colon = line.indexOf(":");
-    headers.set(line.slice(0, colon).trim().toLowerCase(), decodeEncodedWords(line.slice(colon + 1).trim()).trim());
-  }
-  return headers;
-}
-
-/**
- * A real SMTP server on 127.0.0.1. `replies` scripts the answers to DATA (e.g. [451, 250]);
- * once it is empty every message is accepted.
- */
-async function startSmtpServer() {
-  const received: Received[] = [];
-  const replies: number[] = [];
-  let dataCommands = 0;
-  const server = new SMTPServer({
-    authOptional: true,
-    disabledCommands: ["STARTTLS", "AUTH"],
-    logger: false,
-    onData(stream, session, callback) {
-      const chunks: Buffer[] = [];
-      stream.on("data", (chunk: Buffer) => chunks.push(chunk));
-      stream.on("end", () => {
-        dataCommands += 1;
-        const code = replies.shift() ?? 250;
-        if (code !== 250) {
-          callback(Object.assign(new Error(code >= 500 ? "Mailbox unavailable" : "Try again later"), { responseCode: code }));
-          return;
-        }
-        const raw = Buffer.concat(chunks).toString("utf8");
-        received.push({ to: session.envelope.rcptTo.map((r) => r.address), raw, headers: parseHeaders(raw) });
-        // A little latency, so concurrent workers really overlap.
-        setTimeout(() => callback(), 5);
-      });
-    },
-  });
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const { port } = server.server.address() as AddressInfo;
-  return {
-    url: `smtp://127.0.0.1:${port}`,
-    received,
-    replies,
-    dataCommands: () => dataCommands,
-    reset() {
-      received.length = 0;
-      replies.length = 0;
-      dataCommands = 0;
-    },
-    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
-  };
-}
 
 const STATUS_URL = "https://privacy.example.com/ru/r/token";
 
@@ -100,12 +29,12 @@ const later = (ms: number) => new Date(Date.now() + ms);
 
 describe.each(testEngines())("deliverDueEmails on %s", (engine) => {
   let database: TestDatabase;
-  let smtp: Awaited<ReturnType<typeof startSmtpServer>>;
+  let smtp: Awaited<ReturnType<typeof startSmtpSink>>;
   let transport: MailTransport;
 
   beforeAll(async () => {
     database = await createTestDatabase(engine);
-    smtp = await startSmtpServer();
+    smtp = await startSmtpSink();
     transport = createSmtpTransport(smtp.url);
   });
   afterAll(async () => {
@@ -222,9 +151,9 @@ describe.each(testEngines())("deliverDueEmails on %s", (engine) => {
     expect(rows.every((r) => r.status === "sent" && r.attempts === 1)).toBe(true);
   });
 
-  it("treats a refused connection as temporary", async () => {
+  it("treats a refused connection as temporary and loses nothing while the server is down", async () => {
     const queued = await enqueue(database.db);
-    const closed = await startSmtpServer();
+    const closed = await startSmtpSink();
     await closed.close();
     const unreachable = createSmtpTransport(`${closed.url}?connectionTimeout=2000`);
     try {
@@ -233,5 +162,16 @@ describe.each(testEngines())("deliverDueEmails on %s", (engine) => {
       unreachable.close?.();
     }
     expect(await row(database.db, queued.id)).toMatchObject({ status: "pending", attempts: 1 });
+    // Still down at the next attempt, then back: delivered once, with the Message-ID it always had.
+    const down = createSmtpTransport(`${closed.url}?connectionTimeout=2000`);
+    try {
+      expect(await deliverDueEmails(database.db, down, { now: later(backoffMs(1) + 1_000) })).toMatchObject({ retried: 1 });
+    } finally {
+      down.close?.();
+    }
+    expect(await deliverDueEmails(database.db, transport, { now: later(backoffMs(1) + backoffMs(2) + 2_000) })).toMatchObject({ sent: 1 });
+    expect(smtp.received).toHaveLength(1);
+    expect(smtp.received[0]!.headers.get("message-id")).toBe(queued.messageId);
+    expect(await row(database.db, queued.id)).toMatchObject({ status: "sent", attempts: 3 });
   });
 });

@@ -4,6 +4,7 @@ import type { Tx } from "@/db/client";
 import { outboxEmails, type OutboxEmail } from "@/db/schema";
 import type { Locale } from "@/lib/env";
 import { getOperator } from "@/lib/operator";
+import { requestReplyAddress } from "@/lib/inbound/reply-address";
 import { renderEmail, type EmailTemplate, type EmailVariables } from "./render-email";
 
 export type EnqueueEmailInput<T extends EmailTemplate> = {
@@ -19,6 +20,11 @@ export type EnqueueEmailInput<T extends EmailTemplate> = {
    */
   automated?: boolean;
   replyTo?: string | null;
+  /**
+   * Mail to the requester about their request: Reply-To is the request's own reply address
+   * (support+<token>@domain), so their answer comes back onto the request. Needs requestId.
+   */
+  replyToRequest?: boolean;
   /** Extra headers, e.g. In-Reply-To and References of a thread. */
   headers?: Record<string, string>;
   /** When it was written (defaults to the database's clock); jobs that reason about days pass theirs. */
@@ -53,8 +59,13 @@ export function newMessageId(supportEmail: string): string {
  */
 export async function enqueueEmail<T extends EmailTemplate>(tx: Tx, input: EnqueueEmailInput<T>): Promise<OutboxEmail> {
   const to = address.parse(input.to.trim());
-  const replyTo = input.replyTo ? address.parse(input.replyTo.trim()) : null;
   const operator = getOperator(input.locale);
+  if (input.replyToRequest && !input.requestId) throw new Error("replyToRequest needs a requestId");
+  const replyTo = input.replyToRequest
+    ? await requestReplyAddress(tx, input.requestId!, operator.supportEmail)
+    : input.replyTo
+      ? address.parse(input.replyTo.trim())
+      : null;
   const rendered = await renderEmail(input.template, input.locale, input.variables);
   const automated = input.automated ?? input.template !== "staff_reply";
   const headers = checkHeaders({

@@ -34,6 +34,7 @@ function sample(evil = ""): EmailVariables {
     information_requested: { name: `Анна${evil}`, reference: REFERENCE, body: `Пришлите копию${evil}`, statusUrl: "https://privacy.example.com/ru/r/token" },
     deadline_extended: { name: `Анна${evil}`, reference: REFERENCE, dueDate: "23 февраля 2027 г.", reason: `Архивы${evil}`, statusUrl: "https://privacy.example.com/ru/r/token" },
     request_denied: { name: `Анна${evil}`, reference: REFERENCE, requestType: "Доступ", reason: "no_match", note: `Нет данных${evil}`, jurisdiction: "KZ", statusUrl: "https://privacy.example.com/ru/r/token" },
+    requester_replied: { name: `Анна${evil}`, reference: REFERENCE, excerpt: `Вот копия паспорта${evil}`, url: "https://privacy.example.com/ru/dashboard/requests/1" },
     deadline_reminder: {
       name: `Анна${evil}`,
       overdue: [{ reference: REFERENCE, due: "20 ноября 2026 г.", url: "https://privacy.example.com/ru/dashboard/requests/1" }],

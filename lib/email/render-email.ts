@@ -17,6 +17,7 @@ export const EMAIL_TEMPLATES = [
   "request_denied",
   "request_completed",
   "deadline_reminder",
+  "requester_replied",
 ] as const;
 export type EmailTemplate = (typeof EMAIL_TEMPLATES)[number];
 
@@ -38,6 +39,8 @@ export type EmailVariables = {
   /** `note` may be empty (an access request's files say it all); `filesAvailableUntil` is set when files were delivered. */
   request_completed: { name: string; reference: string; requestType: string; note: string; filesAvailableUntil: string | null; statusUrl: string };
   /** The daily list for an assignee: `due` is the formatted due date of each request. */
+  /** To the assignee: the requester wrote (portal or e-mail); `excerpt` is the start of it. */
+  requester_replied: { name: string; reference: string; excerpt: string; url: string };
   deadline_reminder: { name: string; overdue: { reference: string; due: string; url: string }[]; dueSoon: { reference: string; due: string; url: string }[]; queueUrl: string };
 };
 
@@ -149,6 +152,16 @@ const TEMPLATES: { [T in EmailTemplate]: Builder<T> } = {
       { kind: "button", label: t("deadline_reminder.linkLabel"), url: v.queueUrl },
     ],
     sentBy: t("deadline_reminder.sentBy", { operator: operator.name }),
+  }),
+  requester_replied: (t, v, operator) => ({
+    subject: t("requester_replied.subject", { reference: v.reference }),
+    blocks: [
+      { kind: "paragraph", text: t("requester_replied.intro", { reference: v.reference }) },
+      { kind: "quote", text: v.excerpt },
+      { kind: "button", label: t("requester_replied.linkLabel"), url: v.url },
+      { kind: "note", text: t("requester_replied.answerInDashboard") },
+    ],
+    sentBy: t("requester_replied.sentBy", { operator: operator.name }),
   }),
   information_requested: (t, v) => ({
     subject: t("information_requested.subject", { reference: v.reference }),

@@ -4,6 +4,7 @@ import type intake from "./messages/ru/intake.json";
 import type site from "./messages/ru/site.json";
 import type calendar from "./messages/ru/calendar.json";
 import type dashboard from "./messages/ru/dashboard.json";
+import type mail from "./messages/ru/mail.json";
 import type replies from "./messages/ru/replies.json";
 import type staffAdmin from "./messages/ru/staff-admin.json";
 import type staff from "./messages/ru/staff.json";
@@ -14,9 +15,9 @@ import type status from "./messages/ru/status.json";
  * each area's strings can change without touching the others. Top-level keys never repeat
  * across files.
  */
-export const CATALOGUE_FILES = ["site", "intake", "status", "email", "staff", "dashboard", "replies", "staff-admin", "calendar"] as const;
+export const CATALOGUE_FILES = ["site", "intake", "status", "email", "staff", "dashboard", "replies", "staff-admin", "calendar", "mail"] as const;
 
-export type Messages = typeof site & typeof intake & typeof status & typeof email & typeof staff & typeof dashboard & typeof replies & typeof staffAdmin & typeof calendar;
+export type Messages = typeof site & typeof intake & typeof status & typeof email & typeof staff & typeof dashboard & typeof replies & typeof staffAdmin & typeof calendar & typeof mail;
 
 export async function loadMessages(locale: Locale): Promise<Messages> {
   const parts = await Promise.all(

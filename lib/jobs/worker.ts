@@ -1,6 +1,8 @@
 import { deliverDueEmails, DEFAULT_BATCH_SIZE } from "@/lib/email/deliver-due-emails";
 import { describeTransport, selectTransport, type MailTransport } from "@/lib/email/transports";
-import { devMailboxEnabled, getEnv } from "@/lib/env";
+import { devMailboxEnabled, getEnv, imapSettings } from "@/lib/env";
+import { processStalledInboundEmails } from "@/lib/inbound/ingest-email";
+import { pollImapMailbox } from "@/lib/inbound/poll-imap-mailbox";
 import { errorMessage, log } from "@/lib/log";
 import { expireUnverifiedRequests } from "@/lib/requests/expire-unverified";
 import { sendDeadlineReminders } from "@/lib/requests/send-deadline-reminders";
@@ -18,11 +20,32 @@ type WorkerState = {
   lastError: string | undefined;
   /** When the slow housekeeping jobs last ran (epoch ms). */
   lastHousekeeping: number;
+  /** When the support mailbox was last polled over IMAP (epoch ms). */
+  lastImapPoll: number;
+  lastImapError: string | undefined;
 };
 
 // Expiring unverified requests, pruning rate-limit windows and daily reminders need not run every tick.
 const HOUSEKEEPING_EVERY_MS = 60_000;
 const RATE_LIMIT_RETENTION_MS = 24 * 60 * 60_000;
+// Often enough that an answer shows within seconds, rarely enough not to hammer the mail server.
+const IMAP_POLL_EVERY_MS = 15_000;
+
+async function pollSupportMailbox(state: WorkerState, db: Awaited<ReturnType<typeof readyDb>>, now = Date.now()): Promise<void> {
+  const settings = imapSettings();
+  if (!settings || now - state.lastImapPoll < IMAP_POLL_EVERY_MS) return;
+  state.lastImapPoll = now;
+  try {
+    const counts = await pollImapMailbox(db, settings, { maxMessages: 200 });
+    if (counts.fetched > 0) log.info("support mailbox polled", counts);
+    state.lastImapError = undefined;
+  } catch (error) {
+    // A mailbox that is down must not stop delivery and housekeeping; log it once, not every poll.
+    const message = errorMessage(error);
+    if (message !== state.lastImapError) log.error(`polling the support mailbox failed (retrying every ${IMAP_POLL_EVERY_MS / 1000} s): ${message}`);
+    state.lastImapError = message;
+  }
+}
 
 async function housekeeping(state: WorkerState, db: Awaited<ReturnType<typeof readyDb>>, now = Date.now()): Promise<void> {
   if (now - state.lastHousekeeping < HOUSEKEEPING_EVERY_MS) return;
@@ -32,6 +55,8 @@ async function housekeeping(state: WorkerState, db: Awaited<ReturnType<typeof re
   await pruneRateLimits(db, new Date(now - RATE_LIMIT_RETENTION_MS));
   const reminders = await sendDeadlineReminders(db, new Date(now));
   if (reminders > 0) log.info("deadline reminders queued", { reminders });
+  const stalled = await processStalledInboundEmails(db, new Date(now));
+  if (stalled > 0) log.info("stalled inbound e-mails processed", { stalled });
 }
 
 // One loop per process, kept on globalThis: Next.js may load this module in several bundles and
@@ -49,6 +74,7 @@ async function tick(state: WorkerState): Promise<void> {
       if (counts.claimed > 0) log.debug("outbox delivery", counts);
       if (counts.claimed < DEFAULT_BATCH_SIZE) break;
     }
+    await pollSupportMailbox(state, db);
     await housekeeping(state, db);
     if (state.lastError) log.info("worker recovered");
     state.lastError = undefined;
@@ -87,6 +113,8 @@ export function startWorker({ keepProcessAlive = false }: { keepProcessAlive?: b
     keepProcessAlive,
     lastError: undefined,
     lastHousekeeping: 0,
+    lastImapPoll: 0,
+    lastImapError: undefined,
   };
   holder.__privacyDeskWorker = state;
   log.info(`worker started: ${describeTransport()}, every ${getEnv().WORKER_INTERVAL_MS} ms`);

@@ -1,7 +1,7 @@
-import { and, asc, eq, gt, inArray, sql, type SQL } from "drizzle-orm";
+import { and, asc, eq, gt, inArray, isNotNull, isNull, sql, type SQL } from "drizzle-orm";
 import type { Tx } from "@/db/client";
 import type { Db } from "@/db/client";
-import { outboxEmails, requestMessages, requests, staff, type OutboxEmail } from "@/db/schema";
+import { inboundEmails, outboxEmails, requestMessages, requests, staff, type OutboxEmail } from "@/db/schema";
 import { enqueueEmail } from "@/lib/email/enqueue-email";
 import { escapeHtml } from "@/lib/email/email-layout";
 import type { Locale } from "@/lib/env";
@@ -51,15 +51,31 @@ async function unseenMessages(tx: Tx, requestId: string, lastSeenMessageId: stri
   return rows.map((row) => ({ ...row, direction: row.direction as UnseenMessage["direction"] }));
 }
 
-/** Message-IDs of the staff replies already e-mailed on this request, oldest first. */
-async function threadMessageIds(tx: Tx, requestId: string): Promise<string[]> {
-  const rows = await tx
-    .select({ messageId: outboxEmails.messageId })
+/**
+ * Message-IDs of the thread so far, oldest first: the staff replies e-mailed on this request and
+ * the requester's e-mails that arrived on it, so an answer to an e-mail is threaded under it.
+ */
+async function threadMessages(tx: Tx, requestId: string): Promise<{ messageId: string; subject: string | null }[]> {
+  const outbound = await tx
+    .select({ messageId: outboxEmails.messageId, subject: outboxEmails.subject, at: outboxEmails.createdAt })
     .from(requestMessages)
     .innerJoin(outboxEmails, eq(outboxEmails.id, requestMessages.outboxEmailId))
-    .where(and(eq(requestMessages.requestId, requestId), eq(requestMessages.direction, "outbound")))
-    .orderBy(asc(outboxEmails.createdAt), asc(outboxEmails.id));
-  return rows.map((row) => row.messageId);
+    .where(and(eq(requestMessages.requestId, requestId), eq(requestMessages.direction, "outbound")));
+  const inbound = await tx
+    .select({ messageId: inboundEmails.messageId, subject: inboundEmails.subject, at: inboundEmails.receivedAt })
+    .from(inboundEmails)
+    .where(and(eq(inboundEmails.requestId, requestId), eq(inboundEmails.kind, "reply"), isNull(inboundEmails.duplicateOfId), isNotNull(inboundEmails.requestMessageId)));
+  return [...outbound, ...inbound]
+    .filter((row): row is { messageId: string; subject: string | null; at: Date } => row.messageId !== null)
+    .sort((a, b) => a.at.getTime() - b.at.getTime());
+}
+
+/** "Re: " and its translations as mail programs write them, however many. */
+const REPLY_PREFIXES = /^(\s*(re|fwd?|aw|sv|ответ|отв|на)\s*(\[\d+\])?\s*:\s*)+/i;
+
+/** The subject of an answer within a thread: "Re: <the thread's latest subject>", as mail programs do. */
+export function threadReplySubject(latestSubject: string): string {
+  return `Re: ${latestSubject.replace(REPLY_PREFIXES, "").trim()}`;
 }
 
 /** In-Reply-To the latest e-mail of the thread, References to the first and the latest ones (RFC 5322 §3.6.4). */
@@ -114,7 +130,8 @@ export async function sendStaffReply(db: Db, input: StaffReplyInput, actor: Staf
     if (unseen.length > 0) throw new StaleReplyError(request.id, unseen);
 
     const locale = request.locale as Locale;
-    const previous = await threadMessageIds(tx, request.id);
+    const thread = await threadMessages(tx, request.id);
+    const previous = thread.map((message) => message.messageId);
     // The status link is only ever stored hashed, so each reply carries a fresh one.
     const statusUrl = await issueStatusLink(tx, request, now);
     let email = await enqueueEmail(tx, {
@@ -122,10 +139,13 @@ export async function sendStaffReply(db: Db, input: StaffReplyInput, actor: Staf
       template: "staff_reply",
       locale,
       to: request.requesterEmail,
+      replyToRequest: true,
       variables: { name: request.requesterName, reference: request.reference, body: data.body, statusUrl },
       headers: threadHeaders(previous),
     });
-    if (data.subject) email = await useSubject(tx, email, replySubject(data.subject, request.reference));
+    const latestSubject = thread.findLast((message) => message.subject)?.subject;
+    const subject = data.subject || (latestSubject ? threadReplySubject(latestSubject) : null);
+    if (subject) email = await useSubject(tx, email, replySubject(subject, request.reference));
 
     const message = await insertOutboundMessage(tx, { requestId: request.id, staffId: actor.id, body: data.body, outboxEmailId: email.id, now });
     await recordRequestChange(tx, {

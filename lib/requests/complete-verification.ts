@@ -105,6 +105,7 @@ export async function completeVerification(tx: Tx, request: Request, now = new D
     template: "acknowledgement",
     locale,
     to: request.requesterEmail,
+    replyToRequest: true,
     variables: {
       name: request.requesterName,
       reference,

@@ -1,7 +1,7 @@
 import { and, asc, count, eq, gt, ilike, inArray, isNull, lte, ne, or, sql, type SQL } from "drizzle-orm";
 import { z } from "zod";
 import type { Db } from "@/db/client";
-import { REQUEST_STATUSES, requests, type RequestStatus } from "@/db/schema";
+import { outboxEmails, REQUEST_STATUSES, requests, type RequestStatus } from "@/db/schema";
 import type { CurrentStaff } from "@/lib/auth/current-staff";
 import { OPEN_STATUSES } from "./lifecycle";
 import { REQUEST_TYPES } from "./request-types";
@@ -40,9 +40,16 @@ export type QueueItem = {
   urgent: boolean;
   duplicateOfId: string | null;
   assigneeId: string | null;
+  /** An e-mail of this request could not be delivered (failed, or bounced back). */
+  deliveryProblem: boolean;
 };
 
 export type QueuePage = { items: QueueItem[]; nextCursor: string | null; counts: Partial<Record<RequestStatus, number>> };
+
+// Per row, not a join: the keyset order and page size stay those of requests alone. Column names are
+// written out because drizzle leaves columns unqualified in a one-table select, and inside the
+// subquery an unqualified "id" would be the outbox e-mail's.
+const DELIVERY_PROBLEM = sql<boolean>`exists (select 1 from ${outboxEmails} as undelivered where undelivered.request_id = ${requests}.id and undelivered.status in ('failed', 'bounced'))`;
 
 // Keyset paging on (due date, id): requests without a due date sort last.
 const SORT_DUE = sql<Date>`coalesce(${requests.dueAt}, 'infinity'::timestamptz)`;
@@ -63,8 +70,8 @@ function decodeCursor(cursor: string | undefined): [string, string] | null {
   }
 }
 
-/** A request reference typed in any case, with or without the "DSR-" prefix. */
-function referenceQuery(q: string): string | null {
+/** A request reference typed in any case, with or without the "DSR-" prefix, as stored ("DSR-2026-000123"); null when it is not one. */
+export function referenceQuery(q: string): string | null {
   const match = /^(?:dsr-)?(\d{4})-(\d{1,6})$/i.exec(q);
   return match ? `DSR-${match[1]}-${match[2]!.padStart(6, "0")}` : null;
 }
@@ -116,6 +123,7 @@ export async function listQueue(db: Db, input: Record<string, unknown>, me: Pick
       urgent: requests.urgent,
       duplicateOfId: requests.duplicateOfId,
       assigneeId: requests.assigneeId,
+      deliveryProblem: DELIVERY_PROBLEM,
     })
     .from(requests)
     .where(and(...pageWhere))

@@ -28,6 +28,7 @@ export async function withdrawRequest(db: Db, { token }: { token: string }, now 
       template: "withdrawal_confirmation",
       locale: request.locale as Locale,
       to: request.requesterEmail,
+      replyToRequest: true,
       // Only verified requests have a status page, and verification gives the reference.
       variables: { name: request.requesterName, reference: request.reference! },
     });

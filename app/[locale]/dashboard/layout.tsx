@@ -3,7 +3,10 @@ import type { ReactNode } from "react";
 import { Container } from "@/components/container";
 import { getCurrentStaff } from "@/lib/auth/current-staff";
 import type { Locale } from "@/lib/env";
+import { countInboundNeedingAttention } from "@/lib/inbound/count-inbound-needing-attention";
+import { MAIL_WORKER_ROLES } from "@/lib/inbound/inbound-staff-schemas";
 import { Link } from "@/lib/i18n/navigation";
+import { readyDb } from "@/lib/startup/ensure-app-ready";
 import { SignOutButton } from "./sign-out-button";
 
 // Navigation only: each page checks the staff member and role itself (requireStaff).
@@ -12,8 +15,12 @@ export default async function DashboardLayout({ children, params }: { children: 
   const me = await getCurrentStaff();
   if (!me) return children;
   const t = await getTranslations({ locale, namespace: "staff" });
+  const mail = await getTranslations({ locale, namespace: "mail" });
+  // The number of e-mails waiting for a person (unmatched or failed) is part of the link's name.
+  const mailWaiting = (MAIL_WORKER_ROLES as readonly string[]).includes(me.role) ? await countInboundNeedingAttention(await readyDb()) : null;
   const links = [
     { href: "/dashboard", label: t("nav.queue") },
+    ...(mailWaiting !== null ? [{ href: "/dashboard/mail", label: mailWaiting > 0 ? mail("navWithCount", { count: mailWaiting }) : mail("nav") }] : []),
     ...(me.role === "admin"
       ? [
           { href: "/dashboard/templates", label: t("nav.templates") },

@@ -49,6 +49,7 @@ export default async function QueuePage({ params, searchParams }: Props) {
   const types = await getTranslations({ locale, namespace: "requestTypes" });
   const statuses = await getTranslations({ locale, namespace: "staff.statuses" });
   const jurisdictions = await getTranslations({ locale, namespace: "intake.options.jurisdiction" });
+  const mail = await getTranslations({ locale, namespace: "mail.onRequest" });
   const format = await getFormatter({ locale });
   const now = new Date();
   const page = await listQueue(await readyDb(), raw, me, now);
@@ -159,6 +160,7 @@ export default async function QueuePage({ params, searchParams }: Props) {
                       </Link>
                       {item.urgent ? <span className="ml-2 rounded bg-red-100 px-1 font-sans text-red-900">{t("queue.urgent")}</span> : null}
                       {item.duplicateOfId ? <span className="ml-2 rounded bg-amber-100 px-1 font-sans text-amber-900">{t("queue.duplicate")}</span> : null}
+                      {item.deliveryProblem ? <span className="ml-2 rounded bg-red-100 px-1 font-sans text-red-900">{mail("deliveryProblem")}</span> : null}
                     </td>
                     <td className="py-2 pr-4">{types(`${item.type as RequestType}.title`)}</td>
                     <td className="py-2 pr-4">{statuses(item.status)}</td>

@@ -1,7 +1,8 @@
 import { and, asc, desc, eq, isNull } from "drizzle-orm";
 import type { z } from "zod";
 import type { Db } from "@/db/client";
-import { files, outboxEmails, requestEvents, requestMessages, requests, staff, type DeadlineRule, type OutboxStatus, type Request, type StoredFile } from "@/db/schema";
+import { files, inboundEmails, outboxEmails, requestEvents, requestMessages, requests, staff, type DeadlineRule, type OutboxStatus, type Request, type StoredFile } from "@/db/schema";
+import { UPLOAD_PROBLEM_CODES, type UploadProblemCode } from "@/lib/files/upload-limits";
 import type { CurrentStaff } from "@/lib/auth/current-staff";
 import { getDeadlineRule } from "../deadlines/deadline-repository";
 import { isOpen, nextStatus, type LifecycleAction } from "../lifecycle";
@@ -23,6 +24,18 @@ export type TypeDetails =
   | { type: "deletion"; scope: string | null; categories: string[]; accountIdentifier: string | null; acknowledgedConsequences: boolean }
   | { type: "credential_misuse"; accountIdentifier: string | null; noticedOn: string | null; whatHappened: string | null; passwordChanged: string | null }
   | { type: "other"; details: Record<string, unknown> };
+
+/** What came with a requester's message that arrived by e-mail (from the message_received event and the stored e-mail). */
+export type InboundMessageView = {
+  inboundEmailId: string | null;
+  from: string | null;
+  /** Sent from an address other than the request's verified one. */
+  fromOtherAddress: boolean;
+  /** Attachments not saved on the request (over the portal's limits); the stored e-mail still has them. */
+  rejectedAttachments: { name: string; code: UploadProblemCode }[];
+  /** The e-mail's whole text, quoted history included (the message shows only the new part). */
+  fullText: string | null;
+};
 
 export type StaffFileView = Pick<StoredFile, "id" | "filename" | "contentType" | "sizeBytes" | "purpose" | "messageId" | "uploadedBy" | "createdAt" | "availableUntil">;
 
@@ -61,12 +74,26 @@ export type StaffRequestView = {
     channel: string;
     body: string;
     createdAt: Date;
-    email: { status: OutboxStatus; lastError: string | null } | null;
+    email: { status: OutboxStatus; lastError: string | null; bounceDetail: string | null } | null;
+    /** For a requester's message that came by e-mail; null otherwise. */
+    inbound: InboundMessageView | null;
     files: StaffFileView[];
   }[];
   files: StaffFileView[];
   /** Emails to the requester and whether they went out (failures are shown on the request). */
-  emails: { id: string; template: string; subject: string; status: OutboxStatus; attempts: number; lastError: string | null; createdAt: Date; sentAt: Date | null }[];
+  emails: {
+    id: string;
+    template: string;
+    subject: string;
+    status: OutboxStatus;
+    attempts: number;
+    lastError: string | null;
+    createdAt: Date;
+    sentAt: Date | null;
+    bouncedAt: Date | null;
+    /** What the delivery-status report said (recipient, status code, the remote server's diagnostic). */
+    bounceDetail: string | null;
+  }[];
   /** What this staff member may do now: the lifecycle table's moves from the current status, plus assign/extend/note. */
   allowedActions: StaffAction[];
 };
@@ -76,6 +103,31 @@ function strings(value: unknown): string[] {
 }
 function str(value: unknown): string | null {
   return typeof value === "string" && value !== "" ? value : null;
+}
+
+function rejectedAttachmentsOf(value: unknown): InboundMessageView["rejectedAttachments"] {
+  if (!Array.isArray(value)) return [];
+  return value.flatMap((item: { name?: unknown; code?: unknown }) =>
+    typeof item?.name === "string" && (UPLOAD_PROBLEM_CODES as readonly unknown[]).includes(item.code) ? [{ name: item.name, code: item.code as UploadProblemCode }] : [],
+  );
+}
+
+/** The e-mail details of each requester message that arrived by e-mail, by message id. */
+function inboundMessagesOf(events: { kind: string; data: Record<string, unknown> }[], fullTexts: Map<string, string | null>): Map<string, InboundMessageView> {
+  const byMessage = new Map<string, InboundMessageView>();
+  for (const { kind, data } of events) {
+    const messageId = str(data.messageId);
+    if (kind !== "message_received" || data.channel !== "email" || !messageId) continue;
+    const inboundEmailId = str(data.inboundEmailId);
+    byMessage.set(messageId, {
+      inboundEmailId,
+      from: str(data.from),
+      fromOtherAddress: data.fromOtherAddress === true,
+      rejectedAttachments: rejectedAttachmentsOf(data.rejectedAttachments),
+      fullText: inboundEmailId ? (fullTexts.get(inboundEmailId) ?? null) : null,
+    });
+  }
+  return byMessage;
 }
 
 export function typeDetailsOf(type: string, details: Record<string, unknown>): TypeDetails {
@@ -134,7 +186,7 @@ export async function getStaffRequestView(db: Db, input: z.input<typeof requestR
   const [request] = await db.select().from(requests).where(eq(requests.id, requestId));
   if (!request || !request.verifiedAt) throw new NotFoundError();
 
-  const [rule, events, messageRows, fileRows, emailRows, staffRows, duplicate] = await Promise.all([
+  const [rule, events, messageRows, fileRows, emailRows, staffRows, duplicate, inboundRows] = await Promise.all([
     request.deadlineRuleId ? getDeadlineRule(db, request.deadlineRuleId) : Promise.resolve(null),
     db.select().from(requestEvents).where(eq(requestEvents.requestId, request.id)).orderBy(asc(requestEvents.id)),
     db.select().from(requestMessages).where(eq(requestMessages.requestId, request.id)).orderBy(asc(requestMessages.createdAt), asc(requestMessages.id)),
@@ -144,11 +196,14 @@ export async function getStaffRequestView(db: Db, input: z.input<typeof requestR
     request.duplicateOfId
       ? db.select({ id: requests.id, reference: requests.reference }).from(requests).where(eq(requests.id, request.duplicateOfId)).then((rows) => rows[0] ?? null)
       : Promise.resolve(null),
+    // Never the raw bytes: only the text, for "show the full e-mail".
+    db.select({ id: inboundEmails.id, textBody: inboundEmails.textBody }).from(inboundEmails).where(eq(inboundEmails.requestId, request.id)),
   ]);
   // Only the staff that appear on this request are needed by name; the list is small either way.
   const staffById = new Map(staffRows.map((s) => [s.id, s]));
   const staffName = (type: string, id: string | null) => (type === "staff" && id ? (staffById.get(id)?.name ?? null) : null);
   const emailById = new Map(emailRows.map((e) => [e.id, e]));
+  const inboundByMessage = inboundMessagesOf(events, new Map(inboundRows.map((row) => [row.id, row.textBody])));
   const fileView = (f: StoredFile): StaffFileView => ({
     id: f.id,
     filename: f.filename,
@@ -250,7 +305,8 @@ export async function getStaffRequestView(db: Db, input: z.input<typeof requestR
         channel: m.channel,
         body: m.body,
         createdAt: m.createdAt,
-        email: email ? { status: email.status, lastError: email.lastError } : null,
+        email: email ? { status: email.status, lastError: email.lastError, bounceDetail: email.bounceDetail } : null,
+        inbound: m.direction === "inbound" && m.channel === "email" ? (inboundByMessage.get(m.id) ?? null) : null,
         files: fileRows.filter((f) => f.messageId === m.id).map(fileView),
       };
     }),
@@ -264,6 +320,8 @@ export async function getStaffRequestView(db: Db, input: z.input<typeof requestR
       lastError: e.lastError,
       createdAt: e.createdAt,
       sentAt: e.sentAt,
+      bouncedAt: e.bouncedAt,
+      bounceDetail: e.bounceDetail,
     })),
     allowedActions: allowedActionsFor(request, rule, actor.role),
   };

@@ -127,6 +127,7 @@ export async function emailRequester<T extends RequesterTemplate & EmailTemplate
     template,
     locale: request.locale as Locale,
     to: request.requesterEmail,
+    replyToRequest: true,
     variables: { ...variables, name: request.requesterName, reference: request.reference ?? "", statusUrl } as unknown as EmailVariables[T],
   });
 }

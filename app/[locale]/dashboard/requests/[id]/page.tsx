@@ -6,11 +6,12 @@ import { Card } from "@/components/card";
 import { Container } from "@/components/container";
 import { requireStaff } from "@/lib/auth/require-staff";
 import type { Locale } from "@/lib/env";
+import { MAX_FILE_BYTES, MAX_FILES_PER_SUBMISSION } from "@/lib/files/upload-limits";
 import { Link } from "@/lib/i18n/navigation";
 import { LOCALE_NAMES } from "@/lib/i18n/routing";
 import { DATA_CATEGORIES, type DataCategory, type RequestType } from "@/lib/requests/request-types";
 import { NotFoundError } from "@/lib/requests/staff/errors";
-import { getStaffRequestView, type StaffRequestView } from "@/lib/requests/staff/get-staff-request-view";
+import { getStaffRequestView, type InboundMessageView, type StaffRequestView } from "@/lib/requests/staff/get-staff-request-view";
 import { DENIAL_REASON_CODES } from "@/lib/requests/staff/schemas";
 import { readyDb } from "@/lib/startup/ensure-app-ready";
 import { ReplySection } from "./reply-section";
@@ -76,11 +77,20 @@ export default async function StaffRequestPage({ params }: Props) {
   const categories = await getTranslations({ locale, namespace: "categories" });
   const options = await getTranslations({ locale, namespace: "intake.options" });
   const roles = await getTranslations({ locale, namespace: "staff.roles" });
+  const mail = await getTranslations({ locale, namespace: "mail.onRequest" });
+  const fileProblems = await getTranslations({ locale, namespace: "dashboard.errors.fields" });
   const format = await getFormatter({ locale });
   const when = (date: Date | string) => format.dateTime(new Date(date), { dateStyle: "medium", timeStyle: "short" });
   const statusName = (value: unknown) => (isOneOf(STATUSES, value) ? statuses(value) : String(value));
   const period = (amount: number, unit: string) => (isOneOf(UNITS, unit) ? t(`deadline.units.${unit}`, { count: amount }) : `${amount} ${unit}`);
   const fileUrl = (fileId: string) => `/${locale}/dashboard/requests/${request.id}/files/${fileId}`;
+  // Why an e-mail attachment was not saved, in the words the upload forms use.
+  const rejectedReason = ({ name, code }: InboundMessageView["rejectedAttachments"][number]) => {
+    if (code === "too_large") return fileProblems("fileTooLarge", { name, maxMb: MAX_FILE_BYTES / 1024 / 1024 });
+    if (code === "bad_type") return fileProblems("fileBadType", { name });
+    if (code === "empty") return fileProblems("fileEmpty", { name });
+    return mail("tooMany", { name, maxFiles: MAX_FILES_PER_SUBMISSION });
+  };
   const staffLabel = (s: { name: string; role: string }) => `${s.name} (${isOneOf(["agent", "compliance", "admin"] as const, s.role) ? roles(s.role) : s.role})`;
 
   const timeLeft = (() => {
@@ -314,8 +324,19 @@ export default async function StaffRequestPage({ params }: Props) {
                     <strong className="text-ink">{t(`messages.${message.direction}`)}</strong>
                     {" · "}
                     {message.authorName ?? "—"} · {when(message.createdAt)}
+                    {message.direction === "inbound" && message.channel === "email" ? ` · ${mail("byEmail")}` : null}
                     {message.email ? ` · ${t("messages.emailStatus", { status: t(`emails.status.${message.email.status}`) })}` : null}
                   </p>
+                  {message.inbound?.fromOtherAddress && message.inbound.from ? (
+                    <p className="mt-1 text-sm font-semibold text-amber-900">{mail("fromOtherAddress", { address: message.inbound.from })}</p>
+                  ) : null}
+                  {message.email?.status === "bounced" ? (
+                    <p className="mt-1 text-sm font-semibold text-red-800">
+                      {message.email.bounceDetail ? mail("bounced", { detail: message.email.bounceDetail }) : mail("bouncedNoDetail")}
+                    </p>
+                  ) : message.email?.status === "failed" && message.email.lastError ? (
+                    <p className="mt-1 text-sm font-semibold text-red-800">{t("emails.error", { error: message.email.lastError })}</p>
+                  ) : null}
                   <p className="mt-2 break-words whitespace-pre-wrap">{message.body}</p>
                   {message.files.length > 0 ? (
                     <ul className="mt-2 text-sm" aria-label={t("messages.attachments")}>
@@ -327,6 +348,31 @@ export default async function StaffRequestPage({ params }: Props) {
                         </li>
                       ))}
                     </ul>
+                  ) : null}
+                  {message.inbound && message.inbound.rejectedAttachments.length > 0 ? (
+                    <div className="mt-2 text-sm">
+                      <p id={`rejected-${message.id}`} className="font-medium text-red-800">
+                        {mail("rejectedAttachments")}
+                      </p>
+                      <ul aria-labelledby={`rejected-${message.id}`} className="list-disc pl-5">
+                        {message.inbound.rejectedAttachments.map((attachment, index) => (
+                          <li key={index}>{rejectedReason(attachment)}</li>
+                        ))}
+                      </ul>
+                    </div>
+                  ) : null}
+                  {message.inbound?.fullText?.trim() ? (
+                    <details className="mt-2 text-sm">
+                      <summary className="cursor-pointer font-medium text-brand-800 underline">{mail("showFullEmail")}</summary>
+                      <pre className="mt-2 font-sans break-words whitespace-pre-wrap">{message.inbound.fullText}</pre>
+                    </details>
+                  ) : null}
+                  {message.inbound?.inboundEmailId ? (
+                    <p className="mt-2 text-sm">
+                      <Link href={`/dashboard/mail/${message.inbound.inboundEmailId}`} className="text-brand-800 underline">
+                        {mail("openEmail")}
+                      </Link>
+                    </p>
                   ) : null}
                 </article>
               </li>
@@ -368,9 +414,12 @@ export default async function StaffRequestPage({ params }: Props) {
               <li key={email.id}>
                 <span className="font-medium">{email.subject}</span>
                 <br />
-                <span className={email.status === "failed" ? "font-semibold text-red-800" : "text-muted"}>
-                  {t(`emails.status.${email.status}`)} · {when(email.sentAt ?? email.createdAt)}
+                <span className={email.status === "failed" || email.status === "bounced" ? "font-semibold text-red-800" : "text-muted"}>
+                  {t(`emails.status.${email.status}`)} · {when(email.bouncedAt ?? email.sentAt ?? email.createdAt)}
                 </span>
+                {email.status === "bounced" ? (
+                  <span className="block text-red-800">{email.bounceDetail ? mail("bounced", { detail: email.bounceDetail }) : mail("bouncedNoDetail")}</span>
+                ) : null}
                 {email.lastError ? <span className="block text-red-800">{t("emails.error", { error: email.lastError })}</span> : null}
               </li>
             ))}
@@ -399,7 +448,16 @@ export default async function StaffRequestPage({ params }: Props) {
               extra = typeof d.toName === "string" ? t("timeline.assignedTo", { name: d.toName }) : t("timeline.unassigned");
             } else if ((event.kind === "deadline_extended" || event.kind === "clock_resumed") && typeof d.to === "string") {
               extra = `→ ${when(d.to)}`;
+            } else if ((event.kind === "email_bounced" && typeof d.detail === "string") || (event.kind === "inbound_email_attached" && typeof d.note === "string")) {
+              extra = (event.kind === "email_bounced" ? d.detail : d.note) as string;
             }
+            const kindLabel = isOneOf(TIMELINE_KINDS, event.kind)
+              ? t(`timeline.kinds.${event.kind}`)
+              : event.kind === "email_bounced"
+                ? mail("timeline.email_bounced", { to: typeof d.to === "string" ? d.to : "—" })
+                : event.kind === "inbound_email_attached"
+                  ? mail("timeline.inbound_email_attached")
+                  : t("timeline.kinds.other", { kind: event.kind });
             return (
               <li key={event.id}>
                 <span className="text-sm text-muted">
@@ -407,8 +465,10 @@ export default async function StaffRequestPage({ params }: Props) {
                   {event.visibleToRequester ? null : <span className="ml-2 rounded bg-slate-200 px-1 text-xs text-ink">{t("timeline.staffOnly")}</span>}
                 </span>
                 <br />
-                {isOneOf(TIMELINE_KINDS, event.kind) ? t(`timeline.kinds.${event.kind}`) : t("timeline.kinds.other", { kind: event.kind })}
-                {extra ? ` — ${extra}` : null}
+                <span className={event.kind === "email_bounced" ? "font-semibold text-red-800" : undefined}>
+                  {kindLabel}
+                  {extra ? ` — ${extra}` : null}
+                </span>
               </li>
             );
           })}

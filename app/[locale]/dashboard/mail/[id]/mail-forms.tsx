@@ -1,0 +1,157 @@
+"use client";
+
+import { zodResolver } from "@hookform/resolvers/zod";
+import { useLocale, useTranslations } from "next-intl";
+import { createContext, useContext, useState, useTransition, type ReactNode } from "react";
+import { useForm, type FieldValues, type Path, type UseFormSetError } from "react-hook-form";
+import { FormNotice, type Notice } from "@/components/form/form-notice";
+import { TextField } from "@/components/form/text-field";
+import type { Locale } from "@/lib/env";
+import { attachInboundFormSchema, dismissInboundFormSchema, INBOUND_STATUS_CODES } from "@/lib/inbound/inbound-staff-schemas";
+import { parseErrorCode } from "@/lib/validation/request-forms";
+import { attachAction, dismissAction, retryAction, type MailActionResult } from "../actions";
+
+const buttonClasses =
+  "mt-4 inline-flex min-h-11 items-center rounded-md bg-brand-700 px-5 py-2 font-semibold text-white hover:bg-brand-800 disabled:opacity-60";
+const secondaryButtonClasses =
+  "mt-4 inline-flex min-h-11 items-center rounded-md border border-slate-400 bg-white px-5 py-2 font-semibold text-ink hover:bg-slate-100 disabled:opacity-60";
+
+type Failure = Extract<MailActionResult, { ok: false }>;
+const FeedbackContext = createContext<{ show: (notice: Notice) => void }>({ show: () => {} });
+
+/**
+ * Holds the one notice of the e-mail's actions. It stays while the page refreshes after an
+ * action, so "Attached to DSR-…" is still announced when the forms themselves have gone.
+ */
+export function MailActions({ children }: { children: ReactNode }) {
+  const [notice, setNotice] = useState<Notice | null>(null);
+  return (
+    <FeedbackContext.Provider value={{ show: setNotice }}>
+      <FormNotice notice={notice} />
+      {children}
+    </FeedbackContext.Provider>
+  );
+}
+
+/** Runs a mail action and turns its answer into a notice and field errors; what was typed stays on failure. */
+function useMailAction<T extends FieldValues>(setError?: UseFormSetError<T>) {
+  const t = useTranslations("mail");
+  const locale = useLocale() as Locale;
+  const { show } = useContext(FeedbackContext);
+  const [pending, startTransition] = useTransition();
+
+  const explain = (result: Failure): string => {
+    if (result.error !== "invalid") return t(`errors.${result.error}`);
+    if (setError) {
+      for (const [field, code] of Object.entries(result.fieldErrors)) setError(field as Path<T>, { type: "server", message: code });
+    }
+    return t("errors.summary");
+  };
+
+  const run = <R extends MailActionResult<object>>(action: (locale: Locale) => Promise<R>, done: (result: Extract<R, { ok: true }>) => string, onDone?: () => void) => {
+    startTransition(async () => {
+      try {
+        const result = await action(locale);
+        if (result.ok) {
+          onDone?.();
+          show({ kind: "info", text: done(result as Extract<R, { ok: true }>) });
+        } else {
+          show({ kind: "error", text: explain(result as Failure) });
+        }
+      } catch (error) {
+        console.error(error);
+        show({ kind: "error", text: t("errors.unexpected") });
+      }
+    });
+  };
+  return { run, pending, t };
+}
+
+/** "required", "tooLong:500", "unknownReference" → the sentence shown under the field. */
+function useFieldError() {
+  const t = useTranslations("mail.errors.fields");
+  return (message: string | undefined): string | undefined => {
+    const code = parseErrorCode(message);
+    if (!code) return undefined;
+    const known = ["required", "tooLong", "invalid", "unknownReference"] as const;
+    const key = (known as readonly string[]).includes(code.key) ? (code.key as (typeof known)[number]) : "invalid";
+    return t(key, { max: code.value ?? 0 });
+  };
+}
+
+export function AttachForm({ inboundEmailId, hint }: { inboundEmailId: string; hint: string }) {
+  type Values = { reference: string; note: string };
+  const { register, handleSubmit, formState, setError, reset } = useForm<Values>({ resolver: zodResolver(attachInboundFormSchema) as never, defaultValues: { reference: "", note: "" } });
+  const { run, pending, t } = useMailAction(setError);
+  const fieldError = useFieldError();
+  return (
+    <form
+      noValidate
+      onSubmit={handleSubmit((values) =>
+        run(
+          (locale) => attachAction(locale, inboundEmailId, values),
+          (result) => t("actions.attach.done", { reference: result.reference }),
+          () => reset(),
+        ),
+      )}
+    >
+      <p className="mt-2 text-sm text-muted">{hint}</p>
+      <TextField
+        id="attach-reference"
+        required
+        autoComplete="off"
+        spellCheck={false}
+        label={t("actions.attach.reference")}
+        hint={t("actions.attach.referenceHint")}
+        error={fieldError(formState.errors.reference?.message)}
+        {...register("reference")}
+      />
+      <TextField id="attach-note" multiline rows={3} label={t("actions.attach.note")} error={fieldError(formState.errors.note?.message)} {...register("note")} />
+      <button type="submit" disabled={pending} className={buttonClasses}>
+        {t("actions.attach.submit")}
+      </button>
+    </form>
+  );
+}
+
+export function DismissForm({ inboundEmailId }: { inboundEmailId: string }) {
+  type Values = { reason: string };
+  const { register, handleSubmit, formState, setError, reset } = useForm<Values>({ resolver: zodResolver(dismissInboundFormSchema) as never, defaultValues: { reason: "" } });
+  const { run, pending, t } = useMailAction(setError);
+  const fieldError = useFieldError();
+  return (
+    <form noValidate onSubmit={handleSubmit((values) => run((locale) => dismissAction(locale, inboundEmailId, values), () => t("actions.dismiss.done"), () => reset()))}>
+      <TextField
+        id="dismiss-reason"
+        multiline
+        rows={3}
+        required
+        label={t("actions.dismiss.reason")}
+        hint={t("actions.dismiss.hint")}
+        error={fieldError(formState.errors.reason?.message)}
+        {...register("reason")}
+      />
+      <button type="submit" disabled={pending} className={secondaryButtonClasses}>
+        {t("actions.dismiss.submit")}
+      </button>
+    </form>
+  );
+}
+
+export function RetryButton({ inboundEmailId }: { inboundEmailId: string }) {
+  const { run, pending, t } = useMailAction();
+  const statusName = (status: string) => ((INBOUND_STATUS_CODES as readonly string[]).includes(status) ? t(`statuses.${status as (typeof INBOUND_STATUS_CODES)[number]}`) : status);
+  return (
+    <>
+      <p className="mt-2 text-sm text-muted">{t("actions.retry.hint")}</p>
+      <button
+        type="button"
+        disabled={pending}
+        className={buttonClasses}
+        onClick={() => run((locale) => retryAction(locale, inboundEmailId), (result) => t("actions.retry.done", { status: statusName(result.status) }))}
+      >
+        {t("actions.retry.submit")}
+      </button>
+    </>
+  );
+}

@@ -1,0 +1,190 @@
+import type { Metadata } from "next";
+import { getFormatter, getTranslations, setRequestLocale } from "next-intl/server";
+import { notFound } from "next/navigation";
+import type { ReactNode } from "react";
+import { Card } from "@/components/card";
+import { Container } from "@/components/container";
+import { requireStaff } from "@/lib/auth/require-staff";
+import type { Locale } from "@/lib/env";
+import { getInboundEmail, type InboundEmailView } from "@/lib/inbound/get-inbound-email";
+import { InboundMailError } from "@/lib/inbound/inbound-staff-errors";
+import { MAIL_READER_ROLES, MAIL_WORKER_ROLES } from "@/lib/inbound/inbound-staff-schemas";
+import { Link } from "@/lib/i18n/navigation";
+import { readyDb } from "@/lib/startup/ensure-app-ready";
+import { AttachForm, DismissForm, MailActions, RetryButton } from "./mail-forms";
+
+type Props = { params: Promise<{ locale: Locale; id: string }> };
+
+export const metadata: Metadata = { robots: { index: false, follow: false } };
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+async function loadEmail(id: string): Promise<InboundEmailView> {
+  if (!UUID.test(id)) notFound();
+  try {
+    return await getInboundEmail(await readyDb(), { inboundEmailId: id });
+  } catch (error) {
+    if (error instanceof InboundMailError && error.code === "not_found") notFound();
+    throw error;
+  }
+}
+
+function Row({ label, children }: { label: ReactNode; children: ReactNode }) {
+  return (
+    <>
+      <dt className="font-medium">{label}</dt>
+      <dd className="break-words whitespace-pre-wrap">{children}</dd>
+    </>
+  );
+}
+
+/**
+ * One stored e-mail: its headers, its text (as text only: the sanitized HTML is never rendered
+ * here), the original for download, and what staff can do with it while it waits for them.
+ */
+export default async function InboundEmailPage({ params }: Props) {
+  const { locale, id } = await params;
+  setRequestLocale(locale);
+  const me = await requireStaff({ locale, roles: MAIL_READER_ROLES, returnTo: `/${locale}/dashboard/mail/${id}` });
+  const email = await loadEmail(id);
+  const t = await getTranslations({ locale, namespace: "mail" });
+  const format = await getFormatter({ locale });
+  const when = (date: Date) => format.dateTime(date, { dateStyle: "medium", timeStyle: "short" });
+
+  const mayAct = (MAIL_WORKER_ROLES as readonly string[]).includes(me.role);
+  const waiting = email.status === "unmatched" || email.status === "failed";
+  const from = email.fromAddress ? (email.fromName ? `${email.fromName} <${email.fromAddress}>` : email.fromAddress) : t("list.unknownSender");
+  const parsed = email.messageId !== null;
+  const visible = email.visibleText?.trim() ? email.visibleText : email.textBody;
+
+  return (
+    <Container className="py-8">
+      <Link href="/dashboard/mail" className="text-brand-800 underline">
+        ← {t("detail.backToList")}
+      </Link>
+      <h1 className="mt-3 text-3xl font-bold break-words">{t("detail.title", { subject: email.subject ?? t("list.noSubject") })}</h1>
+      <p className="mt-2 text-lg" data-testid="inbound-status">
+        <strong className={email.status === "failed" ? "text-red-800" : undefined}>{t(`statuses.${email.status}`)}</strong>
+        {email.kind ? ` · ${t(`kinds.${email.kind}`)}` : null}
+      </p>
+
+      <div className="mt-6 grid gap-6 lg:grid-cols-2">
+        <Card as="section" aria-labelledby="headers-title">
+          <h2 id="headers-title" className="text-xl font-semibold">
+            {t("detail.headers")}
+          </h2>
+          {!parsed ? <p className="mt-2 text-muted">{t("detail.notParsed")}</p> : null}
+          <dl className="mt-3 grid gap-x-4 gap-y-2 sm:grid-cols-[max-content_1fr]">
+            <Row label={t("detail.from")}>{from}</Row>
+            {email.toAddresses.length > 0 ? <Row label={t("detail.to")}>{email.toAddresses.join(", ")}</Row> : null}
+            <Row label={t("detail.subject")}>{email.subject ?? t("list.noSubject")}</Row>
+            {email.sentAt ? <Row label={t("detail.date")}>{when(email.sentAt)}</Row> : null}
+            <Row label={t("detail.received")}>{when(email.receivedAt)}</Row>
+            {email.messageId ? (
+              <Row label={t("detail.messageId")}>
+                <span className="font-mono text-sm break-all">{email.messageId}</span>
+              </Row>
+            ) : null}
+            <Row label={t("detail.attachments")}>{email.attachmentCount > 0 ? t("detail.attachmentCount", { count: email.attachmentCount }) : "—"}</Row>
+            <Row label={t("detail.sizeLabel")}>{t("detail.size", { kb: Math.max(1, Math.ceil(email.rawSize / 1024)) })}</Row>
+            {email.error ? (
+              <Row label={t("detail.error")}>
+                <span className="font-medium text-red-800">{email.error}</span>
+              </Row>
+            ) : null}
+            {email.request ? (
+              <Row label={t("detail.request")}>
+                <Link href={`/dashboard/requests/${email.request.id}`} className="text-brand-800 underline">
+                  {t("detail.openRequest", { reference: email.request.reference ?? email.request.id.slice(0, 8) })}
+                </Link>
+              </Row>
+            ) : null}
+            {email.resolvedAt ? (
+              <Row label={t("detail.resolved")}>{t("detail.resolvedBy", { name: email.resolvedByName ?? "—", date: when(email.resolvedAt) })}</Row>
+            ) : null}
+            {email.resolutionNote ? <Row label={t("detail.resolutionNote")}>{email.resolutionNote}</Row> : null}
+          </dl>
+          <p className="mt-4">
+            <a href={`/${locale}/dashboard/mail/${email.id}/raw`} download className="text-brand-800 underline">
+              {t("detail.raw")}
+            </a>
+          </p>
+        </Card>
+
+        {email.bounce ? (
+          <Card as="section" aria-labelledby="bounce-title">
+            <h2 id="bounce-title" className="text-xl font-semibold">
+              {t("detail.bounce")}
+            </h2>
+            <dl className="mt-3 grid gap-x-4 gap-y-2 sm:grid-cols-[max-content_1fr]">
+              <Row label={t("detail.bounceRecipient")}>{email.bounce.recipient ?? "—"}</Row>
+              <Row label={t("detail.bounceStatus")}>{email.bounce.status ?? "—"}</Row>
+              <Row label={t("detail.bounceDiagnostic")}>{email.bounce.diagnostic ?? "—"}</Row>
+            </dl>
+          </Card>
+        ) : null}
+      </div>
+
+      <Card as="section" aria-labelledby="text-title" className="mt-6">
+        <h2 id="text-title" className="text-xl font-semibold">
+          {t("detail.text")}
+        </h2>
+        {visible?.trim() ? (
+          <>
+            <h3 className="mt-3 font-semibold">{t("detail.visibleText")}</h3>
+            <pre className="mt-2 font-sans break-words whitespace-pre-wrap" data-testid="inbound-visible-text">
+              {visible}
+            </pre>
+            {email.textBody && email.textBody !== visible ? (
+              <details className="mt-4">
+                <summary className="cursor-pointer font-medium text-brand-800 underline">{t("detail.fullText")}</summary>
+                <pre className="mt-2 font-sans break-words whitespace-pre-wrap">{email.textBody}</pre>
+              </details>
+            ) : null}
+          </>
+        ) : (
+          <p className="mt-2 text-muted">{parsed ? t("detail.noText") : t("detail.notParsed")}</p>
+        )}
+        {email.htmlSanitized ? <p className="mt-4 text-sm text-muted">{t("detail.htmlNotShown")}</p> : null}
+      </Card>
+
+      <Card as="section" aria-labelledby="mail-actions-title" className="mt-6">
+        <h2 id="mail-actions-title" className="text-xl font-semibold">
+          {t("actions.title")}
+        </h2>
+        {!mayAct ? (
+          <p className="mt-2">{t("actions.readOnly")}</p>
+        ) : (
+          <MailActions>
+            {waiting ? (
+              <div className="mt-2 grid gap-6 lg:grid-cols-2">
+                <section aria-labelledby="attach-title">
+                  <h3 id="attach-title" className="mt-4 text-lg font-semibold">
+                    {t("actions.attach.title")}
+                  </h3>
+                  <AttachForm inboundEmailId={email.id} hint={email.kind === "bounce" || email.kind === "auto_reply" ? t("actions.attach.otherHint") : t("actions.attach.replyHint")} />
+                </section>
+                <section aria-labelledby="dismiss-title">
+                  <h3 id="dismiss-title" className="mt-4 text-lg font-semibold">
+                    {t("actions.dismiss.title")}
+                  </h3>
+                  <DismissForm inboundEmailId={email.id} />
+                </section>
+                {email.status === "failed" ? (
+                  <section aria-labelledby="retry-title">
+                    <h3 id="retry-title" className="mt-4 text-lg font-semibold">
+                      {t("actions.retry.title")}
+                    </h3>
+                    <RetryButton inboundEmailId={email.id} />
+                  </section>
+                ) : null}
+              </div>
+            ) : (
+              <p className="mt-2">{t("actions.nothingToDo")}</p>
+            )}
+          </MailActions>
+        )}
+      </Card>
+    </Container>
+  );
+}

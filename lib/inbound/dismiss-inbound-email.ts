@@ -1,0 +1,38 @@
+import { eq } from "drizzle-orm";
+import type { z } from "zod";
+import type { Db } from "@/db/client";
+import { inboundEmails, type InboundStatus } from "@/db/schema";
+import { recordAuditEvent } from "@/lib/audit/record-audit-event";
+import type { CurrentStaff } from "@/lib/auth/current-staff";
+import { assertMayWork, parseInput } from "@/lib/requests/staff/staff-context";
+import { InboundMailError } from "./inbound-staff-errors";
+import { dismissInboundSchema } from "./inbound-staff-schemas";
+import { lockInboundEmail } from "./lock-inbound-email";
+
+const DISMISSIBLE: readonly InboundStatus[] = ["unmatched", "failed"];
+
+/**
+ * Staff set aside an e-mail that needs no action (spam, a newsletter, a message for someone
+ * else), saying why. The raw message is kept; only its status changes.
+ */
+export async function dismissInboundEmail(db: Db, input: z.input<typeof dismissInboundSchema>, actor: CurrentStaff, now = new Date()): Promise<void> {
+  const data = parseInput(dismissInboundSchema, input);
+  assertMayWork(actor, "dismiss_inbound_email");
+  await db.transaction(async (tx) => {
+    const email = await lockInboundEmail(tx, data.inboundEmailId);
+    if (!DISMISSIBLE.includes(email.status)) throw new InboundMailError("wrong_status", { status: email.status });
+    await tx
+      .update(inboundEmails)
+      .set({ status: "dismissed", resolvedById: actor.id, resolvedAt: now, resolutionNote: data.reason })
+      .where(eq(inboundEmails.id, email.id));
+    await recordAuditEvent(tx, {
+      actorType: "staff",
+      actorId: actor.id,
+      action: "inbound_email.dismissed",
+      entityType: "inbound_email",
+      entityId: email.id,
+      requestId: email.requestId,
+      data: { reason: data.reason, previousStatus: email.status },
+    });
+  });
+}

@@ -1,0 +1,43 @@
+import { z } from "zod";
+
+/**
+ * The unmatched-mail actions' schemas, shared by the dashboard's forms (react-hook-form) and the
+ * domain functions. Only zod here, so client components can use them. Messages are codes
+ * ("required", "tooLong:500") that the form translates next to the field.
+ */
+
+/** The statuses, repeated from db/schema/inbound.ts so the browser bundle needs no drizzle; a test keeps them equal. */
+export const INBOUND_STATUS_CODES = ["received", "processed", "duplicate", "unmatched", "attached", "dismissed", "failed"] as const;
+export const INBOUND_KIND_CODES = ["reply", "bounce", "auto_reply"] as const;
+
+/** Every staff role may read the support mail; agents and admins act on it (compliance only reads). */
+export const MAIL_READER_ROLES = ["agent", "admin", "compliance"] as const;
+export const MAIL_WORKER_ROLES = ["agent", "admin"] as const;
+
+export const DISMISS_REASON_MAX = 500;
+export const ATTACH_NOTE_MAX = 2_000;
+/** "DSR-2026-000123" and the shorter ways of typing it. */
+export const REFERENCE_MAX = 40;
+
+const inboundEmailId = z.uuid("invalid");
+
+export const attachInboundSchema = z.object({
+  inboundEmailId,
+  reference: z.string("required").trim().min(1, "required").max(REFERENCE_MAX, `tooLong:${REFERENCE_MAX}`),
+  note: z.string("invalid").trim().max(ATTACH_NOTE_MAX, `tooLong:${ATTACH_NOTE_MAX}`).default(""),
+});
+
+export const dismissInboundSchema = z.object({
+  inboundEmailId,
+  reason: z.string("required").trim().min(1, "required").max(DISMISS_REASON_MAX, `tooLong:${DISMISS_REASON_MAX}`),
+});
+
+export const inboundRefSchema = z.object({ inboundEmailId });
+
+/** "needs_attention" is unmatched and failed together: what a person has to sort out. */
+export const INBOUND_LIST_FILTERS = ["needs_attention", "all", ...INBOUND_STATUS_CODES] as const;
+export type InboundListFilter = (typeof INBOUND_LIST_FILTERS)[number];
+
+/** The form parts (without the id, which the page supplies). */
+export const attachInboundFormSchema = attachInboundSchema.omit({ inboundEmailId: true });
+export const dismissInboundFormSchema = dismissInboundSchema.omit({ inboundEmailId: true });

@@ -1,0 +1,152 @@
+import { createHash } from "node:crypto";
+import { and, eq, isNull, ne, sql } from "drizzle-orm";
+import type { Db, Tx } from "@/db/client";
+import { inboundEmails, outboxEmails, requests, type BounceDetail, type InboundEmail, type InboundStatus } from "@/db/schema";
+import type { Actor } from "@/lib/audit/actor";
+import { recordAuditEvent } from "@/lib/audit/record-audit-event";
+import { getEnv } from "@/lib/env";
+import { errorMessage, log } from "@/lib/log";
+import { recordRequestChange } from "@/lib/requests/record-request-change";
+import { applyInboundReply } from "./apply-inbound-reply";
+import { findBouncedEmail, matchInboundEmail } from "./match-inbound-email";
+import { parseInboundEmail } from "./parse-inbound-email";
+import { parsedColumns } from "./parsed-columns";
+import type { ParsedInboundEmail } from "./parsed-email";
+
+/** Statuses a message can be (re)processed from. */
+const PROCESSABLE: readonly InboundStatus[] = ["received", "failed"];
+
+/** A stable made-up Message-ID for mail without one: the same bytes delivered twice get the same id. */
+export function synthesizedMessageId(raw: Uint8Array): string {
+  return `<${createHash("sha256").update(raw).digest("hex")}@synthesized.privacy-desk.invalid>`;
+}
+
+function describeBounce(bounce: BounceDetail): string {
+  return [bounce.recipient, bounce.status, bounce.diagnostic].filter(Boolean).join(" — ") || "delivery failed";
+}
+
+/** A delivery-status report: the outbox e-mail it names is marked bounced, and staff see it on the request. */
+async function applyBounce(tx: Tx, email: InboundEmail, parsed: ParsedInboundEmail, actor: Actor, now: Date): Promise<{ status: InboundStatus; requestId: string | null }> {
+  const bounce = parsed.bounce!;
+  const outbound = await findBouncedEmail(tx, bounce.originalMessageId);
+  if (!outbound) return { status: "unmatched", requestId: null };
+  // "delayed" (and "relayed", "delivered") reports say the mail is still on its way: kept, nothing marked.
+  if (bounce.action && bounce.action.toLowerCase() !== "failed") return { status: "processed", requestId: outbound.requestId };
+  const detail = describeBounce(bounce);
+  await tx.update(outboxEmails).set({ status: "bounced", bouncedAt: now, bounceDetail: detail }).where(eq(outboxEmails.id, outbound.id));
+  if (outbound.requestId) {
+    await recordRequestChange(tx, {
+      requestId: outbound.requestId,
+      kind: "email_bounced",
+      actor,
+      data: { outboxEmailId: outbound.id, inboundEmailId: email.id, to: outbound.toAddress, detail },
+      visibleToRequester: false,
+    });
+  } else {
+    await recordAuditEvent(tx, { actorType: actor.type, actorId: actor.id, action: "email.bounced", entityType: "outbox_email", entityId: outbound.id, data: { inboundEmailId: email.id, to: outbound.toAddress, detail } });
+  }
+  return { status: "processed", requestId: outbound.requestId };
+}
+
+/** Decides what the message is and applies it, inside the transaction that holds its row. */
+async function applyParsed(tx: Tx, email: InboundEmail, parsed: ParsedInboundEmail, now: Date): Promise<{ status: InboundStatus; requestId: string | null; matchedBy?: InboundEmail["matchedBy"]; requestMessageId?: string }> {
+  const actor: Actor = { type: "email", id: email.id };
+  if (parsed.kind === "bounce") return applyBounce(tx, email, parsed, actor, now);
+
+  const match = await matchInboundEmail(tx, parsed, getEnv().OPERATOR_SUPPORT_EMAIL);
+  if (!match) return { status: "unmatched", requestId: null };
+  // Auto-replies (out of office …) are kept with their request and change nothing.
+  if (parsed.kind === "auto_reply") return { status: "processed", requestId: match.request.id, matchedBy: match.matchedBy };
+
+  const [request] = await tx.select().from(requests).where(eq(requests.id, match.request.id)).for("update");
+  const message = await applyInboundReply(tx, { email, parsed, request: request!, matchedBy: match.matchedBy, actor, now });
+  return { status: "processed", requestId: request!.id, matchedBy: match.matchedBy, requestMessageId: message.id };
+}
+
+async function markFailed(db: Db, id: string, error: unknown): Promise<void> {
+  const message = errorMessage(error).slice(0, 2_000);
+  log.warn("inbound e-mail could not be processed", { inboundEmailId: id, error: message });
+  await db
+    .update(inboundEmails)
+    .set({ status: "failed", error: message, attempts: sql`${inboundEmails.attempts} + 1` })
+    .where(eq(inboundEmails.id, id));
+}
+
+function isUniqueViolation(error: unknown): boolean {
+  for (let current: unknown = error; current; current = (current as { cause?: unknown }).cause) {
+    if ((current as { code?: string }).code === "23505") return true;
+  }
+  return false;
+}
+
+async function applyOnce(db: Db, id: string, parsed: ParsedInboundEmail, messageId: string, now: Date): Promise<InboundStatus> {
+  return db.transaction(async (tx) => {
+    const [email] = await tx.select().from(inboundEmails).where(eq(inboundEmails.id, id)).for("update");
+    if (!email) throw new Error(`inbound e-mail ${id} not found`);
+    if (!PROCESSABLE.includes(email.status)) return email.status;
+
+    const [original] = await tx
+      .select({ id: inboundEmails.id })
+      .from(inboundEmails)
+      .where(and(eq(inboundEmails.messageId, messageId), isNull(inboundEmails.duplicateOfId), ne(inboundEmails.id, id)));
+    if (original) {
+      // The same message again (a second delivery, a copy in another folder): nothing to apply.
+      await tx
+        .update(inboundEmails)
+        .set({ ...parsedColumns(parsed, messageId), status: "duplicate", duplicateOfId: original.id, error: null, processedAt: now })
+        .where(eq(inboundEmails.id, id));
+      return "duplicate";
+    }
+
+    // Claim the Message-ID first: a concurrent copy fails here on the unique index and is retried as a duplicate.
+    await tx.update(inboundEmails).set(parsedColumns(parsed, messageId)).where(eq(inboundEmails.id, id));
+    const outcome = await applyParsed(tx, { ...email, ...parsedColumns(parsed, messageId) }, parsed, now);
+    await tx
+      .update(inboundEmails)
+      .set({
+        status: outcome.status,
+        requestId: outcome.requestId,
+        matchedBy: outcome.matchedBy ?? null,
+        requestMessageId: outcome.requestMessageId ?? null,
+        error: null,
+        processedAt: now,
+        attempts: sql`${inboundEmails.attempts} + 1`,
+      })
+      .where(eq(inboundEmails.id, id));
+    await recordAuditEvent(tx, {
+      actorType: "email",
+      actorId: id,
+      action: "inbound_email.processed",
+      entityType: "inbound_email",
+      entityId: id,
+      requestId: outcome.requestId,
+      data: { status: outcome.status, kind: parsed.kind, matchedBy: outcome.matchedBy ?? null, from: parsed.from?.address ?? null, messageId },
+    });
+    return outcome.status;
+  });
+}
+
+/**
+ * Parses a stored inbound e-mail and applies it: duplicate, bounce, auto-reply, a reply on its
+ * request, or unmatched (for staff to sort out). Any error is kept on the row (status "failed",
+ * can be retried) and never thrown, so one bad message cannot stop the others.
+ */
+export async function processInboundEmail(db: Db, id: string, now = new Date()): Promise<InboundStatus> {
+  try {
+    const [stored] = await db.select({ raw: inboundEmails.raw, status: inboundEmails.status }).from(inboundEmails).where(eq(inboundEmails.id, id));
+    if (!stored) throw new Error(`inbound e-mail ${id} not found`);
+    if (!PROCESSABLE.includes(stored.status)) return stored.status;
+    const parsed = await parseInboundEmail(stored.raw);
+    const messageId = parsed.messageId ?? synthesizedMessageId(stored.raw);
+    try {
+      return await applyOnce(db, id, parsed, messageId, now);
+    } catch (error) {
+      // Lost a race with a copy of the same message: this time it is recognised as the duplicate.
+      if (isUniqueViolation(error)) return await applyOnce(db, id, parsed, messageId, now);
+      throw error;
+    }
+  } catch (error) {
+    await markFailed(db, id, error);
+    return "failed";
+  }
+}

@@ -1,0 +1,23 @@
+import { eq } from "drizzle-orm";
+import type { Db } from "@/db/client";
+import { requests, type Request } from "@/db/schema";
+import type { Locale } from "@/lib/env";
+import type { RequestForm } from "@/lib/validation/request-forms";
+import { completeVerification } from "./complete-verification";
+import { fileRequest } from "./file-request";
+
+/** Test support: a filed and verified access request, with its status-page token. */
+export async function fileVerifiedRequest(
+  db: Db,
+  { email, locale = "ru", name = "Айгерим Серікқызы", at = new Date() }: { email: string; locale?: Locale; name?: string; at?: Date },
+): Promise<{ request: Request; statusToken: string }> {
+  const form = { type: "access", name, email, phone: "", jurisdiction: "KZ", onBehalf: false, subjectName: "", comment: "", consent: true, categories: ["device"], format: "pdf" } as RequestForm;
+  const filed = await fileRequest(db, { form, locale, ip: "203.0.113.50", proofOfAuthority: [], supportingDocuments: [], honeypot: "" }, at);
+  if (!filed.ok) throw new Error(`filing the test request failed: ${JSON.stringify(filed)}`);
+  const statusUrl = await db.transaction(async (tx) => {
+    const [request] = await tx.select().from(requests).where(eq(requests.id, filed.requestId));
+    return (await completeVerification(tx, request!, at)).statusUrl;
+  });
+  const [request] = await db.select().from(requests).where(eq(requests.id, filed.requestId));
+  return { request: request!, statusToken: statusUrl.split("/r/")[1]! };
+}
