@@ -88,6 +88,10 @@ test("a requester answers the acknowledgement by e-mail: the webhook checks the 
   await signInAs(staff, "agent", "ru");
   await staff.goto(`/ru/dashboard?q=${encodeURIComponent(reference)}`);
   await staff.getByRole("link", { name: reference, exact: true }).click();
-  await expect(staff.getByText("I also use the app on a second phone, please include that one too.")).toBeVisible();
+  await expect(staff.getByText("I also use the app on a second phone, please include that one too.", { exact: true })).toBeVisible();
+  await expect(staff.getByRole("main")).toContainText("по электронной почте");
+  // The whole e-mail, quoted history included, is one click away.
+  await staff.getByText("Показать письмо целиком").click();
+  await expect(staff.getByRole("main")).toContainText("> We have received your request.");
   await staff.close();
 });

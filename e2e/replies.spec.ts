@@ -117,8 +117,8 @@ test("staff answer from a template, the requester answers back, and a reply writ
   await expect(firstRefusal).toContainText("Сотрудник: Demo Admin");
   await expect(composer.getByLabel("Текст ответа", { exact: true })).toHaveValue("Ещё один ответ.");
 
-  // The second reply (standard subject) is threaded under the first.
-  await readLatestEmail(page, requesterEmail, new RegExp(`Ответ на ваше обращение \\[${escapedRef}\\]`));
+  // The second reply (no subject of its own) answers in the thread: "Re:" the first one's subject, threaded under it.
+  await readLatestEmail(page, requesterEmail, new RegExp(`Re: Мы работаем над вашим обращением \\[${escapedRef}\\]`));
   const headers = page.getByRole("region", { name: "Headers" });
   await expect(headers).toContainText("In-Reply-To");
   await expect(headers).toContainText("References");
