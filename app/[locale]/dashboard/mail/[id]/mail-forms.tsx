@@ -2,9 +2,9 @@
 
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useLocale, useTranslations } from "next-intl";
-import { createContext, useContext, useState, useTransition, type ReactNode } from "react";
+import { useTransition } from "react";
 import { useForm, type FieldValues, type Path, type UseFormSetError } from "react-hook-form";
-import { FormNotice, type Notice } from "@/components/form/form-notice";
+import { useActionFeedback } from "@/components/form/action-feedback";
 import { TextField } from "@/components/form/text-field";
 import type { Locale } from "@/lib/env";
 import { attachInboundFormSchema, dismissInboundFormSchema, INBOUND_STATUS_CODES } from "@/lib/inbound/inbound-staff-schemas";
@@ -17,27 +17,11 @@ const secondaryButtonClasses =
   "mt-4 inline-flex min-h-11 items-center rounded-md border border-slate-400 bg-white px-5 py-2 font-semibold text-ink hover:bg-slate-100 disabled:opacity-60";
 
 type Failure = Extract<MailActionResult, { ok: false }>;
-const FeedbackContext = createContext<{ show: (notice: Notice) => void }>({ show: () => {} });
-
-/**
- * Holds the one notice of the e-mail's actions. It stays while the page refreshes after an
- * action, so "Attached to DSR-…" is still announced when the forms themselves have gone.
- */
-export function MailActions({ children }: { children: ReactNode }) {
-  const [notice, setNotice] = useState<Notice | null>(null);
-  return (
-    <FeedbackContext.Provider value={{ show: setNotice }}>
-      <FormNotice notice={notice} />
-      {children}
-    </FeedbackContext.Provider>
-  );
-}
-
 /** Runs a mail action and turns its answer into a notice and field errors; what was typed stays on failure. */
 function useMailAction<T extends FieldValues>(setError?: UseFormSetError<T>) {
   const t = useTranslations("mail");
   const locale = useLocale() as Locale;
-  const { show } = useContext(FeedbackContext);
+  const show = useActionFeedback();
   const [pending, startTransition] = useTransition();
 
   const explain = (result: Failure): string => {

@@ -1,7 +1,6 @@
 import type { Metadata } from "next";
 import { getFormatter, getTranslations, setRequestLocale } from "next-intl/server";
 import { notFound } from "next/navigation";
-import type { ReactNode } from "react";
 import { Card } from "@/components/card";
 import { Container } from "@/components/container";
 import { requireStaff } from "@/lib/auth/require-staff";
@@ -11,7 +10,9 @@ import { InboundMailError } from "@/lib/inbound/inbound-staff-errors";
 import { MAIL_READER_ROLES, MAIL_WORKER_ROLES } from "@/lib/inbound/inbound-staff-schemas";
 import { Link } from "@/lib/i18n/navigation";
 import { readyDb } from "@/lib/startup/ensure-app-ready";
-import { AttachForm, DismissForm, MailActions, RetryButton } from "./mail-forms";
+import { DefinitionRow } from "@/components/definition-row";
+import { ActionFeedback } from "@/components/form/action-feedback";
+import { AttachForm, DismissForm, RetryButton } from "./mail-forms";
 
 type Props = { params: Promise<{ locale: Locale; id: string }> };
 
@@ -27,15 +28,6 @@ async function loadEmail(id: string): Promise<InboundEmailView> {
     if (error instanceof InboundMailError && error.code === "not_found") notFound();
     throw error;
   }
-}
-
-function Row({ label, children }: { label: ReactNode; children: ReactNode }) {
-  return (
-    <>
-      <dt className="font-medium">{label}</dt>
-      <dd className="break-words whitespace-pre-wrap">{children}</dd>
-    </>
-  );
 }
 
 /**
@@ -75,34 +67,34 @@ export default async function InboundEmailPage({ params }: Props) {
           </h2>
           {!parsed ? <p className="mt-2 text-muted">{t("detail.notParsed")}</p> : null}
           <dl className="mt-3 grid gap-x-4 gap-y-2 sm:grid-cols-[max-content_1fr]">
-            <Row label={t("detail.from")}>{from}</Row>
-            {email.toAddresses.length > 0 ? <Row label={t("detail.to")}>{email.toAddresses.join(", ")}</Row> : null}
-            <Row label={t("detail.subject")}>{email.subject ?? t("list.noSubject")}</Row>
-            {email.sentAt ? <Row label={t("detail.date")}>{when(email.sentAt)}</Row> : null}
-            <Row label={t("detail.received")}>{when(email.receivedAt)}</Row>
+            <DefinitionRow label={t("detail.from")}>{from}</DefinitionRow>
+            {email.toAddresses.length > 0 ? <DefinitionRow label={t("detail.to")}>{email.toAddresses.join(", ")}</DefinitionRow> : null}
+            <DefinitionRow label={t("detail.subject")}>{email.subject ?? t("list.noSubject")}</DefinitionRow>
+            {email.sentAt ? <DefinitionRow label={t("detail.date")}>{when(email.sentAt)}</DefinitionRow> : null}
+            <DefinitionRow label={t("detail.received")}>{when(email.receivedAt)}</DefinitionRow>
             {email.messageId ? (
-              <Row label={t("detail.messageId")}>
+              <DefinitionRow label={t("detail.messageId")}>
                 <span className="font-mono text-sm break-all">{email.messageId}</span>
-              </Row>
+              </DefinitionRow>
             ) : null}
-            <Row label={t("detail.attachments")}>{email.attachmentCount > 0 ? t("detail.attachmentCount", { count: email.attachmentCount }) : "—"}</Row>
-            <Row label={t("detail.sizeLabel")}>{t("detail.size", { kb: Math.max(1, Math.ceil(email.rawSize / 1024)) })}</Row>
+            <DefinitionRow label={t("detail.attachments")}>{email.attachmentCount > 0 ? t("detail.attachmentCount", { count: email.attachmentCount }) : "—"}</DefinitionRow>
+            <DefinitionRow label={t("detail.sizeLabel")}>{t("detail.size", { kb: Math.max(1, Math.ceil(email.rawSize / 1024)) })}</DefinitionRow>
             {email.error ? (
-              <Row label={t("detail.error")}>
+              <DefinitionRow label={t("detail.error")}>
                 <span className="font-medium text-red-800">{email.error}</span>
-              </Row>
+              </DefinitionRow>
             ) : null}
             {email.request ? (
-              <Row label={t("detail.request")}>
+              <DefinitionRow label={t("detail.request")}>
                 <Link href={`/dashboard/requests/${email.request.id}`} className="text-brand-800 underline">
                   {t("detail.openRequest", { reference: email.request.reference ?? email.request.id.slice(0, 8) })}
                 </Link>
-              </Row>
+              </DefinitionRow>
             ) : null}
             {email.resolvedAt ? (
-              <Row label={t("detail.resolved")}>{t("detail.resolvedBy", { name: email.resolvedByName ?? "—", date: when(email.resolvedAt) })}</Row>
+              <DefinitionRow label={t("detail.resolved")}>{t("detail.resolvedBy", { name: email.resolvedByName ?? "—", date: when(email.resolvedAt) })}</DefinitionRow>
             ) : null}
-            {email.resolutionNote ? <Row label={t("detail.resolutionNote")}>{email.resolutionNote}</Row> : null}
+            {email.resolutionNote ? <DefinitionRow label={t("detail.resolutionNote")}>{email.resolutionNote}</DefinitionRow> : null}
           </dl>
           <p className="mt-4">
             <a href={`/${locale}/dashboard/mail/${email.id}/raw`} download className="text-brand-800 underline">
@@ -117,9 +109,9 @@ export default async function InboundEmailPage({ params }: Props) {
               {t("detail.bounce")}
             </h2>
             <dl className="mt-3 grid gap-x-4 gap-y-2 sm:grid-cols-[max-content_1fr]">
-              <Row label={t("detail.bounceRecipient")}>{email.bounce.recipient ?? "—"}</Row>
-              <Row label={t("detail.bounceStatus")}>{email.bounce.status ?? "—"}</Row>
-              <Row label={t("detail.bounceDiagnostic")}>{email.bounce.diagnostic ?? "—"}</Row>
+              <DefinitionRow label={t("detail.bounceRecipient")}>{email.bounce.recipient ?? "—"}</DefinitionRow>
+              <DefinitionRow label={t("detail.bounceStatus")}>{email.bounce.status ?? "—"}</DefinitionRow>
+              <DefinitionRow label={t("detail.bounceDiagnostic")}>{email.bounce.diagnostic ?? "—"}</DefinitionRow>
             </dl>
           </Card>
         ) : null}
@@ -155,7 +147,7 @@ export default async function InboundEmailPage({ params }: Props) {
         {!mayAct ? (
           <p className="mt-2">{t("actions.readOnly")}</p>
         ) : (
-          <MailActions>
+          <ActionFeedback>
             {waiting ? (
               <div className="mt-2 grid gap-6 lg:grid-cols-2">
                 <section aria-labelledby="attach-title">
@@ -182,7 +174,7 @@ export default async function InboundEmailPage({ params }: Props) {
             ) : (
               <p className="mt-2">{t("actions.nothingToDo")}</p>
             )}
-          </MailActions>
+          </ActionFeedback>
         )}
       </Card>
     </Container>

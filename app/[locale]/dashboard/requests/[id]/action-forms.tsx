@@ -2,11 +2,11 @@
 
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useLocale, useTranslations } from "next-intl";
-import { createContext, useContext, useState, useTransition, type ReactNode } from "react";
+import { useState, useTransition, type ReactNode } from "react";
 import { useForm, type FieldValues, type Path, type UseFormSetError } from "react-hook-form";
 import { z } from "zod";
 import { FileField } from "@/components/form/file-field";
-import { FormNotice, type Notice } from "@/components/form/form-notice";
+import { useActionFeedback } from "@/components/form/action-feedback";
 import { SelectField } from "@/components/form/select-field";
 import { TextField } from "@/components/form/text-field";
 import { MAX_FILE_BYTES, MAX_FILES_PER_SUBMISSION } from "@/lib/files/upload-limits";
@@ -38,28 +38,11 @@ const buttonClasses =
 const secondaryButtonClasses =
   "mt-4 inline-flex min-h-11 items-center rounded-md border border-slate-400 bg-white px-5 py-2 font-semibold text-ink hover:bg-slate-100 disabled:opacity-60";
 
-type Feedback = { show: (notice: Notice) => void };
-const FeedbackContext = createContext<Feedback>({ show: () => {} });
-
-/**
- * Holds the one notice of the actions panel. It stays put while the page refreshes after an
- * action, so "Work started." is still announced when the start button itself has gone.
- */
-export function ActionFeedback({ children }: { children: ReactNode }) {
-  const [notice, setNotice] = useState<Notice | null>(null);
-  return (
-    <FeedbackContext.Provider value={{ show: setNotice }}>
-      <FormNotice notice={notice} />
-      {children}
-    </FeedbackContext.Provider>
-  );
-}
-
 /** Runs a server action and turns its answer into a notice, field errors, or a logged surprise. */
 function useStaffAction<T extends FieldValues>(setError?: UseFormSetError<T>) {
   const t = useTranslations("dashboard");
   const locale = useLocale() as Locale;
-  const { show } = useContext(FeedbackContext);
+  const show = useActionFeedback();
   const [pending, startTransition] = useTransition();
 
   const explain = (result: Exclude<StaffActionResult, { ok: true }>): string => {

@@ -1,7 +1,6 @@
 import type { Metadata } from "next";
 import { getFormatter, getTranslations, setRequestLocale } from "next-intl/server";
 import { notFound } from "next/navigation";
-import type { ReactNode } from "react";
 import { Card } from "@/components/card";
 import { Container } from "@/components/container";
 import { requireStaff } from "@/lib/auth/require-staff";
@@ -15,7 +14,9 @@ import { getStaffRequestView, type InboundMessageView, type StaffRequestView } f
 import { DENIAL_REASON_CODES } from "@/lib/requests/staff/schemas";
 import { readyDb } from "@/lib/startup/ensure-app-ready";
 import { ReplySection } from "./reply-section";
-import { ActionFeedback, AskForm, AssignForm, CompleteForm, DenyForm, ExtendForm, NoteForm, StatusButtons } from "./action-forms";
+import { DefinitionRow } from "@/components/definition-row";
+import { ActionFeedback } from "@/components/form/action-feedback";
+import { AskForm, AssignForm, CompleteForm, DenyForm, ExtendForm, NoteForm, StatusButtons } from "./action-forms";
 
 type Props = { params: Promise<{ locale: Locale; id: string }> };
 
@@ -53,15 +54,6 @@ async function loadView(id: string, staff: Awaited<ReturnType<typeof requireStaf
     if (error instanceof NotFoundError) notFound();
     throw error;
   }
-}
-
-function Row({ label, children }: { label: ReactNode; children: ReactNode }) {
-  return (
-    <>
-      <dt className="font-medium">{label}</dt>
-      <dd className="break-words whitespace-pre-wrap">{children}</dd>
-    </>
-  );
 }
 
 export default async function StaffRequestPage({ params }: Props) {
@@ -137,9 +129,9 @@ export default async function StaffRequestPage({ params }: Props) {
               </p>
               {deadline.paused && deadline.pausedAt ? <p className="mt-1 text-amber-900">{t("deadline.paused", { date: when(deadline.pausedAt) })}</p> : null}
               <dl className="mt-3 grid gap-x-4 gap-y-2 sm:grid-cols-[max-content_1fr]">
-                <Row label={t("deadline.dueAt")}>{when(deadline.dueAt)}</Row>
+                <DefinitionRow label={t("deadline.dueAt")}>{when(deadline.dueAt)}</DefinitionRow>
                 {deadline.originalDueAt && deadline.originalDueAt.getTime() !== deadline.dueAt.getTime() ? (
-                  <Row label={t("deadline.originalDueAt")}>{when(deadline.originalDueAt)}</Row>
+                  <DefinitionRow label={t("deadline.originalDueAt")}>{when(deadline.originalDueAt)}</DefinitionRow>
                 ) : null}
               </dl>
               {deadline.pausedMs > 0 ? <p className="mt-2 text-sm">{t("deadline.pausedTotal", { hours: Math.round(deadline.pausedMs / HOUR) })}</p> : null}
@@ -176,19 +168,19 @@ export default async function StaffRequestPage({ params }: Props) {
             {t("summary.title")}
           </h2>
           <dl className="mt-3 grid gap-x-4 gap-y-2 sm:grid-cols-[max-content_1fr]">
-            <Row label={t("summary.status")}>{statusName(request.status)}</Row>
-            <Row label={t("summary.type")}>{types(`${request.type as RequestType}.title`)}</Row>
-            <Row label={t("assignee.title")}>
+            <DefinitionRow label={t("summary.status")}>{statusName(request.status)}</DefinitionRow>
+            <DefinitionRow label={t("summary.type")}>{types(`${request.type as RequestType}.title`)}</DefinitionRow>
+            <DefinitionRow label={t("assignee.title")}>
               <span data-testid="assignee">{view.assignee ? staffLabel(view.assignee) : t("assignee.nobody")}</span>
-            </Row>
-            <Row label={t("summary.received")}>{when(request.createdAt)}</Row>
-            {request.verifiedAt ? <Row label={t("summary.verified")}>{when(request.verifiedAt)}</Row> : null}
-            <Row label={t("summary.statusChanged")}>{when(request.statusChangedAt)}</Row>
-            {request.closedAt ? <Row label={t("summary.closed")}>{when(request.closedAt)}</Row> : null}
+            </DefinitionRow>
+            <DefinitionRow label={t("summary.received")}>{when(request.createdAt)}</DefinitionRow>
+            {request.verifiedAt ? <DefinitionRow label={t("summary.verified")}>{when(request.verifiedAt)}</DefinitionRow> : null}
+            <DefinitionRow label={t("summary.statusChanged")}>{when(request.statusChangedAt)}</DefinitionRow>
+            {request.closedAt ? <DefinitionRow label={t("summary.closed")}>{when(request.closedAt)}</DefinitionRow> : null}
             {request.denialReason && isOneOf(DENIAL_REASON_CODES, request.denialReason) ? (
-              <Row label={t("summary.denialReason")}>{t(`denialReasons.${request.denialReason}`)}</Row>
+              <DefinitionRow label={t("summary.denialReason")}>{t(`denialReasons.${request.denialReason}`)}</DefinitionRow>
             ) : null}
-            {request.outcomeNote ? <Row label={t("summary.outcomeNote")}>{request.outcomeNote}</Row> : null}
+            {request.outcomeNote ? <DefinitionRow label={t("summary.outcomeNote")}>{request.outcomeNote}</DefinitionRow> : null}
           </dl>
         </Card>
 
@@ -197,13 +189,13 @@ export default async function StaffRequestPage({ params }: Props) {
             {t("requester.title")}
           </h2>
           <dl className="mt-3 grid gap-x-4 gap-y-2 sm:grid-cols-[max-content_1fr]">
-            <Row label={t("requester.name")}>{requester.requesterName}</Row>
-            <Row label={t("requester.email")}>{requester.requesterEmail}</Row>
-            {requester.requesterPhone ? <Row label={t("requester.phone")}>{requester.requesterPhone}</Row> : null}
-            <Row label={t("requester.language")}>{isOneOf(["ru", "kk", "en"] as const, request.locale) ? LOCALE_NAMES[request.locale] : request.locale}</Row>
-            <Row label={t("requester.jurisdiction")}>{isOneOf(JURISDICTIONS, request.jurisdiction) ? options(`jurisdiction.${request.jurisdiction}`) : request.jurisdiction}</Row>
-            <Row label={t("requester.channel")}>{request.channel}</Row>
-            <Row label={t("requester.onBehalf")}>
+            <DefinitionRow label={t("requester.name")}>{requester.requesterName}</DefinitionRow>
+            <DefinitionRow label={t("requester.email")}>{requester.requesterEmail}</DefinitionRow>
+            {requester.requesterPhone ? <DefinitionRow label={t("requester.phone")}>{requester.requesterPhone}</DefinitionRow> : null}
+            <DefinitionRow label={t("requester.language")}>{isOneOf(["ru", "kk", "en"] as const, request.locale) ? LOCALE_NAMES[request.locale] : request.locale}</DefinitionRow>
+            <DefinitionRow label={t("requester.jurisdiction")}>{isOneOf(JURISDICTIONS, request.jurisdiction) ? options(`jurisdiction.${request.jurisdiction}`) : request.jurisdiction}</DefinitionRow>
+            <DefinitionRow label={t("requester.channel")}>{request.channel}</DefinitionRow>
+            <DefinitionRow label={t("requester.onBehalf")}>
               {requester.onBehalf
                 ? t("requester.onBehalfValue", {
                     subjectName: requester.subjectName ?? "—",
@@ -212,8 +204,8 @@ export default async function StaffRequestPage({ params }: Props) {
                       : (requester.representativeRelation ?? "—"),
                   })
                 : t("requester.self")}
-            </Row>
-            <Row label={t("requester.verification")}>
+            </DefinitionRow>
+            <DefinitionRow label={t("requester.verification")}>
               <ul>
                 <li>{view.verification.verifiedAt ? t("requester.verifiedAt", { date: when(view.verification.verifiedAt) }) : t("requester.notVerified")}</li>
                 <li>{t("requester.consentAt", { date: when(view.verification.consentAt) })}</li>
@@ -225,7 +217,7 @@ export default async function StaffRequestPage({ params }: Props) {
                   </li>
                 ) : null}
               </ul>
-            </Row>
+            </DefinitionRow>
           </dl>
         </Card>
 
@@ -486,30 +478,30 @@ export default async function StaffRequestPage({ params }: Props) {
         <dl className="mt-3 grid gap-x-4 gap-y-2 sm:grid-cols-[max-content_1fr]">
           {d.type === "access" ? (
             <>
-              <Row label={t("details.categories")}>{categoryNames(d.categories)}</Row>
-              {d.format ? <Row label={t("details.format")}>{isOneOf(["pdf", "json", "csv"] as const, d.format) ? options(`format.${d.format}`) : d.format}</Row> : null}
+              <DefinitionRow label={t("details.categories")}>{categoryNames(d.categories)}</DefinitionRow>
+              {d.format ? <DefinitionRow label={t("details.format")}>{isOneOf(["pdf", "json", "csv"] as const, d.format) ? options(`format.${d.format}`) : d.format}</DefinitionRow> : null}
             </>
           ) : null}
           {d.type === "deletion" ? (
             <>
-              <Row label={t("details.scope")}>{isOneOf(["account", "categories"] as const, d.scope) ? options(`scope.${d.scope}`) : (d.scope ?? "—")}</Row>
-              {d.scope === "categories" ? <Row label={t("details.categories")}>{categoryNames(d.categories)}</Row> : null}
-              {d.accountIdentifier ? <Row label={t("details.account")}>{d.accountIdentifier}</Row> : null}
-              <Row label={t("details.consequences")}>{d.acknowledgedConsequences ? t("details.consequencesAccepted") : t("details.consequencesMissing")}</Row>
+              <DefinitionRow label={t("details.scope")}>{isOneOf(["account", "categories"] as const, d.scope) ? options(`scope.${d.scope}`) : (d.scope ?? "—")}</DefinitionRow>
+              {d.scope === "categories" ? <DefinitionRow label={t("details.categories")}>{categoryNames(d.categories)}</DefinitionRow> : null}
+              {d.accountIdentifier ? <DefinitionRow label={t("details.account")}>{d.accountIdentifier}</DefinitionRow> : null}
+              <DefinitionRow label={t("details.consequences")}>{d.acknowledgedConsequences ? t("details.consequencesAccepted") : t("details.consequencesMissing")}</DefinitionRow>
             </>
           ) : null}
           {d.type === "credential_misuse" ? (
             <>
-              <Row label={t("details.misusedAccount")}>{d.accountIdentifier ?? "—"}</Row>
-              <Row label={t("details.noticedOn")}>{d.noticedOn ?? "—"}</Row>
-              <Row label={t("details.whatHappened")}>{d.whatHappened ?? "—"}</Row>
-              <Row label={t("details.passwordChanged")}>
+              <DefinitionRow label={t("details.misusedAccount")}>{d.accountIdentifier ?? "—"}</DefinitionRow>
+              <DefinitionRow label={t("details.noticedOn")}>{d.noticedOn ?? "—"}</DefinitionRow>
+              <DefinitionRow label={t("details.whatHappened")}>{d.whatHappened ?? "—"}</DefinitionRow>
+              <DefinitionRow label={t("details.passwordChanged")}>
                 {isOneOf(["yes", "no", "cannot"] as const, d.passwordChanged) ? options(`passwordChanged.${d.passwordChanged}`) : (d.passwordChanged ?? "—")}
-              </Row>
+              </DefinitionRow>
             </>
           ) : null}
-          {d.type === "other" ? <Row label={t("details.raw")}>{JSON.stringify(d.details, null, 2)}</Row> : null}
-          {v.comment ? <Row label={t("details.comment")}>{v.comment}</Row> : null}
+          {d.type === "other" ? <DefinitionRow label={t("details.raw")}>{JSON.stringify(d.details, null, 2)}</DefinitionRow> : null}
+          {v.comment ? <DefinitionRow label={t("details.comment")}>{v.comment}</DefinitionRow> : null}
         </dl>
         {d.type === "correction" ? (
           <div className="mt-3 overflow-x-auto">

@@ -1,0 +1,25 @@
+"use client";
+
+import { createContext, useContext, useState, type ReactNode } from "react";
+import { FormNotice, type Notice } from "./form-notice";
+
+const FeedbackContext = createContext<{ show: (notice: Notice) => void }>({ show: () => {} });
+
+/**
+ * Holds the one notice of a panel of actions. It stays put while the page refreshes after an
+ * action, so "Work started." is still announced when the button that did it has gone.
+ */
+export function ActionFeedback({ children }: { children: ReactNode }) {
+  const [notice, setNotice] = useState<Notice | null>(null);
+  return (
+    <FeedbackContext.Provider value={{ show: setNotice }}>
+      <FormNotice notice={notice} />
+      {children}
+    </FeedbackContext.Provider>
+  );
+}
+
+/** Shows a notice in the nearest ActionFeedback panel. */
+export function useActionFeedback(): (notice: Notice) => void {
+  return useContext(FeedbackContext).show;
+}
