@@ -11,6 +11,12 @@ const PAGES: { path: (requestId: string) => string; allowed: DemoRole[] }[] = [
   { path: () => "/en/dashboard/templates", allowed: ["admin"] },
   { path: () => "/en/dashboard/staff", allowed: ["admin"] },
   { path: () => "/en/dashboard/calendar", allowed: ["admin"] },
+  // The compliance record: audit log, exports and reports for compliance and admins; retention and policy for admins.
+  { path: () => "/en/dashboard/audit", allowed: ["compliance", "admin"] },
+  { path: () => "/en/dashboard/exports", allowed: ["compliance", "admin"] },
+  { path: () => "/en/dashboard/reports", allowed: ["compliance", "admin"] },
+  { path: () => "/en/dashboard/retention", allowed: ["admin"] },
+  { path: () => "/en/dashboard/policy", allowed: ["admin"] },
 ];
 
 let requestId = "";

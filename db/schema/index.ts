@@ -6,5 +6,6 @@ export * from "./inbound";
 export * from "./policy";
 export * from "./rate-limits";
 export * from "./requests";
+export * from "./settings";
 export * from "./staff";
 export * from "./templates";

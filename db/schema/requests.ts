@@ -69,6 +69,13 @@ export const requests = pgTable(
     closedAt: timestamp("closed_at", { withTimezone: true }),
     /** Unguessable token in the Reply-To address (support+<token>@domain) that routes e-mail answers here. */
     replyToken: text("reply_token").unique(),
+    /** A legal hold (litigation, an authority's inquiry) keeps the request from being anonymised. */
+    legalHold: boolean("legal_hold").notNull().default(false),
+    legalHoldReason: text("legal_hold_reason"),
+    legalHoldSetAt: timestamp("legal_hold_set_at", { withTimezone: true }),
+    legalHoldSetBy: uuid("legal_hold_set_by").references(() => staff.id, { onDelete: "set null" }),
+    /** When retention removed the personal data (lib/retention/anonymise-expired-requests.ts). */
+    anonymisedAt: timestamp("anonymised_at", { withTimezone: true }),
   },
   (table) => [
     index("requests_status_due_idx").on(table.status, table.dueAt),
@@ -76,6 +83,8 @@ export const requests = pgTable(
     index("requests_assignee_idx").on(table.assigneeId, table.status),
     // The queue's keyset order (lib/requests/list-queue.ts): due date, requests without one last.
     index("requests_queue_order_idx").on(sql`coalesce(${table.dueAt}, 'infinity'::timestamptz)`, table.id),
+    // Retention's search for closed requests still holding personal data.
+    index("requests_retention_idx").on(table.closedAt).where(sql`${table.anonymisedAt} is null`),
   ],
 );
 

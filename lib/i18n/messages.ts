@@ -4,7 +4,12 @@ import type intake from "./messages/ru/intake.json";
 import type site from "./messages/ru/site.json";
 import type calendar from "./messages/ru/calendar.json";
 import type dashboard from "./messages/ru/dashboard.json";
+import type audit from "./messages/ru/audit.json";
+import type exportsCatalogue from "./messages/ru/exports.json";
 import type mail from "./messages/ru/mail.json";
+import type policyAdmin from "./messages/ru/policy-admin.json";
+import type reports from "./messages/ru/reports.json";
+import type retention from "./messages/ru/retention.json";
 import type replies from "./messages/ru/replies.json";
 import type staffAdmin from "./messages/ru/staff-admin.json";
 import type staff from "./messages/ru/staff.json";
@@ -15,9 +20,15 @@ import type status from "./messages/ru/status.json";
  * each area's strings can change without touching the others. Top-level keys never repeat
  * across files.
  */
-export const CATALOGUE_FILES = ["site", "intake", "status", "email", "staff", "dashboard", "replies", "staff-admin", "calendar", "mail"] as const;
+export const CATALOGUE_FILES = ["site", "intake", "status", "email", "staff", "dashboard", "replies", "staff-admin", "calendar", "mail", "audit", "exports", "reports", "retention", "policy-admin"] as const;
 
-export type Messages = typeof site & typeof intake & typeof status & typeof email & typeof staff & typeof dashboard & typeof replies & typeof staffAdmin & typeof calendar & typeof mail;
+export type Messages = typeof site & typeof intake & typeof status & typeof email & typeof staff & typeof dashboard & typeof replies & typeof staffAdmin & typeof calendar &
+  typeof mail &
+  typeof audit &
+  typeof exportsCatalogue &
+  typeof reports &
+  typeof retention &
+  typeof policyAdmin;
 
 export async function loadMessages(locale: Locale): Promise<Messages> {
   const parts = await Promise.all(

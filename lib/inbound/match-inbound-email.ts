@@ -36,6 +36,12 @@ async function requestOfThread(db: Executor, ids: readonly string[]): Promise<Re
  * reference into a subject.
  */
 export async function matchInboundEmail(db: Executor, parsed: ParsedInboundEmail, supportEmail: string): Promise<InboundMatch | null> {
+  const match = await findMatch(db, parsed, supportEmail);
+  // An anonymised request keeps no correspondence: new mail about it waits for a person instead.
+  return match && !match.request.anonymisedAt ? match : null;
+}
+
+async function findMatch(db: Executor, parsed: ParsedInboundEmail, supportEmail: string): Promise<InboundMatch | null> {
   const token = findReplyToken(parsed.recipients, supportEmail);
   if (token) {
     const request = await findRequestByReplyToken(db, token);

@@ -3,6 +3,7 @@ import { describeTransport, selectTransport, type MailTransport } from "@/lib/em
 import { devMailboxEnabled, getEnv, imapSettings } from "@/lib/env";
 import { processStalledInboundEmails } from "@/lib/inbound/ingest-email";
 import { pollImapMailbox } from "@/lib/inbound/poll-imap-mailbox";
+import { anonymiseExpiredRequests } from "@/lib/retention/anonymise-expired-requests";
 import { errorMessage, log } from "@/lib/log";
 import { expireUnverifiedRequests } from "@/lib/requests/expire-unverified";
 import { sendDeadlineReminders } from "@/lib/requests/send-deadline-reminders";
@@ -57,6 +58,8 @@ async function housekeeping(state: WorkerState, db: Awaited<ReturnType<typeof re
   if (reminders > 0) log.info("deadline reminders queued", { reminders });
   const stalled = await processStalledInboundEmails(db, new Date(now));
   if (stalled > 0) log.info("stalled inbound e-mails processed", { stalled });
+  const anonymised = await anonymiseExpiredRequests(db, new Date(now));
+  if (anonymised > 0) log.info("requests anonymised after the retention period", { anonymised });
 }
 
 // One loop per process, kept on globalThis: Next.js may load this module in several bundles and

@@ -7,6 +7,7 @@ import { countInboundNeedingAttention } from "@/lib/inbound/count-inbound-needin
 import { MAIL_WORKER_ROLES } from "@/lib/inbound/inbound-staff-schemas";
 import { Link } from "@/lib/i18n/navigation";
 import { readyDb } from "@/lib/startup/ensure-app-ready";
+import { COMPLIANCE_ROLES } from "@/lib/compliance/roles";
 import { SignOutButton } from "./sign-out-button";
 
 // Navigation only: each page checks the staff member and role itself (requireStaff).
@@ -21,11 +22,20 @@ export default async function DashboardLayout({ children, params }: { children: 
   const links = [
     { href: "/dashboard", label: t("nav.queue") },
     ...(mailWaiting !== null ? [{ href: "/dashboard/mail", label: mailWaiting > 0 ? mail("navWithCount", { count: mailWaiting }) : mail("nav") }] : []),
+    ...((COMPLIANCE_ROLES as readonly string[]).includes(me.role)
+      ? [
+          { href: "/dashboard/audit", label: t("nav.audit") },
+          { href: "/dashboard/exports", label: t("nav.exports") },
+          { href: "/dashboard/reports", label: t("nav.reports") },
+        ]
+      : []),
     ...(me.role === "admin"
       ? [
           { href: "/dashboard/templates", label: t("nav.templates") },
           { href: "/dashboard/calendar", label: t("nav.calendar") },
           { href: "/dashboard/staff", label: t("nav.staffAdmin") },
+          { href: "/dashboard/retention", label: t("nav.retention") },
+          { href: "/dashboard/policy", label: t("nav.policy") },
         ]
       : []),
     { href: "/dashboard/account", label: t("nav.account") },

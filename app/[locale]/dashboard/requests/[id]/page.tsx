@@ -14,6 +14,7 @@ import { getStaffRequestView, type InboundMessageView, type StaffRequestView } f
 import { DENIAL_REASON_CODES } from "@/lib/requests/staff/schemas";
 import { readyDb } from "@/lib/startup/ensure-app-ready";
 import { ReplySection } from "./reply-section";
+import { LegalHold } from "./legal-hold";
 import { DefinitionRow } from "@/components/definition-row";
 import { ActionFeedback } from "@/components/form/action-feedback";
 import { AskForm, AssignForm, CompleteForm, DenyForm, ExtendForm, NoteForm, StatusButtons } from "./action-forms";
@@ -39,6 +40,9 @@ const TIMELINE_KINDS = [
   "completed",
   "denied",
   "withdrawn",
+  "legal_hold_placed",
+  "legal_hold_lifted",
+  "anonymised",
 ] as const;
 const STATUSES = ["unverified", "expired", "new", "in_progress", "awaiting_requester", "on_hold", "completed", "denied", "withdrawn"] as const;
 const JURISDICTIONS = ["KZ", "GDPR", "CCPA", "OTHER"] as const;
@@ -109,6 +113,7 @@ export default async function StaffRequestPage({ params }: Props) {
       <p className="mt-2 text-lg" data-testid="staff-request-status">
         <strong>{statusName(request.status)}</strong> · {types(`${request.type as RequestType}.title`)}
       </p>
+      <LegalHold locale={locale} requestId={request.id} role={me.role} />
       {view.duplicateOf ? (
         <p className="mt-2">
           <Link href={`/dashboard/requests/${view.duplicateOf.id}`} className="text-amber-900 underline">

@@ -1,0 +1,55 @@
+/**
+ * Action codes the page names in words (audit.actions.<domain>.<verb> in every language); any
+ * other code is shown as it is recorded. The type keeps this list and the catalogue in step.
+ */
+export const LABELLED_ACTIONS = [
+  "request.submitted",
+  "request.verified",
+  "request.duplicate_linked",
+  "request.assigned",
+  "request.status_changed",
+  "request.message_received",
+  "request.message_sent",
+  "request.note_added",
+  "request.clock_paused",
+  "request.clock_resumed",
+  "request.deadline_extended",
+  "request.completed",
+  "request.denied",
+  "request.withdrawn",
+  "request.expired",
+  "request.email_bounced",
+  "request.inbound_email_attached",
+  "email.bounced",
+  "inbound_email.processed",
+  "inbound_email.attached",
+  "inbound_email.dismissed",
+  "inbound_email.retried",
+  "staff.created",
+  "staff.invited",
+  "staff.reinvited",
+  "staff.invite_accepted",
+  "staff.role_changed",
+  "staff.disabled",
+  "staff.enabled",
+  "staff.signed_in",
+  "staff.sign_in_failed",
+  "staff.locked_out",
+  "staff.password_changed",
+  "staff.password_change_failed",
+  "reply_template.created",
+  "reply_template.updated",
+  "reply_template.defaults_seeded",
+  "calendar.day_saved",
+  "calendar.day_removed",
+  "deadline.defaults_seeded",
+  "policy.version_published",
+  "export.created",
+  "audit.verified",
+] as const;
+
+export type LabelledAction = (typeof LABELLED_ACTIONS)[number];
+
+export function isLabelledAction(action: string): action is LabelledAction {
+  return (LABELLED_ACTIONS as readonly string[]).includes(action);
+}

@@ -1,0 +1,270 @@
+import type { Metadata } from "next";
+import { getFormatter, getTranslations, setRequestLocale } from "next-intl/server";
+import { Fragment } from "react";
+import { buttonClasses } from "@/components/button-link";
+import { Container } from "@/components/container";
+import { AUDIT_ACTOR_TYPES, REQUEST_STATUSES, STAFF_ROLES } from "@/db/schema";
+import { requireStaff } from "@/lib/auth/require-staff";
+import { describeAuditData } from "@/lib/compliance/describe-audit-data";
+import { listAuditFilterOptions } from "@/lib/compliance/list-audit-filter-options";
+import { listAuditLog, type AuditLogItem } from "@/lib/compliance/list-audit-log";
+import { COMPLIANCE_ROLES } from "@/lib/compliance/roles";
+import type { Locale } from "@/lib/env";
+import { Link } from "@/lib/i18n/navigation";
+import { readyDb } from "@/lib/startup/ensure-app-ready";
+import { isLabelledAction } from "./audit-labels";
+import { VerifyAuditForm } from "./verify-audit-form";
+
+type Props = { params: Promise<{ locale: Locale }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const FIELD = "mt-1 block min-h-10 w-full rounded-md border border-slate-400 bg-white px-2 py-1";
+
+const isOneOf = <T extends string>(list: readonly T[], value: string): value is T => (list as readonly string[]).includes(value);
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const { locale } = await params;
+  const t = await getTranslations({ locale, namespace: "audit" });
+  return { title: t("title"), robots: { index: false, follow: false } };
+}
+
+export default async function AuditLogPage({ params, searchParams }: Props) {
+  const { locale } = await params;
+  setRequestLocale(locale);
+  const raw = Object.fromEntries(Object.entries(await searchParams).map(([k, v]) => [k, Array.isArray(v) ? v[0] : v]));
+  const query = new URLSearchParams(Object.entries(raw).filter((e): e is [string, string] => typeof e[1] === "string" && e[1] !== ""));
+  const me = await requireStaff({ locale, roles: COMPLIANCE_ROLES, returnTo: `/${locale}/dashboard/audit${query.size ? `?${query}` : ""}` });
+  const db = await readyDb();
+  const [page, options] = await Promise.all([listAuditLog(db, raw, me), listAuditFilterOptions(db, me)]);
+  const { filters } = page;
+  const t = await getTranslations({ locale, namespace: "audit" });
+  const statuses = await getTranslations({ locale, namespace: "staff.statuses" });
+  const roles = await getTranslations({ locale, namespace: "staff.roles" });
+  const format = await getFormatter({ locale });
+
+  const withBefore = (before: number | undefined) => {
+    const next = new URLSearchParams(query);
+    if (before === undefined) next.delete("before");
+    else next.set("before", String(before));
+    const text = next.toString();
+    return `/dashboard/audit${text ? `?${text}` : ""}`;
+  };
+  const actionLabel = (action: string) => (isLabelledAction(action) ? t(`actions.${action}`) : null);
+  // Status and role codes in a before → after pair read as words; anything else as recorded.
+  const valueLabel = (item: AuditLogItem, value: string) => {
+    if (item.action.startsWith("request.") && isOneOf(REQUEST_STATUSES, value)) return statuses(value);
+    if (item.action.startsWith("staff.") && isOneOf(STAFF_ROLES, value)) return roles(value);
+    return value;
+  };
+
+  const who = (item: AuditLogItem) => {
+    const { actor } = item;
+    if (actor.type === "staff") return actor.staffName ?? t("who.unknownStaff");
+    if (actor.type === "requester") return actor.requestReference ? t("who.requesterOf", { reference: actor.requestReference }) : t("who.requester");
+    if (actor.type === "email") {
+      return actor.id && UUID.test(actor.id) ? (
+        <Link href={`/dashboard/mail/${actor.id}`} className="text-brand-800 underline">
+          {t("who.email")}
+        </Link>
+      ) : (
+        t("who.email")
+      );
+    }
+    return t("who.system");
+  };
+
+  const details = (item: AuditLogItem) => {
+    const view = describeAuditData(item.data);
+    if (!view.change && view.fields.length === 0) return <span className="text-muted">{t("details.none")}</span>;
+    return (
+      <>
+        {view.change ? (
+          <p>
+            <span className="sr-only">{t("details.change")}: </span>
+            {valueLabel(item, view.change.before)} → {valueLabel(item, view.change.after)}
+          </p>
+        ) : null}
+        {view.fields.length > 0 ? (
+          <details>
+            <summary className="cursor-pointer text-brand-800 underline">{t("details.data")}</summary>
+            <dl className="mt-1 grid grid-cols-[auto_1fr] gap-x-3 gap-y-1">
+              {view.fields.map((field) => (
+                <Fragment key={field.key}>
+                  <dt>
+                    <code>{field.key}</code>
+                  </dt>
+                  <dd className="break-all">{field.value}</dd>
+                </Fragment>
+              ))}
+            </dl>
+          </details>
+        ) : null}
+      </>
+    );
+  };
+
+  return (
+    <Container className="py-8">
+      <h1 className="text-3xl font-bold">{t("title")}</h1>
+      <p className="mt-2 max-w-3xl text-muted">{t("lead")}</p>
+
+      <section aria-labelledby="audit-verify-heading" className="mt-6 rounded-lg border border-slate-200 bg-white p-4">
+        <h2 id="audit-verify-heading" className="text-xl font-semibold">
+          {t("verify.title")}
+        </h2>
+        <p className="mt-1 max-w-3xl text-sm text-muted">{t("verify.lead")}</p>
+        <VerifyAuditForm />
+      </section>
+
+      {/* Keyed by the query so "Reset" (a client-side navigation) shows empty fields. */}
+      <form key={query.toString()} method="get" role="search" aria-label={t("filters.label")} className="mt-6 grid gap-3 rounded-lg border border-slate-200 bg-white p-4 text-sm sm:grid-cols-2 lg:grid-cols-3">
+        <div>
+          <label htmlFor="audit-actor-type" className="font-medium">
+            {t("filters.actorType")}
+          </label>
+          <select id="audit-actor-type" name="actorType" defaultValue={filters.actorType ?? ""} className={FIELD}>
+            <option value="">{t("filters.anyActorType")}</option>
+            {AUDIT_ACTOR_TYPES.map((type) => (
+              <option key={type} value={type}>
+                {t(`actorTypes.${type}`)}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div>
+          <label htmlFor="audit-actor" className="font-medium">
+            {t("filters.actor")}
+          </label>
+          <select id="audit-actor" name="actor" defaultValue={filters.actor ?? ""} className={FIELD}>
+            <option value="">{t("filters.anyStaff")}</option>
+            {options.staff.map((member) => (
+              <option key={member.id} value={member.id}>
+                {member.name} ({member.email})
+              </option>
+            ))}
+          </select>
+        </div>
+        <div>
+          <label htmlFor="audit-request" className="font-medium">
+            {t("filters.request")}
+          </label>
+          <input id="audit-request" name="request" type="search" defaultValue={filters.request ?? ""} aria-describedby="audit-request-hint" className={FIELD} />
+          <p id="audit-request-hint" className="mt-1 text-muted">
+            {t("filters.requestHint")}
+          </p>
+        </div>
+        <div>
+          <label htmlFor="audit-action" className="font-medium">
+            {t("filters.action")}
+          </label>
+          <input id="audit-action" name="action" type="text" list="audit-action-codes" autoComplete="off" spellCheck={false} defaultValue={filters.action ?? ""} aria-describedby="audit-action-hint" className={`${FIELD} font-mono`} />
+          <datalist id="audit-action-codes">
+            {options.actions.map((action) => (
+              <option key={action} value={action}>
+                {actionLabel(action) ?? action}
+              </option>
+            ))}
+          </datalist>
+          <p id="audit-action-hint" className="mt-1 text-muted">
+            {t("filters.actionHint")}
+          </p>
+        </div>
+        <div>
+          <label htmlFor="audit-from" className="font-medium">
+            {t("filters.from")}
+          </label>
+          <input id="audit-from" name="from" type="date" defaultValue={filters.from ?? ""} className={FIELD} />
+        </div>
+        <div>
+          <label htmlFor="audit-to" className="font-medium">
+            {t("filters.to")}
+          </label>
+          <input id="audit-to" name="to" type="date" defaultValue={filters.to ?? ""} className={FIELD} />
+        </div>
+        <div className="flex gap-2 sm:col-span-2 lg:col-span-3">
+          <button type="submit" className={buttonClasses("primary")}>
+            {t("filters.apply")}
+          </button>
+          <Link href="/dashboard/audit" className={buttonClasses("secondary")}>
+            {t("filters.reset")}
+          </Link>
+        </div>
+      </form>
+
+      {page.items.length === 0 ? (
+        <p className="mt-6 text-muted">{t("empty")}</p>
+      ) : (
+        <div className="mt-6 overflow-x-auto">
+          <table className="w-full border-collapse text-left text-sm">
+            <caption className="sr-only">{t("table.caption")}</caption>
+            <thead>
+              <tr className="border-b border-slate-300">
+                <th scope="col" className="py-2 pr-4">
+                  {t("table.time")}
+                </th>
+                <th scope="col" className="py-2 pr-4">
+                  {t("table.who")}
+                </th>
+                <th scope="col" className="py-2 pr-4">
+                  {t("table.action")}
+                </th>
+                <th scope="col" className="py-2 pr-4">
+                  {t("table.request")}
+                </th>
+                <th scope="col" className="py-2">
+                  {t("table.details")}
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {page.items.map((item) => {
+                const label = actionLabel(item.action);
+                return (
+                  <tr key={item.id} id={`audit-${item.id}`} className="border-b border-slate-200 align-top">
+                    <td className="py-2 pr-4 whitespace-nowrap">
+                      <time dateTime={item.occurredAt.toISOString()}>{format.dateTime(item.occurredAt, { dateStyle: "medium", timeStyle: "medium" })}</time>
+                      <span className="block text-muted">#{item.id}</span>
+                    </td>
+                    <td className="py-2 pr-4 break-words">{who(item)}</td>
+                    <td className="py-2 pr-4">
+                      {label ? (
+                        <>
+                          {label}
+                          <code className="block text-xs text-muted">{item.action}</code>
+                        </>
+                      ) : (
+                        <code>{item.action}</code>
+                      )}
+                    </td>
+                    <td className="py-2 pr-4 font-mono whitespace-nowrap">
+                      {item.request ? (
+                        <Link href={`/dashboard/requests/${item.request.id}`} className="text-brand-800 underline">
+                          {item.request.reference ?? item.request.id.slice(0, 8)}
+                        </Link>
+                      ) : (
+                        "—"
+                      )}
+                    </td>
+                    <td className="py-2 break-words">{details(item)}</td>
+                  </tr>
+                );
+              })}
+            </tbody>
+          </table>
+        </div>
+      )}
+      <nav aria-label={t("paging.label")} className="mt-4 flex gap-4">
+        {filters.before ? (
+          <Link href={withBefore(undefined)} className="text-brand-800 underline">
+            {t("paging.newest")}
+          </Link>
+        ) : null}
+        {page.nextBefore ? (
+          <Link href={withBefore(page.nextBefore)} className="text-brand-800 underline">
+            {t("paging.older")}
+          </Link>
+        ) : null}
+      </nav>
+    </Container>
+  );
+}

@@ -1,0 +1,36 @@
+"use client";
+
+import { useTranslations } from "next-intl";
+import { useActionState, useMemo } from "react";
+import { buttonClasses } from "@/components/button-link";
+import { FormNotice, type Notice } from "@/components/form/form-notice";
+import { verifyAuditLogAction, type VerifyAuditLogResult } from "./actions";
+
+/** Runs the whole-chain check and says what it found: intact (status) or where it breaks (alert). */
+export function VerifyAuditForm() {
+  const t = useTranslations("audit.verify");
+  const [result, formAction, pending] = useActionState<VerifyAuditLogResult | null, FormData>(verifyAuditLogAction, null);
+
+  // A new object only when a new result arrives, so the notice takes focus once per check.
+  const notice = useMemo((): Notice | null => {
+    if (!result) return null;
+    if (!result.ok) {
+      const text = result.error === "unauthorized" ? t("unauthorized") : result.error === "forbidden" ? t("forbidden") : t("failed");
+      return { kind: "error", text };
+    }
+    const { report } = result;
+    if (report.ok) return { kind: "info", text: t("intact", { checked: report.checked, hash: report.lastHash }) };
+    return { kind: "error", text: t("broken", { id: report.brokenAtId, reason: t(`reasons.${report.reason}`), checked: report.checked }) };
+  }, [result, t]);
+
+  return (
+    <form action={formAction} aria-busy={pending} className="mt-4">
+      <div className="break-all">
+        <FormNotice notice={notice} />
+      </div>
+      <button type="submit" disabled={pending} className={`${buttonClasses("primary")} disabled:opacity-60`}>
+        {pending ? t("checking") : t("button")}
+      </button>
+    </form>
+  );
+}

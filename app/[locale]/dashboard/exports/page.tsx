@@ -1,0 +1,77 @@
+import type { Metadata } from "next";
+import { getTranslations, setRequestLocale } from "next-intl/server";
+import { Container } from "@/components/container";
+import { REQUEST_STATUSES } from "@/db/schema";
+import { requireStaff } from "@/lib/auth/require-staff";
+import { AUDIT_LOG_COLUMNS } from "@/lib/compliance/export-audit-log";
+import { REQUEST_LOG_COLUMNS } from "@/lib/compliance/export-request-log";
+import { COMPLIANCE_ROLES } from "@/lib/compliance/roles";
+import { getEnv, type Locale } from "@/lib/env";
+import { REQUEST_TYPES } from "@/lib/requests/request-types";
+import { JURISDICTIONS } from "@/lib/validation/request-forms";
+import { ExportForm } from "./export-form";
+
+type Props = { params: Promise<{ locale: Locale }> };
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const { locale } = await params;
+  const t = await getTranslations({ locale, namespace: "exports" });
+  return { title: t("title"), robots: { index: false, follow: false } };
+}
+
+export default async function ExportsPage({ params }: Props) {
+  const { locale } = await params;
+  setRequestLocale(locale);
+  await requireStaff({ locale, roles: COMPLIANCE_ROLES, returnTo: `/${locale}/dashboard/exports` });
+  const t = await getTranslations({ locale, namespace: "exports" });
+  const types = await getTranslations({ locale, namespace: "requestTypes" });
+  const statuses = await getTranslations({ locale, namespace: "staff.statuses" });
+  const jurisdictions = await getTranslations({ locale, namespace: "intake.options.jurisdiction" });
+
+  const logs = [
+    { log: "requests" as const, columns: REQUEST_LOG_COLUMNS, describe: (key: string) => t(`columns.requests.${key as "reference"}`) },
+    { log: "audit" as const, columns: AUDIT_LOG_COLUMNS, describe: (key: string) => t(`columns.audit.${key as "id"}`) },
+  ];
+
+  return (
+    <Container className="py-8">
+      <h1 className="text-3xl font-bold">{t("title")}</h1>
+      <p className="mt-2 max-w-3xl text-muted">{t("lead")}</p>
+
+      <ExportForm
+        timeZone={getEnv().OPERATOR_TIME_ZONE}
+        types={REQUEST_TYPES.map((type) => ({ value: type, label: types(`${type}.title`) }))}
+        statuses={REQUEST_STATUSES.map((status) => ({ value: status, label: statuses(status) }))}
+        jurisdictions={JURISDICTIONS.filter((j) => j !== "OTHER").map((j) => ({ value: j, label: jurisdictions(j) }))}
+      />
+
+      <section aria-labelledby="export-columns" className="mt-10">
+        <h2 id="export-columns" className="text-xl font-semibold">{t("columns.title")}</h2>
+        <p className="mt-2 max-w-3xl text-sm text-muted">{t("columns.lead")}</p>
+        <div className="mt-4 grid gap-8 lg:grid-cols-2">
+          {logs.map(({ log, columns, describe }) => (
+            <div key={log} className="overflow-x-auto">
+              <table className="w-full border-collapse text-left text-sm">
+                <caption className="mb-2 text-left text-base font-semibold">{t(`form.logs.${log}`)}</caption>
+                <thead>
+                  <tr className="border-b border-slate-300">
+                    <th scope="col" className="py-2 pr-4">{t("columns.key")}</th>
+                    <th scope="col" className="py-2">{t("columns.meaning")}</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {columns.map((column) => (
+                    <tr key={column.key} className="border-b border-slate-200 align-top">
+                      <th scope="row" className="py-2 pr-4 font-mono font-normal">{column.key}</th>
+                      <td className="py-2">{describe(column.key)}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+          ))}
+        </div>
+      </section>
+    </Container>
+  );
+}

@@ -1,0 +1,100 @@
+import { expect, test } from "@playwright/test";
+import { expectNoAxeViolations } from "./support/axe";
+import { signInAs } from "./support/staff";
+
+const HASH = "[0-9a-f]{64}";
+
+test("a compliance officer reads, filters and verifies the audit log", async ({ page }) => {
+  await signInAs(page, "compliance");
+  // A request reference to filter by, from the queue.
+  const reference = (await page.getByRole("table", { name: "Request queue" }).getByRole("link").first().textContent())?.trim() ?? "";
+  expect(reference).toMatch(/^DSR-\d{4}-\d{6}$/);
+
+  await page.getByRole("navigation", { name: "Staff menu" }).getByRole("link", { name: "Audit log" }).click();
+  await expect(page).toHaveURL(/\/en\/dashboard\/audit$/);
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Audit log");
+  const table = page.getByRole("table", { name: "Audit log entries, newest first" });
+  // Their own sign-in is on record, by name.
+  await expect(table.getByRole("row").filter({ hasText: "Signed in" }).filter({ hasText: "Demo Compliance" }).first()).toBeVisible();
+  await expectNoAxeViolations(page);
+
+  // Filters go into the URL and stay in the form.
+  const filters = page.getByRole("search", { name: "Filter the audit log" });
+  await filters.getByLabel("Who acted", { exact: true }).selectOption({ label: "Staff" });
+  await filters.getByLabel("Action", { exact: true }).fill("staff.signed_in");
+  await filters.getByRole("button", { name: "Show" }).click();
+  await expect(page).toHaveURL(/actorType=staff/);
+  await expect(page).toHaveURL(/action=staff\.signed_in/);
+  await expect(filters.getByLabel("Action", { exact: true })).toHaveValue("staff.signed_in");
+  const actions = table.locator("tbody tr td:nth-child(3)");
+  await expect(actions.first()).toBeVisible();
+  for (const text of await actions.allTextContents()) expect(text).toContain("Signed in");
+
+  // One request's history, typed in lower case.
+  await filters.getByRole("link", { name: "Reset" }).click();
+  await expect(page).toHaveURL(/\/en\/dashboard\/audit$/);
+  await filters.getByLabel("Request", { exact: true }).fill(reference.toLowerCase());
+  await filters.getByRole("button", { name: "Show" }).click();
+  await expect(page).toHaveURL(new RegExp(`request=${reference.toLowerCase()}`));
+  const requestCells = table.locator("tbody tr td:nth-child(4)");
+  await expect(requestCells.first()).toBeVisible();
+  for (const text of await requestCells.allTextContents()) expect(text.trim()).toBe(reference);
+  await expect(table.getByRole("row").filter({ hasText: "Request submitted" }).first()).toContainText(`Requester of ${reference}`);
+
+  // Dates outside the log's life leave nothing.
+  await filters.getByLabel("From (date)", { exact: true }).fill("2099-01-01");
+  await filters.getByRole("button", { name: "Show" }).click();
+  await expect(page.getByText("No entries match these filters.")).toBeVisible();
+  await expect(page.getByRole("table")).toHaveCount(0);
+
+  // The request link opens the request.
+  await page.goto(`/en/dashboard/audit?request=${encodeURIComponent(reference)}`);
+  await table.getByRole("link", { name: reference }).first().click();
+  await expect(page).toHaveURL(/\/en\/dashboard\/requests\/[0-9a-f-]{36}$/);
+
+  // The integrity check walks the chain, says it is intact, and is itself recorded.
+  await page.goto("/en/dashboard/audit");
+  const check = page.getByRole("region", { name: "Integrity check" });
+  await check.getByRole("button", { name: "Verify integrity" }).click();
+  await expect(check.getByRole("status")).toHaveText(new RegExp(`^Chain intact: \\d+ rows checked, last hash ${HASH}\\.$`));
+  await expect(check.getByRole("alert")).toHaveCount(0);
+  await expect(table.getByRole("row").filter({ hasText: "Audit log integrity checked" }).first()).toContainText("Demo Compliance");
+  await expectNoAxeViolations(page);
+});
+
+test("the audit log in Russian, with its integrity check", async ({ page }) => {
+  await signInAs(page, "compliance", "ru");
+  await page.goto("/ru/dashboard/audit");
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Журнал аудита");
+  const table = page.getByRole("table", { name: "Записи журнала аудита, сначала новые" });
+  await expect(table.getByRole("row").filter({ hasText: "Вход в систему" }).first()).toBeVisible();
+  await expect(table.getByRole("columnheader", { name: "Кто" })).toBeVisible();
+
+  const filters = page.getByRole("search", { name: "Фильтры журнала" });
+  await filters.getByLabel("Кто действовал", { exact: true }).selectOption({ label: "Система" });
+  await filters.getByRole("button", { name: "Показать" }).click();
+  await expect(page).toHaveURL(/actorType=system/);
+  await expect(filters.getByLabel("Кто действовал", { exact: true })).toHaveValue("system");
+
+  const check = page.getByRole("region", { name: "Проверка целостности" });
+  await check.getByRole("button", { name: "Проверить целостность" }).click();
+  await expect(check.getByRole("status")).toHaveText(new RegExp(`^Цепочка цела: проверено записей — \\d+, последний хеш ${HASH}\\.$`));
+  await expectNoAxeViolations(page);
+});
+
+test("an admin may read the audit log; an agent is refused and not shown the link", async ({ page, browser }) => {
+  await signInAs(page, "admin");
+  const response = await page.goto("/en/dashboard/audit");
+  expect(response?.status()).toBe(200);
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Audit log");
+
+  const context = await browser.newContext();
+  const agent = await context.newPage();
+  await signInAs(agent, "agent");
+  await expect(agent.getByRole("navigation", { name: "Staff menu" }).getByRole("link", { name: "Audit log" })).toHaveCount(0);
+  const refused = await agent.goto("/en/dashboard/audit");
+  expect(refused?.status()).toBe(403);
+  await expect(agent.getByRole("heading", { level: 1 })).toHaveText("Access denied");
+  await expect(agent.getByRole("table")).toHaveCount(0);
+  await context.close();
+});

@@ -1,0 +1,58 @@
+import { z } from "zod";
+import type { Db } from "@/db/client";
+import type { StaffRole } from "@/db/schema";
+import { recordAuditEvent } from "@/lib/audit/record-audit-event";
+import type { CurrentStaff } from "@/lib/auth/current-staff";
+import { getEnv } from "@/lib/env";
+import { errorMessage, log as logger } from "@/lib/log";
+import { localDateOf } from "@/lib/requests/deadlines/compute-due-at";
+import { AUDIT_LOG_COLUMNS, streamAuditLog } from "./export-audit-log";
+import { exportEncoder } from "./export-encoders";
+import { EXPORT_LOGS, exportQuerySchema, type ExportLog } from "./export-filters";
+import { REQUEST_LOG_COLUMNS, streamRequestLog } from "./export-request-log";
+import { openExportStream } from "./export-stream";
+import { COMPLIANCE_ROLES } from "./roles";
+
+export type ExportIssue = { field: string; message: string };
+
+export type CreatedExport =
+  | { ok: true; log: ExportLog; filename: string; contentType: string; body: ReadableStream<Uint8Array> }
+  | { ok: false; error: "forbidden" | "unknown_log" }
+  | { ok: false; error: "invalid"; issues: ExportIssue[] };
+
+const FILE_STEM: Record<ExportLog, string> = { requests: "request-log", audit: "audit-log" };
+
+/**
+ * Starts an export of the request log or the audit log for a compliance officer or admin. The
+ * export is itself audited ("export.created": who, which log, which format and filters), in its
+ * own transaction committed before the first row is read, so even an export cut short is on record.
+ */
+export async function createExport(
+  db: Db,
+  input: { log: string; query: Record<string, unknown> },
+  me: Pick<CurrentStaff, "id"> & { role: StaffRole },
+  { now = new Date(), timeZone = getEnv().OPERATOR_TIME_ZONE }: { now?: Date; timeZone?: string } = {},
+): Promise<CreatedExport> {
+  if (!(COMPLIANCE_ROLES as readonly StaffRole[]).includes(me.role)) return { ok: false, error: "forbidden" };
+  const exportLog = z.enum(EXPORT_LOGS).safeParse(input.log);
+  if (!exportLog.success) return { ok: false, error: "unknown_log" };
+  const parsed = exportQuerySchema.safeParse(input.query);
+  if (!parsed.success) {
+    return { ok: false, error: "invalid", issues: parsed.error.issues.map((issue) => ({ field: issue.path.join(".") || "query", message: issue.message })) };
+  }
+  const { format, ...filters } = parsed.data;
+
+  await db.transaction(async (tx) => {
+    await recordAuditEvent(tx, { actorType: "staff", actorId: me.id, action: "export.created", entityType: "export", data: { log: exportLog.data, format, filters } });
+  });
+
+  const columns = exportLog.data === "requests" ? REQUEST_LOG_COLUMNS : AUDIT_LOG_COLUMNS;
+  const batches = exportLog.data === "requests" ? streamRequestLog(db, filters, timeZone, now) : streamAuditLog(db, filters, timeZone);
+  const encoder = exportEncoder(format, columns);
+  const body = await openExportStream(batches, encoder, ({ outcome, rows, bytes, error }) => {
+    const details = { log: exportLog.data, format, rows, bytes, staffId: me.id };
+    if (outcome === "failed") logger.error("export failed", { ...details, error: errorMessage(error) });
+    else logger.info(`export ${outcome}`, details);
+  });
+  return { ok: true, log: exportLog.data, filename: `${FILE_STEM[exportLog.data]}-${localDateOf(now, timeZone)}.${encoder.extension}`, contentType: encoder.contentType, body };
+}

@@ -1,0 +1,47 @@
+import { z } from "zod";
+import { REQUEST_STATUSES } from "@/db/schema";
+import { localWallTimeToInstant } from "@/lib/requests/deadlines/compute-due-at";
+import { addCalendarDays } from "@/lib/requests/deadlines/working-calendar";
+import { REQUEST_TYPES } from "@/lib/requests/request-types";
+
+export const EXPORT_LOGS = ["requests", "audit"] as const;
+export type ExportLog = (typeof EXPORT_LOGS)[number];
+
+export const EXPORT_FORMATS = ["csv", "jsonl"] as const;
+export type ExportFormat = (typeof EXPORT_FORMATS)[number];
+
+// A form's empty field means "any".
+const blankAsUnset = (value: unknown) => (value === "" ? undefined : value);
+const isoDate = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, "expected a date as YYYY-MM-DD")
+  .refine((value) => !Number.isNaN(Date.parse(`${value}T00:00:00Z`)) && new Date(`${value}T00:00:00Z`).toISOString().startsWith(value), "not a calendar date");
+
+/**
+ * An export's query string. Unlike the queue's filters, a malformed value is an error (400), not
+ * ignored: a compliance export must contain exactly what was asked for, or nothing.
+ */
+export const exportQuerySchema = z
+  .object({
+    format: z.preprocess(blankAsUnset, z.enum(EXPORT_FORMATS).default("csv")),
+    /** First day included, in the operator's time zone. */
+    from: z.preprocess(blankAsUnset, isoDate.optional()),
+    /** Last day included, in the operator's time zone. */
+    to: z.preprocess(blankAsUnset, isoDate.optional()),
+    type: z.preprocess(blankAsUnset, z.enum(REQUEST_TYPES).optional()),
+    status: z.preprocess(blankAsUnset, z.enum(REQUEST_STATUSES).optional()),
+    jurisdiction: z.preprocess(blankAsUnset, z.string().regex(/^[A-Z][A-Z0-9_]{1,15}$/, "expected a jurisdiction code such as KZ").optional()),
+  })
+  .strict()
+  .refine((query) => !query.from || !query.to || query.from <= query.to, { message: "from must not be after to", path: ["to"] });
+
+export type ExportQuery = z.output<typeof exportQuerySchema>;
+export type ExportFilters = Omit<ExportQuery, "format">;
+
+/** The instants [start, end) the filter's days cover in `timeZone`; either side open when not given. */
+export function exportPeriod(filters: Pick<ExportFilters, "from" | "to">, timeZone: string): { start: Date | null; end: Date | null } {
+  return {
+    start: filters.from ? localWallTimeToInstant(filters.from, 0, timeZone) : null,
+    end: filters.to ? localWallTimeToInstant(addCalendarDays(filters.to, 1), 0, timeZone) : null,
+  };
+}

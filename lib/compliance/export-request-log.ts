@@ -1,0 +1,66 @@
+import { and, asc, eq, gte, isNotNull, lt, sql, type SQL } from "drizzle-orm";
+import { QueryBuilder } from "drizzle-orm/pg-core";
+import type { Db } from "@/db/client";
+import { requests, staff } from "@/db/schema";
+import { streamCursor } from "./export-cursor";
+import type { ExportColumn, ExportRow } from "./export-encoders";
+import { exportPeriod, type ExportFilters } from "./export-filters";
+import { exportColumn, exportSelection, isoText } from "./export-sql";
+import { daysToRespond, onTimeAt, responded } from "./request-outcome";
+
+/**
+ * The request log: one row per request, what a regulator asks for — what was asked, when, by when
+ * it was due, whether it was extended, when and how it was answered, and whether on time. No
+ * requester's name or contact details: the log proves handling, it is not a copy of the data.
+ * Keys are stable English snake_case (the file is for machines too); the page explains each.
+ */
+const REQUEST_LOG = (now: Date) => [
+  exportColumn("reference", "text", requests.reference),
+  exportColumn("type", "text", requests.type),
+  exportColumn("jurisdiction", "text", requests.jurisdiction),
+  exportColumn("channel", "text", requests.channel),
+  exportColumn("status", "text", requests.status),
+  exportColumn("received_at", "text", isoText(requests.createdAt)),
+  exportColumn("verified_at", "text", isoText(requests.verifiedAt)),
+  exportColumn("due_at", "text", isoText(requests.dueAt)),
+  exportColumn("original_due_at", "text", isoText(requests.originalDueAt)),
+  exportColumn("extended", "boolean", sql`${requests.extendedAt} is not null`),
+  exportColumn("extended_at", "text", isoText(requests.extendedAt)),
+  exportColumn("extension_reason", "text", requests.extensionReason),
+  exportColumn("responded_at", "text", sql`case when ${responded} then ${isoText(requests.closedAt)} end`),
+  exportColumn("outcome", "text", requests.outcomeNote),
+  exportColumn("denial_reason", "text", requests.denialReason),
+  exportColumn("assignee", "text", staff.name),
+  exportColumn("assignee_email", "text", staff.email),
+  exportColumn("days_to_respond", "number", daysToRespond),
+  exportColumn("on_time", "boolean", onTimeAt(now)),
+];
+
+export const REQUEST_LOG_COLUMNS: readonly ExportColumn[] = REQUEST_LOG(new Date(0)).map(({ key, kind }) => ({ key, kind }));
+
+/** Received requests by default; unconfirmed attempts (no reference yet) only when that status is asked for. */
+function requestLogConditions(filters: ExportFilters, timeZone: string): SQL[] {
+  const where: SQL[] = [];
+  const { start, end } = exportPeriod(filters, timeZone);
+  if (start) where.push(gte(requests.createdAt, start));
+  if (end) where.push(lt(requests.createdAt, end));
+  if (filters.status) where.push(eq(requests.status, filters.status));
+  else where.push(isNotNull(requests.verifiedAt));
+  if (filters.type) where.push(eq(requests.type, filters.type));
+  if (filters.jurisdiction) where.push(eq(requests.jurisdiction, filters.jurisdiction));
+  return where;
+}
+
+/** The request log's SELECT, in order of receipt; `now` decides "on time" for requests still open. */
+export function requestLogQuery(filters: ExportFilters, timeZone: string, now: Date) {
+  return new QueryBuilder()
+    .select(exportSelection(REQUEST_LOG(now)))
+    .from(requests)
+    .leftJoin(staff, eq(staff.id, requests.assigneeId))
+    .where(and(...requestLogConditions(filters, timeZone)))
+    .orderBy(asc(requests.createdAt), asc(requests.id));
+}
+
+export function streamRequestLog(db: Db, filters: ExportFilters, timeZone: string, now = new Date()): AsyncGenerator<ExportRow[], void, undefined> {
+  return streamCursor<ExportRow>(db, requestLogQuery(filters, timeZone, now));
+}

@@ -1,0 +1,44 @@
+import { eq } from "drizzle-orm";
+import type { Db } from "@/db/client";
+import { requests, type Request } from "@/db/schema";
+import type { CurrentStaff } from "@/lib/auth/current-staff";
+import { COMPLIANCE_ROLES } from "@/lib/compliance/roles";
+import { recordRequestChange } from "@/lib/requests/record-request-change";
+import { RetentionError } from "./errors";
+import { setLegalHoldSchema, type SetLegalHoldInput } from "./retention-schemas";
+
+/**
+ * Places or lifts a legal hold: while it is in place, retention leaves the request's personal
+ * data alone, however long ago it closed. Compliance officers and admins only; the reason is
+ * required to place one. Staff-only on the timeline, and audited with the reason.
+ */
+export async function setLegalHold(db: Db, input: SetLegalHoldInput, actor: Pick<CurrentStaff, "id" | "role">, now = new Date()): Promise<Request> {
+  if (!(COMPLIANCE_ROLES as readonly string[]).includes(actor.role)) throw new RetentionError("not_allowed");
+  const data = setLegalHoldSchema.parse(input);
+  return db.transaction(async (tx) => {
+    // Locked, so a hold and an anonymisation of the same request cannot interleave.
+    const [request] = await tx.select().from(requests).where(eq(requests.id, data.requestId)).for("update");
+    if (!request || !request.verifiedAt) throw new RetentionError("not_found");
+    if (request.anonymisedAt) throw new RetentionError("anonymised");
+    if (data.hold && request.legalHold) throw new RetentionError("already_on_hold");
+    if (!data.hold && !request.legalHold) throw new RetentionError("not_on_hold");
+
+    const [updated] = await tx
+      .update(requests)
+      .set(
+        data.hold
+          ? { legalHold: true, legalHoldReason: data.reason, legalHoldSetAt: now, legalHoldSetBy: actor.id }
+          : { legalHold: false, legalHoldReason: null, legalHoldSetAt: null, legalHoldSetBy: null },
+      )
+      .where(eq(requests.id, request.id))
+      .returning();
+    await recordRequestChange(tx, {
+      requestId: request.id,
+      kind: data.hold ? "legal_hold_placed" : "legal_hold_lifted",
+      actor: { type: "staff", id: actor.id },
+      data: data.hold ? { reason: data.reason } : { reason: data.reason || null, placedAt: request.legalHoldSetAt?.toISOString() ?? null },
+      visibleToRequester: false,
+    });
+    return updated!;
+  });
+}
