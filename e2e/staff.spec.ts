@@ -50,6 +50,7 @@ test("the dashboard speaks English too, and the queue filters and searches", asy
   await expect(table).not.toContainText("aigerim@example.kz");
 
   await page.getByRole("link", { name: "Reset" }).click();
+  await expect(page).toHaveURL(/\/en\/dashboard$/);
   await page.getByLabel("Search by reference, email or name").fill("ivan@");
   await page.getByRole("button", { name: "Show" }).click();
   await expect(table.getByRole("row")).toHaveCount(2);
