@@ -10,6 +10,7 @@ import { listQueue, queueFiltersSchema } from "@/lib/requests/list-queue";
 import { REQUEST_TYPES, type RequestType } from "@/lib/requests/request-types";
 import { readyDb } from "@/lib/startup/ensure-app-ready";
 import { JURISDICTIONS } from "@/lib/validation/request-forms";
+import { DataTable } from "@/components/data-table";
 
 type Props = { params: Promise<{ locale: Locale }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 
@@ -137,48 +138,36 @@ export default async function QueuePage({ params, searchParams }: Props) {
       {page.items.length === 0 ? (
         <p className="mt-6 text-muted">{t("queue.empty")}</p>
       ) : (
-        <div className="mt-6 overflow-x-auto">
-          <table className="w-full border-collapse text-left text-sm">
-            <caption className="sr-only">{t("queue.title")}</caption>
-            <thead>
-              <tr className="border-b border-slate-300">
-                <th scope="col" className="py-2 pr-4">{t("queue.reference")}</th>
-                <th scope="col" className="py-2 pr-4">{t("queue.type")}</th>
-                <th scope="col" className="py-2 pr-4">{t("queue.status")}</th>
-                <th scope="col" className="py-2 pr-4">{t("queue.requester")}</th>
-                <th scope="col" className="py-2">{t("queue.due")}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {page.items.map((item) => {
-                const overdue = item.dueAt && item.dueAt <= now && ["new", "in_progress", "awaiting_requester", "on_hold"].includes(item.status);
-                return (
-                  <tr key={item.id} className="border-b border-slate-200 align-top">
-                    <td className="py-2 pr-4 font-mono">
-                      <Link href={`/dashboard/requests/${item.id}`} className="text-brand-800 underline">
-                        {item.reference ?? item.id.slice(0, 8)}
-                      </Link>
-                      {item.urgent ? <span className="ml-2 rounded bg-red-100 px-1 font-sans text-red-900">{t("queue.urgent")}</span> : null}
-                      {item.duplicateOfId ? <span className="ml-2 rounded bg-amber-100 px-1 font-sans text-amber-900">{t("queue.duplicate")}</span> : null}
-                      {item.deliveryProblem ? <span className="ml-2 rounded bg-red-100 px-1 font-sans text-red-900">{mail("deliveryProblem")}</span> : null}
-                    </td>
-                    <td className="py-2 pr-4">{types(`${item.type as RequestType}.title`)}</td>
-                    <td className="py-2 pr-4">{statuses(item.status)}</td>
-                    <td className="py-2 pr-4 break-all">
-                      {item.requesterName}
-                      <br />
-                      <span className="text-muted">{item.requesterEmail}</span>
-                    </td>
-                    <td className="py-2">
-                      {item.dueAt ? format.dateTime(item.dueAt, { dateStyle: "medium", timeStyle: "short" }) : "—"}
-                      {overdue ? <span className="ml-2 rounded bg-red-700 px-1 text-white">{t("queue.overdueBadge")}</span> : null}
-                    </td>
-                  </tr>
-                );
-              })}
-            </tbody>
-          </table>
-        </div>
+        <DataTable className="mt-6" caption={t("queue.title")} columns={[t("queue.reference"), t("queue.type"), t("queue.status"), t("queue.requester"), t("queue.due")]}>
+          <tbody>
+            {page.items.map((item) => {
+              const overdue = item.dueAt && item.dueAt <= now && ["new", "in_progress", "awaiting_requester", "on_hold"].includes(item.status);
+              return (
+                <tr key={item.id} className="border-b border-slate-200 align-top">
+                  <td className="py-2 pr-4 font-mono">
+                    <Link href={`/dashboard/requests/${item.id}`} className="text-brand-800 underline">
+                      {item.reference ?? item.id.slice(0, 8)}
+                    </Link>
+                    {item.urgent ? <span className="ml-2 rounded bg-red-100 px-1 font-sans text-red-900">{t("queue.urgent")}</span> : null}
+                    {item.duplicateOfId ? <span className="ml-2 rounded bg-amber-100 px-1 font-sans text-amber-900">{t("queue.duplicate")}</span> : null}
+                    {item.deliveryProblem ? <span className="ml-2 rounded bg-red-100 px-1 font-sans text-red-900">{mail("deliveryProblem")}</span> : null}
+                  </td>
+                  <td className="py-2 pr-4">{types(`${item.type as RequestType}.title`)}</td>
+                  <td className="py-2 pr-4">{statuses(item.status)}</td>
+                  <td className="py-2 pr-4 break-all">
+                    {item.requesterName}
+                    <br />
+                    <span className="text-muted">{item.requesterEmail}</span>
+                  </td>
+                  <td className="py-2">
+                    {item.dueAt ? format.dateTime(item.dueAt, { dateStyle: "medium", timeStyle: "short" }) : "—"}
+                    {overdue ? <span className="ml-2 rounded bg-red-700 px-1 text-white">{t("queue.overdueBadge")}</span> : null}
+                  </td>
+                </tr>
+              );
+            })}
+          </tbody>
+        </DataTable>
       )}
       <p className="mt-4 flex gap-4">
         {filters.after ? (

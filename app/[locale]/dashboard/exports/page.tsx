@@ -10,6 +10,7 @@ import { getEnv, type Locale } from "@/lib/env";
 import { REQUEST_TYPES } from "@/lib/requests/request-types";
 import { JURISDICTIONS } from "@/lib/validation/request-forms";
 import { ExportForm } from "./export-form";
+import { DataTable } from "@/components/data-table";
 
 type Props = { params: Promise<{ locale: Locale }> };
 
@@ -50,25 +51,16 @@ export default async function ExportsPage({ params }: Props) {
         <p className="mt-2 max-w-3xl text-sm text-muted">{t("columns.lead")}</p>
         <div className="mt-4 grid gap-8 lg:grid-cols-2">
           {logs.map(({ log, columns, describe }) => (
-            <div key={log} className="overflow-x-auto">
-              <table className="w-full border-collapse text-left text-sm">
-                <caption className="mb-2 text-left text-base font-semibold">{t(`form.logs.${log}`)}</caption>
-                <thead>
-                  <tr className="border-b border-slate-300">
-                    <th scope="col" className="py-2 pr-4">{t("columns.key")}</th>
-                    <th scope="col" className="py-2">{t("columns.meaning")}</th>
+            <DataTable key={log} caption={t(`form.logs.${log}`)} captionClassName="mb-2 text-left text-base font-semibold" columns={[t("columns.key"), t("columns.meaning")]}>
+              <tbody>
+                {columns.map((column) => (
+                  <tr key={column.key} className="border-b border-slate-200 align-top">
+                    <th scope="row" className="py-2 pr-4 font-mono font-normal">{column.key}</th>
+                    <td className="py-2">{describe(column.key)}</td>
                   </tr>
-                </thead>
-                <tbody>
-                  {columns.map((column) => (
-                    <tr key={column.key} className="border-b border-slate-200 align-top">
-                      <th scope="row" className="py-2 pr-4 font-mono font-normal">{column.key}</th>
-                      <td className="py-2">{describe(column.key)}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
+                ))}
+              </tbody>
+            </DataTable>
           ))}
         </div>
       </section>

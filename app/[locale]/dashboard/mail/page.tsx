@@ -8,6 +8,7 @@ import { INBOUND_STATUS_CODES, MAIL_READER_ROLES } from "@/lib/inbound/inbound-s
 import { listInboundEmails } from "@/lib/inbound/list-inbound-emails";
 import { Link } from "@/lib/i18n/navigation";
 import { readyDb } from "@/lib/startup/ensure-app-ready";
+import { DataTable } from "@/components/data-table";
 
 type Props = { params: Promise<{ locale: Locale }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 
@@ -64,47 +65,35 @@ export default async function MailListPage({ params, searchParams }: Props) {
       {page.items.length === 0 ? (
         <p className="mt-6 text-muted">{page.filter === "needs_attention" ? t("list.emptyAttention") : t("list.empty")}</p>
       ) : (
-        <div className="mt-6 overflow-x-auto">
-          <table className="w-full border-collapse text-left text-sm">
-            <caption className="sr-only">{t("list.title")}</caption>
-            <thead>
-              <tr className="border-b border-slate-300">
-                <th scope="col" className="py-2 pr-4">{t("list.received")}</th>
-                <th scope="col" className="py-2 pr-4">{t("list.from")}</th>
-                <th scope="col" className="py-2 pr-4">{t("list.subject")}</th>
-                <th scope="col" className="py-2 pr-4">{t("list.status")}</th>
-                <th scope="col" className="py-2">{t("list.error")}</th>
+        <DataTable className="mt-6" caption={t("list.title")} columns={[t("list.received"), t("list.from"), t("list.subject"), t("list.status"), t("list.error")]}>
+          <tbody>
+            {page.items.map((item) => (
+              <tr key={item.id} className="border-b border-slate-200 align-top">
+                <td className="py-2 pr-4 whitespace-nowrap">{when(item.receivedAt)}</td>
+                <td className="py-2 pr-4 break-all">
+                  {item.fromName ? (
+                    <>
+                      {item.fromName}
+                      <br />
+                    </>
+                  ) : null}
+                  <span className={item.fromName ? "text-muted" : undefined}>{item.fromAddress ?? t("list.unknownSender")}</span>
+                </td>
+                <td className="py-2 pr-4 break-words">
+                  <Link href={`/dashboard/mail/${item.id}`} className="text-brand-800 underline">
+                    {item.subject ?? t("list.noSubject")}
+                  </Link>
+                </td>
+                <td className="py-2 pr-4">
+                  <span className={item.status === "failed" ? "font-semibold text-red-800" : undefined}>{t(`statuses.${item.status}`)}</span>
+                  {item.kind ? <span className="block text-muted">{t(`kinds.${item.kind}`)}</span> : null}
+                  {item.reference ? <span className="block text-muted">{t("list.onRequest", { reference: item.reference })}</span> : null}
+                </td>
+                <td className="py-2 break-words text-red-800">{item.error ? shorten(item.error) : ""}</td>
               </tr>
-            </thead>
-            <tbody>
-              {page.items.map((item) => (
-                <tr key={item.id} className="border-b border-slate-200 align-top">
-                  <td className="py-2 pr-4 whitespace-nowrap">{when(item.receivedAt)}</td>
-                  <td className="py-2 pr-4 break-all">
-                    {item.fromName ? (
-                      <>
-                        {item.fromName}
-                        <br />
-                      </>
-                    ) : null}
-                    <span className={item.fromName ? "text-muted" : undefined}>{item.fromAddress ?? t("list.unknownSender")}</span>
-                  </td>
-                  <td className="py-2 pr-4 break-words">
-                    <Link href={`/dashboard/mail/${item.id}`} className="text-brand-800 underline">
-                      {item.subject ?? t("list.noSubject")}
-                    </Link>
-                  </td>
-                  <td className="py-2 pr-4">
-                    <span className={item.status === "failed" ? "font-semibold text-red-800" : undefined}>{t(`statuses.${item.status}`)}</span>
-                    {item.kind ? <span className="block text-muted">{t(`kinds.${item.kind}`)}</span> : null}
-                    {item.reference ? <span className="block text-muted">{t("list.onRequest", { reference: item.reference })}</span> : null}
-                  </td>
-                  <td className="py-2 break-words text-red-800">{item.error ? shorten(item.error) : ""}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+            ))}
+          </tbody>
+        </DataTable>
       )}
       <p className="mt-4 flex gap-4">
         {raw.cursor ? (

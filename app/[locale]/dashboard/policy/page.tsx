@@ -8,6 +8,7 @@ import { LOCALE_NAMES } from "@/lib/i18n/routing";
 import { listPolicyVersionsForAdmin } from "@/lib/policy/list-policy-versions-for-admin";
 import { readyDb } from "@/lib/startup/ensure-app-ready";
 import { PublishPolicyForm } from "./publish-policy-form";
+import { DataTable } from "@/components/data-table";
 
 type Props = { params: Promise<{ locale: Locale }> };
 
@@ -39,53 +40,41 @@ export default async function PolicyAdminPage({ params }: Props) {
           {t("versions.title")}
         </h2>
         {LOCALES.map((language) => (
-          <div key={language} className="mt-4 overflow-x-auto">
-            <table className="w-full border-collapse text-left text-sm">
-              <caption className="mb-2 text-left text-lg font-semibold">{LOCALE_NAMES[language]}</caption>
-              <thead>
-                <tr className="border-b border-slate-300">
-                  <th scope="col" className="py-2 pr-4">{t("versions.version")}</th>
-                  <th scope="col" className="py-2 pr-4">{t("versions.titleColumn")}</th>
-                  <th scope="col" className="py-2 pr-4">{t("versions.effectiveOn")}</th>
-                  <th scope="col" className="py-2 pr-4">{t("versions.state")}</th>
-                  <th scope="col" className="py-2">{t("versions.published")}</th>
+          <DataTable key={language} className="mt-4" caption={LOCALE_NAMES[language]} captionClassName="mb-2 text-left text-lg font-semibold" columns={[t("versions.version"), t("versions.titleColumn"), t("versions.effectiveOn"), t("versions.state"), t("versions.published")]}>
+            <tbody>
+              {view.versions[language].length === 0 ? (
+                <tr>
+                  <td colSpan={5} className="py-2 text-muted">
+                    {t("versions.none")}
+                  </td>
                 </tr>
-              </thead>
-              <tbody>
-                {view.versions[language].length === 0 ? (
-                  <tr>
-                    <td colSpan={5} className="py-2 text-muted">
-                      {t("versions.none")}
-                    </td>
-                  </tr>
-                ) : null}
-                {view.versions[language].map((version) => (
-                  <tr key={version.id} className={`border-b border-slate-200 align-top ${version.state === "current" ? "bg-green-50" : ""}`}>
-                    <th scope="row" className="py-2 pr-4 font-medium">
-                      {version.state === "scheduled" ? (
-                        version.version
-                      ) : (
-                        // Public pages in that language; a plain link, since the dashboard's locale may differ.
-                        <a href={`/${language}/policy/${encodeURIComponent(version.version)}`} className="text-brand-800 underline" lang={language}>
-                          {version.version}
-                        </a>
-                      )}
-                    </th>
-                    <td className="py-2 pr-4" lang={language}>
-                      {version.title}
-                    </td>
-                    <td className="py-2 pr-4">{day(version.effectiveOn)}</td>
-                    <td className="py-2 pr-4">
-                      <span className={version.state === "current" ? "font-semibold text-green-900" : version.state === "scheduled" ? "font-semibold text-amber-900" : "text-muted"}>
-                        {t(`versions.states.${version.state}`)}
-                      </span>
-                    </td>
-                    <td className="py-2">{t("versions.publishedBy", { date: moment(version.publishedAt), name: version.publishedByName ?? t("versions.system") })}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+              ) : null}
+              {view.versions[language].map((version) => (
+                <tr key={version.id} className={`border-b border-slate-200 align-top ${version.state === "current" ? "bg-green-50" : ""}`}>
+                  <th scope="row" className="py-2 pr-4 font-medium">
+                    {version.state === "scheduled" ? (
+                      version.version
+                    ) : (
+                      // Public pages in that language; a plain link, since the dashboard's locale may differ.
+                      <a href={`/${language}/policy/${encodeURIComponent(version.version)}`} className="text-brand-800 underline" lang={language}>
+                        {version.version}
+                      </a>
+                    )}
+                  </th>
+                  <td className="py-2 pr-4" lang={language}>
+                    {version.title}
+                  </td>
+                  <td className="py-2 pr-4">{day(version.effectiveOn)}</td>
+                  <td className="py-2 pr-4">
+                    <span className={version.state === "current" ? "font-semibold text-green-900" : version.state === "scheduled" ? "font-semibold text-amber-900" : "text-muted"}>
+                      {t(`versions.states.${version.state}`)}
+                    </span>
+                  </td>
+                  <td className="py-2">{t("versions.publishedBy", { date: moment(version.publishedAt), name: version.publishedByName ?? t("versions.system") })}</td>
+                </tr>
+              ))}
+            </tbody>
+          </DataTable>
         ))}
       </section>
 

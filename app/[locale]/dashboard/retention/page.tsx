@@ -10,6 +10,7 @@ import type { RequestType } from "@/lib/requests/request-types";
 import { getRetentionOverview, HELD_LIST_LIMIT } from "@/lib/retention/get-retention-overview";
 import { readyDb } from "@/lib/startup/ensure-app-ready";
 import { RetentionForm } from "./retention-form";
+import { DataTable } from "@/components/data-table";
 
 type Props = { params: Promise<{ locale: Locale }> };
 
@@ -90,18 +91,8 @@ export default async function RetentionPage({ params }: Props) {
         {overview.held.length === 0 ? (
           <p className="mt-3">{t("held.empty")}</p>
         ) : (
-          <div className="mt-3 overflow-x-auto">
-            <table className="w-full border-collapse text-left text-sm">
-              <caption className="sr-only">{t("held.title")}</caption>
-              <thead>
-                <tr className="border-b border-slate-300">
-                  <th scope="col" className="py-2 pr-4">{t("held.reference")}</th>
-                  <th scope="col" className="py-2 pr-4">{t("held.type")}</th>
-                  <th scope="col" className="py-2 pr-4">{t("held.status")}</th>
-                  <th scope="col" className="py-2 pr-4">{t("held.placed")}</th>
-                  <th scope="col" className="py-2">{t("held.reason")}</th>
-                </tr>
-              </thead>
+          <>
+            <DataTable className="mt-3" caption={t("held.title")} columns={[t("held.reference"), t("held.type"), t("held.status"), t("held.placed"), t("held.reason")]}>
               <tbody>
                 {overview.held.map((request) => (
                   <tr key={request.id} className="border-b border-slate-200 align-top">
@@ -121,9 +112,9 @@ export default async function RetentionPage({ params }: Props) {
                   </tr>
                 ))}
               </tbody>
-            </table>
+            </DataTable>
             {overview.held.length === HELD_LIST_LIMIT ? <p className="mt-2 text-sm text-muted">{t("held.limited", { count: HELD_LIST_LIMIT })}</p> : null}
-          </div>
+          </>
         )}
       </section>
     </Container>

@@ -10,6 +10,7 @@ import type { StaffStatus } from "@/lib/auth/staff-admin";
 import { changeStaffRoleSchema, STAFF_ROLE_CHOICES } from "@/lib/auth/staff-admin-schemas";
 import { changeStaffRoleAction, setStaffDisabledAction } from "./actions";
 import { useStaffAdminMessages } from "./use-staff-admin-messages";
+import { DataTable } from "@/components/data-table";
 
 /** One staff account as the page shows it: texts already translated and dates formatted. */
 export type StaffRow = {
@@ -103,38 +104,25 @@ export function StaffTable({ rows }: { rows: StaffRow[] }) {
   return (
     <>
       <FormNotice notice={notice} />
-      <div className="overflow-x-auto">
-        <table className="w-full border-collapse text-left text-sm">
-          <caption className="sr-only">{t("title")}</caption>
-          <thead>
-            <tr className="border-b border-slate-300">
-              <th scope="col" className="py-2 pr-4">{t("name")}</th>
-              <th scope="col" className="py-2 pr-4">{t("email")}</th>
-              <th scope="col" className="py-2 pr-4">{t("role")}</th>
-              <th scope="col" className="py-2 pr-4">{t("status")}</th>
-              <th scope="col" className="py-2 pr-4">{t("lastSignIn")}</th>
-              <th scope="col" className="py-2">{t("actions")}</th>
+      <DataTable caption={t("title")} columns={[t("name"), t("email"), t("role"), t("status"), t("lastSignIn"), t("actions")]}>
+        <tbody>
+          {rows.map((row) => (
+            <tr key={row.id} className="border-b border-slate-200 align-top">
+              <th scope="row" className="py-2 pr-4 font-medium">
+                {row.name}
+                {row.isMe ? <span className="ml-1 font-normal text-muted">{t("you")}</span> : null}
+              </th>
+              <td className="py-2 pr-4 break-all">{row.email}</td>
+              <td className="py-2 pr-4">
+                <RoleForm row={row} report={setNotice} />
+              </td>
+              <td className={`py-2 pr-4 ${row.status === "disabled" ? "text-red-800" : ""}`}>{row.statusText}</td>
+              <td className="py-2 pr-4">{row.lastSignIn}</td>
+              <td className="py-2">{row.isMe ? "—" : <AccessButton row={row} report={setNotice} />}</td>
             </tr>
-          </thead>
-          <tbody>
-            {rows.map((row) => (
-              <tr key={row.id} className="border-b border-slate-200 align-top">
-                <th scope="row" className="py-2 pr-4 font-medium">
-                  {row.name}
-                  {row.isMe ? <span className="ml-1 font-normal text-muted">{t("you")}</span> : null}
-                </th>
-                <td className="py-2 pr-4 break-all">{row.email}</td>
-                <td className="py-2 pr-4">
-                  <RoleForm row={row} report={setNotice} />
-                </td>
-                <td className={`py-2 pr-4 ${row.status === "disabled" ? "text-red-800" : ""}`}>{row.statusText}</td>
-                <td className="py-2 pr-4">{row.lastSignIn}</td>
-                <td className="py-2">{row.isMe ? "—" : <AccessButton row={row} report={setNotice} />}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+          ))}
+        </tbody>
+      </DataTable>
     </>
   );
 }
