@@ -27,6 +27,8 @@ export const auditLog = pgTable(
   (table) => [
     index("audit_log_request_idx").on(table.requestId, table.id),
     index("audit_log_occurred_at_idx").on(table.occurredAt),
+    // The audit page filters by action and lists the actions recorded.
+    index("audit_log_action_idx").on(table.action),
   ],
 );
 

@@ -120,7 +120,8 @@ async function applyOnce(db: Db, id: string, parsed: ParsedInboundEmail, message
       entityType: "inbound_email",
       entityId: id,
       requestId: outcome.requestId,
-      data: { status: outcome.status, kind: parsed.kind, matchedBy: outcome.matchedBy ?? null, from: parsed.from?.address ?? null, messageId },
+      // Ids only: the audit log outlives retention, so no sender address here (the row keeps it until then).
+      data: { status: outcome.status, kind: parsed.kind, matchedBy: outcome.matchedBy ?? null, messageId },
     });
     return outcome.status;
   });
