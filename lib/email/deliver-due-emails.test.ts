@@ -2,7 +2,7 @@ import { eq } from "drizzle-orm";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { outboxEmails, type OutboxEmail } from "@/db/schema";
 import { createTestDatabase, testEngines, type TestDatabase } from "@/db/testing";
-import { backoffMs, deliverDueEmails, MAX_ATTEMPTS } from "./deliver-due-emails";
+import { backoffMs, deliverDueEmails, LEASE_MS, MAX_ATTEMPTS } from "./deliver-due-emails";
 import { enqueueEmail } from "./enqueue-email";
 import { startSmtpSink } from "./testing/smtp-sink";
 import { createSmtpTransport, type MailTransport } from "./transports";
@@ -94,6 +94,22 @@ describe.each(testEngines())("deliverDueEmails on %s", (engine) => {
 
     expect(await deliverDueEmails(database.db, transport, { now: later(2 * 3600_000) })).toMatchObject({ claimed: 0 });
     expect(smtp.received).toHaveLength(1);
+  });
+
+  it("a worker that dies after the server took the mail: sent again after the lease, with the same Message-ID", async () => {
+    const queued = await enqueue(database.db);
+    // This worker hands the mail to the server and then never comes back (it died before recording "sent").
+    const dying: MailTransport = { name: "smtp", send: async (email) => {
+      await transport.send(email);
+      await new Promise<never>(() => {});
+    } };
+    void deliverDueEmails(database.db, dying);
+    await expect.poll(() => smtp.received.length).toBe(1);
+    // Another worker leaves it alone while the lease holds, then takes it over.
+    expect(await deliverDueEmails(database.db, transport, { now: later(LEASE_MS / 2) })).toMatchObject({ claimed: 0 });
+    expect(await deliverDueEmails(database.db, transport, { now: later(LEASE_MS + 1_000) })).toMatchObject({ claimed: 1, sent: 1 });
+    expect(smtp.received.map((mail) => mail.headers.get("message-id"))).toEqual([queued.messageId, queued.messageId]);
+    expect(await row(database.db, queued.id)).toMatchObject({ status: "sent", attempts: 2 });
   });
 
   it("marks a 550 failed at once and never tries it again", async () => {
