@@ -1,3 +1,4 @@
+import { verifiedRequestRow } from "@/lib/requests/testing";
 import type { Db } from "@/db/client";
 import { requests, staff, type NewRequest } from "@/db/schema";
 
@@ -25,24 +26,8 @@ export const TRICKY_VALUES = [
 export const EXPORT_TEST_NOW = new Date("2026-06-15T06:00:00Z");
 
 export function requestRow(i: number, overrides: Partial<NewRequest> = {}): NewRequest {
-  const created = new Date(Date.UTC(2026, 2, 1, 6) + i * 60_000);
-  return {
-    reference: `DSR-2026-${String(i).padStart(6, "0")}`,
-    type: "access",
-    status: "new",
-    locale: "ru",
-    jurisdiction: "KZ",
-    requesterName: `Person ${i}`,
-    requesterEmail: `person${i}@example.kz`,
-    details: {},
-    consentAt: created,
-    createdAt: created,
-    verifyBy: new Date(created.getTime() + 14 * 86_400_000),
-    verifiedAt: created,
-    dueAt: new Date(created.getTime() + 30 * 86_400_000),
-    originalDueAt: new Date(created.getTime() + 30 * 86_400_000),
-    ...overrides,
-  };
+  const received = new Date(Date.UTC(2026, 2, 1, 6) + i * 60_000);
+  return verifiedRequestRow(i, received, { originalDueAt: new Date(received.getTime() + 30 * 86_400_000), ...overrides });
 }
 
 /** One completed, extended request per tricky value, assigned to a colleague named with it; returns their references in order. */

@@ -1,3 +1,4 @@
+import { verifiedRequestRow } from "@/lib/requests/testing";
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { auditLog, requests, type NewRequest } from "@/db/schema";
@@ -15,21 +16,7 @@ const plus = (from: string, days: number) => new Date(at(from).getTime() + days 
 let counter = 0;
 function row(overrides: Partial<NewRequest> & Pick<NewRequest, "type" | "status" | "createdAt">): NewRequest {
   counter += 1;
-  const createdAt = overrides.createdAt!;
-  return {
-    reference: `DSR-TEST-${String(counter).padStart(6, "0")}`,
-    locale: "ru",
-    jurisdiction: "KZ",
-    requesterName: `Person ${counter}`,
-    requesterEmail: `person${counter}@example.kz`,
-    details: {},
-    consentAt: createdAt,
-    verifyBy: new Date(createdAt.getTime() + DAY),
-    verifiedAt: createdAt,
-    dueAt: new Date(createdAt.getTime() + 30 * DAY),
-    statusChangedAt: createdAt,
-    ...overrides,
-  };
+  return verifiedRequestRow(counter, overrides.createdAt!, { reference: `DSR-TEST-${String(counter).padStart(6, "0")}`, verifyBy: new Date(overrides.createdAt!.getTime() + DAY), ...overrides });
 }
 
 /** An answered request: closed `days` after receipt, due `dueDays` after receipt. */

@@ -2,27 +2,13 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { requests, staff, type NewRequest } from "@/db/schema";
 import { createTestDatabase, testEngines, type TestDatabase } from "@/db/testing";
 import { listQueue, QUEUE_PAGE_SIZE } from "./list-queue";
+import { verifiedRequestRow } from "./testing";
 
 const now = new Date("2026-11-24T06:00:00Z");
 const hours = (h: number) => new Date(now.getTime() + h * 3_600_000);
 
-function row(i: number, overrides: Partial<NewRequest> = {}): NewRequest {
-  return {
-    reference: `DSR-2026-${String(i).padStart(6, "0")}`,
-    type: "access",
-    status: "new",
-    locale: "ru",
-    jurisdiction: "KZ",
-    requesterName: `Person ${i}`,
-    requesterEmail: `person${i}@example.kz`,
-    details: {},
-    consentAt: now,
-    verifyBy: hours(24 * 14),
-    verifiedAt: now,
-    dueAt: hours(100 + i),
-    ...overrides,
-  };
-}
+// Received "now" (createdAt left to the database, as the queue tests were written), due 100 + i hours later.
+const row = (i: number, overrides: Partial<NewRequest> = {}): NewRequest => verifiedRequestRow(i, now, { createdAt: undefined, statusChangedAt: undefined, dueAt: hours(100 + i), ...overrides });
 
 describe.each(testEngines())("staff queue on %s", (engine) => {
   let database: TestDatabase;

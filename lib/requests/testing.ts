@@ -1,6 +1,6 @@
 import { eq } from "drizzle-orm";
 import type { Db } from "@/db/client";
-import { requests, type Request } from "@/db/schema";
+import { requests, type NewRequest, type Request } from "@/db/schema";
 import type { Locale } from "@/lib/env";
 import type { RequestForm } from "@/lib/validation/request-forms";
 import { completeVerification } from "./complete-verification";
@@ -20,4 +20,30 @@ export async function fileVerifiedRequest(
   });
   const [request] = await db.select().from(requests).where(eq(requests.id, filed.requestId));
   return { request: request!, statusToken: statusUrl.split("/r/")[1]! };
+}
+
+const DAY_MS = 86_400_000;
+
+/**
+ * Test support: a verified access request row to insert directly (number `i`, received at `at`,
+ * due 30 days later), for tests that need many requests with chosen dates and outcomes.
+ */
+export function verifiedRequestRow(i: number, at: Date, overrides: Partial<NewRequest> = {}): NewRequest {
+  return {
+    reference: `DSR-2026-${String(i).padStart(6, "0")}`,
+    type: "access",
+    status: "new",
+    locale: "ru",
+    jurisdiction: "KZ",
+    requesterName: `Person ${i}`,
+    requesterEmail: `person${i}@example.kz`,
+    details: {},
+    consentAt: at,
+    createdAt: at,
+    statusChangedAt: at,
+    verifyBy: new Date(at.getTime() + 14 * DAY_MS),
+    verifiedAt: at,
+    dueAt: new Date(at.getTime() + 30 * DAY_MS),
+    ...overrides,
+  };
 }

@@ -14,6 +14,7 @@ import { Link } from "@/lib/i18n/navigation";
 import { readyDb } from "@/lib/startup/ensure-app-ready";
 import { isLabelledAction } from "./audit-labels";
 import { VerifyAuditForm } from "./verify-audit-form";
+import { DataTable } from "@/components/data-table";
 
 type Props = { params: Promise<{ locale: Locale }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 
@@ -194,64 +195,42 @@ export default async function AuditLogPage({ params, searchParams }: Props) {
       {page.items.length === 0 ? (
         <p className="mt-6 text-muted">{t("empty")}</p>
       ) : (
-        <div className="mt-6 overflow-x-auto">
-          <table className="w-full border-collapse text-left text-sm">
-            <caption className="sr-only">{t("table.caption")}</caption>
-            <thead>
-              <tr className="border-b border-slate-300">
-                <th scope="col" className="py-2 pr-4">
-                  {t("table.time")}
-                </th>
-                <th scope="col" className="py-2 pr-4">
-                  {t("table.who")}
-                </th>
-                <th scope="col" className="py-2 pr-4">
-                  {t("table.action")}
-                </th>
-                <th scope="col" className="py-2 pr-4">
-                  {t("table.request")}
-                </th>
-                <th scope="col" className="py-2">
-                  {t("table.details")}
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {page.items.map((item) => {
-                const label = actionLabel(item.action);
-                return (
-                  <tr key={item.id} id={`audit-${item.id}`} className="border-b border-slate-200 align-top">
-                    <td className="py-2 pr-4 whitespace-nowrap">
-                      <time dateTime={item.occurredAt.toISOString()}>{format.dateTime(item.occurredAt, { dateStyle: "medium", timeStyle: "medium" })}</time>
-                      <span className="block text-muted">#{item.id}</span>
-                    </td>
-                    <td className="py-2 pr-4 break-words">{who(item)}</td>
-                    <td className="py-2 pr-4">
-                      {label ? (
-                        <>
-                          {label}
-                          <code className="block text-xs text-muted">{item.action}</code>
-                        </>
-                      ) : (
-                        <code>{item.action}</code>
-                      )}
-                    </td>
-                    <td className="py-2 pr-4 font-mono whitespace-nowrap">
-                      {item.request ? (
-                        <Link href={`/dashboard/requests/${item.request.id}`} className="text-brand-800 underline">
-                          {item.request.reference ?? item.request.id.slice(0, 8)}
-                        </Link>
-                      ) : (
-                        "—"
-                      )}
-                    </td>
-                    <td className="py-2 break-words">{details(item)}</td>
-                  </tr>
-                );
-              })}
-            </tbody>
-          </table>
-        </div>
+        <DataTable className="mt-6" caption={t("table.caption")} columns={[t("table.time"), t("table.who"), t("table.action"), t("table.request"), t("table.details")]}>
+          <tbody>
+            {page.items.map((item) => {
+              const label = actionLabel(item.action);
+              return (
+                <tr key={item.id} id={`audit-${item.id}`} className="border-b border-slate-200 align-top">
+                  <td className="py-2 pr-4 whitespace-nowrap">
+                    <time dateTime={item.occurredAt.toISOString()}>{format.dateTime(item.occurredAt, { dateStyle: "medium", timeStyle: "medium" })}</time>
+                    <span className="block text-muted">#{item.id}</span>
+                  </td>
+                  <td className="py-2 pr-4 break-words">{who(item)}</td>
+                  <td className="py-2 pr-4">
+                    {label ? (
+                      <>
+                        {label}
+                        <code className="block text-xs text-muted">{item.action}</code>
+                      </>
+                    ) : (
+                      <code>{item.action}</code>
+                    )}
+                  </td>
+                  <td className="py-2 pr-4 font-mono whitespace-nowrap">
+                    {item.request ? (
+                      <Link href={`/dashboard/requests/${item.request.id}`} className="text-brand-800 underline">
+                        {item.request.reference ?? item.request.id.slice(0, 8)}
+                      </Link>
+                    ) : (
+                      "—"
+                    )}
+                  </td>
+                  <td className="py-2 break-words">{details(item)}</td>
+                </tr>
+              );
+            })}
+          </tbody>
+        </DataTable>
       )}
       <nav aria-label={t("paging.label")} className="mt-4 flex gap-4">
         {filters.before ? (

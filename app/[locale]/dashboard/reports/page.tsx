@@ -3,7 +3,7 @@ import { getFormatter, getTranslations, setRequestLocale } from "next-intl/serve
 import type { ReactNode } from "react";
 import { buttonClasses } from "@/components/button-link";
 import { Card } from "@/components/card";
-import { MonthlyBarChart } from "@/components/charts/monthly-bar-chart";
+import { MonthlyBarChart } from "./monthly-bar-chart";
 import { Container } from "@/components/container";
 import { DENIAL_REASONS } from "@/db/schema";
 import { requireStaff } from "@/lib/auth/require-staff";

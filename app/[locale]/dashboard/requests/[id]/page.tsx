@@ -18,6 +18,7 @@ import { LegalHold } from "./legal-hold";
 import { DefinitionRow } from "@/components/definition-row";
 import { ActionFeedback } from "@/components/form/action-feedback";
 import { AskForm, AssignForm, CompleteForm, DenyForm, ExtendForm, NoteForm, StatusButtons } from "./action-forms";
+import { DataTable } from "@/components/data-table";
 
 type Props = { params: Promise<{ locale: Locale; id: string }> };
 
@@ -509,35 +510,19 @@ export default async function StaffRequestPage({ params }: Props) {
           {v.comment ? <DefinitionRow label={t("details.comment")}>{v.comment}</DefinitionRow> : null}
         </dl>
         {d.type === "correction" ? (
-          <div className="mt-3 overflow-x-auto">
-            <table className="w-full border-collapse text-left text-sm">
-              <caption className="mb-2 text-left font-medium">{t("details.corrections")}</caption>
-              <thead>
-                <tr className="border-b border-slate-300">
-                  <th scope="col" className="py-2 pr-4">
-                    {t("details.field")}
+          <DataTable className="mt-3" caption={t("details.corrections")} captionClassName="mb-2 text-left font-medium" columns={[t("details.field"), t("details.before"), t("details.after")]}>
+            <tbody>
+              {d.corrections.map((c, i) => (
+                <tr key={i} className="border-b border-slate-200 align-top">
+                  <th scope="row" className="py-2 pr-4 font-medium break-words">
+                    {c.field}
                   </th>
-                  <th scope="col" className="py-2 pr-4">
-                    {t("details.before")}
-                  </th>
-                  <th scope="col" className="py-2">
-                    {t("details.after")}
-                  </th>
+                  <td className="py-2 pr-4 break-words">{c.currentValue || "—"}</td>
+                  <td className="py-2 break-words">{c.correctedValue}</td>
                 </tr>
-              </thead>
-              <tbody>
-                {d.corrections.map((c, i) => (
-                  <tr key={i} className="border-b border-slate-200 align-top">
-                    <th scope="row" className="py-2 pr-4 font-medium break-words">
-                      {c.field}
-                    </th>
-                    <td className="py-2 pr-4 break-words">{c.currentValue || "—"}</td>
-                    <td className="py-2 break-words">{c.correctedValue}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+              ))}
+            </tbody>
+          </DataTable>
         ) : null}
       </>
     );
