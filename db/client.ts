@@ -1,6 +1,7 @@
 import { mkdirSync } from "node:fs";
 import path from "node:path";
 import { PGlite, types as pgliteTypes } from "@electric-sql/pglite";
+import { pg_trgm } from "@electric-sql/pglite/contrib/pg_trgm";
 import type { ExtractTablesWithRelations } from "drizzle-orm";
 import type { PgDatabase, PgQueryResultHKT, PgTransaction } from "drizzle-orm/pg-core";
 import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
@@ -34,6 +35,9 @@ const FAST_BYTEA = {
   },
 };
 
+// pg_trgm serves the queue's search (migration 0010 creates the extension; PGlite must have it loaded).
+const PGLITE_OPTIONS = { serializers: FAST_BYTEA.serializers, parsers: FAST_BYTEA.parsers, extensions: { pg_trgm } };
+
 /** Opens a connection: postgres.js against a server, or PGlite on disk (or in memory for null). */
 export function openDatabase(target: DatabaseTarget): DatabaseConnection {
   if ("databaseUrl" in target) {
@@ -50,9 +54,9 @@ export function openDatabase(target: DatabaseTarget): DatabaseConnection {
   if (target.pgliteDataDir) {
     const dataDir = path.resolve(target.pgliteDataDir);
     mkdirSync(path.dirname(dataDir), { recursive: true });
-    pglite = new PGlite(dataDir, { serializers: FAST_BYTEA.serializers, parsers: FAST_BYTEA.parsers });
+    pglite = new PGlite(dataDir, PGLITE_OPTIONS);
   } else {
-    pglite = new PGlite({ serializers: FAST_BYTEA.serializers, parsers: FAST_BYTEA.parsers });
+    pglite = new PGlite(PGLITE_OPTIONS);
   }
   const db = drizzlePglite(pglite, { schema }) as unknown as Db;
   return { engine: "pglite", db, pglite, close: () => pglite.close() };

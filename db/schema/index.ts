@@ -6,6 +6,7 @@ export * from "./inbound";
 export * from "./policy";
 export * from "./rate-limits";
 export * from "./requests";
+export * from "./request-status-counts";
 export * from "./settings";
 export * from "./staff";
 export * from "./templates";

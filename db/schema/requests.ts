@@ -85,6 +85,11 @@ export const requests = pgTable(
     index("requests_queue_order_idx").on(sql`coalesce(${table.dueAt}, 'infinity'::timestamptz)`, table.id),
     // Retention's search for closed requests still holding personal data.
     index("requests_retention_idx").on(table.closedAt).where(sql`${table.anonymisedAt} is null`),
+    // The queue's search inside e-mail addresses and names (ilike '%…%'): pg_trgm, 3+ characters.
+    index("requests_email_trgm_idx").using("gin", table.requesterEmail.op("gin_trgm_ops")),
+    index("requests_name_trgm_idx").using("gin", table.requesterName.op("gin_trgm_ops")),
+    // The request log export's order (lib/compliance/export-request-log.ts): read in order, no sort.
+    index("requests_created_idx").on(table.createdAt, table.id),
   ],
 );
 

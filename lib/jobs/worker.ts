@@ -7,6 +7,7 @@ import { anonymiseExpiredRequests } from "@/lib/retention/anonymise-expired-requ
 import { errorMessage, log } from "@/lib/log";
 import { expireUnverifiedRequests } from "@/lib/requests/expire-unverified";
 import { sendDeadlineReminders } from "@/lib/requests/send-deadline-reminders";
+import { compactStatusCounts } from "@/lib/requests/status-counts";
 import { pruneRateLimits } from "@/lib/security/rate-limit";
 import { readyDb } from "@/lib/startup/ensure-app-ready";
 
@@ -54,6 +55,7 @@ async function housekeeping(state: WorkerState, db: Awaited<ReturnType<typeof re
   const expired = await expireUnverifiedRequests(db, new Date(now));
   if (expired > 0) log.info("expired unverified requests", { expired });
   await pruneRateLimits(db, new Date(now - RATE_LIMIT_RETENTION_MS));
+  await compactStatusCounts(db);
   const reminders = await sendDeadlineReminders(db, new Date(now));
   if (reminders > 0) log.info("deadline reminders queued", { reminders });
   const stalled = await processStalledInboundEmails(db, new Date(now));

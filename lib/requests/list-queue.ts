@@ -5,6 +5,7 @@ import { outboxEmails, REQUEST_STATUSES, requests, type RequestStatus } from "@/
 import type { CurrentStaff } from "@/lib/auth/current-staff";
 import { OPEN_STATUSES } from "./lifecycle";
 import { REQUEST_TYPES } from "./request-types";
+import { readStatusCounts, type StatusCounts } from "./status-counts";
 
 export const QUEUE_PAGE_SIZE = 25;
 /** "Due soon" means within this many hours. */
@@ -44,7 +45,16 @@ export type QueueItem = {
   deliveryProblem: boolean;
 };
 
-export type QueuePage = { items: QueueItem[]; nextCursor: string | null; counts: Partial<Record<RequestStatus, number>> };
+export type QueuePage = {
+  items: QueueItem[];
+  nextCursor: string | null;
+  counts: StatusCounts;
+  /** Set when the counts were capped (filters or a search matching many requests): a count of this value means "at least". */
+  countCap: number | null;
+};
+
+/** With filters or a search, each status is counted up to this many: enough to see the size of the work, bounded at any size. */
+export const QUEUE_COUNT_CAP = 1000;
 
 // Per row, not a join: the keyset order and page size stay those of requests alone. Column names are
 // written out because drizzle leaves columns unqualified in a one-table select, and inside the
@@ -76,6 +86,17 @@ export function referenceQuery(q: string): string | null {
   return match ? `DSR-${match[1]}-${match[2]!.padStart(6, "0")}` : null;
 }
 
+/**
+ * The search box: a reference exactly (unique index), else text inside the e-mail address or the
+ * name, served by the pg_trgm GIN indexes for 3 characters or more (migration 0010).
+ */
+export function searchCondition(q: string): SQL {
+  const reference = referenceQuery(q);
+  if (reference) return eq(requests.reference, reference);
+  const like = `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+  return or(ilike(requests.requesterEmail, like), ilike(requests.requesterName, like))!;
+}
+
 function filterConditions(filters: QueueFilters, me: Pick<CurrentStaff, "id">, now: Date): SQL[] {
   const where: SQL[] = [];
   if (filters.status) where.push(eq(requests.status, filters.status));
@@ -89,12 +110,42 @@ function filterConditions(filters: QueueFilters, me: Pick<CurrentStaff, "id">, n
     where.push(inArray(requests.status, [...OPEN_STATUSES]));
     where.push(filters.due === "overdue" ? lte(requests.dueAt, now) : and(gt(requests.dueAt, now), lte(requests.dueAt, new Date(now.getTime() + DUE_SOON_HOURS * 3_600_000)))!);
   }
-  if (filters.q) {
-    const reference = referenceQuery(filters.q);
-    const like = `%${filters.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-    where.push(reference ? eq(requests.reference, reference) : or(ilike(requests.requesterEmail, like), ilike(requests.requesterName, like))!);
-  }
+  if (filters.q) where.push(searchCondition(filters.q));
   return where;
+}
+
+/** Only the status filters (and whether unverified requests show): the counts are then the maintained counter's. */
+function onlyStatusFilters(filters: QueueFilters): boolean {
+  return !filters.type && !filters.assignee && !filters.jurisdiction && !filters.due && !filters.urgent && !filters.q;
+}
+
+/**
+ * Requests per status under the queue's filters, status aside. Unfiltered (the usual page): the
+ * counter table, exact and a few rows to read. Filtered: one scan stopping after QUEUE_COUNT_CAP
+ * matches gives exact counts when fewer match; when more do, each status is counted on its own up
+ * to the cap (from the status index), so the cost is bounded however many requests there are.
+ */
+async function countQueue(db: Db, filters: QueueFilters, me: Pick<CurrentStaff, "id">, now: Date): Promise<Pick<QueuePage, "counts" | "countCap">> {
+  if (onlyStatusFilters(filters)) {
+    const counts = await readStatusCounts(db);
+    if (!filters.unverified) delete counts.unverified;
+    return { counts, countCap: null };
+  }
+  const where = and(...filterConditions({ ...filters, status: undefined }, me, now));
+  const sample = db.select({ status: requests.status }).from(requests).where(where).limit(QUEUE_COUNT_CAP + 1).as("sample");
+  const sampled = await db.select({ status: sample.status, n: count() }).from(sample).groupBy(sample.status);
+  const total = sampled.reduce((sum, row) => sum + row.n, 0);
+  if (total <= QUEUE_COUNT_CAP) return { counts: Object.fromEntries(sampled.map((row) => [row.status, row.n])), countCap: null };
+
+  // One statement (not one per status: that would take most of the pool for one page view).
+  const statuses = REQUEST_STATUSES.filter((status) => status !== "unverified" || filters.unverified);
+  const perStatus = await db
+    .select({
+      status: sql<RequestStatus>`counted.status`,
+      n: sql<number>`(select count(*) from (select 1 from ${requests} where ${where} and ${requests.status} = counted.status limit ${QUEUE_COUNT_CAP}) as capped)`.mapWith(Number),
+    })
+    .from(sql`unnest(array[${sql.join(statuses.map((status) => sql`${status}`), sql`, `)}]::text[]) as counted(status)`);
+  return { counts: Object.fromEntries(perStatus.filter((row) => row.n > 0).map((row) => [row.status, row.n])), countCap: QUEUE_COUNT_CAP };
 }
 
 /**
@@ -110,37 +161,35 @@ export async function listQueue(db: Db, input: Record<string, unknown>, me: Pick
     ? [...where, sql`(${SORT_DUE}, ${requests.id}) > (${cursor[0] === "infinity" ? sql`'infinity'::timestamptz` : sql`${cursor[0]}::timestamptz`}, ${cursor[1]}::uuid)`]
     : where;
 
-  const rows = await db
-    .select({
-      id: requests.id,
-      reference: requests.reference,
-      type: requests.type,
-      status: requests.status,
-      requesterName: requests.requesterName,
-      requesterEmail: requests.requesterEmail,
-      jurisdiction: requests.jurisdiction,
-      dueAt: requests.dueAt,
-      urgent: requests.urgent,
-      duplicateOfId: requests.duplicateOfId,
-      assigneeId: requests.assigneeId,
-      deliveryProblem: DELIVERY_PROBLEM,
-    })
-    .from(requests)
-    .where(and(...pageWhere))
-    .orderBy(asc(SORT_DUE), asc(requests.id))
-    .limit(QUEUE_PAGE_SIZE + 1);
-
-  const countWhere = filterConditions({ ...filters, status: undefined }, me, now);
-  const countRows = await db
-    .select({ status: requests.status, n: count() })
-    .from(requests)
-    .where(and(...countWhere))
-    .groupBy(requests.status);
+  // Side by side: on PostgreSQL each takes its own pooled connection (PGlite runs them in turn).
+  const [rows, { counts, countCap }] = await Promise.all([
+    db
+      .select({
+        id: requests.id,
+        reference: requests.reference,
+        type: requests.type,
+        status: requests.status,
+        requesterName: requests.requesterName,
+        requesterEmail: requests.requesterEmail,
+        jurisdiction: requests.jurisdiction,
+        dueAt: requests.dueAt,
+        urgent: requests.urgent,
+        duplicateOfId: requests.duplicateOfId,
+        assigneeId: requests.assigneeId,
+        deliveryProblem: DELIVERY_PROBLEM,
+      })
+      .from(requests)
+      .where(and(...pageWhere))
+      .orderBy(asc(SORT_DUE), asc(requests.id))
+      .limit(QUEUE_PAGE_SIZE + 1),
+    countQueue(db, filters, me, now),
+  ]);
 
   const items = rows.slice(0, QUEUE_PAGE_SIZE);
   return {
     items,
     nextCursor: rows.length > QUEUE_PAGE_SIZE ? encodeCursor(items[items.length - 1]!) : null,
-    counts: Object.fromEntries(countRows.map((r) => [r.status, r.n])),
+    counts,
+    countCap,
   };
 }

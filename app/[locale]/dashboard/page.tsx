@@ -77,7 +77,7 @@ export default async function QueuePage({ params, searchParams }: Props) {
                 aria-current={filters.status === status ? "true" : undefined}
                 className={`inline-block rounded-full border px-3 py-1 ${filters.status === status ? "border-brand-700 bg-brand-700 text-white" : "border-slate-300 bg-white text-ink"}`}
               >
-                {statuses(status)}: <strong>{page.counts[status]}</strong>
+                {statuses(status)}: <strong>{page.countCap !== null && page.counts[status]! >= page.countCap ? t("queue.countAtLeast", { count: page.countCap }) : page.counts[status]}</strong>
               </Link>
             </li>
           ))}
