@@ -1,6 +1,6 @@
 import { count, eq, inArray, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { requests, requestStatusCounts, staff } from "@/db/schema";
+import { requests, requestStatusCounts } from "@/db/schema";
 import { createTestDatabase, testEngines, type TestDatabase } from "@/db/testing";
 import { SYSTEM_ACTOR } from "@/lib/audit/actor";
 import { rowsOf } from "@/lib/audit/record-audit-event";
