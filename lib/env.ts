@@ -68,6 +68,14 @@ const envShape = {
   IMAP_USER: z.string().min(1).optional(),
   IMAP_PASSWORD: z.string().min(1).optional(),
   IMAP_MAILBOX: z.string().min(1).default("INBOX"),
+  AUDIT_SIGNING_KEY: z
+    .string()
+    .refine((value) => /-----BEGIN PRIVATE KEY-----/.test(value) || /^[A-Za-z0-9+/]{40,}={0,2}$/.test(value), {
+      message: "expected an Ed25519 private key, PEM or base64 PKCS#8, e.g. from `openssl genpkey -algorithm ed25519`",
+    })
+    .optional(),
+  AUDIT_CHECKPOINT_ROWS: z.coerce.number().int().min(1).max(1_000_000).default(1_000),
+  AUDIT_CHECKPOINT_MINUTES: z.coerce.number().int().min(1).max(10_080).default(10),
   INBOUND_WEBHOOK_SECRET: z.string().min(32, "expected at least 32 random characters, e.g. from `openssl rand -hex 32`").optional(),
 };
 

@@ -1,7 +1,9 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import { requests } from "@/db/schema";
 import { createTestDatabase, testEngines, type TestDatabase } from "@/db/testing";
+import { newAuditSigningKey } from "@/lib/audit/audit-signing-key";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
+import { sealAuditLog } from "@/lib/audit/seal-audit-log";
 import { verifyAuditChain } from "@/lib/audit/verify-audit-chain";
 import { AUDIT_LOG_COLUMNS, streamAuditLog } from "./export-audit-log";
 import { jsonlEncoder } from "./export-encoders";
@@ -13,6 +15,7 @@ describe.each(testEngines())("audit log export on %s", (engine) => {
   let database: TestDatabase;
   let kz: string;
   let gdpr: string;
+  const key = newAuditSigningKey();
 
   async function recordAt(iso: string, requestId: string | null, action: string) {
     vi.setSystemTime(new Date(iso));
@@ -39,6 +42,7 @@ describe.each(testEngines())("audit log export on %s", (engine) => {
     await recordAt("2026-05-31T18:59:59.999Z", null, "test.no_request");
     await recordAt("2026-05-31T19:00:00.000Z", kz, "test.first_of_june");
     vi.useRealTimers();
+    await sealAuditLog(database.db, { checkpoint: "head", key, now: new Date("2026-06-01T00:00:00.000Z") });
   });
   afterEach(() => {
     vi.useRealTimers();
@@ -47,7 +51,7 @@ describe.each(testEngines())("audit log export on %s", (engine) => {
     await database?.drop();
   });
 
-  it("copies every row as stored, hashes included, with the request's reference", async () => {
+  it("copies every row as stored, seals included, with the request's reference and the checkpoint on the row it signs", async () => {
     const rows = await exportRows({});
     expect(rows.map((row) => row.action)).toEqual(["test.before_may", "test.first_of_may", "test.gdpr", "test.no_request", "test.first_of_june"]);
     expect(Object.keys(rows[0]!)).toEqual(AUDIT_LOG_COLUMNS.map((column) => column.key));
@@ -55,9 +59,13 @@ describe.each(testEngines())("audit log export on %s", (engine) => {
     expect(rows[3]).toMatchObject({ request_id: null, request_reference: null });
     expect(typeof rows[0]!.id).toBe("number");
     // The copy carries the chain: each row's prev_hash is the hash before it, ending at the live chain's last hash.
+    expect(rows.map((row) => row.seq)).toEqual([1, 2, 3, 4, 5]);
     for (let i = 1; i < rows.length; i++) expect(rows[i]!.prev_hash).toBe(rows[i - 1]!.hash);
-    const chain = await verifyAuditChain(database.db);
-    expect(chain).toMatchObject({ ok: true, lastHash: rows.at(-1)!.hash });
+    const chain = await verifyAuditChain(database.db, { trustedKeys: [key] });
+    expect(chain).toMatchObject({ ok: true, lastHash: rows.at(-1)!.hash, checkpoints: 1 });
+    expect(rows.slice(0, 4).every((row) => row.checkpoint_signature === null)).toBe(true);
+    expect(rows[4]).toMatchObject({ checkpoint_signed_at: "2026-06-01T00:00:00.000Z", checkpoint_key_id: key.keyId });
+    expect(typeof rows[4]!.checkpoint_signature).toBe("string");
   });
 
   it("filters by the days of the event in the operator's zone, and by the request's type, status and jurisdiction", async () => {

@@ -1,15 +1,17 @@
 import { and, asc, eq, gte, lt, sql, type SQL } from "drizzle-orm";
 import { QueryBuilder } from "drizzle-orm/pg-core";
 import type { Db } from "@/db/client";
-import { auditLog, requests } from "@/db/schema";
+import { auditCheckpoint, auditLog, auditSeal, requests } from "@/db/schema";
 import { streamCursor } from "./export-cursor";
 import type { ExportColumn, ExportRow } from "./export-encoders";
 import { exportPeriod, type ExportFilters } from "./export-filters";
 import { exportColumn, exportSelection, isoText } from "./export-sql";
 
 /**
- * The audit log as stored, hashes included, so the copy can be checked against the chain
- * (lib/audit/verify-audit-chain.ts); plus the request's reference for people reading it.
+ * The audit log as stored, with its seals (seq, hashes) so the copy can be checked against the
+ * chain (lib/audit/verify-audit-chain.ts), plus the request's reference for people reading it.
+ * A row that ends a signed checkpoint carries that checkpoint in the last three columns (empty on
+ * other rows): CSV stays one table, and a copy cut short no longer reaches the signed head.
  */
 const AUDIT_LOG = [
   exportColumn("id", "number", auditLog.id),
@@ -22,8 +24,12 @@ const AUDIT_LOG = [
   exportColumn("request_id", "text", auditLog.requestId),
   exportColumn("request_reference", "text", requests.reference),
   exportColumn("data", "json", auditLog.data),
-  exportColumn("prev_hash", "text", auditLog.prevHash),
-  exportColumn("hash", "text", auditLog.hash),
+  exportColumn("seq", "number", auditSeal.seq),
+  exportColumn("prev_hash", "text", auditSeal.prevHash),
+  exportColumn("hash", "text", auditSeal.hash),
+  exportColumn("checkpoint_signed_at", "text", isoText(auditCheckpoint.signedAt)),
+  exportColumn("checkpoint_key_id", "text", auditCheckpoint.keyId),
+  exportColumn("checkpoint_signature", "text", auditCheckpoint.signature),
 ];
 
 export const AUDIT_LOG_COLUMNS: readonly ExportColumn[] = AUDIT_LOG.map(({ key, kind }) => ({ key, kind }));
@@ -43,15 +49,17 @@ function auditLogConditions(filters: ExportFilters, timeZone: string): SQL[] {
   return where;
 }
 
-/** The audit log's SELECT, in chain order. */
+/** The audit log's SELECT, in chain order; rows still waiting for their seal last, by id. */
 export function auditLogQuery(filters: ExportFilters, timeZone: string) {
   return new QueryBuilder()
     .select(exportSelection(AUDIT_LOG))
     .from(auditLog)
     // request_id is text (events may name things that are not requests); compare as text.
+    .leftJoin(auditSeal, eq(auditSeal.auditId, auditLog.id))
+    .leftJoin(auditCheckpoint, eq(auditCheckpoint.seq, auditSeal.seq))
     .leftJoin(requests, eq(sql`${requests.id}::text`, auditLog.requestId))
     .where(and(...auditLogConditions(filters, timeZone)))
-    .orderBy(asc(auditLog.id));
+    .orderBy(sql`${auditSeal.seq} asc nulls last`, asc(auditLog.id));
 }
 
 export function streamAuditLog(db: Db, filters: ExportFilters, timeZone: string): AsyncGenerator<ExportRow[], void, undefined> {

@@ -2,6 +2,7 @@ import { z } from "zod";
 import type { Db } from "@/db/client";
 import type { StaffRole } from "@/db/schema";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
+import { sealAuditLog } from "@/lib/audit/seal-audit-log";
 import type { CurrentStaff } from "@/lib/auth/current-staff";
 import { getEnv } from "@/lib/env";
 import { errorMessage, log as logger } from "@/lib/log";
@@ -46,6 +47,8 @@ export async function createExport(
     await recordAuditEvent(tx, { actorType: "staff", actorId: me.id, action: "export.created", entityType: "export", data: { log: exportLog.data, format, filters } });
   });
 
+  // The copy of the audit log ends at a signed checkpoint, including the export's own record.
+  if (exportLog.data === "audit") await sealAuditLog(db, { checkpoint: "head", wait: true });
   const columns = exportLog.data === "requests" ? REQUEST_LOG_COLUMNS : AUDIT_LOG_COLUMNS;
   const batches = exportLog.data === "requests" ? streamRequestLog(db, filters, timeZone, now) : streamAuditLog(db, filters, timeZone);
   const encoder = exportEncoder(format, columns);

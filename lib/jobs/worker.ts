@@ -1,3 +1,4 @@
+import { sealAuditLog } from "@/lib/audit/seal-audit-log";
 import { deliverDueEmails, DEFAULT_BATCH_SIZE } from "@/lib/email/deliver-due-emails";
 import { describeTransport, selectTransport, type MailTransport } from "@/lib/email/transports";
 import { devMailboxEnabled, getEnv, imapSettings } from "@/lib/env";
@@ -79,6 +80,10 @@ async function tick(state: WorkerState): Promise<void> {
       if (counts.claimed > 0) log.debug("outbox delivery", counts);
       if (counts.claimed < DEFAULT_BATCH_SIZE) break;
     }
+    // Links the audit rows committed since the last tick into the hash chain (another process
+    // sealing right now makes this a no-op), and signs a checkpoint when one is due.
+    const seal = await sealAuditLog(db);
+    if (seal.sealed > 0) log.debug("audit rows sealed", { sealed: seal.sealed, headSeq: seal.headSeq });
     await pollSupportMailbox(state, db);
     await housekeeping(state, db);
     if (state.lastError) log.info("worker recovered");

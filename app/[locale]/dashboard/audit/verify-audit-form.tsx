@@ -1,6 +1,6 @@
 "use client";
 
-import { useTranslations } from "next-intl";
+import { useFormatter, useTranslations } from "next-intl";
 import { useActionState, useMemo } from "react";
 import { buttonClasses } from "@/components/button-link";
 import { FormNotice, type Notice } from "@/components/form/form-notice";
@@ -9,6 +9,7 @@ import { verifyAuditLogAction, type VerifyAuditLogResult } from "./actions";
 /** Runs the whole-chain check and says what it found: intact (status) or where it breaks (alert). */
 export function VerifyAuditForm() {
   const t = useTranslations("audit.verify");
+  const format = useFormatter();
   const [result, formAction, pending] = useActionState<VerifyAuditLogResult | null, FormData>(verifyAuditLogAction, null);
 
   // A new object only when a new result arrives, so the notice takes focus once per check.
@@ -19,9 +20,16 @@ export function VerifyAuditForm() {
       return { kind: "error", text };
     }
     const { report } = result;
-    if (report.ok) return { kind: "info", text: t("intact", { checked: report.checked, hash: report.lastHash }) };
+    if (report.ok) {
+      const checkpoint = report.lastCheckpoint
+        ? t("checkpoint", { seq: report.lastCheckpoint.seq, signedAt: format.dateTime(new Date(report.lastCheckpoint.signedAt), { dateStyle: "medium", timeStyle: "medium" }), keyId: report.lastCheckpoint.keyId, count: report.checkpoints })
+        : t("noCheckpoint");
+      const lines = [t("intact", { checked: report.checked, hash: report.lastHash }), checkpoint];
+      if (report.pending > 0) lines.push(t("pending", { pending: report.pending }));
+      return { kind: "info", text: lines.join(" ") };
+    }
     return { kind: "error", text: t("broken", { id: report.brokenAtId, reason: t(`reasons.${report.reason}`), checked: report.checked }) };
-  }, [result, t]);
+  }, [result, t, format]);
 
   return (
     <form action={formAction} aria-busy={pending} className="mt-4">
