@@ -5,7 +5,7 @@ import { auditCheckpoint, auditLog, auditSeal, requests } from "@/db/schema";
 import { streamCursor } from "./export-cursor";
 import type { ExportColumn, ExportRow } from "./export-encoders";
 import { exportPeriod, type ExportFilters } from "./export-filters";
-import { exportColumn, exportSelection, isoText } from "./export-sql";
+import { exportColumn, exportSelection, isoText, type ExportCellSql } from "./export-sql";
 
 /**
  * The audit log as stored, with its seals (seq, hashes) so the copy can be checked against the
@@ -50,9 +50,9 @@ function auditLogConditions(filters: ExportFilters, timeZone: string): SQL[] {
 }
 
 /** The audit log's SELECT, in chain order; rows still waiting for their seal last, by id. */
-export function auditLogQuery(filters: ExportFilters, timeZone: string) {
+export function auditLogQuery(filters: ExportFilters, timeZone: string, cell?: ExportCellSql) {
   return new QueryBuilder()
-    .select(exportSelection(AUDIT_LOG))
+    .select(exportSelection(AUDIT_LOG, cell))
     .from(auditLog)
     // request_id is text (events may name things that are not requests); compare as text.
     .leftJoin(auditSeal, eq(auditSeal.auditId, auditLog.id))

@@ -13,7 +13,10 @@ export type ExportColumnSql = ExportColumn & { value: SQL };
 
 export const exportColumn = (key: string, kind: ExportColumnKind, value: SQLWrapper): ExportColumnSql => ({ key, kind, value: sql`(${value})::text` });
 
+/** What a column's value becomes in the select list: the text itself, or (COPY, export-copy.ts) its CSV cell. */
+export type ExportCellSql = (column: ExportColumnSql) => SQL;
+
 /** The select list: each value as text under its column key, which is also the key of the rows the cursor returns. */
-export function exportSelection(columns: readonly ExportColumnSql[]): Record<string, SQL.Aliased> {
-  return Object.fromEntries(columns.map((column) => [column.key, column.value.as(column.key)]));
+export function exportSelection(columns: readonly ExportColumnSql[], cell: ExportCellSql = (column) => column.value): Record<string, SQL.Aliased> {
+  return Object.fromEntries(columns.map((column) => [column.key, cell(column).as(column.key)]));
 }
