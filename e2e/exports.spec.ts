@@ -71,8 +71,12 @@ test("in Russian: filters are checked, and the audit log export records itself",
   const events = readFileSync(await download.path(), "utf8")
     .trim()
     .split("\n")
-    .map((line) => JSON.parse(line) as { action: string; actor_type: string; data: { log?: string; format?: string } });
+    .map((line) => JSON.parse(line) as { action: string; actor_type: string; data: { log?: string; format?: string }; seq: number | null; checkpoint_key_id: string | null });
   // Audited before the first row was read, so this very export is in its own file.
   expect(events).toContainEqual(expect.objectContaining({ action: "export.created", actor_type: "staff", data: expect.objectContaining({ log: "audit", format: "jsonl" }) }));
+  // Sealed in chain order, and the chain is signed up to the export's own record.
+  const sealed = events.filter((event) => event.seq !== null);
+  expect(sealed.map((event) => event.seq)).toEqual(sealed.map((_, i) => i + 1));
+  expect(sealed.some((event) => /^[0-9a-f]{16}$/.test(event.checkpoint_key_id ?? ""))).toBe(true);
   await expect(form.getByRole("status")).toContainText("Готово:");
 });
