@@ -18,6 +18,9 @@ export default function config(phase: string): NextConfig {
       proxyClientMaxBodySize: "80mb",
       // forbidden() in dashboard pages answers 403 for a role that may not see them.
       authInterrupts: true,
+      // Static public pages are rendered on first request and kept in memory only: a restart
+      // (new environment, another database) never serves pages rendered for the old one.
+      isrFlushToDisk: false,
     },
     async headers() {
       return [{ source: "/:path*", headers: securityHeaders({ development: phase === PHASE_DEVELOPMENT_SERVER }) }];

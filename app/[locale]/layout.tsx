@@ -1,16 +1,25 @@
 import type { Metadata } from "next";
-import { hasLocale, NextIntlClientProvider } from "next-intl";
+import { hasLocale } from "next-intl";
 import { getTranslations, setRequestLocale } from "next-intl/server";
 import { notFound } from "next/navigation";
 import type { ReactNode } from "react";
+import { ClientMessages } from "@/components/client-messages";
 import { SiteFooter } from "@/components/site-footer";
 import { SiteHeader } from "@/components/site-header";
 import { SkipLink } from "@/components/skip-link";
 import { routing } from "@/lib/i18n/routing";
 
-// Operator details and policy texts come from the environment and the database at request
-// time, so pages are rendered per request rather than frozen at build time.
-export const dynamic = "force-dynamic";
+/**
+ * The public pages (home, policy, the request forms, lost-link) are static: rendered on their
+ * first request in each language and then served from Next's cache until they are revalidated
+ * (publishing a policy version, or their own `revalidate`). No locale is prerendered at build
+ * time: operator details come from the environment and policy texts from the database, neither
+ * of which the build has. Pages that depend on the visitor (status, dashboard, sign-in, …)
+ * declare `dynamic = "force-dynamic"` themselves.
+ */
+export function generateStaticParams(): { locale: string }[] {
+  return [];
+}
 
 export async function generateMetadata({ params }: { params: Promise<{ locale: string }> }): Promise<Metadata> {
   const { locale } = await params;
@@ -28,13 +37,15 @@ export default async function LocaleLayout({ children, params }: { children: Rea
     <html lang={locale}>
       <body className="flex min-h-screen flex-col font-sans antialiased">
         <SkipLink targetId="main" label={t("skipToContent")} />
-        <NextIntlClientProvider>
+        {/* Only the error boundary's messages here; pages hand their client components the
+            namespaces they need (components/client-messages.tsx). */}
+        <ClientMessages namespaces={["error"]}>
           <SiteHeader locale={locale} />
           <main id="main" tabIndex={-1} className="flex-1 focus:outline-none">
             {children}
           </main>
           <SiteFooter locale={locale} />
-        </NextIntlClientProvider>
+        </ClientMessages>
       </body>
     </html>
   );

@@ -8,6 +8,10 @@ import type { Locale } from "@/lib/env";
 import { getOperator } from "@/lib/operator";
 import { REQUEST_TYPES } from "@/lib/requests/request-types";
 
+// Static: rendered once per language on first request, then cached (see app/[locale]/layout.tsx);
+// re-rendered hourly at most, as a bound on what a shared cache in front may keep.
+export const revalidate = 3600;
+
 type Props = { params: Promise<{ locale: Locale }> };
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {

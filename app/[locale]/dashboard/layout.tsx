@@ -1,3 +1,4 @@
+import { NextIntlClientProvider } from "next-intl";
 import { getTranslations } from "next-intl/server";
 import type { ReactNode } from "react";
 import { Container } from "@/components/container";
@@ -10,11 +11,15 @@ import { readyDb } from "@/lib/startup/ensure-app-ready";
 import { COMPLIANCE_ROLES } from "@/lib/compliance/roles";
 import { SignOutButton } from "./sign-out-button";
 
+// Depends on the visitor or the database at request time: never served from the page cache.
+export const dynamic = "force-dynamic";
+
 // Navigation only: each page checks the staff member and role itself (requireStaff).
 export default async function DashboardLayout({ children, params }: { children: ReactNode; params: Promise<{ locale: string }> }) {
   const { locale } = (await params) as { locale: Locale };
   const me = await getCurrentStaff();
-  if (!me) return children;
+  // Staff pages are dynamic and signed-in only: their forms get every catalogue.
+  if (!me) return <NextIntlClientProvider>{children}</NextIntlClientProvider>;
   const t = await getTranslations({ locale, namespace: "staff" });
   const mail = await getTranslations({ locale, namespace: "mail" });
   // The number of e-mails waiting for a person (unmatched or failed) is part of the link's name.
@@ -41,7 +46,7 @@ export default async function DashboardLayout({ children, params }: { children: 
     { href: "/dashboard/account", label: t("nav.account") },
   ];
   return (
-    <>
+    <NextIntlClientProvider>
       <div className="border-b border-slate-200 bg-slate-50">
         <Container className="flex flex-wrap items-center justify-between gap-3 py-2 text-sm">
           <nav aria-label={t("nav.label")}>
@@ -62,6 +67,6 @@ export default async function DashboardLayout({ children, params }: { children: 
         </Container>
       </div>
       {children}
-    </>
+    </NextIntlClientProvider>
   );
 }

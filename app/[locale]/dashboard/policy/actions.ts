@@ -31,8 +31,10 @@ export async function publishPolicyVersionAction(locale: Locale, input: PolicyVe
   if (!check.ok) return { ok: false, error: check.status === 401 ? "unauthorized" : "forbidden" };
   try {
     const row = await publishPolicyVersionAsAdmin(await readyDb(), input, check.staff);
-    // The public pages are rendered per request; only this list needs refreshing.
     revalidatePath(`/${locale}/dashboard/policy`);
+    // The public policy pages (every language, every version) are static: render them anew.
+    revalidatePath("/[locale]/policy", "page");
+    revalidatePath("/[locale]/policy/[version]", "page");
     return { ok: true, locale: row.locale as Locale, version: row.version };
   } catch (error) {
     unstable_rethrow(error);

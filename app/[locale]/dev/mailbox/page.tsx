@@ -9,6 +9,9 @@ import { Link } from "@/lib/i18n/navigation";
 import { readyDb } from "@/lib/startup/ensure-app-ready";
 import { mailboxHref, StatusBadge } from "./mailbox-parts";
 
+// Depends on the visitor or the database at request time: never served from the page cache.
+export const dynamic = "force-dynamic";
+
 type Props = { params: Promise<{ locale: Locale }>; searchParams: Promise<{ to?: string | string[] }> };
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {

@@ -5,6 +5,14 @@ import type { Locale } from "@/lib/env";
 import { loadPolicyPage } from "@/lib/policy/load-policy-page";
 import { PolicyDocument } from "../policy-document";
 
+// Static, revalidated when a version is published (dashboard/policy/actions.ts) and every minute,
+// so that a version published ahead of time shows from its effective date on.
+export const revalidate = 60;
+
+export function generateStaticParams(): { version: string }[] {
+  return [];
+}
+
 type Props = { params: Promise<{ locale: Locale; version: string }> };
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { getFormatter, getTranslations, setRequestLocale } from "next-intl/server";
 import { notFound } from "next/navigation";
 import { Card } from "@/components/card";
+import { ClientMessages } from "@/components/client-messages";
 import { Container } from "@/components/container";
 import type { Locale } from "@/lib/env";
 import { Link } from "@/lib/i18n/navigation";
@@ -11,6 +12,9 @@ import { readyDb } from "@/lib/startup/ensure-app-ready";
 import { ReplyForm } from "./reply-form";
 import { RequestSummary } from "./request-summary";
 import { WithdrawForm } from "./withdraw-form";
+
+// Depends on the visitor or the database at request time: never served from the page cache.
+export const dynamic = "force-dynamic";
 
 type Props = { params: Promise<{ locale: Locale; token: string }> };
 
@@ -127,7 +131,11 @@ export default async function RequestStatusPage({ params }: Props) {
         <h2 id="reply-title" className="text-xl font-semibold">
           {t("reply.title")}
         </h2>
-        {view.canMessage ? <ReplyForm token={token} /> : <p className="mt-2">{t("reply.closed")}</p>}
+        {view.canMessage ? (
+          <ClientMessages namespaces={["intake", "status"]}>
+            <ReplyForm token={token} />
+          </ClientMessages>
+        ) : <p className="mt-2">{t("reply.closed")}</p>}
       </section>
 
       <section aria-labelledby="timeline-title" className="mt-8 max-w-3xl">
@@ -152,7 +160,9 @@ export default async function RequestStatusPage({ params }: Props) {
             {t("withdraw.title")}
           </h2>
           <p className="mt-2">{t("withdraw.lead")}</p>
-          <WithdrawForm token={token} />
+          <ClientMessages namespaces={["intake", "status"]}>
+            <WithdrawForm token={token} />
+          </ClientMessages>
         </section>
       ) : null}
     </Container>

@@ -1,8 +1,13 @@
 import type { Metadata } from "next";
 import { getTranslations, setRequestLocale } from "next-intl/server";
+import { ClientMessages } from "@/components/client-messages";
 import { Container } from "@/components/container";
 import type { Locale } from "@/lib/env";
 import { FindForm } from "./find-form";
+
+// Static: rendered once per language on first request, then cached (see app/[locale]/layout.tsx);
+// re-rendered hourly at most, as a bound on what a shared cache in front may keep.
+export const revalidate = 3600;
 
 type Props = { params: Promise<{ locale: Locale }> };
 
@@ -21,7 +26,9 @@ export default async function FindRequestsPage({ params }: Props) {
       <h1 className="text-3xl font-bold">{t("find.title")}</h1>
       <p className="mt-3 max-w-2xl">{t("find.lead")}</p>
       <div className="mt-6">
-        <FindForm />
+        <ClientMessages namespaces={["intake"]}>
+          <FindForm />
+        </ClientMessages>
       </div>
     </Container>
   );

@@ -1,8 +1,12 @@
 import type { Metadata } from "next";
 import { getTranslations, setRequestLocale } from "next-intl/server";
+import { ClientMessages } from "@/components/client-messages";
 import { Container } from "@/components/container";
 import type { Locale } from "@/lib/env";
 import { SignInForm } from "./sign-in-form";
+
+// Depends on the visitor or the database at request time: never served from the page cache.
+export const dynamic = "force-dynamic";
 
 type Props = { params: Promise<{ locale: Locale }>; searchParams: Promise<{ callbackUrl?: string }> };
 
@@ -27,7 +31,9 @@ export default async function SignInPage({ params, searchParams }: Props) {
       <h1 className="text-3xl font-bold">{t("title")}</h1>
       <p className="mt-2 text-muted">{t("lead")}</p>
       <div className="mt-6">
-        <SignInForm callbackUrl={safeReturnPath(callbackUrl, locale)} />
+        <ClientMessages namespaces={["staff"]}>
+          <SignInForm callbackUrl={safeReturnPath(callbackUrl, locale)} />
+        </ClientMessages>
       </div>
     </Container>
   );

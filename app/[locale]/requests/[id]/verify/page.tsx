@@ -1,8 +1,12 @@
 import type { Metadata } from "next";
 import { getTranslations, setRequestLocale } from "next-intl/server";
+import { ClientMessages } from "@/components/client-messages";
 import { Container } from "@/components/container";
 import type { Locale } from "@/lib/env";
 import { VerifyForm } from "./verify-form";
+
+// Depends on the visitor or the database at request time: never served from the page cache.
+export const dynamic = "force-dynamic";
 
 type Props = { params: Promise<{ locale: Locale; id: string }> };
 
@@ -22,7 +26,9 @@ export default async function VerifyPage({ params }: Props) {
       <h1 className="text-3xl font-bold">{t("verify.title")}</h1>
       <p className="mt-3 max-w-2xl">{t("verify.lead")}</p>
       <div className="mt-6">
-        <VerifyForm requestId={id} />
+        <ClientMessages namespaces={["intake"]}>
+          <VerifyForm requestId={id} />
+        </ClientMessages>
       </div>
     </Container>
   );

@@ -6,6 +6,9 @@ import { runPublicAction } from "@/lib/actions/public-action";
 import type { Locale } from "@/lib/env";
 import { verifyRequestByLink } from "@/lib/requests/verify-request";
 
+// Depends on the visitor or the database at request time: never served from the page cache.
+export const dynamic = "force-dynamic";
+
 type Props = { params: Promise<{ locale: Locale; token: string }>; searchParams: Promise<{ error?: string }> };
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {

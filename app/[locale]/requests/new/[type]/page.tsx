@@ -1,11 +1,20 @@
 import type { Metadata } from "next";
 import { getTranslations, setRequestLocale } from "next-intl/server";
 import { notFound } from "next/navigation";
+import { ClientMessages } from "@/components/client-messages";
 import { Container } from "@/components/container";
 import { getEnv, type Locale } from "@/lib/env";
 import { Link } from "@/lib/i18n/navigation";
 import { REQUEST_TYPES, type RequestType } from "@/lib/requests/request-types";
 import { RequestForm } from "./request-form";
+
+// Static: rendered once per language on first request, then cached (see app/[locale]/layout.tsx);
+// re-rendered hourly at most, as a bound on what a shared cache in front may keep.
+export const revalidate = 3600;
+
+export function generateStaticParams(): { type: string }[] {
+  return [];
+}
 
 type Props = { params: Promise<{ locale: Locale; type: string }> };
 
@@ -39,7 +48,9 @@ export default async function NewRequestPage({ params }: Props) {
         </Link>
       </p>
       <div className="mt-6">
-        <RequestForm type={known} defaultJurisdiction={getEnv().DEFAULT_JURISDICTION} />
+        <ClientMessages namespaces={["intake", "categories"]}>
+          <RequestForm type={known} defaultJurisdiction={getEnv().DEFAULT_JURISDICTION} />
+        </ClientMessages>
       </div>
     </Container>
   );

@@ -1,11 +1,15 @@
 import type { Metadata } from "next";
 import { getTranslations, setRequestLocale } from "next-intl/server";
+import { ClientMessages } from "@/components/client-messages";
 import { Container } from "@/components/container";
 import { MIN_PASSWORD_LENGTH } from "@/lib/auth/create-staff";
 import { describeInvite } from "@/lib/auth/staff-admin";
 import type { Locale } from "@/lib/env";
 import { readyDb } from "@/lib/startup/ensure-app-ready";
 import { AcceptInviteForm } from "./accept-invite-form";
+
+// Depends on the visitor or the database at request time: never served from the page cache.
+export const dynamic = "force-dynamic";
 
 type Props = { params: Promise<{ locale: Locale; token: string }> };
 
@@ -40,12 +44,14 @@ export default async function AcceptInvitePage({ params }: Props) {
     <Container className="py-8">
       <h1 className="text-3xl font-bold">{t("acceptInvite.title")}</h1>
       <p className="mt-2 max-w-2xl">{t("acceptInvite.lead", { name: invite.name, email: invite.email })}</p>
-      <AcceptInviteForm
-        token={token}
-        email={invite.email}
-        minLength={MIN_PASSWORD_LENGTH}
-        signInUrl={`/${locale}/staff/sign-in?callbackUrl=${encodeURIComponent(`/${locale}/dashboard`)}`}
-      />
+      <ClientMessages namespaces={["staffAdmin"]}>
+        <AcceptInviteForm
+          token={token}
+          email={invite.email}
+          minLength={MIN_PASSWORD_LENGTH}
+          signInUrl={`/${locale}/staff/sign-in?callbackUrl=${encodeURIComponent(`/${locale}/dashboard`)}`}
+        />
+      </ClientMessages>
     </Container>
   );
 }
