@@ -1,11 +1,10 @@
 import type { NextConfig } from "next";
-import { PHASE_DEVELOPMENT_SERVER } from "next/constants";
 import createNextIntlPlugin from "next-intl/plugin";
 import { securityHeaders } from "./lib/security/headers";
 
 const withNextIntl = createNextIntlPlugin("./lib/i18n/request.ts");
 
-export default function config(phase: string): NextConfig {
+export default function config(): NextConfig {
   const nextConfig: NextConfig = {
     // PGlite loads its WASM and data files relative to its own package; bundling it breaks that.
     serverExternalPackages: ["@electric-sql/pglite"],
@@ -22,8 +21,12 @@ export default function config(phase: string): NextConfig {
       // (new environment, another database) never serves pages rendered for the old one.
       isrFlushToDisk: false,
     },
+    // Static pages are cached with a Content-Security-Policy fitting their inline scripts.
+    cacheHandler: require.resolve("./lib/security/static-page-cache.mjs"),
+    // No Content-Security-Policy here: pages get theirs from proxy.ts or the page cache, route
+    // handlers (downloads) send their own, and a header set here would override theirs.
     async headers() {
-      return [{ source: "/:path*", headers: securityHeaders({ development: phase === PHASE_DEVELOPMENT_SERVER }) }];
+      return [{ source: "/:path*", headers: securityHeaders() }];
     },
   };
   return withNextIntl(nextConfig);

@@ -1,7 +1,9 @@
 import createMiddleware from "next-intl/middleware";
-import { NextResponse, type NextRequest } from "next/server";
+import { NextRequest, NextResponse } from "next/server";
 import { getEnv } from "@/lib/env";
 import { routing } from "@/lib/i18n/routing";
+import { contentSecurityPolicy, newNonce, servedOverHttps, STRICT_TRANSPORT_SECURITY } from "@/lib/security/headers";
+import { isRouteHandler, isStaticPage } from "@/lib/security/page-routes";
 
 const handleLocale = createMiddleware({ ...routing, defaultLocale: getEnv().DEFAULT_LOCALE });
 
@@ -9,18 +11,39 @@ const SESSION_COOKIES = ["next-auth.session-token", "__Secure-next-auth.session-
 const DASHBOARD = /^\/(ru|kk|en)\/dashboard(\/|$)/;
 
 /**
- * Locale routing, plus a courtesy redirect to the sign-in page for dashboard visitors without a
- * session cookie. It is never the authorization check: every dashboard page, action and route
- * handler checks the staff member at the data (lib/auth/require-staff.ts).
+ * Locale routing and the per-request security headers (lib/security/headers.ts):
+ * - pages rendered per request get a Content-Security-Policy with a fresh nonce, also handed to
+ *   Next in the request's own CSP header, which is where Next reads the nonce for its scripts;
+ * - static pages bring a policy with their scripts' hashes from the page cache, and route
+ *   handlers their own headers: the proxy adds none, so that nothing overrides theirs;
+ * - Strict-Transport-Security when APP_URL is https.
+ * Plus a courtesy redirect to the sign-in page for dashboard visitors without a session cookie.
+ * It is never the authorization check: every dashboard page, action and route handler checks
+ * the staff member at the data (lib/auth/require-staff.ts).
  */
 export default function proxy(request: NextRequest) {
-  const match = DASHBOARD.exec(request.nextUrl.pathname);
+  const env = getEnv();
+  const response = route(request, env.NODE_ENV === "development");
+  if (servedOverHttps(env.APP_URL)) response.headers.set("Strict-Transport-Security", STRICT_TRANSPORT_SECURITY);
+  return response;
+}
+
+function route(request: NextRequest, development: boolean): NextResponse {
+  const { pathname } = request.nextUrl;
+  const match = DASHBOARD.exec(pathname);
   if (match && !SESSION_COOKIES.some((name) => request.cookies.has(name))) {
     const signIn = new URL(`/${match[1]}/staff/sign-in`, request.url);
-    signIn.searchParams.set("callbackUrl", request.nextUrl.pathname + request.nextUrl.search);
+    signIn.searchParams.set("callbackUrl", pathname + request.nextUrl.search);
     return NextResponse.redirect(signIn);
   }
-  return handleLocale(request);
+  // `next dev` renders every page per request, so there every page takes a nonce.
+  if (isRouteHandler(pathname) || (isStaticPage(pathname) && !development)) return handleLocale(request);
+  const policy = contentSecurityPolicy({ development, nonce: newNonce() });
+  const headers = new Headers(request.headers);
+  headers.set("Content-Security-Policy", policy);
+  const response = handleLocale(new NextRequest(request, { headers }));
+  response.headers.set("Content-Security-Policy", policy);
+  return response;
 }
 
 export const config = {

@@ -7,6 +7,9 @@ export default defineConfig({
     include: ["**/*.test.ts", "**/*.test.tsx"],
     exclude: ["node_modules/**", ".next/**", "e2e/**", ".data/**"],
     environment: "node",
+    // next-intl's ESM imports "next/server" without an extension, which Node's resolver refuses;
+    // letting Vite resolve it makes proxy.ts testable.
+    server: { deps: { inline: ["next-intl"] } },
     testTimeout: 30_000,
     hookTimeout: 60_000,
   },

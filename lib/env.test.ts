@@ -71,3 +71,11 @@ describe("redactUrl", () => {
     expect(redactUrl("postgres://app:secret@db:5432/x")).toBe("postgres://app:***@db:5432/x");
   });
 });
+
+describe("the development mailbox in production", () => {
+  it("is refused with NODE_ENV=production unless explicitly acknowledged", () => {
+    expect(problemsOf({ NODE_ENV: "production", DEV_MAILBOX: "true" }).map((p) => p.variable)).toEqual(["DEV_MAILBOX"]);
+    expect(parseEnv({ NODE_ENV: "production", DEV_MAILBOX: "true", DEV_MAILBOX_IN_PRODUCTION: "true" }).DEV_MAILBOX).toBe(true);
+    expect(parseEnv({ NODE_ENV: "development", DEV_MAILBOX: "true" }).DEV_MAILBOX).toBe(true);
+  });
+});

@@ -52,6 +52,7 @@ const envShape = {
     })
     .optional(),
   DEV_MAILBOX: booleanFlag.optional(),
+  DEV_MAILBOX_IN_PRODUCTION: booleanFlag.default(false),
   DEMO_DATA: booleanFlag.optional(),
   WORKER: z.enum(["in-process", "off"], { message: "expected in-process or off" }).default("in-process"),
   WORKER_INTERVAL_MS: z.coerce.number().int().min(100).max(600_000).default(2_000),
@@ -80,6 +81,14 @@ const envShape = {
 };
 
 const envSchema = z.object(envShape).superRefine((env, ctx) => {
+  // The development mailbox shows every verification code and status link to anyone who opens it.
+  if (env.NODE_ENV === "production" && env.DEV_MAILBOX === true && !env.DEV_MAILBOX_IN_PRODUCTION) {
+    ctx.addIssue({
+      code: "custom",
+      path: ["DEV_MAILBOX"],
+      message: "the development mailbox shows every code and status link publicly; refused with NODE_ENV=production unless DEV_MAILBOX_IN_PRODUCTION=true (test servers only)",
+    });
+  }
   if (!env.IMAP_HOST) return;
   for (const key of ["IMAP_USER", "IMAP_PASSWORD"] as const) {
     if (!env[key]) ctx.addIssue({ code: "custom", path: [key], message: "required when IMAP_HOST is set (the support mailbox's login)" });

@@ -15,6 +15,8 @@ const server = spawn(process.execPath, [nextBin, "start", "-H", "127.0.0.1", "-p
     APP_URL: `http://127.0.0.1:${port}`,
     // The specs read codes from the development mailbox, and all of them come from one address.
     DEV_MAILBOX: "true",
+    // …on a production build: a test server only, never a real deployment.
+    DEV_MAILBOX_IN_PRODUCTION: "true",
     RATE_LIMIT_PER_IP: "10000",
     // A demo admin whose login the staff specs read from DATA_DIR, and sample requests.
     DEMO_DATA: "true",

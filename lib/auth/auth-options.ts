@@ -2,6 +2,7 @@ import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
 import { getEnv } from "@/lib/env";
 import { log } from "@/lib/log";
+import { servedOverHttps } from "@/lib/security/headers";
 import { readyDb } from "@/lib/startup/ensure-app-ready";
 import { getAuthSecret } from "./auth-secret";
 import { authenticateStaff } from "./authenticate-staff";
@@ -21,6 +22,8 @@ export function authOptions(): NextAuthOptions {
   return {
     secret: getAuthSecret(),
     session: { strategy: "jwt", maxAge: SESSION_MAX_AGE_SECONDS },
+    // Secure, __Secure--prefixed cookies whenever the site is served over https.
+    useSecureCookies: servedOverHttps(getEnv().APP_URL),
     // One readable line instead of next-auth's stack traces (a forged or expired cookie is routine).
     logger: {
       error: (code) => log.warn(`next-auth: ${code}`),

@@ -1,37 +1,34 @@
 /**
- * Security headers sent with every response (DESIGN.md "Security").
- * Scripts are limited to our own origin; 'unsafe-inline' stays for scripts because the App
- * Router streams its payload in inline scripts and a per-request nonce would force every page
- * to render dynamically. React's development build also needs 'unsafe-eval'.
+ * Security headers (DESIGN.md "Security"). Three sources, so that none overrides another:
+ * - next.config.ts sends `securityHeaders()` with every response. It carries no
+ *   Content-Security-Policy: Next keeps a header set there over the one a route handler sets,
+ *   which used to replace the downloads' `default-src 'none'; sandbox` (lib/files/download-response.ts).
+ * - proxy.ts gives pages rendered per request a policy with a fresh nonce, and every page
+ *   Strict-Transport-Security when APP_URL is https.
+ * - Static pages get a policy with the hashes of their inline scripts from the page cache
+ *   (static-page-cache.mjs).
  */
-export function contentSecurityPolicy({ development }: { development: boolean }): string {
-  const directives: Record<string, string[]> = {
-    "default-src": ["'self'"],
-    "script-src": ["'self'", "'unsafe-inline'", ...(development ? ["'unsafe-eval'"] : [])],
-    "style-src": ["'self'", "'unsafe-inline'"],
-    "img-src": ["'self'", "data:", "blob:"],
-    "font-src": ["'self'"],
-    "connect-src": ["'self'", ...(development ? ["ws:"] : [])],
-    "object-src": ["'none'"],
-    "base-uri": ["'self'"],
-    "form-action": ["'self'"],
-    "frame-ancestors": ["'none'"],
-  };
-  return Object.entries(directives)
-    .map(([name, values]) => `${name} ${values.join(" ")}`)
-    .join("; ");
-}
+export { contentSecurityPolicy, inlineScriptHashes } from "./content-security-policy.mjs";
 
-export function securityHeaders(options: { development: boolean }): { key: string; value: string }[] {
+export function securityHeaders(): { key: string; value: string }[] {
   return [
-    { key: "Content-Security-Policy", value: contentSecurityPolicy(options) },
     { key: "X-Content-Type-Options", value: "nosniff" },
     { key: "X-Frame-Options", value: "DENY" },
     { key: "Referrer-Policy", value: "no-referrer" },
     { key: "Permissions-Policy", value: "camera=(), microphone=(), geolocation=(), payment=()" },
     { key: "Cross-Origin-Opener-Policy", value: "same-origin" },
-    ...(options.development
-      ? []
-      : [{ key: "Strict-Transport-Security", value: "max-age=31536000; includeSubDomains" }]),
   ];
+}
+
+/** Two years, subdomains included; only sent when the site is served over https. */
+export const STRICT_TRANSPORT_SECURITY = "max-age=63072000; includeSubDomains";
+
+/** Production runs behind https (README "Security"): then browsers keep to https and cookies are Secure. */
+export function servedOverHttps(appUrl: string): boolean {
+  return new URL(appUrl).protocol === "https:";
+}
+
+/** A nonce for one response's Content-Security-Policy: 128 random bits. */
+export function newNonce(): string {
+  return Buffer.from(crypto.getRandomValues(new Uint8Array(16))).toString("base64");
 }

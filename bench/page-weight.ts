@@ -1,0 +1,101 @@
+// npm run bench:page-weight   (after `npx next build`)
+//
+// First-load JavaScript of each public page — every script the HTML loads, gzip-compressed the
+// way a server would send it — beside a bare Next page ("hello" in an empty App Router app)
+// built with the same Next version in the same run, and their ratio (goal ≤ 1.2×). Also the
+// page's own HTML (gzip), which carries the RSC payload and the client components' messages.
+// The bare app is built once into .data/bench/bare-next-<version> and reused afterwards.
+import { execFileSync } from "node:child_process";
+import { existsSync, mkdirSync, rmSync, writeFileSync } from "node:fs";
+import { createRequire } from "node:module";
+import path from "node:path";
+import { gzipSync } from "node:zlib";
+import { kb, startNext, type Server } from "./support/servers";
+import { seedStatusToken } from "./support/status-token";
+
+const require = createRequire(import.meta.url);
+const NEXT_VERSION: string = require("next/package.json").version;
+const APP_PORT = 3190;
+const BARE_PORT = 3191;
+
+/** An empty App Router app next to ours (so it resolves the same node_modules), built once. */
+function buildBareApp(): string {
+  const dir = path.resolve(".data", "bench", `bare-next-${NEXT_VERSION}`);
+  if (existsSync(path.join(dir, ".next", "BUILD_ID"))) return dir;
+  rmSync(dir, { recursive: true, force: true });
+  mkdirSync(path.join(dir, "app"), { recursive: true });
+  writeFileSync(path.join(dir, "package.json"), JSON.stringify({ name: "bare-next", private: true }));
+  writeFileSync(path.join(dir, "next.config.mjs"), "export default {};\n");
+  writeFileSync(path.join(dir, "app", "layout.jsx"), 'export default function Layout({ children }) {\n  return <html lang="en"><body>{children}</body></html>;\n}\n');
+  writeFileSync(path.join(dir, "app", "page.jsx"), "export default function Page() {\n  return <main><h1>Hello</h1></main>;\n}\n");
+  console.log(`building a bare Next ${NEXT_VERSION} app in ${dir} (once) …`);
+  execFileSync(process.execPath, [require.resolve("next/dist/bin/next"), "build"], { cwd: dir, stdio: "ignore" });
+  return dir;
+}
+
+const SCRIPT_SRC = /<script\b[^>]*\bsrc="([^"]+)"/g;
+const PRELOADED_SCRIPT = /<link\b[^>]*\brel="(?:modulepreload|preload)"[^>]*\bas="script"[^>]*\bhref="([^"]+)"|<link\b[^>]*\bhref="([^"]+)"[^>]*\bas="script"/g;
+
+export type PageWeight = { path: string; status: number; html: number; js: number; scripts: number };
+
+/** The page's HTML (gzip) and the gzip size of every distinct script it loads. */
+export async function pageWeight(base: string, pagePath: string): Promise<PageWeight> {
+  const response = await fetch(base + pagePath);
+  const html = await response.text();
+  const sources = new Set<string>();
+  for (const match of html.matchAll(SCRIPT_SRC)) sources.add(match[1]!);
+  for (const match of html.matchAll(PRELOADED_SCRIPT)) sources.add((match[1] ?? match[2])!);
+  let js = 0;
+  for (const source of sources) {
+    const script = await fetch(new URL(source.replaceAll("&amp;", "&"), base));
+    js += gzipSync(Buffer.from(await script.arrayBuffer())).byteLength;
+  }
+  return { path: pagePath, status: response.status, html: gzipSync(Buffer.from(html)).byteLength, js, scripts: sources.size };
+}
+
+async function main() {
+  if (!existsSync(".next/BUILD_ID")) throw new Error("no production build: run `npx next build` first");
+  const bareDir = buildBareApp();
+  const dataDir = path.resolve(".data", "bench", "page-weight");
+  rmSync(dataDir, { recursive: true, force: true });
+  const databaseUrl = process.env.DATABASE_URL;
+  const token = await seedStatusToken({ dataDir, databaseUrl });
+  const servers: Server[] = [];
+  try {
+    const app = await startNext({ port: APP_PORT, readyPath: "/api/health", env: { DATA_DIR: dataDir, APP_URL: `http://127.0.0.1:${APP_PORT}` } });
+    servers.push(app);
+    const bare = await startNext({ cwd: bareDir, port: BARE_PORT });
+    servers.push(bare);
+    const baseline = await pageWeight(bare.url, "/");
+    const pages = [
+      "/kk",
+      "/ru/policy",
+      "/ru/policy/1.0",
+      ...["access", "correction", "deletion", "credential_misuse"].map((type) => `/en/requests/new/${type}`),
+      "/kk/requests/find",
+      `/kk/r/${token}`,
+    ];
+    console.log(`\nFirst-load JS (gzip) vs a bare Next ${NEXT_VERSION} page: ${kb(baseline.js)} in ${baseline.scripts} scripts; goal ≤ 1.2×\n`);
+    console.log("| page | status | first-load JS (gzip) | scripts | ratio to bare | HTML (gzip) |");
+    console.log("| --- | --- | --- | --- | --- | --- |");
+    let worst = 0;
+    for (const pagePath of pages) {
+      const weight = await pageWeight(app.url, pagePath);
+      const ratio = weight.js / baseline.js;
+      worst = Math.max(worst, ratio);
+      const shown = pagePath.startsWith("/kk/r/") ? "/kk/r/‹token›" : pagePath;
+      console.log(`| ${shown} | ${weight.status} | ${kb(weight.js)} | ${weight.scripts} | ${ratio.toFixed(2)}× | ${kb(weight.html)} |`);
+    }
+    console.log(`| bare Next page | ${baseline.status} | ${kb(baseline.js)} | ${baseline.scripts} | 1.00× | ${kb(baseline.html)} |`);
+    console.log(`\nworst ratio ${worst.toFixed(2)}× (goal ≤ 1.2×): ${worst <= 1.2 ? "met" : "NOT met"}`);
+  } finally {
+    for (const server of servers.reverse()) await server.stop();
+  }
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  main().catch((error) => {
+    console.error(error);
+    process.exitCode = 1;
+  });
+}

@@ -1,0 +1,2 @@
+export function contentSecurityPolicy(options: { development: boolean; nonce?: string; scriptHashes?: readonly string[] }): string;
+export function inlineScriptHashes(html: string): string[];

@@ -1,0 +1,57 @@
+import { NextRequest } from "next/server";
+import { afterEach, describe, expect, it, vi } from "vitest";
+
+/** The proxy as a server started with these settings would run it (settings are read once per process). */
+async function proxyWith(env: Record<string, string>) {
+  vi.resetModules();
+  for (const [key, value] of Object.entries(env)) vi.stubEnv(key, value);
+  return (await import("./proxy")).default;
+}
+
+afterEach(() => vi.unstubAllEnvs());
+
+const PRODUCTION = { NODE_ENV: "production", APP_URL: "https://privacy.example.com" };
+
+describe("proxy security headers", () => {
+  it("gives a page rendered per request a fresh nonce, in the response and in the request Next renders", async () => {
+    const proxy = await proxyWith(PRODUCTION);
+    const first = proxy(new NextRequest("https://privacy.example.com/kk/r/some-token"));
+    const second = proxy(new NextRequest("https://privacy.example.com/kk/r/some-token"));
+    const policy = first.headers.get("content-security-policy")!;
+    const nonce = /'nonce-([A-Za-z0-9+/=]{24})'/.exec(policy)?.[1];
+    expect(nonce).toBeTruthy();
+    expect(policy.split("; ").find((d) => d.startsWith("script-src"))).toBe(`script-src 'self' 'nonce-${nonce}'`);
+    // Next reads the nonce for its own scripts from the request's CSP header (x-middleware-request-*).
+    expect(first.headers.get("x-middleware-request-content-security-policy")).toBe(policy);
+    expect(second.headers.get("content-security-policy")).not.toBe(policy);
+  });
+
+  it("leaves static pages' policy to the page cache (their hashes) and adds no nonce to their render", async () => {
+    const proxy = await proxyWith(PRODUCTION);
+    for (const path of ["/kk", "/en/policy", "/ru/policy/1.0", "/kk/requests/new/access", "/en/requests/find"]) {
+      const response = proxy(new NextRequest(`https://privacy.example.com${path}`));
+      expect({ path, csp: response.headers.get("content-security-policy") }).toEqual({ path, csp: null });
+      expect(response.headers.get("x-middleware-request-content-security-policy")).toBeNull();
+    }
+  });
+
+  it("adds no policy to downloads, whose own `default-src 'none'; sandbox` must not be overridden", async () => {
+    const proxy = await proxyWith(PRODUCTION);
+    const response = proxy(
+      new NextRequest("https://privacy.example.com/kk/dashboard/requests/1/files/2", { headers: { cookie: "__Secure-next-auth.session-token=x" } }),
+    );
+    expect(response.headers.get("content-security-policy")).toBeNull();
+  });
+
+  it("sends Strict-Transport-Security when the app is served over https, and not on plain http", async () => {
+    const https = await proxyWith(PRODUCTION);
+    expect(https(new NextRequest("https://privacy.example.com/kk")).headers.get("strict-transport-security")).toMatch(/^max-age=\d{8,}; includeSubDomains$/);
+    const http = await proxyWith({ NODE_ENV: "production", APP_URL: "http://127.0.0.1:3100" });
+    expect(http(new NextRequest("http://127.0.0.1:3100/kk")).headers.get("strict-transport-security")).toBeNull();
+  });
+
+  it("in development, where every page renders per request, gives static pages a nonce too", async () => {
+    const proxy = await proxyWith({ NODE_ENV: "development", APP_URL: "http://localhost:3000" });
+    expect(proxy(new NextRequest("http://localhost:3000/kk")).headers.get("content-security-policy")).toMatch(/'nonce-[^']+' 'unsafe-eval'/);
+  });
+});
