@@ -1,6 +1,7 @@
-import { expect, test, type Page, type Response, type TestInfo } from "@playwright/test";
+import { expect, test, type Page, type TestInfo } from "@playwright/test";
 import { pdfFile } from "../support/files";
-import { readVerificationCode, uniqueEmail } from "../support/mailbox";
+import { uniqueEmail } from "../support/mailbox";
+import { fileAccessRequest } from "../support/requests";
 
 /** Everything the browser reports about Content-Security-Policy while the page is open. */
 function collectCspViolations(page: Page): string[] {
@@ -73,25 +74,10 @@ test("the requester's status page has a nonce policy, and a file download keeps 
   test.setTimeout(90_000);
   const violations = collectCspViolations(page);
   const email = uniqueEmail("csp");
-  await page.goto("/ru/requests/new/access");
-  await page.getByLabel("Данные об устройстве").check();
-  await page.getByLabel("Таблица CSV").check();
-  await page.getByLabel("Имя и фамилия").fill("Айгерим Серікқызы");
-  await page.getByLabel("Адрес электронной почты").fill(email);
-  await page.getByLabel("Я согласен(на) на обработку указанных данных для рассмотрения этого запроса.").check();
-  await page.getByRole("button", { name: "Отправить запрос" }).click();
-  await expect(page).toHaveURL(/\/ru\/requests\/[0-9a-f-]{36}\/verify$/);
-  const verifyUrl = page.url();
-  const code = await readVerificationCode(page, email);
-  await page.goto(verifyUrl);
-  await page.getByLabel("Код из письма").fill(code);
-  let statusResponse: Response | null = null;
-  page.on("response", (response) => {
-    if (/\/ru\/r\/[A-Za-z0-9_-]{43}$/.test(new URL(response.url()).pathname) && response.request().resourceType() === "document") statusResponse = response;
-  });
-  await page.getByRole("button", { name: "Подтвердить", exact: true }).click();
-  await expect(page.getByRole("heading", { level: 1 })).toHaveText(/^Запрос DSR-\d{4}-\d{6}$/);
-  if (!statusResponse) statusResponse = await page.reload();
+  await fileAccessRequest(page, email);
+  // Now on the status page (/ru/r/<token>): load it again to read its headers.
+  await expect(page).toHaveURL(/\/ru\/r\/[A-Za-z0-9_-]{43}$/);
+  const statusResponse = await page.reload();
   expect(scriptSrc(statusResponse!.headers()["content-security-policy"] ?? null)).toMatch(/^script-src 'self' 'nonce-[A-Za-z0-9+/=]+'$/);
   await expectScriptsRan(page);
 
