@@ -7,6 +7,7 @@ import type { PgDatabase, PgQueryResultHKT, PgTransaction } from "drizzle-orm/pg
 import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
 import { drizzle as drizzlePostgres } from "drizzle-orm/postgres-js";
 import postgres from "postgres";
+import { log } from "@/lib/log";
 import * as schema from "./schema";
 
 export type Schema = typeof schema;
@@ -38,6 +39,12 @@ const FAST_BYTEA = {
 // pg_trgm serves the queue's search (migration 0010 creates the extension; PGlite must have it loaded).
 const PGLITE_OPTIONS = { serializers: FAST_BYTEA.serializers, parsers: FAST_BYTEA.parsers, extensions: { pg_trgm } };
 
+/**
+ * drizzle's query log (LOG_LEVEL=debug): the SQL text only. Its default logger prints the
+ * parameters too, which are names, e-mail addresses and message text.
+ */
+const queryLogger = { logQuery: (query: string) => log.debug("query", { sql: query }) };
+
 /** Opens a connection: postgres.js against a server, or PGlite on disk (or in memory for null). */
 export function openDatabase(target: DatabaseTarget): DatabaseConnection {
   if ("databaseUrl" in target) {
@@ -47,7 +54,7 @@ export function openDatabase(target: DatabaseTarget): DatabaseConnection {
       idle_timeout: 30,
       onnotice: () => {},
     });
-    const db = drizzlePostgres(sql, { schema }) as unknown as Db;
+    const db = drizzlePostgres(sql, { schema, logger: queryLogger }) as unknown as Db;
     return { engine: "postgres", db, sql, url: target.databaseUrl, close: () => sql.end({ timeout: 5 }) };
   }
   let pglite: PGlite;
@@ -58,6 +65,6 @@ export function openDatabase(target: DatabaseTarget): DatabaseConnection {
   } else {
     pglite = new PGlite(PGLITE_OPTIONS);
   }
-  const db = drizzlePglite(pglite, { schema }) as unknown as Db;
+  const db = drizzlePglite(pglite, { schema, logger: queryLogger }) as unknown as Db;
   return { engine: "pglite", db, pglite, close: () => pglite.close() };
 }

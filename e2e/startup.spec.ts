@@ -1,28 +1,5 @@
-import { spawn, type ChildProcess } from "node:child_process";
-import path from "node:path";
 import { expect, test } from "@playwright/test";
-
-const NEXT_BIN = path.join(process.cwd(), "node_modules", "next", "dist", "bin", "next");
-
-/** Starts the production build on its own port with extra settings; collects what it prints. */
-function startServer(port: number, env: Record<string, string>) {
-  // node runs Next directly (not through npx), so killing the child really stops the server.
-  const child = spawn(process.execPath, [NEXT_BIN, "start", "-H", "127.0.0.1", "-p", String(port)], {
-    env: { ...process.env, DATA_DIR: `.data/e2e-startup-${port}`, ...env },
-    stdio: ["ignore", "pipe", "pipe"],
-  });
-  let output = "";
-  child.stdout!.on("data", (chunk) => (output += chunk));
-  child.stderr!.on("data", (chunk) => (output += chunk));
-  const exited = new Promise<number | null>((resolve) => child.on("exit", (code) => resolve(code)));
-  return { child, exited, output: () => output };
-}
-
-/** Stops the server and waits until it has exited, so its port is free for the next run. */
-async function stop(server: { child: ChildProcess; exited: Promise<unknown> }) {
-  if (server.child.exitCode === null && server.child.signalCode === null) server.child.kill("SIGTERM");
-  await server.exited;
-}
+import { startServer, stop } from "./support/own-server";
 
 test("a malformed setting stops start-up with a message naming it", async () => {
   const server = startServer(3201, { DEFAULT_LOCALE: "de", OPERATOR_SUPPORT_EMAIL: "not-an-address" });

@@ -63,6 +63,8 @@ const envShape = {
   STAFF_LOCKOUT_ATTEMPTS: z.coerce.number().int().min(1).max(100).default(5),
   STAFF_LOCKOUT_MINUTES: z.coerce.number().int().min(1).max(1440).default(15),
   RATE_LIMIT_WINDOW_MINUTES: z.coerce.number().int().min(1).max(1440).default(60),
+  // How many reverse proxies in front of the app append to X-Forwarded-For (0: none, the header is ignored).
+  TRUSTED_PROXY_HOPS: z.coerce.number({ message: "expected a whole number of proxies, 0 when clients connect directly" }).int().min(0).max(10).default(0),
   IMAP_HOST: z.string().trim().min(1).optional(),
   IMAP_PORT: z.coerce.number().int().min(1).max(65_535).default(993),
   IMAP_SECURE: booleanFlag.default(true),

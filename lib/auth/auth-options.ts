@@ -2,6 +2,7 @@ import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
 import { getEnv } from "@/lib/env";
 import { log } from "@/lib/log";
+import { clientIp } from "@/lib/security/client-ip";
 import { servedOverHttps } from "@/lib/security/headers";
 import { readyDb } from "@/lib/startup/ensure-app-ready";
 import { getAuthSecret } from "./auth-secret";
@@ -10,8 +11,8 @@ import { authenticateStaff } from "./authenticate-staff";
 export const SESSION_MAX_AGE_SECONDS = 8 * 60 * 60;
 
 function clientIpOf(headers: Record<string, unknown> | undefined): string {
-  const forwarded = headers?.["x-forwarded-for"];
-  return (typeof forwarded === "string" ? forwarded.split(",")[0]?.trim() : undefined) || "unknown";
+  const entries = Object.entries(headers ?? {}).filter((entry): entry is [string, string] => typeof entry[1] === "string");
+  return clientIp(new Headers(entries));
 }
 
 /**

@@ -5,12 +5,13 @@ import type { Actor } from "@/lib/audit/actor";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import { LOCALES } from "@/lib/env";
 import { hashPassword } from "./passwords";
+import { cleanName } from "@/lib/validation/clean-input";
 
 export const MIN_PASSWORD_LENGTH = 12;
 
 export const createStaffSchema = z.object({
   email: z.string().trim().toLowerCase().pipe(z.email("invalidEmail")),
-  name: z.string().trim().min(1, "required").max(200, "tooLong:200"),
+  name: cleanName().trim().min(1, "required").max(200, "tooLong:200"),
   role: z.enum(STAFF_ROLES, "chooseOne"),
   password: z.string().min(MIN_PASSWORD_LENGTH, `tooShort:${MIN_PASSWORD_LENGTH}`).max(200, "tooLong:200").optional(),
   locale: z.enum(LOCALES).default("ru"),

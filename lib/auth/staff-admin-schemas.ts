@@ -1,6 +1,7 @@
 import { z } from "zod";
 import type { StaffRole } from "@/db/schema/staff";
 import { LOCALES } from "@/lib/env";
+import { cleanName } from "@/lib/validation/clean-input";
 
 /**
  * The staff-administration schemas, shared by react-hook-form in the browser and the domain
@@ -20,7 +21,7 @@ export const MAX_PASSWORD_LENGTH = 200;
 
 export const inviteStaffSchema = z.object({
   email: z.string("required").trim().toLowerCase().min(1, "required").max(254, "tooLong:254").pipe(z.email("invalidEmail")),
-  name: z.string("required").trim().min(1, "required").max(200, "tooLong:200"),
+  name: cleanName().trim().min(1, "required").max(200, "tooLong:200"),
   role: z.enum(STAFF_ROLE_CHOICES, "chooseOne"),
   locale: z.enum(LOCALES, "chooseOne"),
 });

@@ -36,6 +36,8 @@ describe.each(testEngines())("starting an export on %s", (engine) => {
     expect(fields).toEqual(["format", "from", "jurisdiction", "query", "status"]);
     const backwards = await createExport(database.db, { log: "audit", query: { from: "2026-05-02", to: "2026-05-01" } }, people.admin, options);
     expect(backwards).toMatchObject({ ok: false, error: "invalid", issues: [{ field: "to" }] });
+    const ancient = await createExport(database.db, { log: "requests", query: { from: "0001-01-01", to: "9999-12-31" } }, people.compliance, options);
+    expect(ancient).toMatchObject({ ok: false, error: "invalid", issues: [{ field: "from" }, { field: "to" }] });
     expect(await createExport(database.db, { log: "staff", query: {} }, people.admin, options)).toEqual({ ok: false, error: "unknown_log" });
     expect(await exportEvents()).toEqual([]);
   });

@@ -12,10 +12,13 @@ export type ExportFormat = (typeof EXPORT_FORMATS)[number];
 
 // A form's empty field means "any".
 const blankAsUnset = (value: unknown) => (value === "" ? undefined : value);
+// Years outside 1970–2999 are typing slips (0001-01-01), and the working-day arithmetic behind
+// the period (years 0–99 map to 19xx in Date.UTC) cannot represent them.
 const isoDate = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}$/, "expected a date as YYYY-MM-DD")
-  .refine((value) => !Number.isNaN(Date.parse(`${value}T00:00:00Z`)) && new Date(`${value}T00:00:00Z`).toISOString().startsWith(value), "not a calendar date");
+  .refine((value) => !Number.isNaN(Date.parse(`${value}T00:00:00Z`)) && new Date(`${value}T00:00:00Z`).toISOString().startsWith(value), "not a calendar date")
+  .refine((value) => value >= "1970-01-01" && value <= "2999-12-31", "expected a date between 1970-01-01 and 2999-12-31");
 
 /**
  * An export's query string. Unlike the queue's filters, a malformed value is an error (400), not

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { cleanString } from "@/lib/validation/clean-input";
 
 /**
  * The unmatched-mail actions' schemas, shared by the dashboard's forms (react-hook-form) and the
@@ -23,13 +24,13 @@ const inboundEmailId = z.uuid("invalid");
 
 export const attachInboundSchema = z.object({
   inboundEmailId,
-  reference: z.string("required").trim().min(1, "required").max(REFERENCE_MAX, `tooLong:${REFERENCE_MAX}`),
-  note: z.string("invalid").trim().max(ATTACH_NOTE_MAX, `tooLong:${ATTACH_NOTE_MAX}`).default(""),
+  reference: cleanString().trim().min(1, "required").max(REFERENCE_MAX, `tooLong:${REFERENCE_MAX}`),
+  note: cleanString("invalid").trim().max(ATTACH_NOTE_MAX, `tooLong:${ATTACH_NOTE_MAX}`).default(""),
 });
 
 export const dismissInboundSchema = z.object({
   inboundEmailId,
-  reason: z.string("required").trim().min(1, "required").max(DISMISS_REASON_MAX, `tooLong:${DISMISS_REASON_MAX}`),
+  reason: cleanString().trim().min(1, "required").max(DISMISS_REASON_MAX, `tooLong:${DISMISS_REASON_MAX}`),
 });
 
 export const inboundRefSchema = z.object({ inboundEmailId });

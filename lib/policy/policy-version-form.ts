@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { LOCALES } from "@/lib/env";
+import { cleanString } from "@/lib/validation/clean-input";
 
 /**
  * The publish form's schema, shared by the dashboard (react-hook-form) and
@@ -18,8 +19,8 @@ export const policyVersionFormSchema = z.object({
     .min(1, "required")
     .max(POLICY_VERSION_MAX, `tooLong:${POLICY_VERSION_MAX}`)
     .regex(/^[\p{L}\p{N}._-]+$/u, "invalidVersion"),
-  title: z.string("required").trim().min(1, "required").max(POLICY_TITLE_MAX, `tooLong:${POLICY_TITLE_MAX}`),
-  body: z.string("required").trim().min(1, "required").max(POLICY_BODY_MAX, `tooLong:${POLICY_BODY_MAX}`),
+  title: cleanString().trim().min(1, "required").max(POLICY_TITLE_MAX, `tooLong:${POLICY_TITLE_MAX}`),
+  body: cleanString().trim().min(1, "required").max(POLICY_BODY_MAX, `tooLong:${POLICY_BODY_MAX}`),
   effectiveOn: z.iso.date("invalidDate"),
 });
 

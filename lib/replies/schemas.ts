@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { LOCALES } from "@/lib/env";
 import { templateVariablesIn, unknownTemplateVariables } from "./fill-template";
+import { cleanString } from "@/lib/validation/clean-input";
 
 /**
  * Schemas shared by the reply forms in the browser and the domain functions on the server.
@@ -11,7 +12,7 @@ export const TEMPLATE_KEY_PATTERN = /^[a-z][a-z0-9_]{1,63}$/;
 export const MAX_SUBJECT_LENGTH = 200;
 export const MAX_REPLY_LENGTH = 10_000;
 
-const text = (max: number) => z.string("required").trim().min(1, "required").max(max, `tooLong:${max}`);
+const text = (max: number) => cleanString().trim().min(1, "required").max(max, `tooLong:${max}`);
 const withoutUnknownVariables = (schema: z.ZodString) => schema.refine((value) => unknownTemplateVariables(value).length === 0, "unknownVariables");
 
 /** A reply template as an admin edits it. Without an id it is a new (key, language) pair. */
@@ -30,7 +31,7 @@ const filledIn = (schema: z.ZodString) => schema.refine((value) => templateVaria
 
 /** What an agent types in the reply composer. An empty subject means the standard one. */
 export const staffReplyFormSchema = z.object({
-  subject: filledIn(z.string("invalid").trim().max(MAX_SUBJECT_LENGTH, `tooLong:${MAX_SUBJECT_LENGTH}`)).default(""),
+  subject: filledIn(cleanString("invalid").trim().max(MAX_SUBJECT_LENGTH, `tooLong:${MAX_SUBJECT_LENGTH}`)).default(""),
   body: filledIn(text(MAX_REPLY_LENGTH)),
 });
 export type StaffReplyForm = z.input<typeof staffReplyFormSchema>;

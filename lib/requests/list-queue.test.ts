@@ -76,4 +76,13 @@ describe.each(testEngines())("staff queue on %s", (engine) => {
     const junk = await listQueue(database.db, { status: "bogus", type: 7, after: "%%%", due: "tomorrow" }, me, now);
     expect(junk.items).toHaveLength(QUEUE_PAGE_SIZE);
   });
+
+  it("ignores a forged cursor whose date PostgreSQL would refuse, instead of failing the page", async () => {
+    const id = "4c1e7a52-7c0e-4a8b-9d1f-2b3c4d5e6f70";
+    for (const due of ["0", "1", "+275760-09-13T00:00:00.000Z", "2026-02-30T00:00:00.000Z", "0001-01-01"]) {
+      const cursor = Buffer.from(JSON.stringify([due, id])).toString("base64url");
+      const page = await listQueue(database.db, { after: cursor }, me, now);
+      expect(page.items).toHaveLength(QUEUE_PAGE_SIZE);
+    }
+  });
 });

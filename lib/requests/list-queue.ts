@@ -73,7 +73,8 @@ function decodeCursor(cursor: string | undefined): [string, string] | null {
   try {
     const [due, id] = JSON.parse(Buffer.from(cursor, "base64url").toString("utf8")) as [string, string];
     if (typeof due !== "string" || !/^[0-9a-f-]{36}$/i.test(id)) return null;
-    if (due !== "infinity" && Number.isNaN(Date.parse(due))) return null;
+    // Only what encodeCursor writes: Date.parse also takes "0" or "+275760-09-13", which PostgreSQL refuses.
+    if (due !== "infinity" && !(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/.test(due) && new Date(due).toISOString() === due)) return null;
     return [due, id];
   } catch {
     return null;

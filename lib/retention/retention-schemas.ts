@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { cleanString } from "@/lib/validation/clean-input";
 
 /**
  * The retention forms' schemas, shared by the dashboard (react-hook-form) and lib/retention.
@@ -39,7 +40,7 @@ export const LEGAL_HOLD_REASON_MAX = 1_000;
 
 /** The form part of placing a hold: the reason is required (it is what justifies keeping the data). */
 export const placeLegalHoldFormSchema = z.object({
-  reason: z.string("required").trim().min(1, "required").max(LEGAL_HOLD_REASON_MAX, `tooLong:${LEGAL_HOLD_REASON_MAX}`),
+  reason: cleanString().trim().min(1, "required").max(LEGAL_HOLD_REASON_MAX, `tooLong:${LEGAL_HOLD_REASON_MAX}`),
 });
 
 /** Placing (hold: true, reason required) or lifting (hold: false, reason optional) a legal hold. */
@@ -47,7 +48,7 @@ export const setLegalHoldSchema = z
   .object({
     requestId: z.uuid("invalid"),
     hold: z.boolean("invalid"),
-    reason: z.string("invalid").trim().max(LEGAL_HOLD_REASON_MAX, `tooLong:${LEGAL_HOLD_REASON_MAX}`).default(""),
+    reason: cleanString("invalid").trim().max(LEGAL_HOLD_REASON_MAX, `tooLong:${LEGAL_HOLD_REASON_MAX}`).default(""),
   })
   .superRefine((value, ctx) => {
     if (value.hold && value.reason === "") ctx.addIssue({ code: "custom", path: ["reason"], message: "required" });

@@ -68,7 +68,7 @@ export async function seedDemoData(db: Db): Promise<void> {
   }
   try {
     const [email, password] = (await readFile(demoLoginFile(), "utf8")).split("\n");
-    log.info(`demo staff sign-in: ${new URL(`/${getEnv().DEFAULT_LOCALE}/staff/sign-in`, getEnv().APP_URL)} — ${email} / ${password} (agent and compliance logins: ${demoLoginsFile()})`);
+    log.startupNotice(`demo staff sign-in: ${new URL(`/${getEnv().DEFAULT_LOCALE}/staff/sign-in`, getEnv().APP_URL)} — ${email} / ${password} (agent and compliance logins: ${demoLoginsFile()})`);
   } catch {
     // The demo admin was made by an earlier data folder's start, or staff exist already.
   }

@@ -2,6 +2,7 @@ import { describeDatabase, getDb } from "@/db";
 import { demoDataEnabled, EnvError, getEnv } from "@/lib/env";
 import { startWorker } from "@/lib/jobs/worker";
 import { errorMessage, log } from "@/lib/log";
+import { installPeerAddressRecorder } from "@/lib/security/record-peer-address";
 import { ensureAppReady } from "./ensure-app-ready";
 import { seedDemoData } from "./seed-demo-data";
 
@@ -20,6 +21,7 @@ export async function startApp(): Promise<void> {
     }
     throw error;
   }
+  installPeerAddressRecorder();
   const started = Date.now();
   let ready = false;
   try {

@@ -29,3 +29,8 @@ const CONTROL_CHARACTERS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/;
 export function hasControlCharacters(value: string): boolean {
   return CONTROL_CHARACTERS.test(value);
 }
+
+/** True when typed input cannot be stored as it is: a control character or a lone surrogate. */
+export function hasUnstorableCharacters(value: string): boolean {
+  return hasControlCharacters(value) || !value.isWellFormed();
+}

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { DATA_CATEGORIES, REQUEST_TYPES } from "@/lib/requests/request-types";
+import { cleanName, cleanString } from "./clean-input";
 
 /**
  * The intake forms' schemas, shared by react-hook-form in the browser and the server action.
@@ -12,11 +13,13 @@ export const ACCESS_FORMATS = ["pdf", "json", "csv"] as const;
 export const PASSWORD_CHANGED = ["yes", "no", "cannot"] as const;
 export const DELETION_SCOPES = ["account", "categories"] as const;
 
-const text = (max: number) => z.string("required").trim().min(1, "required").max(max, `tooLong:${max}`);
-const optionalText = (max: number) => z.string("invalid").trim().max(max, `tooLong:${max}`).default("");
+const text = (max: number) => cleanString().trim().min(1, "required").max(max, `tooLong:${max}`);
+const optionalText = (max: number) => cleanString("invalid").trim().max(max, `tooLong:${max}`).default("");
+const nameText = (max: number) => cleanName().trim().min(1, "required").max(max, `tooLong:${max}`);
+const optionalName = (max: number) => cleanName("invalid").trim().max(max, `tooLong:${max}`).default("");
 
 const contactFields = {
-  name: text(200),
+  name: nameText(200),
   email: z.string("required").trim().min(1, "required").max(254, "tooLong:254").pipe(z.email("invalidEmail")),
   phone: z
     .string("invalid")
@@ -27,7 +30,7 @@ const contactFields = {
   jurisdiction: z.enum(JURISDICTIONS, "chooseOne"),
   onBehalf: z.boolean("invalid").default(false),
   representativeRelation: z.enum(REPRESENTATIVE_RELATIONS, "chooseOne").optional(),
-  subjectName: optionalText(200),
+  subjectName: optionalName(200),
   comment: optionalText(5000),
   consent: z.literal(true, "mustAccept"),
 };

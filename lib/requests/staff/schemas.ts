@@ -1,5 +1,6 @@
 import { z } from "zod";
 import type { DenialReason } from "@/db/schema/requests";
+import { cleanString } from "@/lib/validation/clean-input";
 
 /**
  * The staff action schemas, shared by the dashboard's forms (react-hook-form) and the domain
@@ -18,7 +19,7 @@ export const DENIAL_REASON_CODES = [
   "other",
 ] as const satisfies readonly DenialReason[];
 
-const text = (max: number) => z.string("required").trim().min(1, "required").max(max, `tooLong:${max}`);
+const text = (max: number) => cleanString().trim().min(1, "required").max(max, `tooLong:${max}`);
 const requestId = z.uuid("invalid");
 
 export const MESSAGE_MAX = 10_000;
@@ -51,7 +52,7 @@ export const denyRequestSchema = z.object({
 export const completeRequestSchema = z.object({
   requestId,
   /** Required for correction, deletion and credential misuse (what was done); optional for access. */
-  note: z.string("invalid").trim().max(NOTE_MAX, `tooLong:${NOTE_MAX}`).default(""),
+  note: cleanString("invalid").trim().max(NOTE_MAX, `tooLong:${NOTE_MAX}`).default(""),
 });
 
 export const internalNoteSchema = z.object({ requestId, body: text(NOTE_MAX) });
