@@ -19,11 +19,11 @@ function pngChunk(type: string, data: Uint8Array): Buffer {
   return Buffer.concat([length, typeAndData, crc]);
 }
 
-/** A 1×1 red pixel, 8-bit RGB. */
-export function tinyPng(): Uint8Array {
+/** A 1×1 red pixel, 8-bit RGB; other dimensions give a header that claims them over the same tiny data. */
+export function tinyPng(width = 1, height = 1): Uint8Array {
   const header = Buffer.alloc(13);
-  header.writeUInt32BE(1, 0); // width
-  header.writeUInt32BE(1, 4); // height
+  header.writeUInt32BE(width, 0);
+  header.writeUInt32BE(height, 4);
   header.set([8, 2, 0, 0, 0], 8); // bit depth 8, colour type RGB, deflate, no filter, no interlace
   const scanline = Uint8Array.of(0, 0xff, 0x00, 0x00); // filter byte, then R G B
   const signature = Uint8Array.of(0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a);
@@ -31,15 +31,15 @@ export function tinyPng(): Uint8Array {
   return plain(Buffer.concat([signature, ...chunks]));
 }
 
-/** A 1×1 grey baseline JPEG: one DC and one AC Huffman code, each a single bit. */
-export function tinyJpeg(): Uint8Array {
+/** A 1×1 grey baseline JPEG: one DC and one AC Huffman code, each a single bit (other dimensions: the header claims them). */
+export function tinyJpeg(width = 1, height = 1): Uint8Array {
   const segment = (marker: number, body: number[]) => [0xff, marker, (body.length + 2) >> 8, (body.length + 2) & 0xff, ...body];
   const oneCodeTable = (tableClassAndId: number) => [tableClassAndId, 1, ...new Array<number>(15).fill(0), 0x00];
   return Uint8Array.from([
     0xff, 0xd8, // start of image
     ...segment(0xe0, [...ascii("JFIF\0"), 1, 1, 0, 0, 1, 0, 1, 0, 0]),
     ...segment(0xdb, [0x00, ...new Array<number>(64).fill(1)]), // quantisation table 0, all ones
-    ...segment(0xc0, [8, 0, 1, 0, 1, 1, 1, 0x11, 0]), // baseline, 1×1, one component
+    ...segment(0xc0, [8, height >> 8, height & 0xff, width >> 8, width & 0xff, 1, 1, 0x11, 0]), // baseline, one component
     ...segment(0xc4, oneCodeTable(0x00)), // DC table 0: code "0" = difference 0
     ...segment(0xc4, oneCodeTable(0x10)), // AC table 0: code "0" = end of block
     ...segment(0xda, [1, 1, 0x00, 0, 63, 0]),
@@ -78,4 +78,15 @@ export function windowsExecutable(): Uint8Array {
 
 export function plainText(): Uint8Array {
   return plain(Buffer.from("Здравствуйте! This is only text.\n", "utf8"));
+}
+
+/** A file that is a PDF to a PDF reader and an HTML page to a browser: markup right after the signature. */
+export function pdfHtmlPolyglot(): Uint8Array {
+  const pdf = Buffer.from(tinyPdf());
+  return plain(Buffer.concat([ascii("%PDF-1.4\n%<html><body><script>alert(document.domain)</script></body></html>\n"), pdf.subarray("%PDF-1.4\n".length)]));
+}
+
+/** An HTML page with a PDF appended: the detector finds "%PDF" only after a byte-order mark. */
+export function bomPrefixedPdf(): Uint8Array {
+  return plain(Buffer.concat([Uint8Array.of(0xef, 0xbb, 0xbf), tinyPdf()]));
 }

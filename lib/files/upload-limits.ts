@@ -5,6 +5,8 @@
 
 export const MAX_FILE_BYTES = 10 * 1024 * 1024;
 export const MAX_FILES_PER_SUBMISSION = 5;
+/** Images above this many pixels (a 48 MP phone photo passes) are refused before anyone opens them. */
+export const MAX_IMAGE_MEGAPIXELS = 50;
 
 /** What we accept, keyed by the MIME type detected from the bytes; `ext` is the canonical extension. */
 export const ALLOWED_FILE_TYPES = {
@@ -19,8 +21,17 @@ export type AllowedContentType = keyof typeof ALLOWED_FILE_TYPES;
 export const UPLOAD_ACCEPT_ATTRIBUTE = ".pdf,.jpg,.jpeg,.png,application/pdf,image/jpeg,image/png";
 
 /** Codes, not sentences: the UI translates them. */
-export const UPLOAD_PROBLEM_CODES = ["too_large", "bad_type", "empty", "too_many"] as const;
+export const UPLOAD_PROBLEM_CODES = ["too_large", "bad_type", "empty", "too_many", "too_many_pixels"] as const;
 export type UploadProblemCode = (typeof UPLOAD_PROBLEM_CODES)[number];
+
+/** The message key of each problem in the forms' error catalogues (they take name, maxMb, maxFiles, maxMegapixels). */
+export const UPLOAD_PROBLEM_MESSAGE_KEYS = {
+  too_large: "fileTooLarge",
+  bad_type: "fileBadType",
+  empty: "fileEmpty",
+  too_many: "fileTooMany",
+  too_many_pixels: "fileTooManyPixels",
+} as const satisfies Record<UploadProblemCode, string>;
 
 export function isAllowedContentType(value: string): value is AllowedContentType {
   return Object.hasOwn(ALLOWED_FILE_TYPES, value);

@@ -1,7 +1,9 @@
 import { fileTypeFromBuffer } from "file-type";
 import { cleanFilename, safeDisplayFilename } from "./safe-filename";
+import { imageDimensions } from "./image-dimensions";
 import {
   MAX_FILE_BYTES,
+  MAX_IMAGE_MEGAPIXELS,
   MAX_FILES_PER_SUBMISSION,
   isAllowedContentType,
   type AllowedContentType,
@@ -20,10 +22,30 @@ export type UploadProblem = { index: number; name: string; code: UploadProblemCo
 
 export type UploadValidation = { ok: true; files: AcceptedUpload[] } | { ok: false; problems: UploadProblem[] };
 
+// Markup a browser's sniffer (or a careless viewer) would take for HTML, in the first kilobyte.
+const HTML_MARKUP = /<(!doctype\s+html|html|head|body|script|iframe|object|embed|svg|meta|title)[\s>/]/i;
+
+/** A PDF must start with "%PDF-" at byte 0 (file-type also accepts it after a byte-order mark). */
+function startsLikePdf(bytes: Uint8Array): boolean {
+  return String.fromCharCode(...bytes.subarray(0, 5)) === "%PDF-";
+}
+
 /** The detected MIME type when it is one we accept; never looks at the name or the browser's type. */
 async function detectAllowedType(bytes: Uint8Array): Promise<AllowedContentType | null> {
+  // A file whose start reads as HTML is a polyglot, whatever else it also is.
+  if (HTML_MARKUP.test(Buffer.from(bytes.subarray(0, 1024)).toString("latin1"))) return null;
   const detected = await fileTypeFromBuffer(bytes);
-  return detected && isAllowedContentType(detected.mime) ? detected.mime : null;
+  if (!detected || !isAllowedContentType(detected.mime)) return null;
+  if (detected.mime === "application/pdf" && !startsLikePdf(bytes)) return null;
+  return detected.mime;
+}
+
+/** Images must have a readable header within the pixel limit. */
+function imageProblem(bytes: Uint8Array, contentType: AllowedContentType): UploadProblemCode | null {
+  if (contentType === "application/pdf") return null;
+  const dimensions = imageDimensions(bytes, contentType);
+  if (!dimensions || dimensions.width === 0 || dimensions.height === 0) return "bad_type";
+  return dimensions.width * dimensions.height > MAX_IMAGE_MEGAPIXELS * 1_000_000 ? "too_many_pixels" : null;
 }
 
 /**
@@ -41,7 +63,9 @@ export async function validateUploads(files: readonly UploadInput[]): Promise<Up
     else if (bytes.byteLength > MAX_FILE_BYTES) problem("too_large");
     else {
       const contentType = await detectAllowedType(bytes);
+      const pixels = contentType && imageProblem(bytes, contentType);
       if (!contentType) problem("bad_type");
+      else if (pixels) problem(pixels);
       else accepted.push({ filename: safeDisplayFilename(name, contentType), contentType, sizeBytes: bytes.byteLength, bytes });
     }
   }

@@ -155,9 +155,10 @@ export default async function QueuePage({ params, searchParams }: Props) {
                   <td className="py-2 pr-4">{types(`${item.type as RequestType}.title`)}</td>
                   <td className="py-2 pr-4">{statuses(item.status)}</td>
                   <td className="py-2 pr-4 break-all">
-                    {item.requesterName}
+                    {/* bdi: a name's own direction cannot reorder the cells' text around it. */}
+                    <bdi>{item.requesterName}</bdi>
                     <br />
-                    <span className="text-muted">{item.requesterEmail}</span>
+                    <bdi className="text-muted">{item.requesterEmail}</bdi>
                   </td>
                   <td className="py-2">
                     {item.dueAt ? format.dateTime(item.dueAt, { dateStyle: "medium", timeStyle: "short" }) : "—"}

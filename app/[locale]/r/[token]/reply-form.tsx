@@ -7,7 +7,7 @@ import { useForm } from "react-hook-form";
 import { FileField } from "@/components/form/file-field";
 import { FormNotice, type Notice } from "@/components/form/form-notice";
 import { TextField } from "@/components/form/text-field";
-import { MAX_FILE_BYTES, MAX_FILES_PER_SUBMISSION } from "@/lib/files/upload-limits";
+import { MAX_FILE_BYTES, MAX_FILES_PER_SUBMISSION, MAX_IMAGE_MEGAPIXELS, UPLOAD_PROBLEM_MESSAGE_KEYS } from "@/lib/files/upload-limits";
 import { parseErrorCode, requesterMessageSchema } from "@/lib/validation/request-forms";
 import { postReplyAction, type ReplyState } from "./actions";
 
@@ -35,8 +35,7 @@ export function ReplyForm({ token }: { token: string }) {
       if (state.fieldErrors.body) setError("body", { type: "server", message: state.fieldErrors.body });
       const problem = state.fileProblems[0];
       if (problem) {
-        const key = { too_large: "fileTooLarge", bad_type: "fileBadType", empty: "fileEmpty", too_many: "fileTooMany" } as const;
-        const text = t(`errors.${key[problem.code]}`, { name: problem.name, maxMb: MAX_MB, maxFiles: MAX_FILES_PER_SUBMISSION });
+        const text = t(`errors.${UPLOAD_PROBLEM_MESSAGE_KEYS[problem.code]}`, { name: problem.name, maxMb: MAX_MB, maxFiles: MAX_FILES_PER_SUBMISSION, maxMegapixels: MAX_IMAGE_MEGAPIXELS });
         setFileError(text);
         return text;
       }

@@ -9,7 +9,7 @@ import { FileField } from "@/components/form/file-field";
 import { useActionFeedback } from "@/components/form/action-feedback";
 import { SelectField } from "@/components/form/select-field";
 import { TextField } from "@/components/form/text-field";
-import { MAX_FILE_BYTES, MAX_FILES_PER_SUBMISSION } from "@/lib/files/upload-limits";
+import { MAX_FILE_BYTES, MAX_FILES_PER_SUBMISSION, MAX_IMAGE_MEGAPIXELS, UPLOAD_PROBLEM_MESSAGE_KEYS } from "@/lib/files/upload-limits";
 import {
   askRequesterFormSchema,
   completeRequestFormSchema,
@@ -279,8 +279,7 @@ export function CompleteForm({ requestId, isAccess }: { requestId: string; isAcc
         if (result.error !== "invalid") return;
         const problem = result.fileProblems[0];
         if (problem) {
-          const key = { too_large: "fileTooLarge", bad_type: "fileBadType", empty: "fileEmpty", too_many: "fileTooMany" } as const;
-          setFileError(tf(key[problem.code], { name: problem.name, maxMb: MAX_MB, maxFiles: MAX_FILES_PER_SUBMISSION }));
+          setFileError(tf(UPLOAD_PROBLEM_MESSAGE_KEYS[problem.code], { name: problem.name, maxMb: MAX_MB, maxFiles: MAX_FILES_PER_SUBMISSION, maxMegapixels: MAX_IMAGE_MEGAPIXELS }));
         } else if (result.fieldErrors.files) setFileError(tf("fileRequired"));
       },
     );

@@ -5,7 +5,7 @@ import { Card } from "@/components/card";
 import { Container } from "@/components/container";
 import { requireStaff } from "@/lib/auth/require-staff";
 import type { Locale } from "@/lib/env";
-import { MAX_FILE_BYTES, MAX_FILES_PER_SUBMISSION } from "@/lib/files/upload-limits";
+import { MAX_FILE_BYTES, MAX_FILES_PER_SUBMISSION, MAX_IMAGE_MEGAPIXELS } from "@/lib/files/upload-limits";
 import { Link } from "@/lib/i18n/navigation";
 import { LOCALE_NAMES } from "@/lib/i18n/routing";
 import { DATA_CATEGORIES, type DataCategory, type RequestType } from "@/lib/requests/request-types";
@@ -86,6 +86,7 @@ export default async function StaffRequestPage({ params }: Props) {
     if (code === "too_large") return fileProblems("fileTooLarge", { name, maxMb: MAX_FILE_BYTES / 1024 / 1024 });
     if (code === "bad_type") return fileProblems("fileBadType", { name });
     if (code === "empty") return fileProblems("fileEmpty", { name });
+    if (code === "too_many_pixels") return fileProblems("fileTooManyPixels", { name, maxMegapixels: MAX_IMAGE_MEGAPIXELS });
     return mail("tooMany", { name, maxFiles: MAX_FILES_PER_SUBMISSION });
   };
   const staffLabel = (s: { name: string; role: string }) => `${s.name} (${isOneOf(["agent", "compliance", "admin"] as const, s.role) ? roles(s.role) : s.role})`;
@@ -195,8 +196,8 @@ export default async function StaffRequestPage({ params }: Props) {
             {t("requester.title")}
           </h2>
           <dl className="mt-3 grid gap-x-4 gap-y-2 sm:grid-cols-[max-content_1fr]">
-            <DefinitionRow label={t("requester.name")}>{requester.requesterName}</DefinitionRow>
-            <DefinitionRow label={t("requester.email")}>{requester.requesterEmail}</DefinitionRow>
+            <DefinitionRow label={t("requester.name")}><bdi>{requester.requesterName}</bdi></DefinitionRow>
+            <DefinitionRow label={t("requester.email")}><bdi>{requester.requesterEmail}</bdi></DefinitionRow>
             {requester.requesterPhone ? <DefinitionRow label={t("requester.phone")}>{requester.requesterPhone}</DefinitionRow> : null}
             <DefinitionRow label={t("requester.language")}>{isOneOf(["ru", "kk", "en"] as const, request.locale) ? LOCALE_NAMES[request.locale] : request.locale}</DefinitionRow>
             <DefinitionRow label={t("requester.jurisdiction")}>{isOneOf(JURISDICTIONS, request.jurisdiction) ? options(`jurisdiction.${request.jurisdiction}`) : request.jurisdiction}</DefinitionRow>
@@ -204,7 +205,8 @@ export default async function StaffRequestPage({ params }: Props) {
             <DefinitionRow label={t("requester.onBehalf")}>
               {requester.onBehalf
                 ? t("requester.onBehalfValue", {
-                    subjectName: requester.subjectName ?? "—",
+                    // U+2068/U+2069 isolate the name inside the sentence, like <bdi>.
+                    subjectName: requester.subjectName ? `\u2068${requester.subjectName}\u2069` : "—",
                     relation: isOneOf(["parent_guardian", "legal_representative", "authorized_agent"] as const, requester.representativeRelation)
                       ? options(`representativeRelation.${requester.representativeRelation}`)
                       : (requester.representativeRelation ?? "—"),
@@ -335,7 +337,7 @@ export default async function StaffRequestPage({ params }: Props) {
                   ) : message.email?.status === "failed" && message.email.lastError ? (
                     <p className="mt-1 text-sm font-semibold text-red-800">{t("emails.error", { error: message.email.lastError })}</p>
                   ) : null}
-                  <p className="mt-2 break-words whitespace-pre-wrap">{message.body}</p>
+                  <p dir="auto" className="mt-2 break-words whitespace-pre-wrap">{message.body}</p>
                   {message.files.length > 0 ? (
                     <ul className="mt-2 text-sm" aria-label={t("messages.attachments")}>
                       {message.files.map((file) => (
@@ -362,7 +364,7 @@ export default async function StaffRequestPage({ params }: Props) {
                   {message.inbound?.fullText?.trim() ? (
                     <details className="mt-2 text-sm">
                       <summary className="cursor-pointer font-medium text-brand-800 underline">{mail("showFullEmail")}</summary>
-                      <pre className="mt-2 font-sans break-words whitespace-pre-wrap">{message.inbound.fullText}</pre>
+                      <pre dir="auto" className="mt-2 font-sans break-words whitespace-pre-wrap">{message.inbound.fullText}</pre>
                     </details>
                   ) : null}
                   {message.inbound?.inboundEmailId ? (
@@ -492,33 +494,33 @@ export default async function StaffRequestPage({ params }: Props) {
             <>
               <DefinitionRow label={t("details.scope")}>{isOneOf(["account", "categories"] as const, d.scope) ? options(`scope.${d.scope}`) : (d.scope ?? "—")}</DefinitionRow>
               {d.scope === "categories" ? <DefinitionRow label={t("details.categories")}>{categoryNames(d.categories)}</DefinitionRow> : null}
-              {d.accountIdentifier ? <DefinitionRow label={t("details.account")}>{d.accountIdentifier}</DefinitionRow> : null}
+              {d.accountIdentifier ? <DefinitionRow label={t("details.account")}><bdi>{d.accountIdentifier}</bdi></DefinitionRow> : null}
               <DefinitionRow label={t("details.consequences")}>{d.acknowledgedConsequences ? t("details.consequencesAccepted") : t("details.consequencesMissing")}</DefinitionRow>
             </>
           ) : null}
           {d.type === "credential_misuse" ? (
             <>
-              <DefinitionRow label={t("details.misusedAccount")}>{d.accountIdentifier ?? "—"}</DefinitionRow>
+              <DefinitionRow label={t("details.misusedAccount")}><bdi>{d.accountIdentifier ?? "—"}</bdi></DefinitionRow>
               <DefinitionRow label={t("details.noticedOn")}>{d.noticedOn ?? "—"}</DefinitionRow>
-              <DefinitionRow label={t("details.whatHappened")}>{d.whatHappened ?? "—"}</DefinitionRow>
+              <DefinitionRow label={t("details.whatHappened")}><bdi>{d.whatHappened ?? "—"}</bdi></DefinitionRow>
               <DefinitionRow label={t("details.passwordChanged")}>
                 {isOneOf(["yes", "no", "cannot"] as const, d.passwordChanged) ? options(`passwordChanged.${d.passwordChanged}`) : (d.passwordChanged ?? "—")}
               </DefinitionRow>
             </>
           ) : null}
           {d.type === "other" ? <DefinitionRow label={t("details.raw")}>{JSON.stringify(d.details, null, 2)}</DefinitionRow> : null}
-          {v.comment ? <DefinitionRow label={t("details.comment")}>{v.comment}</DefinitionRow> : null}
+          {v.comment ? <DefinitionRow label={t("details.comment")}><bdi>{v.comment}</bdi></DefinitionRow> : null}
         </dl>
         {d.type === "correction" ? (
           <DataTable className="mt-3" caption={t("details.corrections")} captionClassName="mb-2 text-left font-medium" columns={[t("details.field"), t("details.before"), t("details.after")]}>
             <tbody>
               {d.corrections.map((c, i) => (
                 <tr key={i} className="border-b border-slate-200 align-top">
-                  <th scope="row" className="py-2 pr-4 font-medium break-words">
+                  <th scope="row" dir="auto" className="py-2 pr-4 font-medium break-words">
                     {c.field}
                   </th>
-                  <td className="py-2 pr-4 break-words">{c.currentValue || "—"}</td>
-                  <td className="py-2 break-words">{c.correctedValue}</td>
+                  <td dir="auto" className="py-2 pr-4 break-words">{c.currentValue || "—"}</td>
+                  <td dir="auto" className="py-2 break-words">{c.correctedValue}</td>
                 </tr>
               ))}
             </tbody>

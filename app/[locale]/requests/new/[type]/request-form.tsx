@@ -9,7 +9,7 @@ import { FileField } from "@/components/form/file-field";
 import { FormNotice, type Notice } from "@/components/form/form-notice";
 import { SelectField } from "@/components/form/select-field";
 import { TextField } from "@/components/form/text-field";
-import { MAX_FILE_BYTES, MAX_FILES_PER_SUBMISSION } from "@/lib/files/upload-limits";
+import { MAX_FILE_BYTES, MAX_FILES_PER_SUBMISSION, MAX_IMAGE_MEGAPIXELS, UPLOAD_PROBLEM_MESSAGE_KEYS } from "@/lib/files/upload-limits";
 import { DATA_CATEGORIES, type RequestType } from "@/lib/requests/request-types";
 import {
   ACCESS_FORMATS,
@@ -113,8 +113,7 @@ export function RequestForm({ type, defaultJurisdiction }: { type: RequestType; 
     for (const { field, problems } of state.fileProblems) {
       const first = problems[0];
       if (!first) continue;
-      const keyByCode = { too_large: "fileTooLarge", bad_type: "fileBadType", empty: "fileEmpty", too_many: "fileTooMany" } as const;
-      nextFileErrors[field] = t(`errors.${keyByCode[first.code]}`, { name: first.name, maxMb: MAX_MB, maxFiles: MAX_FILES_PER_SUBMISSION });
+      nextFileErrors[field] = t(`errors.${UPLOAD_PROBLEM_MESSAGE_KEYS[first.code]}`, { name: first.name, maxMb: MAX_MB, maxFiles: MAX_FILES_PER_SUBMISSION, maxMegapixels: MAX_IMAGE_MEGAPIXELS });
     }
     if (state.fieldErrors.proofOfAuthority) nextFileErrors.proofOfAuthority = t("errors.fileRequired");
     setFileErrors(nextFileErrors);
