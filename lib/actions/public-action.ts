@@ -2,6 +2,7 @@ import { headers } from "next/headers";
 import { unstable_rethrow } from "next/navigation";
 import type { Db } from "@/db/client";
 import { errorMessage, log } from "@/lib/log";
+import { isMalformedInputError } from "./malformed-input";
 import { clientIp } from "@/lib/security/client-ip";
 import { readyDb } from "@/lib/startup/ensure-app-ready";
 
@@ -19,6 +20,10 @@ export async function runPublicAction<T>(name: string, run: (context: { db: Db; 
     return await run({ db, ip });
   } catch (error) {
     unstable_rethrow(error);
+    if (isMalformedInputError(error)) {
+      log.warn(`action ${name} refused malformed input: ${errorMessage(error)}`);
+      return { ok: false, error: "unexpected" };
+    }
     log.error(`action ${name} failed: ${errorMessage(error)}`, { stack: error instanceof Error ? error.stack?.split("\n").slice(0, 4).join(" | ") : undefined });
     return { ok: false, error: "unexpected" };
   }

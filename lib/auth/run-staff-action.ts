@@ -2,6 +2,7 @@ import { unstable_rethrow } from "next/navigation";
 import { ZodError } from "zod";
 import type { Db } from "@/db/client";
 import type { StaffRole } from "@/db/schema";
+import { isMalformedInputError } from "@/lib/actions/malformed-input";
 import { errorMessage, log } from "@/lib/log";
 import { readyDb } from "@/lib/startup/ensure-app-ready";
 import { checkStaff, type CurrentStaff } from "./current-staff";
@@ -41,7 +42,8 @@ export async function runStaffAction<T>(
     unstable_rethrow(error);
     if (error instanceof StaffAdminError) return { ok: false, error: error.code, retryAfterMinutes: error.retryAfterMinutes };
     if (error instanceof ZodError) return { ok: false, error: "invalid", fieldErrors: fieldErrorsOf(error) };
-    log.error(`action ${name} failed: ${errorMessage(error)}`);
+    if (isMalformedInputError(error)) log.warn(`action ${name} refused malformed input: ${errorMessage(error)}`);
+    else log.error(`action ${name} failed: ${errorMessage(error)}`);
     return { ok: false, error: "unexpected" };
   }
 }
