@@ -15,7 +15,7 @@ async function askForLinks(page: Page, server: OwnServer, forwardedFor: string, 
 }
 
 test("without a trusted proxy, a rotating forged X-Forwarded-For does not get past the per-address limit", async ({ page }, testInfo) => {
-  test.setTimeout(120_000);
+  test.setTimeout(300_000);
   const server = startServer(3173, { ...LIMITED, TRUSTED_PROXY_HOPS: "0" });
   try {
     await waitUntilHealthy(server);
@@ -33,7 +33,7 @@ test("without a trusted proxy, a rotating forged X-Forwarded-For does not get pa
 });
 
 test("behind one trusted proxy, the address the proxy appended counts and whatever the client put before it does not", async ({ page }, testInfo) => {
-  test.setTimeout(120_000);
+  test.setTimeout(300_000);
   const server = startServer(3174, { ...LIMITED, TRUSTED_PROXY_HOPS: "1" });
   try {
     await waitUntilHealthy(server);

@@ -1,4 +1,5 @@
 import { spawn, type ChildProcess } from "node:child_process";
+import { rmSync } from "node:fs";
 import path from "node:path";
 import { expect } from "@playwright/test";
 
@@ -8,9 +9,12 @@ export type OwnServer = { child: ChildProcess; exited: Promise<number | null>; o
 
 /** Starts the production build on its own port with extra settings; collects what it prints. */
 export function startServer(port: number, env: Record<string, string>): OwnServer {
+  // A fresh embedded database each time: rate-limit counters of an earlier run must not carry over.
+  const dataDir = `.data/e2e-startup-${port}`;
+  rmSync(dataDir, { recursive: true, force: true });
   // node runs Next directly (not through npx), so killing the child really stops the server.
   const child = spawn(process.execPath, [NEXT_BIN, "start", "-H", "127.0.0.1", "-p", String(port)], {
-    env: { ...process.env, DATA_DIR: `.data/e2e-startup-${port}`, APP_URL: `http://127.0.0.1:${port}`, ...env },
+    env: { ...process.env, DATA_DIR: dataDir, APP_URL: `http://127.0.0.1:${port}`, ...env },
     stdio: ["ignore", "pipe", "pipe"],
   });
   let output = "";
@@ -23,7 +27,7 @@ export function startServer(port: number, env: Record<string, string>): OwnServe
 /** Waits until the server answers its health check. */
 export async function waitUntilHealthy(server: OwnServer): Promise<void> {
   await expect
-    .poll(async () => (await fetch(`${server.url}/api/health`).catch(() => null))?.status ?? 0, { timeout: 60_000, intervals: [250] })
+    .poll(async () => (await fetch(`${server.url}/api/health`).catch(() => null))?.status ?? 0, { timeout: 180_000, intervals: [500] })
     .toBe(200);
 }
 
