@@ -1,22 +1,11 @@
-import { readFileSync } from "node:fs";
-import path from "node:path";
 import { expect, test, type Page } from "@playwright/test";
-import { E2E_DATA_DIR } from "../playwright.config";
 import { expectNoAxeViolations } from "./support/axe";
 import { readLatestEmail, readVerificationCode, uniqueEmail } from "./support/mailbox";
-
-/** The demo admin the server created on its empty database (DEMO_DATA=true). */
-function demoLogin() {
-  const [email, password] = readFileSync(path.join(E2E_DATA_DIR, "demo-staff-login.txt"), "utf8").split("\n");
-  return { email: email!, password: password! };
-}
+import { demoLogins, submitSignIn } from "./support/staff";
 
 async function signInAsDemoAdmin(page: Page, returnTo: string) {
-  const { email, password } = demoLogin();
   await page.goto(`/ru/staff/sign-in?callbackUrl=${encodeURIComponent(returnTo)}`);
-  await page.getByLabel("Адрес электронной почты").fill(email);
-  await page.getByLabel("Пароль").fill(password);
-  await page.getByRole("button", { name: "Войти" }).click();
+  await submitSignIn(page, demoLogins().admin, "ru");
   // The sign-in URL itself carries ?callbackUrl=…: wait until the path is the page we came for.
   await page.waitForURL((url) => url.pathname + url.search === returnTo);
 }

@@ -3,17 +3,14 @@ import { expectNoAxeViolations } from "./support/axe";
 import { pdfFile } from "./support/files";
 import { readLatestEmail, uniqueEmail } from "./support/mailbox";
 import { fileAccessRequest } from "./support/requests";
-import { demoLogins } from "./support/staff";
+import { demoLogins, submitSignIn } from "./support/staff";
 
 /** The demo support agent the server created on its empty database (DEMO_DATA=true). */
 const demoLogin = () => demoLogins().agent;
 
 async function signInAsDemoAgent(page: Page) {
-  const { email, password } = demoLogin();
   await page.goto("/ru/staff/sign-in?callbackUrl=/ru/dashboard");
-  await page.getByLabel("Адрес электронной почты").fill(email);
-  await page.getByLabel("Пароль").fill(password);
-  await page.getByRole("button", { name: "Войти" }).click();
+  await submitSignIn(page, demoLogin(), "ru");
   await page.waitForURL((url) => url.pathname === "/ru/dashboard");
 }
 

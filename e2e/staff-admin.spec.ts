@@ -1,15 +1,10 @@
-import { readFileSync } from "node:fs";
-import path from "node:path";
 import { expect, test, type Page } from "@playwright/test";
-import { E2E_DATA_DIR } from "../playwright.config";
 import { expectNoAxeViolations } from "./support/axe";
 import { readLatestEmail, uniqueEmail } from "./support/mailbox";
+import { demoLogins, submitSignIn } from "./support/staff";
 
 /** The demo admin the server created on its empty database (DEMO_DATA=true). */
-function demoLogin() {
-  const [email, password] = readFileSync(path.join(E2E_DATA_DIR, "demo-staff-login.txt"), "utf8").split("\n");
-  return { email: email!, password: password! };
-}
+const demoLogin = () => demoLogins().admin;
 
 /** Fills in and submits the English sign-in page the browser is on. */
 async function signIn(page: Page, email: string, password: string) {
@@ -26,7 +21,7 @@ test("an admin invites an agent, who sets a password and works until disabled", 
 
   // The admin signs in and opens the staff page.
   await page.goto(`/en/staff/sign-in?callbackUrl=${encodeURIComponent("/en/dashboard/staff")}`);
-  await signIn(page, admin.email, admin.password);
+  await submitSignIn(page, admin, "en");
   await expect(page).toHaveURL(/\/en\/dashboard\/staff$/);
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Staff");
   await expect(page.getByRole("table", { name: "Staff accounts" })).toContainText(admin.email);
@@ -105,7 +100,7 @@ test("an admin invites an agent, who sets a password and works until disabled", 
 test("every staff member can change their own password and must then sign in again", async ({ page }) => {
   const admin = demoLogin();
   await page.goto(`/en/staff/sign-in?callbackUrl=${encodeURIComponent("/en/dashboard/account")}`);
-  await signIn(page, admin.email, admin.password);
+  await submitSignIn(page, admin, "en");
   await expect(page).toHaveURL(/\/en\/dashboard\/account$/);
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("My account");
   await expectNoAxeViolations(page);

@@ -62,6 +62,9 @@ const envShape = {
   NEXTAUTH_SECRET: z.string().min(32, "expected at least 32 random characters, e.g. from `openssl rand -base64 32`").optional(),
   STAFF_LOCKOUT_ATTEMPTS: z.coerce.number().int().min(1).max(100).default(5),
   STAFF_LOCKOUT_MINUTES: z.coerce.number().int().min(1).max(1440).default(15),
+  STAFF_SESSION_IDLE_MINUTES: z.coerce.number().int().min(1).max(1440).default(30),
+  STAFF_SESSION_MAX_HOURS: z.coerce.number().int().min(1).max(720).default(12),
+  STAFF_TWO_FACTOR_AGENTS: booleanFlag.default(false),
   RATE_LIMIT_WINDOW_MINUTES: z.coerce.number().int().min(1).max(1440).default(60),
   // How many reverse proxies in front of the app append to X-Forwarded-For (0: none, the header is ignored).
   TRUSTED_PROXY_HOPS: z.coerce.number({ message: "expected a whole number of proxies, 0 when clients connect directly" }).int().min(0).max(10).default(0),

@@ -1,21 +1,65 @@
-import { readFileSync } from "node:fs";
+import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import type { Page } from "@playwright/test";
+import { test, type Page } from "@playwright/test";
+import { generate } from "otplib";
 
 export type DemoRole = "admin" | "agent" | "compliance";
+export type DemoLogin = { email: string; password: string; totpSecret: string };
 
-/** The demo accounts the e2e server created on its empty database (DEMO_DATA=true). */
-export function demoLogins(): Record<DemoRole, { email: string; password: string }> {
-  return JSON.parse(readFileSync(path.join(".data", "e2e", "demo-staff-logins.json"), "utf8"));
+const DATA_DIR = path.join(".data", "e2e");
+
+/** The demo accounts the e2e server created on its empty database (DEMO_DATA=true), with their TOTP secrets. */
+export function demoLogins(): Record<DemoRole, DemoLogin> {
+  return JSON.parse(readFileSync(path.join(DATA_DIR, "demo-staff-logins.json"), "utf8"));
 }
 
-/** Signs in through the sign-in form, the way a person does. */
+const LABELS = {
+  en: { email: "Email address", password: "Password", submit: "Sign in", code: "Authentication code" },
+  ru: { email: "Адрес электронной почты", password: "Пароль", submit: "Войти", code: "Код подтверждения" },
+} as const;
+
+/**
+ * The next TOTP code of `secret` that the server has not accepted yet. The server takes each
+ * 30-second step once (RFC 6238 §5.2) and the previous/next step too, so the specs, which sign
+ * the same demo accounts in many times, use steps in order (kept in a file in the server's fresh
+ * data folder) and wait for the clock when they are ahead of it.
+ */
+export async function nextTotpCode(secret: string): Promise<string> {
+  const file = path.join(DATA_DIR, "e2e-totp-steps.json");
+  const used: Record<string, number> = existsSync(file) ? JSON.parse(readFileSync(file, "utf8")) : {};
+  const nowStep = Math.floor(Date.now() / 30_000);
+  const step = Math.max(nowStep - 1, (used[secret] ?? 0) + 1);
+  if (step > nowStep + 1) {
+    // Wait until the step is within the server's window (at most ~30 s).
+    const waitMs = (step - 1) * 30_000 - Date.now() + 500;
+    test.info().setTimeout(test.info().timeout + waitMs + 5_000);
+    await new Promise((resolve) => setTimeout(resolve, waitMs));
+  }
+  used[secret] = step;
+  writeFileSync(file, JSON.stringify(used));
+  return generate({ secret, epoch: step * 30 });
+}
+
+/** The second step of sign-in: types the current authenticator code and submits. */
+export async function enterTwoFactorCode(page: Page, secret: string, locale: "ru" | "en" = "en") {
+  const field = page.getByLabel(LABELS[locale].code);
+  await field.waitFor();
+  await field.fill(await nextTotpCode(secret));
+  await page.getByRole("button", { name: LABELS[locale].submit, exact: true }).click();
+}
+
+/** Signs in through the sign-in form the browser is on — password, then the authenticator code — as a person does. */
+export async function submitSignIn(page: Page, login: DemoLogin, locale: "ru" | "en" = "en") {
+  await page.getByLabel(LABELS[locale].email).fill(login.email);
+  await page.getByLabel(LABELS[locale].password).fill(login.password);
+  await page.getByRole("button", { name: LABELS[locale].submit, exact: true }).click();
+  await enterTwoFactorCode(page, login.totpSecret, locale);
+}
+
+/** Signs in as a demo account and waits for the dashboard. */
 export async function signInAs(page: Page, role: DemoRole, locale: "ru" | "en" = "en") {
-  const { email, password } = demoLogins()[role];
   await page.goto(`/${locale}/staff/sign-in?callbackUrl=/${locale}/dashboard`);
-  await page.getByLabel(locale === "en" ? "Email address" : "Адрес электронной почты").fill(email);
-  await page.getByLabel(locale === "en" ? "Password" : "Пароль").fill(password);
-  await page.getByRole("button", { name: locale === "en" ? "Sign in" : "Войти" }).click();
+  await submitSignIn(page, demoLogins()[role], locale);
   // The sign-in URL itself ends in ?callbackUrl=/…/dashboard: wait for the path, not the whole URL.
   await page.waitForURL((url) => url.pathname === `/${locale}/dashboard`);
 }

@@ -1,23 +1,42 @@
-import { eq } from "drizzle-orm";
-import { getServerSession } from "next-auth";
+import { decode } from "next-auth/jwt";
+import { cookies } from "next/headers";
+import { cache } from "react";
 import type { Staff, StaffRole } from "@/db/schema";
-import { staff } from "@/db/schema";
 import { readyDb } from "@/lib/startup/ensure-app-ready";
-import { authOptions } from "./auth-options";
+import { getAuthSecret } from "./auth-secret";
+import { validateStaffSession, type ValidSession } from "./staff-sessions";
 
 export type CurrentStaff = Pick<Staff, "id" | "email" | "name" | "role" | "locale">;
 
+// next-auth's cookie: "__Secure-" prefixed when the app is served over https.
+const SESSION_COOKIES = ["__Secure-next-auth.session-token", "next-auth.session-token"];
+
 /**
- * The signed-in staff member, re-read from the staff table on every call: a disabled account,
- * or a session older than the last password or role change, counts as signed out.
+ * The session behind this request's cookie, checked against its server-side record and the staff
+ * row on every call (once per request): revoked, idle, expired or out-of-date sessions and
+ * disabled accounts count as signed out.
  */
+export const getStaffSession = cache(async (): Promise<ValidSession | null> => {
+  const jar = await cookies();
+  const raw = SESSION_COOKIES.map((name) => jar.get(name)?.value).find(Boolean);
+  if (!raw) return null;
+  let token;
+  try {
+    token = await decode({ token: raw, secret: getAuthSecret() });
+  } catch {
+    return null;
+  }
+  const sessionId = typeof token?.sessionId === "string" ? token.sessionId : null;
+  if (!sessionId) return null;
+  return validateStaffSession(await readyDb(), { sessionId, sessionVersion: typeof token?.sessionVersion === "number" ? token.sessionVersion : 0 });
+});
+
+/** The signed-in staff member with a full session (not one that is still enrolling two-factor). */
 export async function getCurrentStaff(): Promise<CurrentStaff | null> {
-  const session = (await getServerSession(authOptions())) as { staffId?: string; sessionVersion?: number } | null;
-  if (!session?.staffId) return null;
-  const db = await readyDb();
-  const [row] = await db.select().from(staff).where(eq(staff.id, session.staffId)).limit(1);
-  if (!row || row.disabledAt || row.sessionVersion !== (session.sessionVersion ?? 0)) return null;
-  return { id: row.id, email: row.email, name: row.name, role: row.role, locale: row.locale };
+  const valid = await getStaffSession();
+  if (!valid || valid.session.stage !== "active") return null;
+  const { id, email, name, role, locale } = valid.staff;
+  return { id, email, name, role, locale };
 }
 
 export type StaffCheck = { ok: true; staff: CurrentStaff } | { ok: false; status: 401 | 403 };

@@ -295,7 +295,7 @@ export async function changeOwnPassword(db: Db, input: z.input<typeof changeOwnP
 }
 
 export type StaffStatus = "active" | "invited" | "invite_expired" | "disabled";
-export type StaffListItem = StaffSummary & { status: StaffStatus; inviteExpiresAt: Date | null };
+export type StaffListItem = StaffSummary & { status: StaffStatus; inviteExpiresAt: Date | null; twoFactor: boolean };
 
 /** Admin only. Every staff account, by name, with its status and pending invitation. */
 export async function listStaff(db: Db, actor: StaffActor, now = new Date()): Promise<StaffListItem[]> {
@@ -311,6 +311,7 @@ export async function listStaff(db: Db, actor: StaffActor, now = new Date()): Pr
       lastSignInAt: staff.lastSignInAt,
       disabledAt: staff.disabledAt,
       hasPassword: sql<boolean>`${staff.passwordHash} is not null`,
+      twoFactor: sql<boolean>`${staff.totpSecret} is not null`,
     })
     .from(staff)
     .orderBy(asc(sql`lower(${staff.name})`), asc(staff.email));
@@ -323,6 +324,6 @@ export async function listStaff(db: Db, actor: StaffActor, now = new Date()): Pr
   return rows.map(({ hasPassword, ...row }) => {
     const inviteExpiresAt = hasPassword ? null : (inviteExpiry.get(row.id) ?? null);
     const status: StaffStatus = row.disabledAt ? "disabled" : hasPassword ? "active" : inviteExpiresAt && inviteExpiresAt > now ? "invited" : "invite_expired";
-    return { ...row, status, inviteExpiresAt };
+    return { ...row, twoFactor: Boolean(row.twoFactor), status, inviteExpiresAt };
   });
 }

@@ -31,6 +31,7 @@ function sample(evil = ""): EmailVariables {
       statusUrl: "https://privacy.example.com/ru/r/token",
     },
     staff_invitation: { name: `Анна${evil}`, inviterName: `Demo Admin${evil}`, role: `сотрудник поддержки${evil}`, inviteUrl: "https://privacy.example.com/ru/staff/invite/token", expiresAt: `27 ноября 2026 г.${evil}` },
+    staff_sign_in_failures: { name: `Анна${evil}`, attempts: 5, ip: `203.0.113.7${evil}`, accountUrl: "https://privacy.example.com/ru/dashboard/account" },
     information_requested: { name: `Анна${evil}`, reference: REFERENCE, body: `Пришлите копию${evil}`, statusUrl: "https://privacy.example.com/ru/r/token" },
     deadline_extended: { name: `Анна${evil}`, reference: REFERENCE, dueDate: "23 февраля 2027 г.", reason: `Архивы${evil}`, statusUrl: "https://privacy.example.com/ru/r/token" },
     request_denied: { name: `Анна${evil}`, reference: REFERENCE, requestType: "Доступ", reason: "no_match", note: `Нет данных${evil}`, jurisdiction: "KZ", statusUrl: "https://privacy.example.com/ru/r/token" },

@@ -12,6 +12,7 @@ export const EMAIL_TEMPLATES = [
   "withdrawal_confirmation",
   "staff_reply",
   "staff_invitation",
+  "staff_sign_in_failures",
   "information_requested",
   "deadline_extended",
   "request_denied",
@@ -30,6 +31,8 @@ export type EmailVariables = {
   staff_reply: { name: string; reference: string; body: string; statusUrl: string };
   /** To a new colleague: `role` is the translated role name, `expiresAt` the formatted expiry. */
   staff_invitation: { name: string; inviterName: string; role: string; inviteUrl: string; expiresAt: string };
+  /** To a staff member whose account keeps getting wrong passwords; `ip` is the last client address. */
+  staff_sign_in_failures: { name: string; attempts: number; ip: string; accountUrl: string };
   /** Staff ask the requester for more (the request waits for them); `body` is the staff member's text. */
   information_requested: { name: string; reference: string; body: string; statusUrl: string };
   /** `dueDate` is the new due date, formatted; `reason` is what staff wrote. */
@@ -132,6 +135,16 @@ const TEMPLATES: { [T in EmailTemplate]: Builder<T> } = {
       { kind: "note", text: t("staff_invitation.ignore") },
     ],
     sentBy: t("staff_invitation.sentBy", { operator: operator.name }),
+  }),
+  staff_sign_in_failures: (t, v, operator) => ({
+    subject: t("staff_sign_in_failures.subject", { operator: operator.name }),
+    blocks: [
+      { kind: "paragraph", text: t("staff_sign_in_failures.intro", { name: v.name, attempts: v.attempts, ip: v.ip }) },
+      { kind: "paragraph", text: t("staff_sign_in_failures.delay") },
+      { kind: "paragraph", text: t("staff_sign_in_failures.ifNotYou") },
+      { kind: "button", label: t("staff_sign_in_failures.linkLabel"), url: v.accountUrl },
+    ],
+    sentBy: t("staff_sign_in_failures.sentBy", { operator: operator.name }),
   }),
   deadline_reminder: (t, v, operator) => ({
     subject: t("deadline_reminder.subject", { overdue: v.overdue.length, dueSoon: v.dueSoon.length }),

@@ -6,6 +6,7 @@ import { requests, staff } from "@/db/schema";
 import { SYSTEM_ACTOR } from "@/lib/audit/actor";
 import { createStaff } from "@/lib/auth/create-staff";
 import { generatePassword } from "@/lib/auth/passwords";
+import { enrolWithSecret, newTotpSecret } from "@/lib/auth/two-factor";
 import { getEnv } from "@/lib/env";
 import { log } from "@/lib/log";
 import { completeVerification } from "@/lib/requests/complete-verification";
@@ -18,10 +19,16 @@ export function demoLoginFile(): string {
   return path.join(getEnv().DATA_DIR, "demo-staff-login.txt");
 }
 
-/** Every demo account as JSON ({ admin: { email, password }, agent: …, compliance: … }), for trying each role. */
+/**
+ * Every demo account as JSON ({ admin: { email, password, totpSecret }, agent: …, compliance: … }),
+ * for trying each role. The demo accounts come with two-factor sign-in set up: `totpSecret` goes
+ * into an authenticator app, or `npm run demo:code` prints the current codes.
+ */
 export function demoLoginsFile(): string {
   return path.join(getEnv().DATA_DIR, "demo-staff-logins.json");
 }
+
+export type DemoLogin = { email: string; password: string; totpSecret: string };
 
 const DEMO_COLLEAGUES = [
   { role: "agent", email: "agent@privacy-desk.test", name: "Demo Agent" },
@@ -44,15 +51,16 @@ export async function seedDemoData(db: Db): Promise<void> {
   if (staffCount === 0) {
     // DATA_DIR exists already with PGlite, not necessarily with PostgreSQL.
     await mkdir(getEnv().DATA_DIR, { recursive: true });
-    const password = generatePassword();
-    await createStaff(db, { email: DEMO_ADMIN_EMAIL, name: "Demo Admin", role: "admin", password }, SYSTEM_ACTOR);
-    await writeFile(demoLoginFile(), `${DEMO_ADMIN_EMAIL}\n${password}\n`, { mode: 0o600 });
-    const logins: Record<string, { email: string; password: string }> = { admin: { email: DEMO_ADMIN_EMAIL, password } };
-    for (const colleague of DEMO_COLLEAGUES) {
-      const colleaguePassword = generatePassword();
-      await createStaff(db, { ...colleague, password: colleaguePassword }, SYSTEM_ACTOR);
-      logins[colleague.role] = { email: colleague.email, password: colleaguePassword };
+    const logins: Record<string, DemoLogin> = {};
+    for (const account of [{ role: "admin", email: DEMO_ADMIN_EMAIL, name: "Demo Admin" } as const, ...DEMO_COLLEAGUES]) {
+      const password = generatePassword();
+      const created = await createStaff(db, { ...account, password }, SYSTEM_ACTOR);
+      const totpSecret = newTotpSecret();
+      await enrolWithSecret(db, created.id, totpSecret);
+      logins[account.role] = { email: account.email, password, totpSecret };
     }
+    const admin = logins.admin!;
+    await writeFile(demoLoginFile(), `${admin.email}\n${admin.password}\n${admin.totpSecret}\n`, { mode: 0o600 });
     await writeFile(demoLoginsFile(), JSON.stringify(logins, null, 2), { mode: 0o600 });
   }
   const [{ requestCount } = { requestCount: 0 }] = await db.select({ requestCount: count() }).from(requests);
@@ -67,8 +75,12 @@ export async function seedDemoData(db: Db): Promise<void> {
     }
   }
   try {
-    const [email, password] = (await readFile(demoLoginFile(), "utf8")).split("\n");
-    log.startupNotice(`demo staff sign-in: ${new URL(`/${getEnv().DEFAULT_LOCALE}/staff/sign-in`, getEnv().APP_URL)} — ${email} / ${password} (agent and compliance logins: ${demoLoginsFile()})`);
+    const [email, password, totpSecret] = (await readFile(demoLoginFile(), "utf8")).split("\n");
+    log.startupNotice(
+      `demo staff sign-in: ${new URL(`/${getEnv().DEFAULT_LOCALE}/staff/sign-in`, getEnv().APP_URL)} — ${email} / ${password}; ` +
+        `two-factor code: \`npm run demo:code\` prints it (or add the key ${totpSecret} to an authenticator app). ` +
+        `Agent and compliance logins: ${demoLoginsFile()}`,
+    );
   } catch {
     // The demo admin was made by an earlier data folder's start, or staff exist already.
   }

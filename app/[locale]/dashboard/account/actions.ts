@@ -1,9 +1,15 @@
 "use server";
 
+import { cookies } from "next/headers";
+import { redirect } from "next/navigation";
+import { getStaffSession } from "@/lib/auth/current-staff";
 import { MIN_PASSWORD_LENGTH } from "@/lib/auth/create-staff";
 import { runStaffAction, type StaffActionFailure } from "@/lib/auth/run-staff-action";
 import { changeOwnPassword } from "@/lib/auth/staff-admin";
 import { changePasswordFormSchema, type ChangePasswordFormValues } from "@/lib/auth/staff-admin-schemas";
+import { revokeAllStaffSessions } from "@/lib/auth/staff-sessions";
+import { getEnv, LOCALES } from "@/lib/env";
+import { readyDb } from "@/lib/startup/ensure-app-ready";
 
 export type ChangePasswordActionResult = { ok: true } | StaffActionFailure;
 
@@ -15,4 +21,17 @@ export async function changeOwnPasswordAction(values: ChangePasswordFormValues):
     await changeOwnPassword(db, { currentPassword: form.currentPassword, newPassword: form.newPassword }, staff);
     return { ok: true as const };
   });
+}
+
+/**
+ * "Sign out everywhere": ends every session of the staff member, this one included, and sends
+ * them to the sign-in page. A plain form post (works without JavaScript).
+ */
+export async function signOutEverywhereAction(formData: FormData): Promise<void> {
+  const locale = LOCALES.find((candidate) => candidate === formData.get("locale")) ?? getEnv().DEFAULT_LOCALE;
+  const current = await getStaffSession();
+  if (current) await revokeAllStaffSessions(await readyDb(), current.staff.id);
+  const jar = await cookies();
+  for (const name of ["next-auth.session-token", "__Secure-next-auth.session-token"]) if (jar.get(name)) jar.delete(name);
+  redirect(`/${locale}/staff/sign-in?callbackUrl=${encodeURIComponent(`/${locale}/dashboard/account`)}`);
 }

@@ -4,6 +4,7 @@ import { revalidatePath } from "next/cache";
 import { runStaffAction, type StaffActionFailure } from "@/lib/auth/run-staff-action";
 import { changeStaffRole, inviteStaff, setStaffDisabled } from "@/lib/auth/staff-admin";
 import type { InviteStaffInput } from "@/lib/auth/staff-admin-schemas";
+import { clearStaffSignInDelays, resetStaffTwoFactor } from "@/lib/auth/staff-sign-in-admin";
 
 const PAGE = "/[locale]/dashboard/staff";
 
@@ -32,6 +33,21 @@ export async function setStaffDisabledAction(values: { staffId: string; disabled
   return runStaffAction("setStaffDisabled", ["admin"], async ({ db, staff }) => {
     await setStaffDisabled(db, values, staff);
     revalidatePath(PAGE, "page");
+    return { ok: true as const };
+  });
+}
+
+export async function resetStaffTwoFactorAction(values: { staffId: string }): Promise<StaffRowActionResult> {
+  return runStaffAction("resetStaffTwoFactor", ["admin"], async ({ db, staff }) => {
+    await resetStaffTwoFactor(db, values, staff);
+    revalidatePath(PAGE, "page");
+    return { ok: true as const };
+  });
+}
+
+export async function clearStaffSignInDelaysAction(values: { staffId: string }): Promise<StaffRowActionResult> {
+  return runStaffAction("clearStaffSignInDelays", ["admin"], async ({ db, staff }) => {
+    await clearStaffSignInDelays(db, values, staff);
     return { ok: true as const };
   });
 }

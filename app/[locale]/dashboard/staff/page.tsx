@@ -35,6 +35,7 @@ export default async function StaffAdminPage({ params }: Props) {
     statusText: member.status === "invited" && member.inviteExpiresAt ? t("status.invited", { date: when(member.inviteExpiresAt) }) : t(`status.${member.status as "active"}`),
     lastSignIn: member.lastSignInAt ? when(member.lastSignInAt) : t("list.never"),
     isMe: member.id === me.id,
+    twoFactor: member.twoFactor,
   }));
 
   return (

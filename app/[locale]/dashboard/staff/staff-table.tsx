@@ -8,7 +8,7 @@ import { FormNotice, type Notice } from "@/components/form/form-notice";
 import type { StaffRole } from "@/db/schema/staff";
 import type { StaffStatus } from "@/lib/auth/staff-admin";
 import { changeStaffRoleSchema, STAFF_ROLE_CHOICES } from "@/lib/auth/staff-admin-schemas";
-import { changeStaffRoleAction, setStaffDisabledAction } from "./actions";
+import { changeStaffRoleAction, clearStaffSignInDelaysAction, resetStaffTwoFactorAction, setStaffDisabledAction } from "./actions";
 import { useStaffAdminMessages } from "./use-staff-admin-messages";
 import { DataTable } from "@/components/data-table";
 
@@ -22,6 +22,7 @@ export type StaffRow = {
   statusText: string;
   lastSignIn: string;
   isMe: boolean;
+  twoFactor: boolean;
 };
 
 type Report = (notice: Notice) => void;
@@ -97,6 +98,36 @@ function AccessButton({ row, report }: { row: StaffRow; report: Report }) {
   );
 }
 
+/** An admin's sign-in help for a colleague: lift the sign-in delays, reset a lost second factor. */
+function SignInButtons({ row, report }: { row: StaffRow; report: Report }) {
+  const t = useTranslations("staffAdmin.list");
+  const messages = useStaffAdminMessages();
+  const [pending, startTransition] = useTransition();
+  const run = (action: typeof clearStaffSignInDelaysAction, done: string) =>
+    startTransition(async () => {
+      try {
+        const result = await action({ staffId: row.id });
+        report(result.ok ? { kind: "info", text: done } : { kind: "error", text: messages.failure(result) });
+      } catch {
+        report({ kind: "error", text: messages.failure({ error: "unexpected" }) });
+      }
+    });
+  const button = "min-h-10 rounded-md border border-brand-700 px-3 text-brand-800 hover:bg-brand-50 disabled:opacity-60";
+  return (
+    <div className="flex flex-wrap items-center gap-2">
+      <span className="text-muted">{row.twoFactor ? t("twoFactorOn") : t("twoFactorOff")}</span>
+      <button type="button" disabled={pending} className={button} aria-label={t("clearDelaysOf", { name: row.name })} onClick={() => run(clearStaffSignInDelaysAction, t("delaysCleared", { name: row.name }))}>
+        {t("clearDelays")}
+      </button>
+      {row.twoFactor && !row.isMe ? (
+        <button type="button" disabled={pending} className={button} aria-label={t("resetTwoFactorOf", { name: row.name })} onClick={() => run(resetStaffTwoFactorAction, t("twoFactorReset", { name: row.name }))}>
+          {t("resetTwoFactor")}
+        </button>
+      ) : null}
+    </div>
+  );
+}
+
 /** The staff list with each account's role form and disable/enable button; one notice above for their outcome. */
 export function StaffTable({ rows }: { rows: StaffRow[] }) {
   const t = useTranslations("staffAdmin.list");
@@ -104,7 +135,7 @@ export function StaffTable({ rows }: { rows: StaffRow[] }) {
   return (
     <>
       <FormNotice notice={notice} />
-      <DataTable caption={t("title")} columns={[t("name"), t("email"), t("role"), t("status"), t("lastSignIn"), t("actions")]}>
+      <DataTable caption={t("title")} columns={[t("name"), t("email"), t("role"), t("status"), t("lastSignIn"), t("security"), t("actions")]}>
         <tbody>
           {rows.map((row) => (
             <tr key={row.id} className="border-b border-slate-200 align-top">
@@ -118,6 +149,9 @@ export function StaffTable({ rows }: { rows: StaffRow[] }) {
               </td>
               <td className={`py-2 pr-4 ${row.status === "disabled" ? "text-red-800" : ""}`}>{row.statusText}</td>
               <td className="py-2 pr-4">{row.lastSignIn}</td>
+              <td className="py-2 pr-4">
+                <SignInButtons row={row} report={setNotice} />
+              </td>
               <td className="py-2">{row.isMe ? "—" : <AccessButton row={row} report={setNotice} />}</td>
             </tr>
           ))}

@@ -2,7 +2,8 @@ import type { Metadata } from "next";
 import { getTranslations, setRequestLocale } from "next-intl/server";
 import { ClientMessages } from "@/components/client-messages";
 import { Container } from "@/components/container";
-import type { Locale } from "@/lib/env";
+import { safeReturnPath } from "@/lib/auth/safe-return-path";
+import { getEnv, type Locale } from "@/lib/env";
 import { SignInForm } from "./sign-in-form";
 
 // Depends on the visitor or the database at request time: never served from the page cache.
@@ -16,11 +17,6 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   return { title: t("title"), robots: { index: false, follow: false } };
 }
 
-/** Only same-site paths are followed after sign-in, never another origin. */
-function safeReturnPath(value: string | undefined, locale: Locale): string {
-  return value && value.startsWith("/") && !value.startsWith("//") ? value : `/${locale}/dashboard`;
-}
-
 export default async function SignInPage({ params, searchParams }: Props) {
   const { locale } = await params;
   const { callbackUrl } = await searchParams;
@@ -32,7 +28,7 @@ export default async function SignInPage({ params, searchParams }: Props) {
       <p className="mt-2 text-muted">{t("lead")}</p>
       <div className="mt-6">
         <ClientMessages namespaces={["staff"]}>
-          <SignInForm callbackUrl={safeReturnPath(callbackUrl, locale)} />
+          <SignInForm callbackUrl={safeReturnPath(typeof callbackUrl === "string" ? callbackUrl : undefined, locale, getEnv().APP_URL)} />
         </ClientMessages>
       </div>
     </Container>
