@@ -5,7 +5,7 @@ import { createTestDatabase, testEngines, type TestDatabase } from "@/db/testing
 import { SYSTEM_ACTOR } from "@/lib/audit/actor";
 import { verifyAuditChain } from "@/lib/audit/verify-audit-chain";
 import { generateToken, hashToken } from "@/lib/security/tokens";
-import { authenticateStaff } from "./authenticate-staff";
+import { authorizeStaff } from "./authorize-staff";
 import { createStaff } from "./create-staff";
 import {
   acceptInvite,
@@ -41,8 +41,11 @@ describe.each(testEngines())("staff administration on %s", (engine) => {
   let compliance: Staff;
   let ipCounter = 0;
   const actor = (member: Staff): StaffActor => ({ id: member.id, role: member.role });
-  const signIn = (email: string, password: string, now = new Date()) =>
-    authenticateStaff(database.db, { email, password, ip: `198.51.100.${++ipCounter % 250}` }, now);
+  // The whole sign-in (password, then the session record; these accounts have no second factor).
+  const signIn = async (email: string, password: string, now = new Date()) => {
+    const outcome = await authorizeStaff(database.db, { email, password, ip: `198.51.100.${++ipCounter % 250}` }, now);
+    return outcome.ok ? { ok: true as const, staff: { id: outcome.user.id } } : { ok: false as const, error: outcome.refusal };
+  };
 
   async function row(id: string): Promise<Staff> {
     const [found] = await database.db.select().from(staff).where(eq(staff.id, id));
