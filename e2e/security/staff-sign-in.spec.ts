@@ -48,6 +48,7 @@ test("security: signing out ends the session on the server — a copied cookie n
 });
 
 test("security: the account page lists signed-in devices and signs out everywhere", async ({ page, browser }) => {
+  test.setTimeout(90_000);
   const other = await browser.newContext();
   const otherPage = await other.newPage();
   await otherPage.goto("/ru/staff/sign-in?callbackUrl=/ru/dashboard");

@@ -50,6 +50,8 @@ export async function enterTwoFactorCode(page: Page, secret: string, locale: "ru
 
 /** Signs in through the sign-in form the browser is on — password, then the authenticator code — as a person does. */
 export async function submitSignIn(page: Page, login: DemoLogin, locale: "ru" | "en" = "en") {
+  // Two round trips now (password, then code): give the calling test time for them on a busy machine.
+  test.info().setTimeout(test.info().timeout + 30_000);
   await page.getByLabel(LABELS[locale].email).fill(login.email);
   await page.getByLabel(LABELS[locale].password).fill(login.password);
   await page.getByRole("button", { name: LABELS[locale].submit, exact: true }).click();
