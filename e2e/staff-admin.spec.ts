@@ -14,6 +14,8 @@ async function signIn(page: Page, email: string, password: string) {
 }
 
 test("an admin invites an agent, who sets a password and works until disabled", async ({ page, browser }) => {
+  // Many pages, two browsers and axe checks: more than the default 30 s on a busy machine.
+  test.slow();
   const admin = demoLogin();
   const email = uniqueEmail("new-agent");
   const name = "Dana Invited";
