@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { getTranslations, setRequestLocale } from "next-intl/server";
 import { redirect } from "next/navigation";
+import { ClientMessages } from "@/components/client-messages";
 import { Container } from "@/components/container";
 import { getStaffSession } from "@/lib/auth/current-staff";
 import { safeReturnPath } from "@/lib/auth/safe-return-path";
@@ -8,6 +9,9 @@ import { startTwoFactorEnrolment, twoFactorRequired } from "@/lib/auth/two-facto
 import { getEnv, type Locale } from "@/lib/env";
 import { readyDb } from "@/lib/startup/ensure-app-ready";
 import { EnrolForm } from "./enrol-form";
+
+// Depends on the visitor's session at request time: never served from the page cache.
+export const dynamic = "force-dynamic";
 
 type Props = { params: Promise<{ locale: Locale }>; searchParams: Promise<{ callbackUrl?: string | string[] }> };
 
@@ -51,7 +55,9 @@ export default async function TwoFactorPage({ params, searchParams }: Props) {
         <li>{t("stepConfirm")}</li>
       </ol>
       <div className="mt-6">
-        <EnrolForm continueUrl={continueUrl} />
+        <ClientMessages namespaces={["staff"]}>
+          <EnrolForm continueUrl={continueUrl} />
+        </ClientMessages>
       </div>
     </Container>
   );
