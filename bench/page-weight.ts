@@ -5,8 +5,10 @@
 // built with the same Next version in the same run, and their ratio (goal ≤ 1.2×). Also the
 // page's own HTML (gzip), which carries the RSC payload and the client components' messages.
 // The bare app is built once into .data/bench/bare-next-<version> and reused afterwards.
+// With --lighthouse, also Lighthouse (mobile, from npm through npx, Chromium at CHROME_PATH or
+// /usr/bin/chromium) on /kk, a request form and a status page: performance and accessibility.
 import { execFileSync } from "node:child_process";
-import { existsSync, mkdirSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import path from "node:path";
 import { gzipSync } from "node:zlib";
@@ -53,6 +55,16 @@ export async function pageWeight(base: string, pagePath: string): Promise<PageWe
   return { path: pagePath, status: response.status, html: gzipSync(Buffer.from(html)).byteLength, js, scripts: sources.size };
 }
 
+function lighthouse(url: string, output: string): { performance: number; accessibility: number } {
+  execFileSync(
+    "npx",
+    ["-y", "lighthouse@12.8.2", url, "--quiet", "--only-categories=performance,accessibility", "--output=json", `--output-path=${output}`, "--chrome-flags=--headless --no-sandbox"],
+    { stdio: "ignore", env: { ...process.env, CHROME_PATH: process.env.CHROME_PATH ?? "/usr/bin/chromium" } },
+  );
+  const categories = JSON.parse(readFileSync(output, "utf8")).categories;
+  return { performance: Math.round(categories.performance.score * 100), accessibility: Math.round(categories.accessibility.score * 100) };
+}
+
 async function main() {
   if (!existsSync(".next/BUILD_ID")) throw new Error("no production build: run `npx next build` first");
   const bareDir = buildBareApp();
@@ -88,6 +100,13 @@ async function main() {
     }
     console.log(`| bare Next page | ${baseline.status} | ${kb(baseline.js)} | ${baseline.scripts} | 1.00× | ${kb(baseline.html)} |`);
     console.log(`\nworst ratio ${worst.toFixed(2)}× (goal ≤ 1.2×): ${worst <= 1.2 ? "met" : "NOT met"}`);
+    if (process.argv.includes("--lighthouse")) {
+      console.log("\n| Lighthouse mobile | performance | accessibility |\n| --- | --- | --- |");
+      for (const pagePath of ["/kk", "/kk/requests/new/access", `/kk/r/${token}`]) {
+        const scores = lighthouse(app.url + pagePath, path.join(dataDir, "lighthouse.json"));
+        console.log(`| ${pagePath.startsWith("/kk/r/") ? "/kk/r/‹token›" : pagePath} | ${scores.performance} | ${scores.accessibility} |`);
+      }
+    }
   } finally {
     for (const server of servers.reverse()) await server.stop();
   }
