@@ -4,7 +4,7 @@
 // DATA_DIR (migrations and demo data included), after one visit of each public page, and after
 // `idle` seconds of rest — beside a bare PGlite process (a Node process that opens PGlite on an
 // empty folder and runs `select 1`) measured in the same run, and their ratio.
-import { rmSync } from "node:fs";
+import { mkdirSync, rmSync } from "node:fs";
 import path from "node:path";
 import { setTimeout as sleep } from "node:timers/promises";
 import { mb, startNext, startProcess, treeRss } from "./support/servers";
@@ -29,6 +29,8 @@ async function main() {
   const idle = option("idle", 30);
   const root = path.resolve(".data", "bench", "rss");
   rmSync(root, { recursive: true, force: true });
+  // PGlite creates its data folder but not the folder above it.
+  mkdirSync(root, { recursive: true });
 
   const bare = await startProcess(["--input-type=module", "-e", BARE_PGLITE, path.join(root, "bare-pglite")], `http://127.0.0.1:${BARE_PORT}/`);
   const bareFirst = treeRss(bare.child.pid!);
