@@ -83,6 +83,7 @@ const envShape = {
   AUDIT_CHECKPOINT_ROWS: z.coerce.number().int().min(1).max(1_000_000).default(1_000),
   AUDIT_CHECKPOINT_MINUTES: z.coerce.number().int().min(1).max(10_080).default(10),
   INBOUND_WEBHOOK_SECRET: z.string().min(32, "expected at least 32 random characters, e.g. from `openssl rand -hex 32`").optional(),
+  METRICS_TOKEN: z.string().min(32, "expected at least 32 random characters, e.g. from `openssl rand -hex 32`").optional(),
 };
 
 const envSchema = z.object(envShape).superRefine((env, ctx) => {

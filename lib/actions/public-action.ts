@@ -2,6 +2,7 @@ import { headers } from "next/headers";
 import { unstable_rethrow } from "next/navigation";
 import type { Db } from "@/db/client";
 import { errorMessage, log } from "@/lib/log";
+import { countPublicAction, outcomeOf } from "@/lib/metrics/registry";
 import { isMalformedInputError } from "./malformed-input";
 import { clientIp } from "@/lib/security/client-ip";
 import { readyDb } from "@/lib/startup/ensure-app-ready";
@@ -17,13 +18,23 @@ export async function runPublicAction<T>(name: string, run: (context: { db: Db; 
   try {
     const db = await readyDb();
     const ip = clientIp(await headers());
-    return await run({ db, ip });
+    const result = await run({ db, ip });
+    countPublicAction(name, outcomeOf(result));
+    return result;
   } catch (error) {
-    unstable_rethrow(error);
+    try {
+      unstable_rethrow(error);
+    } catch (control) {
+      // Next's redirect (and the like) ends an action that went well.
+      countPublicAction(name, "ok");
+      throw control;
+    }
     if (isMalformedInputError(error)) {
       log.warn(`action ${name} refused malformed input: ${errorMessage(error)}`);
+      countPublicAction(name, "malformed_input");
       return { ok: false, error: "unexpected" };
     }
+    countPublicAction(name, "unexpected");
     log.error(`action ${name} failed: ${errorMessage(error)}`, { stack: error instanceof Error ? error.stack?.split("\n").slice(0, 4).join(" | ") : undefined });
     return { ok: false, error: "unexpected" };
   }
