@@ -1,0 +1,168 @@
+// npm run bench:queue [-- --rows N] [-- --runs N]
+//
+// Every query of the staff queue (lib/requests/list-queue.ts: the default list, each filter,
+// search by e-mail, name and reference, the counts, paging) timed on PostgreSQL at 1,000 requests
+// and at N (default 1,000,000), each in its own new database (pd_bench_<random>, dropped after).
+// Prints each query's p95 at both sizes and the ratio: the goal is ≤ 1.5× — the same work at any
+// size. Rows are seeded by generate_series in SQL. Needs DATABASE_URL naming a PostgreSQL server.
+import { randomBytes } from "node:crypto";
+import { sql } from "drizzle-orm";
+import postgres from "postgres";
+import { openDatabase, type Db } from "@/db/client";
+import { migrateDatabase } from "@/db/migrate";
+import { rowsOf } from "@/lib/audit/record-audit-event";
+import { getEnv } from "@/lib/env";
+import { listQueue } from "@/lib/requests/list-queue";
+import { compactStatusCounts, readStatusCounts } from "@/lib/requests/status-counts";
+
+function numberArgument(name: string, fallback: number): number {
+  const at = process.argv.indexOf(name);
+  if (at === -1) return fallback;
+  const value = Number(process.argv[at + 1]);
+  if (!Number.isInteger(value) || value < 1) throw new Error(`${name} takes a whole number ≥ 1`);
+  return value;
+}
+
+const NOW = new Date("2026-06-01T06:00:00Z");
+
+/**
+ * n requests received over the year before NOW: most closed (as in a queue that has run for a
+ * while), a few percent open, some unverified or expired; 20 agents; names and addresses unique.
+ */
+async function seed(db: Db, rows: number): Promise<{ me: string }> {
+  await db.execute(sql`insert into staff (email, name, role) select 'agent' || n || '@example.kz', 'Агент ' || n, 'agent' from generate_series(1, 20) as n`);
+  // Bulk load without the secondary indexes, then build them: the same end state, minutes faster.
+  const indexes = rowsOf<{ name: string; definition: string }>(
+    await db.execute(sql`select indexname as name, indexdef as definition from pg_indexes where tablename = 'requests' and indexdef not like 'CREATE UNIQUE%'`),
+  );
+  for (const index of indexes) await db.execute(sql.raw(`drop index ${index.name}`));
+  await db.execute(sql`
+    with agents as (select array_agg(id order by email) as ids from staff)
+    insert into requests (reference, type, status, locale, jurisdiction, channel, requester_name, requester_email, details,
+      consent_at, created_at, verify_by, verified_at, due_at, assignee_id, urgent, status_changed_at, closed_at)
+    select
+      case when st.status not in ('unverified', 'expired') then 'DSR-' || (2025 + n / 900000) || '-' || lpad((n % 900000)::text, 6, '0') end,
+      (array['access', 'correction', 'deletion', 'credential_misuse'])[1 + n % 4],
+      st.status,
+      (array['ru', 'kk', 'en'])[1 + n % 3],
+      (array['KZ', 'KZ', 'KZ', 'GDPR', 'CCPA'])[1 + n % 5],
+      'web',
+      (array['Айгерим', 'Иван', 'Asel', 'Dana', 'Ержан', 'Мария'])[1 + n % 6] || ' ' || (array['Серікқызы', 'Петров', 'Smith', 'Нұрланов', 'Kim'])[1 + n % 5] || ' ' || n,
+      'person' || n || '@mail' || (n % 50) || '.example.kz',
+      '{}'::jsonb,
+      t.created, t.created, t.created + interval '14 days',
+      case when st.status not in ('unverified', 'expired') then t.created + interval '1 hour' end,
+      case when st.status not in ('unverified', 'expired') then t.created + interval '30 days' end,
+      case when n % 3 = 0 then null else agents.ids[1 + n % 20] end,
+      n % 97 = 0,
+      t.created,
+      case when st.status in ('completed', 'denied', 'withdrawn', 'expired') then t.created + interval '10 days' end
+    from generate_series(1, ${rows}::int) as n
+    cross join agents
+    cross join lateral (select ${NOW.toISOString()}::timestamptz - interval '365 days' + (n::float8 / ${rows}) * interval '375 days' as created) as t
+    cross join lateral (select case
+      when n % 100 < 4 then 'unverified' when n % 100 < 10 then 'expired'
+      when n % 100 < 13 then 'new' when n % 100 < 16 then 'in_progress' when n % 100 < 17 then 'awaiting_requester' when n % 100 < 18 then 'on_hold'
+      when n % 100 < 90 then 'completed' when n % 100 < 96 then 'denied' else 'withdrawn' end as status) as st`);
+  for (const index of indexes) await db.execute(sql.raw(index.definition));
+  await compactStatusCounts(db);
+  await db.execute(sql`vacuum (analyze) requests`);
+  const [agent] = rowsOf<{ id: string }>(await db.execute(sql`select id from staff order by email limit 1`));
+  return { me: agent!.id };
+}
+
+type Case = { name: string; input: (size: number, firstCursor: string | null) => Record<string, unknown> };
+
+// A request that exists at both sizes, to find by e-mail, name and reference.
+const CASES: Case[] = [
+  { name: "default list", input: () => ({}) },
+  { name: "status = new", input: () => ({ status: "new" }) },
+  { name: "status = on_hold", input: () => ({ status: "on_hold" }) },
+  { name: "type = deletion", input: () => ({ type: "deletion" }) },
+  { name: "assignee = mine", input: () => ({ assignee: "mine" }) },
+  { name: "assignee = unassigned", input: () => ({ assignee: "unassigned" }) },
+  { name: "jurisdiction = GDPR", input: () => ({ jurisdiction: "GDPR" }) },
+  { name: "due = overdue", input: () => ({ due: "overdue" }) },
+  { name: "due = soon", input: () => ({ due: "soon" }) },
+  { name: "urgent", input: () => ({ urgent: "1" }) },
+  { name: "with unverified", input: () => ({ unverified: "1" }) },
+  { name: "search e-mail", input: (size) => ({ q: `person${Math.floor(size / 2) + 13}@mail` }) },
+  { name: "search name", input: (size) => ({ q: `Петров ${Math.floor(size / 2) + 11}` }) },
+  { name: "search reference", input: (size) => ({ q: `2025-${String(Math.floor(size / 2) + 12).padStart(6, "0")}` }) },
+  { name: "next page", input: (_, cursor) => ({ after: cursor }) },
+];
+
+function percentile(sorted: number[], p: number): number {
+  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
+}
+
+async function timeCase(db: Db, me: string, run: () => Promise<unknown>, runs: number): Promise<{ p50: number; p95: number }> {
+  for (let i = 0; i < 3; i++) await run();
+  const times: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const started = performance.now();
+    await run();
+    times.push(performance.now() - started);
+  }
+  times.sort((a, b) => a - b);
+  return { p50: percentile(times, 50), p95: percentile(times, 95) };
+}
+
+async function measure(baseUrl: string, rows: number, runs: number): Promise<Map<string, { p50: number; p95: number; found: number }>> {
+  const name = `pd_bench_${randomBytes(6).toString("hex")}`;
+  const admin = postgres(baseUrl, { max: 1, onnotice: () => {} });
+  await admin.unsafe(`create database ${name}`);
+  const url = new URL(baseUrl);
+  url.pathname = `/${name}`;
+  const connection = openDatabase({ databaseUrl: url.toString() });
+  const results = new Map<string, { p50: number; p95: number; found: number }>();
+  try {
+    await migrateDatabase(connection);
+    const started = performance.now();
+    const { me } = await seed(connection.db, rows);
+    console.log(`seeded ${rows.toLocaleString("en")} requests in ${name} in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+    const db = connection.db;
+    const firstPage = await listQueue(db, {}, { id: me }, NOW);
+    for (const c of CASES) {
+      const input = c.input(rows, firstPage.nextCursor);
+      const page = await listQueue(db, input, { id: me }, NOW);
+      const timing = await timeCase(db, me, () => listQueue(db, input, { id: me }, NOW), runs);
+      results.set(c.name, { ...timing, found: page.items.length });
+    }
+    const counts = await timeCase(db, me, () => readStatusCounts(db), runs);
+    results.set("counts (counter table)", { ...counts, found: Object.keys(await readStatusCounts(db)).length });
+  } finally {
+    await connection.close();
+    await admin.unsafe(`drop database if exists ${name} with (force)`);
+    await admin.end();
+  }
+  return results;
+}
+
+async function main() {
+  const baseUrl = getEnv().DATABASE_URL;
+  if (!baseUrl) {
+    console.error("bench:queue needs DATABASE_URL naming a PostgreSQL server, e.g.\n  DATABASE_URL=postgres://postgres@127.0.0.1:5432/postgres npm run bench:queue");
+    process.exit(1);
+  }
+  const rows = numberArgument("--rows", 1_000_000);
+  const runs = numberArgument("--runs", 40);
+  const small = await measure(baseUrl, 1_000, runs);
+  const large = await measure(baseUrl, rows, runs);
+  console.log(`\nlistQueue (row query + counts side by side), ${runs} runs each after 3 warm-ups; p95 in ms (p50 in brackets)`);
+  console.log(`${"query".padEnd(24)} ${"at 1k".padStart(16)} ${`at ${rows.toLocaleString("en")}`.padStart(18)}   ratio  rows 1k/large`);
+  let worst = 0;
+  for (const [name, at1k] of small) {
+    const atLarge = large.get(name)!;
+    const ratio = atLarge.p95 / at1k.p95;
+    worst = Math.max(worst, ratio);
+    const cell = (t: { p50: number; p95: number }) => `${t.p95.toFixed(2)} (${t.p50.toFixed(2)})`;
+    console.log(`${name.padEnd(24)} ${cell(at1k).padStart(16)} ${cell(atLarge).padStart(18)}   ${ratio.toFixed(2).padStart(5)}×  ${at1k.found}/${atLarge.found}${ratio > 1.5 ? "  > 1.5×" : ""}`);
+  }
+  console.log(`worst ratio: ${worst.toFixed(2)}× (goal ≤ 1.5×)`);
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof Error ? error.stack : error);
+  process.exitCode = 1;
+});
