@@ -5,6 +5,8 @@ import { demoLogins, enterTwoFactorCode, submitSignIn } from "./support/staff";
 const demoLogin = () => demoLogins().admin;
 
 test("a visitor without a session is sent to sign in, and back to the page afterwards", async ({ page }) => {
+  // Two sign-in attempts, the second with its two-factor step, and three axe checks.
+  test.slow();
   await page.goto("/ru/dashboard");
   await expect(page).toHaveURL(/\/ru\/staff\/sign-in\?callbackUrl=%2Fru%2Fdashboard$/);
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Вход для сотрудников");
@@ -41,6 +43,7 @@ test("a visitor without a session is sent to sign in, and back to the page after
 test("the dashboard speaks English too, and the queue filters and searches", async ({ page }) => {
   await page.goto("/en/staff/sign-in?callbackUrl=/en/dashboard");
   await submitSignIn(page, demoLogin(), "en");
+  await page.waitForURL((url) => url.pathname === "/en/dashboard");
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Request queue");
   const table = page.getByRole("table", { name: "Request queue" });
 
