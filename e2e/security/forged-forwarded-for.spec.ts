@@ -2,7 +2,7 @@ import { expect, test, type Page } from "@playwright/test";
 import { startServer, stop, waitUntilHealthy, type OwnServer } from "../support/own-server";
 
 // Each test runs its own server with a per-address limit of 3 lost-link requests an hour.
-const LIMITED = { RATE_LIMIT_PER_IP: "3", RATE_LIMIT_PER_EMAIL: "100", DEV_MAILBOX: "true" };
+const LIMITED = { RATE_LIMIT_PER_IP: "3", RATE_LIMIT_PER_EMAIL: "100" };
 
 async function askForLinks(page: Page, server: OwnServer, forwardedFor: string, attempt: number): Promise<string> {
   await page.setExtraHTTPHeaders({ "x-forwarded-for": forwardedFor });
