@@ -84,6 +84,12 @@ const envShape = {
   AUDIT_CHECKPOINT_MINUTES: z.coerce.number().int().min(1).max(10_080).default(10),
   INBOUND_WEBHOOK_SECRET: z.string().min(32, "expected at least 32 random characters, e.g. from `openssl rand -hex 32`").optional(),
   METRICS_TOKEN: z.string().min(32, "expected at least 32 random characters, e.g. from `openssl rand -hex 32`").optional(),
+  INBOUND_TRUSTED_AUTHSERV_ID: z
+    .string()
+    .regex(/^[A-Za-z0-9._-]+(?:\s*,\s*[A-Za-z0-9._-]+)*$/, {
+      message: "expected the authserv-id your mail server writes into Authentication-Results, e.g. mx.example.com (several: comma-separated)",
+    })
+    .optional(),
 };
 
 const envSchema = z.object(envShape).superRefine((env, ctx) => {
@@ -119,6 +125,14 @@ export function imapSettings(env: Env = getEnv()) {
   return { host: env.IMAP_HOST, port: env.IMAP_PORT, secure: env.IMAP_SECURE, user: env.IMAP_USER, password: env.IMAP_PASSWORD, mailbox: env.IMAP_MAILBOX };
 }
 export type ImapSettings = NonNullable<ReturnType<typeof imapSettings>>;
+
+/** The Authentication-Results authserv-ids to trust (our own mail server's), lower-cased; empty when unset. */
+export function trustedAuthservIds(env: Env = getEnv()): string[] {
+  return (env.INBOUND_TRUSTED_AUTHSERV_ID ?? "")
+    .split(",")
+    .map((id) => id.trim().toLowerCase())
+    .filter(Boolean);
+}
 
 export class EnvError extends Error {
   constructor(readonly problems: { variable: string; message: string }[]) {

@@ -11,7 +11,8 @@ import { staff } from "./staff";
  * unmatched  belongs to no request: waits in the dashboard's unmatched-mail queue
  * attached   was unmatched, staff attached it to a request
  * dismissed  was unmatched, staff dismissed it (with a reason)
- * failed     could not be parsed or applied; `error` says why, it can be retried
+ * failed     could not be parsed or applied; `error` says why. The worker tries again after a
+ *            back-off (`nextAttemptAt`) up to a few attempts; then it waits for staff to retry or dismiss
  */
 export const INBOUND_STATUSES = ["received", "processed", "duplicate", "unmatched", "attached", "dismissed", "failed"] as const;
 export type InboundStatus = (typeof INBOUND_STATUSES)[number];
@@ -22,6 +23,10 @@ export type InboundKind = (typeof INBOUND_KINDS)[number];
 /** How the message was tied to its request. */
 export const MATCH_METHODS = ["reply_token", "thread", "subject", "staff"] as const;
 export type MatchMethod = (typeof MATCH_METHODS)[number];
+
+/** Why a message that named a request was left for a person anyway. */
+export const UNMATCHED_REASONS = ["sender_not_verified"] as const;
+export type UnmatchedReason = (typeof UNMATCHED_REASONS)[number];
 
 export type BounceDetail = { originalMessageId: string | null; recipient: string | null; status: string | null; action: string | null; diagnostic: string | null };
 
@@ -41,6 +46,10 @@ export const inboundEmails = pgTable(
     status: text("status", { enum: INBOUND_STATUSES }).notNull().default("received"),
     attempts: integer("attempts").notNull().default(0),
     error: text("error"),
+    /** For "failed": when the worker tries again on its own; null once it has given up (staff retry). */
+    nextAttemptAt: timestamp("next_attempt_at", { withTimezone: true }),
+    /** For "unmatched": why a rule that would have matched did not attach it (e.g. the sender was not verified). */
+    unmatchedReason: text("unmatched_reason", { enum: UNMATCHED_REASONS }),
     /** The Message-ID header, or one made up from the raw bytes' hash when it is missing. */
     messageId: text("message_id"),
     messageIdSynthesized: boolean("message_id_synthesized").notNull().default(false),
@@ -74,6 +83,7 @@ export const inboundEmails = pgTable(
     // One original per Message-ID; later copies are stored as duplicates pointing at it.
     uniqueIndex("inbound_emails_message_id_idx").on(table.messageId).where(sql`${table.duplicateOfId} is null`),
     index("inbound_emails_status_idx").on(table.status, table.receivedAt),
+    index("inbound_emails_retry_idx").on(table.nextAttemptAt).where(sql`${table.status} = 'failed'`),
     index("inbound_emails_request_idx").on(table.requestId),
   ],
 );

@@ -1,8 +1,10 @@
 import type { Tx } from "@/db/client";
-import type { InboundEmail, MatchMethod, Request } from "@/db/schema";
+import { requestMessages, type InboundEmail, type MatchMethod, type Request } from "@/db/schema";
 import type { Actor } from "@/lib/audit/actor";
 import { MAX_FILES_PER_SUBMISSION, validateUploads, type AcceptedUpload, type UploadProblem } from "@/lib/files/upload-rules";
 import { receiveRequesterMessage } from "@/lib/requests/receive-requester-message";
+import { recordRequestChange } from "@/lib/requests/record-request-change";
+import { AUTO_REPLY_CHANNEL } from "./message-channels";
 import type { ParsedInboundEmail } from "./parsed-email";
 
 /**
@@ -50,4 +52,29 @@ export async function applyInboundReply(
       fromOtherAddress: !!email.fromAddress && email.fromAddress.toLowerCase() !== request.requesterEmail.toLowerCase(),
     },
   });
+}
+
+
+/**
+ * An automatic reply (out of office …) on a matched request: its text goes on the thread, so no
+ * words are ever dropped, but it changes nothing — no status change, no clock, no note to the
+ * assignee — and staff see it collapsed, marked as automatic. Attachments stay in the raw e-mail.
+ */
+export async function applyInboundAutoReply(
+  tx: Tx,
+  { email, parsed, request, matchedBy, actor, now }: { email: Pick<InboundEmail, "id" | "fromAddress">; parsed: ParsedInboundEmail; request: Request; matchedBy: MatchMethod; actor: Actor; now: Date },
+) {
+  const body = parsed.visibleText.trim() || parsed.text.trim() || parsed.subject || "";
+  const [message] = await tx
+    .insert(requestMessages)
+    .values({ requestId: request.id, direction: "inbound", authorType: "requester", channel: AUTO_REPLY_CHANNEL, body, createdAt: now })
+    .returning();
+  await recordRequestChange(tx, {
+    requestId: request.id,
+    kind: "message_received",
+    actor,
+    data: { messageId: message!.id, channel: AUTO_REPLY_CHANNEL, attachments: 0, inboundEmailId: email.id, matchedBy, autoReply: true },
+    visibleToRequester: false,
+  });
+  return message!;
 }

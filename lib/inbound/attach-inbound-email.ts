@@ -1,15 +1,15 @@
 import { and, eq, isNull, ne } from "drizzle-orm";
 import type { z } from "zod";
 import type { Db, Tx } from "@/db/client";
-import { inboundEmails, requests, type InboundEmail, type InboundStatus } from "@/db/schema";
+import { inboundEmails, requests, type InboundEmail } from "@/db/schema";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import type { CurrentStaff } from "@/lib/auth/current-staff";
 import { referenceQuery } from "@/lib/requests/list-queue";
 import { recordRequestChange } from "@/lib/requests/record-request-change";
 import { assertMayWork, parseInput, staffActor } from "@/lib/requests/staff/staff-context";
-import { applyInboundReply } from "./apply-inbound-reply";
+import { applyInboundAutoReply, applyInboundReply } from "./apply-inbound-reply";
 import { InboundMailError } from "./inbound-staff-errors";
-import { attachInboundSchema } from "./inbound-staff-schemas";
+import { attachInboundSchema, INBOUND_STATUS_ACTIONS } from "./inbound-staff-schemas";
 import { lockInboundEmail } from "./lock-inbound-email";
 import { parseInboundEmail } from "./parse-inbound-email";
 import { parsedColumns } from "./parsed-columns";
@@ -17,7 +17,6 @@ import type { ParsedInboundEmail } from "./parsed-email";
 import { synthesizedMessageId } from "./process-inbound-email";
 
 /** Unmatched mail waits for a person; failed mail can be attached when its bytes parse now. */
-const ATTACHABLE: readonly InboundStatus[] = ["unmatched", "failed"];
 
 export type AttachedInboundEmail = { requestId: string; reference: string; requestMessageId: string | null };
 
@@ -61,7 +60,7 @@ export async function attachInboundEmail(
 
   return db.transaction(async (tx) => {
     const email = await lockInboundEmail(tx, data.inboundEmailId);
-    if (!ATTACHABLE.includes(email.status)) throw new InboundMailError("wrong_status", { status: email.status });
+    if (!INBOUND_STATUS_ACTIONS[email.status].includes("attach")) throw new InboundMailError("wrong_status", { status: email.status });
     const parsed = await parseStored(email.raw);
 
     const [request] = await tx.select().from(requests).where(eq(requests.reference, reference)).for("update");
@@ -71,10 +70,9 @@ export async function attachInboundEmail(
     const fields = email.status === "failed" ? await columnsForFailed(tx, email, parsed) : {};
     const current = { ...email, ...fields };
     // The message is the requester's, delivered by e-mail: its own events name the e-mail, not the staff member.
-    const message =
-      parsed.kind === "reply"
-        ? await applyInboundReply(tx, { email: current, parsed, request, matchedBy: "staff", actor: { type: "email", id: email.id }, now })
-        : null;
+    const reply = { email: current, parsed, request, matchedBy: "staff" as const, actor: { type: "email" as const, id: email.id }, now };
+    // A bounce adds no message; an auto-reply goes on the thread collapsed, changing nothing.
+    const message = parsed.kind === "reply" ? await applyInboundReply(tx, reply) : parsed.kind === "auto_reply" ? await applyInboundAutoReply(tx, reply) : null;
 
     await tx
       .update(inboundEmails)

@@ -1,15 +1,14 @@
 import { eq } from "drizzle-orm";
 import type { z } from "zod";
 import type { Db } from "@/db/client";
-import { inboundEmails, type InboundStatus } from "@/db/schema";
+import { inboundEmails } from "@/db/schema";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import type { CurrentStaff } from "@/lib/auth/current-staff";
 import { assertMayWork, parseInput } from "@/lib/requests/staff/staff-context";
 import { InboundMailError } from "./inbound-staff-errors";
-import { dismissInboundSchema } from "./inbound-staff-schemas";
+import { dismissInboundSchema, INBOUND_STATUS_ACTIONS } from "./inbound-staff-schemas";
 import { lockInboundEmail } from "./lock-inbound-email";
 
-const DISMISSIBLE: readonly InboundStatus[] = ["unmatched", "failed"];
 
 /**
  * Staff set aside an e-mail that needs no action (spam, a newsletter, a message for someone
@@ -20,10 +19,10 @@ export async function dismissInboundEmail(db: Db, input: z.input<typeof dismissI
   assertMayWork(actor, "dismiss_inbound_email");
   await db.transaction(async (tx) => {
     const email = await lockInboundEmail(tx, data.inboundEmailId);
-    if (!DISMISSIBLE.includes(email.status)) throw new InboundMailError("wrong_status", { status: email.status });
+    if (!INBOUND_STATUS_ACTIONS[email.status].includes("dismiss")) throw new InboundMailError("wrong_status", { status: email.status });
     await tx
       .update(inboundEmails)
-      .set({ status: "dismissed", resolvedById: actor.id, resolvedAt: now, resolutionNote: data.reason })
+      .set({ status: "dismissed", nextAttemptAt: null, resolvedById: actor.id, resolvedAt: now, resolutionNote: data.reason })
       .where(eq(inboundEmails.id, email.id));
     await recordAuditEvent(tx, {
       actorType: "staff",

@@ -1,6 +1,6 @@
 import { createHash } from "node:crypto";
 import { and, asc, eq } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { files, inboundEmails, outboxEmails, requestEvents, requestMessages, requests, type Request } from "@/db/schema";
 import { createTestDatabase, testEngines, type TestDatabase } from "@/db/testing";
 import { SYSTEM_ACTOR } from "@/lib/audit/actor";
@@ -20,6 +20,9 @@ import { fileVerifiedRequest } from "@/lib/requests/testing";
 import { readFixture } from "./fixtures";
 import { pollImapMailbox } from "./poll-imap-mailbox";
 import { startDovecot, type DovecotServer } from "./testing/dovecot";
+
+// Subject matching trusts our own mail server's Authentication-Results only (match-inbound-email.ts).
+vi.stubEnv("INBOUND_TRUSTED_AUTHSERV_ID", "mx.smart-lift.kz");
 
 /**
  * The inbound path end to end against real servers: mail written the way real clients write it is
@@ -136,15 +139,19 @@ describe.each(testEngines())("inbound support mail on %s", (engine) => {
     expect(email).toMatchObject({ status: "processed", matchedBy: "thread", requestId: request.id });
   });
 
-  it("the reference in the subject counts only from the requester's own address", async () => {
+  it("the reference in the subject counts only from the requester's own address, verified by our mail server", async () => {
     const fromRequester = messageId("subject");
     const fromStranger = messageId("stranger");
-    const plain = (id: string, from: string) =>
-      [`From: ${from}`, "To: info@smart-lift.kz", `Subject: Вопрос по ${request.reference}`, `Message-ID: ${id}`, "Content-Type: text/plain; charset=utf-8", "", "Когда будет ответ?", ""].join("\r\n");
+    const unverified = messageId("unverified");
+    const verified = "Authentication-Results: mx.smart-lift.kz; spf=pass smtp.mailfrom=example.kz; dmarc=pass header.from=example.kz";
+    const plain = (id: string, from: string, auth = verified) =>
+      [auth, `From: ${from}`, "To: info@smart-lift.kz", `Subject: Вопрос по ${request.reference}`, `Message-ID: ${id}`, "Content-Type: text/plain; charset=utf-8", "", "Когда будет ответ?", ""].join("\r\n");
     await deliver(plain(fromRequester, "Aigerim <AIGERIM@example.kz>"));
     await deliver(plain(fromStranger, "someone@evil.example"));
+    await deliver(plain(unverified, "Aigerim <aigerim@example.kz>", "Authentication-Results: mx.smart-lift.kz; spf=fail; dmarc=fail header.from=example.kz"));
     expect(await inbound(fromRequester)).toMatchObject({ status: "processed", matchedBy: "subject", requestId: request.id });
-    expect(await inbound(fromStranger)).toMatchObject({ status: "unmatched", requestId: null });
+    expect(await inbound(fromStranger)).toMatchObject({ status: "unmatched", requestId: null, unmatchedReason: null });
+    expect(await inbound(unverified)).toMatchObject({ status: "unmatched", requestId: null, unmatchedReason: "sender_not_verified" });
   });
 
   it("a delivery-status report marks the outgoing e-mail bounced and tells staff on the request", async () => {

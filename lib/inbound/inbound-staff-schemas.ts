@@ -10,6 +10,23 @@ import { cleanString } from "@/lib/validation/clean-input";
 /** The statuses, repeated from db/schema/inbound.ts so the browser bundle needs no drizzle; a test keeps them equal. */
 export const INBOUND_STATUS_CODES = ["received", "processed", "duplicate", "unmatched", "attached", "dismissed", "failed"] as const;
 export const INBOUND_KIND_CODES = ["reply", "bounce", "auto_reply"] as const;
+export type InboundStatusCode = (typeof INBOUND_STATUS_CODES)[number];
+export type InboundAction = "attach" | "dismiss" | "retry";
+
+/**
+ * What staff can do with an e-mail in each status (the e-mail's page offers exactly these). A
+ * status without actions has been dealt with; every status is listed on the mail page under its
+ * own filter, so no e-mail is ever out of sight. A test checks both.
+ */
+export const INBOUND_STATUS_ACTIONS: Record<InboundStatusCode, readonly InboundAction[]> = {
+  received: ["retry"],
+  processed: [],
+  duplicate: [],
+  unmatched: ["attach", "dismiss"],
+  attached: [],
+  dismissed: [],
+  failed: ["attach", "dismiss", "retry"],
+};
 
 /** Every staff role may read the support mail; agents and admins act on it (compliance only reads). */
 export const MAIL_READER_ROLES = ["agent", "admin", "compliance"] as const;
@@ -35,7 +52,7 @@ export const dismissInboundSchema = z.object({
 
 export const inboundRefSchema = z.object({ inboundEmailId });
 
-/** "needs_attention" is unmatched and failed together: what a person has to sort out. */
+/** "needs_attention" is unmatched, failed and not-yet-processed together: what a person may have to sort out. */
 export const INBOUND_LIST_FILTERS = ["needs_attention", "all", ...INBOUND_STATUS_CODES] as const;
 export type InboundListFilter = (typeof INBOUND_LIST_FILTERS)[number];
 

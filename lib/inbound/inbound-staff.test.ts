@@ -19,6 +19,7 @@ import { getInboundEmail } from "./get-inbound-email";
 import { InboundMailError, type InboundErrorCode } from "./inbound-staff-errors";
 import { INBOUND_KIND_CODES, INBOUND_STATUS_CODES } from "./inbound-staff-schemas";
 import { listInboundEmails } from "./list-inbound-emails";
+import { AUTO_REPLY_CHANNEL } from "./message-channels";
 import { processInboundEmail } from "./process-inbound-email";
 import { readInboundRaw } from "./read-inbound-raw";
 import { retryInboundEmail } from "./retry-inbound-email";
@@ -203,15 +204,17 @@ describe.each(testEngines())("staff handling of inbound mail on %s", (engine) =>
     expect((await inbound(id)).resolutionNote).toBeNull();
   });
 
-  it("an auto-reply is tied to the request (reference without DSR-) but adds no message", async () => {
+  it("an auto-reply is tied to the request (reference without DSR-); its text goes on the thread as an automatic reply", async () => {
     const { id, status } = await receive(rawEmail({ subject: "Автоответ: нет на месте", body: "Я в отпуске до понедельника.", headers: ["Auto-Submitted: auto-replied"] }));
     expect(status).toBe("unmatched");
     expect((await inbound(id)).kind).toBe("auto_reply");
     const before = await messageCount(request.id);
     const attached = await attachInboundEmail(db(), { inboundEmailId: id, reference: request.reference!.replace(/^DSR-/, "") }, agent);
-    expect(attached.requestMessageId).toBeNull();
-    expect(await inbound(id)).toMatchObject({ status: "attached", requestId: request.id, requestMessageId: null, matchedBy: "staff" });
-    expect(await messageCount(request.id)).toBe(before);
+    expect(attached.requestMessageId).not.toBeNull();
+    expect(await inbound(id)).toMatchObject({ status: "attached", requestId: request.id, requestMessageId: attached.requestMessageId, matchedBy: "staff" });
+    expect(await messageCount(request.id)).toBe(before + 1);
+    const [message] = await db().select().from(requestMessages).where(eq(requestMessages.id, attached.requestMessageId!));
+    expect(message).toMatchObject({ channel: AUTO_REPLY_CHANNEL, body: "Я в отпуске до понедельника." });
   });
 
   it("a failed message whose bytes parse now can be attached: what parsing found is written on the row", async () => {

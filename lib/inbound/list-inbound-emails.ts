@@ -6,8 +6,11 @@ import { INBOUND_LIST_FILTERS, type InboundListFilter } from "./inbound-staff-sc
 
 export const INBOUND_PAGE_SIZE = 50;
 
-/** What a person has to sort out: mail no rule could match, and mail that could not be processed. */
-export const NEEDS_ATTENTION: readonly InboundStatus[] = ["unmatched", "failed"];
+/**
+ * What a person may have to sort out: mail no rule could match, mail that could not be processed,
+ * and mail not processed yet (normally seconds; one stuck there shows up here instead of hiding).
+ */
+export const NEEDS_ATTENTION: readonly InboundStatus[] = ["unmatched", "failed", "received"];
 
 /** The list's filter and page, from the page's URL (anything malformed falls back to the default). */
 export const inboundListSchema = z.object({
@@ -17,7 +20,7 @@ export const inboundListSchema = z.object({
 
 export type InboundListItem = Pick<
   InboundEmail,
-  "id" | "receivedAt" | "status" | "kind" | "fromAddress" | "fromName" | "subject" | "error" | "requestId" | "attachmentCount" | "rawSize"
+  "id" | "receivedAt" | "status" | "kind" | "fromAddress" | "fromName" | "subject" | "error" | "requestId" | "attachmentCount" | "rawSize" | "attempts" | "unmatchedReason"
 > & { reference: string | null };
 
 export type InboundListPage = { filter: InboundListFilter; items: InboundListItem[]; nextCursor: string | null };
@@ -73,6 +76,8 @@ export async function listInboundEmails(db: Db, input: { status?: unknown; curso
       requestId: inboundEmails.requestId,
       attachmentCount: inboundEmails.attachmentCount,
       rawSize: inboundEmails.rawSize,
+      attempts: inboundEmails.attempts,
+      unmatchedReason: inboundEmails.unmatchedReason,
       reference: requests.reference,
     })
     .from(inboundEmails)

@@ -1,10 +1,19 @@
 import { and, eq, isNotNull, isNull } from "drizzle-orm";
 import type { Executor } from "@/db/client";
-import { inboundEmails, outboxEmails, requests, type MatchMethod, type Request } from "@/db/schema";
+import { inboundEmails, outboxEmails, requests, type MatchMethod, type Request, type UnmatchedReason } from "@/db/schema";
+import { isSenderVerified } from "./authentication-results";
 import type { ParsedInboundEmail } from "./parsed-email";
 import { findReplyToken, findRequestByReplyToken } from "./reply-address";
 
 export type InboundMatch = { request: Request; matchedBy: MatchMethod };
+/** No match, and why a rule that would have matched did not (null: nothing pointed at a request). */
+export type InboundNoMatch = { request: null; unmatchedReason: UnmatchedReason | null };
+
+export type MatchSettings = {
+  supportEmail: string;
+  /** Authentication-Results authserv-ids of our own mail server (INBOUND_TRUSTED_AUTHSERV_ID). */
+  trustedAuthservIds: readonly string[];
+};
 
 /** DSR-2026-000123 anywhere in a subject. */
 const REFERENCE_IN_SUBJECT = /\bDSR-\d{4}-\d{6}\b/i;
@@ -31,17 +40,21 @@ async function requestOfThread(db: Executor, ids: readonly string[]): Promise<Re
 
 /**
  * Ties an inbound e-mail to its request, most certain first: the reply token in any recipient
- * address, then the thread (In-Reply-To, References), then the reference in the subject — the
- * last only when the sender is the request's (verified) requester, since anyone can type a
- * reference into a subject.
+ * address, then the thread (In-Reply-To, References) — both carry secrets we made (random
+ * tokens, random Message-IDs) — then the reference in the subject. References are sequential and
+ * anyone can write one into a subject and forge a From line, so the last needs both: the sender
+ * is the request's verified requester, and our own mail server's Authentication-Results (a
+ * trusted authserv-id) show DMARC or DKIM passing for the From domain. Without that proof the
+ * message waits for a person, marked "sender not verified".
  */
-export async function matchInboundEmail(db: Executor, parsed: ParsedInboundEmail, supportEmail: string): Promise<InboundMatch | null> {
-  const match = await findMatch(db, parsed, supportEmail);
+export async function matchInboundEmail(db: Executor, parsed: ParsedInboundEmail, settings: MatchSettings): Promise<InboundMatch | InboundNoMatch> {
+  const match = await findMatch(db, parsed, settings);
   // An anonymised request keeps no correspondence: new mail about it waits for a person instead.
-  return match && !match.request.anonymisedAt ? match : null;
+  if (match.request?.anonymisedAt) return { request: null, unmatchedReason: null };
+  return match;
 }
 
-async function findMatch(db: Executor, parsed: ParsedInboundEmail, supportEmail: string): Promise<InboundMatch | null> {
+async function findMatch(db: Executor, parsed: ParsedInboundEmail, { supportEmail, trustedAuthservIds }: MatchSettings): Promise<InboundMatch | InboundNoMatch> {
   const token = findReplyToken(parsed.recipients, supportEmail);
   if (token) {
     const request = await findRequestByReplyToken(db, token);
@@ -61,9 +74,12 @@ async function findMatch(db: Executor, parsed: ParsedInboundEmail, supportEmail:
       .select()
       .from(requests)
       .where(and(eq(requests.reference, reference), isNotNull(requests.verifiedAt)));
-    if (request && request.requesterEmail.toLowerCase() === sender) return { request, matchedBy: "subject" };
+    if (request && request.requesterEmail.toLowerCase() === sender) {
+      if (isSenderVerified(parsed.authenticationResults, trustedAuthservIds, sender)) return { request, matchedBy: "subject" };
+      return { request: null, unmatchedReason: "sender_not_verified" };
+    }
   }
-  return null;
+  return { request: null, unmatchedReason: null };
 }
 
 /** The outbox e-mail a delivery-status report is about, by the Message-ID we gave it. */

@@ -3,6 +3,11 @@ import PostalMime, { addressParser, type Address, type Attachment, type Email } 
 import type { InboundKind } from "@/db/schema";
 import { classifyInboundEmail, isBounceReportPart, isReportPart } from "./classify-inbound-email";
 import { firstMessageId, listMessageIds } from "./message-ids";
+import { toStorableText, toStorableTextOrNull } from "@/lib/text/clean-text";
+import { decodeHeaderWords } from "./decode-header-words";
+import { headerValue, headerValues } from "./email-headers";
+import { normalizeLineEndings } from "./normalize-line-endings";
+import { installCharsetDecoding } from "./postal-mime-charsets";
 import { MalformedEmailError, type ParsedInboundEmail } from "./parsed-email";
 import { sanitizeEmailHtml } from "./sanitize-email-html";
 import { trimQuotedText } from "./trim-quoted-text";
@@ -52,10 +57,12 @@ function hasHeaderSection(bytes: Uint8Array): boolean {
   return false;
 }
 
-async function readEmail(raw: Uint8Array): Promise<Email> {
-  if (raw.byteLength === 0) throw new MalformedEmailError("empty message");
+async function readEmail(stored: Uint8Array): Promise<Email> {
+  if (stored.byteLength === 0) throw new MalformedEmailError("empty message");
+  const raw = normalizeLineEndings(stored);
   if (!hasHeaderSection(raw)) throw new MalformedEmailError("no header section");
   let email: Email;
+  installCharsetDecoding();
   try {
     // rfc822Attachments: a message attached without a disposition stays a file rather than being merged into the body.
     email = await PostalMime.parse(raw, { attachmentEncoding: "arraybuffer", rfc822Attachments: true });
@@ -72,11 +79,28 @@ function mailboxes(addresses: readonly Address[] | undefined): { address: string
   return (addresses ?? []).flatMap((address) => (address.group ? address.group : [address]));
 }
 
+/**
+ * The display name as decodeHeaderWords reads it, when the raw From header is one mailbox whose
+ * name has encoded words ("=?utf-7?Q?Jan_Fr+APY-sche?= <jan@x>"); else postal-mime's reading.
+ */
+function displayName(email: Email, parsedName: string): string {
+  const raw = headerValue(email, "from");
+  const match = raw && /^\s*"?([^<>"]*=\?[^<>"]*)"?\s*<[^<>]+>\s*$/.exec(raw);
+  return match ? decodeHeaderWords(match[1]!).trim() : parsedName.trim();
+}
+
 function readFrom(email: Email): ParsedInboundEmail["from"] {
   const [mailbox] = mailboxes(email.from ? [email.from] : []);
   const address = mailbox?.address.trim().toLowerCase();
   if (!mailbox || !address) return null;
-  return { address, name: mailbox.name.trim() || null };
+  return { address, name: displayName(email, mailbox.name) || null };
+}
+
+/** The subject with encoded words decoded by our rules (UTF-7, 8-bit bytes inside words). */
+function readSubject(email: Email): string | null {
+  const raw = headerValue(email, "subject");
+  const subject = raw === null ? email.subject : decodeHeaderWords(raw.replace(/\r?\n[ \t]+/g, " "));
+  return subject?.trim() || null;
 }
 
 function readRecipients(email: Email): string[] {
@@ -114,6 +138,36 @@ function attachmentBytes(content: Attachment["content"]): Uint8Array {
 }
 
 /**
+ * Every text that came from outside, made storable (no NUL, no lone surrogate) in one place, so
+ * nothing parsed from a message can make an insert fail later.
+ */
+function storable(parsed: ParsedInboundEmail): ParsedInboundEmail {
+  const text = toStorableText;
+  const bounce = parsed.bounce && {
+    originalMessageId: toStorableTextOrNull(parsed.bounce.originalMessageId),
+    recipient: toStorableTextOrNull(parsed.bounce.recipient),
+    status: toStorableTextOrNull(parsed.bounce.status),
+    action: toStorableTextOrNull(parsed.bounce.action),
+    diagnostic: toStorableTextOrNull(parsed.bounce.diagnostic),
+  };
+  return {
+    ...parsed,
+    messageId: toStorableTextOrNull(parsed.messageId),
+    from: parsed.from && { address: text(parsed.from.address), name: toStorableTextOrNull(parsed.from.name) },
+    recipients: parsed.recipients.map(text),
+    subject: toStorableTextOrNull(parsed.subject),
+    inReplyTo: toStorableTextOrNull(parsed.inReplyTo),
+    references: parsed.references.map(text),
+    bounce,
+    text: text(parsed.text),
+    visibleText: text(parsed.visibleText),
+    htmlSanitized: toStorableTextOrNull(parsed.htmlSanitized),
+    authenticationResults: parsed.authenticationResults.map(text),
+    attachments: parsed.attachments.map((part) => ({ ...part, filename: text(part.filename), contentType: text(part.contentType) })),
+  };
+}
+
+/**
  * Reads a raw RFC 822 message (as fetched over IMAP or posted by a webhook) into what the ingest
  * needs: normalised ids and addresses, the text with and without quoted history, sanitized HTML,
  * real attachments, and whether it is a reply, a bounce or an auto-reply.
@@ -123,11 +177,11 @@ export async function parseInboundEmail(raw: Uint8Array | Buffer): Promise<Parse
   const email = await readEmail(raw);
   const { kind, bounce } = classifyInboundEmail(email);
   const text = readText(email);
-  return {
+  return storable({
     messageId: firstMessageId(email.messageId),
     from: readFrom(email),
     recipients: readRecipients(email),
-    subject: email.subject?.trim() || null,
+    subject: readSubject(email),
     date: readDate(email.date),
     inReplyTo: firstMessageId(email.inReplyTo),
     references: listMessageIds(email.references),
@@ -136,8 +190,9 @@ export async function parseInboundEmail(raw: Uint8Array | Buffer): Promise<Parse
     text,
     visibleText: await trimQuotedText(text),
     htmlSanitized: email.html ? sanitizeEmailHtml(email.html) : null,
+    authenticationResults: headerValues(email, "authentication-results"),
     attachments: email.attachments
       .filter((part) => isRealAttachment(part, kind))
       .map((part) => ({ filename: part.filename?.trim() || FALLBACK_FILENAME, contentType: part.mimeType, bytes: attachmentBytes(part.content) })),
-  };
+  });
 }

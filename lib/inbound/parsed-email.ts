@@ -21,6 +21,8 @@ export type ParsedInboundEmail = {
   visibleText: string;
   /** The HTML part, sanitized (no scripts, styles, event handlers, remote images, forms); null when none. */
   htmlSanitized: string | null;
+  /** The Authentication-Results header values, topmost (added last) first; judged against the trusted authserv-ids when matching. */
+  authenticationResults: string[];
   /** Real attachments (not the parts of a delivery-status report, not the text/HTML bodies). */
   attachments: { filename: string; contentType: string; bytes: Uint8Array }[];
 };

@@ -1,13 +1,15 @@
 import { createHash } from "node:crypto";
 import { and, eq, isNull, ne, sql } from "drizzle-orm";
 import type { Db, Tx } from "@/db/client";
-import { inboundEmails, outboxEmails, requests, type BounceDetail, type InboundEmail, type InboundStatus } from "@/db/schema";
+import { inboundEmails, outboxEmails, requests, type BounceDetail, type InboundEmail, type InboundStatus, type UnmatchedReason } from "@/db/schema";
 import type { Actor } from "@/lib/audit/actor";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
-import { getEnv } from "@/lib/env";
+import { getEnv, trustedAuthservIds } from "@/lib/env";
 import { errorMessage, log } from "@/lib/log";
+import { toStorableText } from "@/lib/text/clean-text";
 import { recordRequestChange } from "@/lib/requests/record-request-change";
-import { applyInboundReply } from "./apply-inbound-reply";
+import { applyInboundAutoReply, applyInboundReply } from "./apply-inbound-reply";
+import { nextInboundAttemptAt } from "./inbound-retry-policy";
 import { findBouncedEmail, matchInboundEmail } from "./match-inbound-email";
 import { parseInboundEmail } from "./parse-inbound-email";
 import { parsedColumns } from "./parsed-columns";
@@ -26,7 +28,7 @@ function describeBounce(bounce: BounceDetail): string {
 }
 
 /** A delivery-status report: the outbox e-mail it names is marked bounced, and staff see it on the request. */
-async function applyBounce(tx: Tx, email: InboundEmail, parsed: ParsedInboundEmail, actor: Actor, now: Date): Promise<{ status: InboundStatus; requestId: string | null }> {
+async function applyBounce(tx: Tx, email: InboundEmail, parsed: ParsedInboundEmail, actor: Actor, now: Date): Promise<Outcome> {
   const bounce = parsed.bounce!;
   const outbound = await findBouncedEmail(tx, bounce.originalMessageId);
   if (!outbound) return { status: "unmatched", requestId: null };
@@ -48,28 +50,62 @@ async function applyBounce(tx: Tx, email: InboundEmail, parsed: ParsedInboundEma
   return { status: "processed", requestId: outbound.requestId };
 }
 
+type Outcome = {
+  status: InboundStatus;
+  requestId: string | null;
+  matchedBy?: InboundEmail["matchedBy"];
+  requestMessageId?: string;
+  unmatchedReason?: UnmatchedReason | null;
+};
+
 /** Decides what the message is and applies it, inside the transaction that holds its row. */
-async function applyParsed(tx: Tx, email: InboundEmail, parsed: ParsedInboundEmail, now: Date): Promise<{ status: InboundStatus; requestId: string | null; matchedBy?: InboundEmail["matchedBy"]; requestMessageId?: string }> {
+async function applyParsed(tx: Tx, email: InboundEmail, parsed: ParsedInboundEmail, now: Date): Promise<Outcome> {
   const actor: Actor = { type: "email", id: email.id };
   if (parsed.kind === "bounce") return applyBounce(tx, email, parsed, actor, now);
 
-  const match = await matchInboundEmail(tx, parsed, getEnv().OPERATOR_SUPPORT_EMAIL);
-  if (!match) return { status: "unmatched", requestId: null };
-  // Auto-replies (out of office …) are kept with their request and change nothing.
-  if (parsed.kind === "auto_reply") return { status: "processed", requestId: match.request.id, matchedBy: match.matchedBy };
+  const match = await matchInboundEmail(tx, parsed, { supportEmail: getEnv().OPERATOR_SUPPORT_EMAIL, trustedAuthservIds: trustedAuthservIds() });
+  if (!match.request) return { status: "unmatched", requestId: null, unmatchedReason: match.unmatchedReason };
 
   const [request] = await tx.select().from(requests).where(eq(requests.id, match.request.id)).for("update");
-  const message = await applyInboundReply(tx, { email, parsed, request: request!, matchedBy: match.matchedBy, actor, now });
+  // An auto-reply (out of office …) changes nothing, but its text still reaches the thread, marked and collapsed.
+  const message =
+    parsed.kind === "auto_reply"
+      ? await applyInboundAutoReply(tx, { email, parsed, request: request!, matchedBy: match.matchedBy, actor, now })
+      : await applyInboundReply(tx, { email, parsed, request: request!, matchedBy: match.matchedBy, actor, now });
   return { status: "processed", requestId: request!.id, matchedBy: match.matchedBy, requestMessageId: message.id };
 }
 
-async function markFailed(db: Db, id: string, error: unknown): Promise<void> {
-  const message = errorMessage(error).slice(0, 2_000);
-  log.warn("inbound e-mail could not be processed", { inboundEmailId: id, error: message });
+/** When even recording the reason fails, this fixed text still can be stored. */
+const UNRECORDABLE_ERROR = "processing failed and its error could not be recorded; see the server log";
+
+async function recordFailure(db: Db, id: string, message: string, now: Date): Promise<void> {
+  const [row] = await db.select({ attempts: inboundEmails.attempts }).from(inboundEmails).where(eq(inboundEmails.id, id));
+  if (!row) return;
+  const attempts = row.attempts + 1;
   await db
     .update(inboundEmails)
-    .set({ status: "failed", error: message, attempts: sql`${inboundEmails.attempts} + 1` })
+    .set({ status: "failed", error: message, attempts, nextAttemptAt: nextInboundAttemptAt(attempts, now) })
     .where(eq(inboundEmails.id, id));
+}
+
+/**
+ * Keeps the reason on the row (status "failed", shown to staff with a retry button) and schedules
+ * the worker's next try. Never throws: the error text is made storable first, and should the
+ * update still fail, a fixed text is stored instead, so no row stays "received" unseen.
+ */
+async function markFailed(db: Db, id: string, error: unknown, now: Date): Promise<void> {
+  const message = toStorableText(errorMessage(error)).slice(0, 2_000);
+  log.warn("inbound e-mail could not be processed", { inboundEmailId: id, error: message });
+  try {
+    await recordFailure(db, id, message, now);
+  } catch (recordError) {
+    log.error("inbound e-mail: recording the failure failed", { inboundEmailId: id, error: toStorableText(errorMessage(recordError)).slice(0, 500) });
+    try {
+      await recordFailure(db, id, UNRECORDABLE_ERROR, now);
+    } catch {
+      // The database itself is unreachable: the row stays "received" and the worker picks it up again.
+    }
+  }
 }
 
 function isUniqueViolation(error: unknown): boolean {
@@ -93,7 +129,7 @@ async function applyOnce(db: Db, id: string, parsed: ParsedInboundEmail, message
       // The same message again (a second delivery, a copy in another folder): nothing to apply.
       await tx
         .update(inboundEmails)
-        .set({ ...parsedColumns(parsed, messageId), status: "duplicate", duplicateOfId: original.id, error: null, processedAt: now })
+        .set({ ...parsedColumns(parsed, messageId), status: "duplicate", duplicateOfId: original.id, error: null, nextAttemptAt: null, processedAt: now })
         .where(eq(inboundEmails.id, id));
       return "duplicate";
     }
@@ -108,7 +144,9 @@ async function applyOnce(db: Db, id: string, parsed: ParsedInboundEmail, message
         requestId: outcome.requestId,
         matchedBy: outcome.matchedBy ?? null,
         requestMessageId: outcome.requestMessageId ?? null,
+        unmatchedReason: outcome.unmatchedReason ?? null,
         error: null,
+        nextAttemptAt: null,
         processedAt: now,
         attempts: sql`${inboundEmails.attempts} + 1`,
       })
@@ -130,7 +168,8 @@ async function applyOnce(db: Db, id: string, parsed: ParsedInboundEmail, message
 /**
  * Parses a stored inbound e-mail and applies it: duplicate, bounce, auto-reply, a reply on its
  * request, or unmatched (for staff to sort out). Any error is kept on the row (status "failed",
- * can be retried) and never thrown, so one bad message cannot stop the others.
+ * retried by the worker after a back-off, then by staff) and never thrown, so one bad message
+ * cannot stop the others.
  */
 export async function processInboundEmail(db: Db, id: string, now = new Date()): Promise<InboundStatus> {
   try {
@@ -147,7 +186,7 @@ export async function processInboundEmail(db: Db, id: string, now = new Date()):
       throw error;
     }
   } catch (error) {
-    await markFailed(db, id, error);
+    await markFailed(db, id, error, now);
     return "failed";
   }
 }

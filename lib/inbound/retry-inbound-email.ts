@@ -6,12 +6,12 @@ import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import type { CurrentStaff } from "@/lib/auth/current-staff";
 import { assertMayWork, parseInput } from "@/lib/requests/staff/staff-context";
 import { InboundMailError } from "./inbound-staff-errors";
-import { inboundRefSchema } from "./inbound-staff-schemas";
+import { INBOUND_STATUS_ACTIONS, inboundRefSchema } from "./inbound-staff-schemas";
 import { lockInboundEmail } from "./lock-inbound-email";
 import { processInboundEmail } from "./process-inbound-email";
 
 /**
- * Staff process a failed e-mail again (after a fix, or once what it depended on is there): it
+ * Staff process a failed (or not yet processed) e-mail again (after a fix, or once what it depended on is there): it
  * goes back to "received" and through the same processing as new mail. Returns where it ended up;
  * a new failure is kept on the row as before.
  */
@@ -20,7 +20,7 @@ export async function retryInboundEmail(db: Db, input: z.input<typeof inboundRef
   assertMayWork(actor, "retry_inbound_email");
   await db.transaction(async (tx) => {
     const email = await lockInboundEmail(tx, inboundEmailId);
-    if (email.status !== "failed") throw new InboundMailError("wrong_status", { status: email.status });
+    if (!INBOUND_STATUS_ACTIONS[email.status].includes("retry")) throw new InboundMailError("wrong_status", { status: email.status });
     await tx.update(inboundEmails).set({ status: "received" }).where(eq(inboundEmails.id, email.id));
     await recordAuditEvent(tx, {
       actorType: "staff",

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { trimQuotedText } from "./trim-quoted-text";
+import { trimQuotedText, VISIBLE_TEXT_MAX_LENGTH } from "./trim-quoted-text";
 
 const REPLY = "Спасибо, документы во вложении.\nАйгерим";
 /** Not ">"-quoted, as in text converted from HTML or Outlook's plain text, so only the header can cut it. */
@@ -110,10 +110,42 @@ describe("trimQuotedText: > blocks, signatures and fallbacks", () => {
     expect(await trimQuotedText("")).toBe("");
   });
 
-  it("is quick on a long text (email-reply-parser is skipped past its limit)", async () => {
+  it("is quick on a long text, still cuts its quote, and shows an over-long reply cut with a mark", async () => {
     const long = "A long line of an ordinary reply without any quote in it at all.\n".repeat(20_000);
     const started = performance.now();
-    expect(await trimQuotedText(`${long}\nOn 24 Nov 2026, at 10:00, Support <x@y.kz> wrote:\n> q`)).toBe(long.trimEnd());
+    const visible = await trimQuotedText(`${long}\nOn 24 Nov 2026, at 10:00, Support <x@y.kz> wrote:\n> q`);
     expect(performance.now() - started).toBeLessThan(2_000);
+    expect(visible).not.toContain("wrote:");
+    expect(visible.endsWith("\n\n[…]")).toBe(true);
+    expect(visible.length).toBeLessThanOrEqual(VISIBLE_TEXT_MAX_LENGTH + 5);
+    expect(long.startsWith(visible.slice(0, -5).trimEnd())).toBe(true);
+  });
+
+  it("keeps a bottom-posted answer: the quote above it stays, nothing the person wrote is dropped", async () => {
+    const text = [
+      "Hi,",
+      "",
+      "On Mon, 24 Nov 2026 at 10:00, Support <info@smart-lift.kz> wrote:",
+      "> Which phone do you use?",
+      "",
+      "A Samsung A54, since March.",
+      "",
+      "> Do you use the web version?",
+      "",
+      "Yes, on my laptop.",
+      "",
+      "Sent from my desk, is much easier to type here than on the phone.",
+      "",
+      "Thanks,",
+      "Aigerim",
+    ].join("\n");
+    expect(await trimQuotedText(text)).toBe(text);
+  });
+
+  it("drops a history below the last answer, and a whole-line mobile signature, but never a sentence that starts like one", async () => {
+    const answer = "> Which phone?\nA Samsung A54.\n\nSent from my desk, is much easier.";
+    expect(await trimQuotedText(`${answer}\n\nOn 23 Nov 2026, at 10:00, Support <x@y.kz> wrote:\n> older`)).toBe(answer);
+    expect(await trimQuotedText("A Samsung A54.\n\nSent from my iPhone")).toBe("A Samsung A54.");
+    expect(await trimQuotedText("A Samsung A54.\n\nSent from my iPhone\nand the tablet too")).toBe("A Samsung A54.\n\nSent from my iPhone\nand the tablet too");
   });
 });

@@ -35,6 +35,22 @@ const RULE_LINE = /^\s*[_=-]{5,}\s*$/;
 
 /** email-reply-parser's regexes run over the whole text; past this size only our own rules apply. */
 const REPLY_PARSER_MAX_LENGTH = 100_000;
+/** An over-long visible part is cut here (the full text is one click away for staff). */
+export const VISIBLE_TEXT_MAX_LENGTH = 100_000;
+const TRUNCATION_MARK = "\n\n[…]";
+
+/**
+ * Mobile and webmail signatures, matched against a whole line only: "Sent from my iPhone" is one,
+ * "Sent from my desk, is much easier to type here" is the person's own sentence.
+ */
+const WHOLE_LINE_SIGNATURE =
+  /^\s*(?:sent from my [\p{L}\p{N} .'-]{1,40}|sent from (?:mail|outlook|yahoo mail|mail\.ru|yandex(?:\.mail)?) for [\p{L}\p{N} ]{1,20}|get outlook for [\p{L}\p{N} ]{1,20}|отправлено (?:с|из) [\p{L}\p{N} .'-]{1,40}|жіберілді [\p{L}\p{N} .'-]{1,40}|von meinem [\p{L}\p{N} .'-]{1,40} gesendet|wysłane z [\p{L}\p{N} .'-]{1,40})\.?\s*$/iu;
+/** The standard signature delimiter "-- " (and the bare "--" clients leave). */
+const SIGNATURE_DELIMITER = /^--\s*$/;
+
+function isWholeLineSignature(line: string): boolean {
+  return WHOLE_LINE_SIGNATURE.test(line) && !/[,;]/.test(line);
+}
 
 type ReplyParser = { parseReply(text: string): string };
 let replyParser: Promise<ReplyParser> | null = null;
@@ -81,6 +97,33 @@ function isOutlookBlock(lines: readonly string[], index: number): boolean {
   return lines.slice(index + 1, index + 1 + BLOCK_LOOKAHEAD).some((line) => BLOCK_FIELD_LINE.test(line));
 }
 
+/**
+ * Does the person write again below the ">" block that follows a quote header (bottom-posting, or
+ * answers between quoted questions)? Then that header does not start the history: cutting there
+ * would drop their words.
+ */
+function hasNewTextAfterQuote(lines: readonly string[], afterHeader: number): boolean {
+  const first = lines.slice(afterHeader).findIndex((line) => line.trim() !== "");
+  // An original that is not ">"-quoted (text from HTML, Outlook's plain text) runs to the end: nothing to tell apart.
+  if (first < 0 || !QUOTED_LINE.test(lines[afterHeader + first]!)) return false;
+  for (let index = afterHeader + first; index < lines.length; index++) {
+    const line = lines[index]!;
+    if (!line.trim() || QUOTED_LINE.test(line) || RULE_LINE.test(line)) continue;
+    // Another quote header or separator: the history goes on (a nested thread), not new text.
+    if (SEPARATOR_LINE.test(line) || isOutlookBlock(lines, index) || quoteHeaderEndingAt(lines, index) >= 0) return false;
+    return !isWholeLineSignature(line) && !SIGNATURE_DELIMITER.test(line);
+  }
+  return false;
+}
+
+/** Where a quote header starting at `start` ends (it may be wrapped over a few lines), or -1. */
+function quoteHeaderEndingAt(lines: readonly string[], start: number): number {
+  for (let end = start; end < Math.min(lines.length, start + HEADER_MAX_LINES); end++) {
+    if (quoteHeaderStart(lines, end) === start) return end;
+  }
+  return -1;
+}
+
 /** The first line of quoted history that is not itself ">"-quoted (interleaved answers stay), or lines.length. */
 function findQuoteStart(lines: readonly string[]): number {
   for (let index = 0; index < lines.length; index++) {
@@ -88,7 +131,7 @@ function findQuoteStart(lines: readonly string[]): number {
     if (QUOTED_LINE.test(line)) continue;
     if (SEPARATOR_LINE.test(line) || isOutlookBlock(lines, index)) return index;
     const headerStart = quoteHeaderStart(lines, index);
-    if (headerStart >= 0) return headerStart;
+    if (headerStart >= 0 && !hasNewTextAfterQuote(lines, index + 1)) return headerStart;
   }
   return lines.length;
 }
@@ -124,22 +167,49 @@ function normalizeLines(text: string): string {
  * interleaved answer makes no sense without the question it answers.
  */
 async function applyReplyParser(text: string): Promise<string> {
-  if (text.length > REPLY_PARSER_MAX_LENGTH) return text;
-  const parsed = normalizeLines((await loadReplyParser()).parseReply(text));
   const whole = normalizeLines(text);
-  return parsed.trim() && (whole === parsed || whole.startsWith(`${parsed}\n`)) ? parsed : whole;
+  if (text.length > REPLY_PARSER_MAX_LENGTH) return whole;
+  const parsed = normalizeLines((await loadReplyParser()).parseReply(text));
+  if (!parsed.trim() || !(whole === parsed || whole.startsWith(`${parsed}\n`))) return whole;
+  return onlyHistoryDropped(whole.slice(parsed.length).split("\n")) ? parsed : whole;
+}
+
+/**
+ * Is everything email-reply-parser wants to drop quoted history or a signature? Its signature rule
+ * takes any line starting "Sent from my" and everything below it; a line of the person's own
+ * after that means the cut would lose their words.
+ */
+function onlyHistoryDropped(dropped: readonly string[]): boolean {
+  for (let index = 0; index < dropped.length; index++) {
+    const line = dropped[index]!;
+    if (!line.trim() || QUOTED_LINE.test(line) || RULE_LINE.test(line) || isWholeLineSignature(line)) continue;
+    // After a signature delimiter or a quote header, the rest is signature or history.
+    if (SIGNATURE_DELIMITER.test(line) || SEPARATOR_LINE.test(line) || isOutlookBlock(dropped, index)) return true;
+    if (quoteHeaderEndingAt(dropped, index) >= 0 || isTrailingBlockIntro(line)) return true;
+    return false;
+  }
+  return true;
+}
+
+/** Past the limit the visible part is cut visibly, never left as the raw text. */
+function limitLength(text: string): string {
+  if (text.length <= VISIBLE_TEXT_MAX_LENGTH) return text;
+  return `${text.slice(0, VISIBLE_TEXT_MAX_LENGTH).trimEnd()}${TRUNCATION_MARK}`;
 }
 
 /**
  * The part of a reply's plain text the person wrote: quoted history (quote headers in English,
  * Russian and Kazakh, Outlook "From:/От:" blocks, "-----Original Message-----", trailing ">" blocks)
- * and signatures below it removed, trailing whitespace trimmed. Never empty for a non-blank text:
- * when everything looks quoted (a forward, say) the whole text is returned.
+ * and signatures below it removed, trailing whitespace trimmed. Never drops new text: a quote the
+ * person answers below (bottom-posting, interleaved answers) stays with the answers, and a
+ * signature pattern must match a whole line. Never empty for a non-blank text: when everything
+ * looks quoted (a forward, say) the whole text is returned. Past VISIBLE_TEXT_MAX_LENGTH the
+ * visible part is cut with a mark (the full text stays on the e-mail).
  */
 export async function trimQuotedText(text: string): Promise<string> {
   const full = normalizeLines(text.replace(/\r\n?/g, "\n"));
   const lines = full.split("\n");
   const end = dropTrailingQuotes(lines, findQuoteStart(lines));
   const visible = await applyReplyParser(normalizeLines(lines.slice(0, end).join("\n")));
-  return visible.trim() ? visible : full;
+  return limitLength(visible.trim() ? visible : full);
 }

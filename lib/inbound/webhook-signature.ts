@@ -14,17 +14,33 @@ export function signWebhookBody(secret: string, body: Uint8Array, timestamp: num
 
 export type SignatureCheck = { ok: true } | { ok: false; reason: "missing" | "stale" | "mismatch" };
 
+type SignatureHeaders = { signature: string | null; timestamp: string | null };
+
+/** The signature's format is "sha256=" and 64 hex digits; anything else cannot match. */
+const SIGNATURE_FORMAT = /^sha256=[0-9a-f]{64}$/i;
+
+/**
+ * What can be checked before the body is read: both headers present and well-formed, and the
+ * timestamp fresh. The webhook refuses anything else without reading a byte of the body.
+ */
+export function checkSignatureHeaders(headers: SignatureHeaders, nowSeconds = Math.floor(Date.now() / 1000)): SignatureCheck {
+  if (!headers.signature || !SIGNATURE_FORMAT.test(headers.signature.trim())) return { ok: false, reason: "missing" };
+  if (!headers.timestamp || !/^\d{1,12}$/.test(headers.timestamp)) return { ok: false, reason: "missing" };
+  if (Math.abs(nowSeconds - Number(headers.timestamp)) > MAX_CLOCK_SKEW_SECONDS) return { ok: false, reason: "stale" };
+  return { ok: true };
+}
+
 /** Checks a webhook's signature and timestamp headers in constant time. */
 export function verifyWebhookSignature(
   secret: string,
   body: Uint8Array,
-  headers: { signature: string | null; timestamp: string | null },
+  headers: SignatureHeaders,
   nowSeconds = Math.floor(Date.now() / 1000),
 ): SignatureCheck {
-  if (!headers.signature || !headers.timestamp || !/^\d{1,12}$/.test(headers.timestamp)) return { ok: false, reason: "missing" };
+  const headerCheck = checkSignatureHeaders(headers, nowSeconds);
+  if (!headerCheck.ok) return headerCheck;
   const timestamp = Number(headers.timestamp);
-  if (Math.abs(nowSeconds - timestamp) > MAX_CLOCK_SKEW_SECONDS) return { ok: false, reason: "stale" };
   const expected = Buffer.from(signWebhookBody(secret, body, timestamp));
-  const given = Buffer.from(headers.signature.trim());
+  const given = Buffer.from(headers.signature!.trim());
   return expected.length === given.length && timingSafeEqual(expected, given) ? { ok: true } : { ok: false, reason: "mismatch" };
 }

@@ -34,7 +34,7 @@ const RATE_LIMIT_RETENTION_MS = 24 * 60 * 60_000;
 // Often enough that an answer shows within seconds, rarely enough not to hammer the mail server.
 const IMAP_POLL_EVERY_MS = 15_000;
 
-async function pollSupportMailbox(state: WorkerState, db: Awaited<ReturnType<typeof readyDb>>, now = Date.now()): Promise<void> {
+async function pollSupportMailbox(state: WorkerState, db: Db, now = Date.now()): Promise<void> {
   const settings = imapSettings();
   if (!settings || now - state.lastImapPoll < IMAP_POLL_EVERY_MS) return;
   state.lastImapPoll = now;
@@ -50,19 +50,63 @@ async function pollSupportMailbox(state: WorkerState, db: Awaited<ReturnType<typ
   }
 }
 
-async function housekeeping(state: WorkerState, db: Awaited<ReturnType<typeof readyDb>>, now = Date.now()): Promise<void> {
+type Db = Awaited<ReturnType<typeof readyDb>>;
+
+/**
+ * The slow jobs, each on its own: its own error, its own log line, and the next job still runs.
+ * One bad message or request must never stop retention (anonymiseExpiredRequests) or the others.
+ */
+export const HOUSEKEEPING_JOBS: readonly { name: string; run: (db: Db, now: Date) => Promise<void> }[] = [
+  {
+    name: "expire unverified requests",
+    run: async (db, now) => {
+      const expired = await expireUnverifiedRequests(db, now);
+      if (expired > 0) log.info("expired unverified requests", { expired });
+    },
+  },
+  { name: "prune rate limits", run: (db, now) => pruneRateLimits(db, new Date(now.getTime() - RATE_LIMIT_RETENTION_MS)) },
+  { name: "compact status counts", run: (db) => compactStatusCounts(db) },
+  {
+    name: "deadline reminders",
+    run: async (db, now) => {
+      const reminders = await sendDeadlineReminders(db, now);
+      if (reminders > 0) log.info("deadline reminders queued", { reminders });
+    },
+  },
+  {
+    name: "stalled and failed inbound e-mails",
+    run: async (db, now) => {
+      const tried = await processStalledInboundEmails(db, now);
+      if (tried > 0) log.info("stalled or failed inbound e-mails processed again", { tried });
+    },
+  },
+  {
+    name: "retention",
+    run: async (db, now) => {
+      const anonymised = await anonymiseExpiredRequests(db, now);
+      if (anonymised > 0) log.info("requests anonymised after the retention period", { anonymised });
+    },
+  },
+];
+
+/** Runs every housekeeping job whatever the others do; returns the names of those that failed. */
+export async function runHousekeepingJobs(db: Db, now: Date, jobs = HOUSEKEEPING_JOBS): Promise<string[]> {
+  const failed: string[] = [];
+  for (const job of jobs) {
+    try {
+      await job.run(db, now);
+    } catch (error) {
+      failed.push(job.name);
+      log.error(`housekeeping job failed: ${job.name}`, { job: job.name, error: errorMessage(error).slice(0, 500) });
+    }
+  }
+  return failed;
+}
+
+async function housekeeping(state: WorkerState, db: Db, now = Date.now()): Promise<void> {
   if (now - state.lastHousekeeping < HOUSEKEEPING_EVERY_MS) return;
   state.lastHousekeeping = now;
-  const expired = await expireUnverifiedRequests(db, new Date(now));
-  if (expired > 0) log.info("expired unverified requests", { expired });
-  await pruneRateLimits(db, new Date(now - RATE_LIMIT_RETENTION_MS));
-  await compactStatusCounts(db);
-  const reminders = await sendDeadlineReminders(db, new Date(now));
-  if (reminders > 0) log.info("deadline reminders queued", { reminders });
-  const stalled = await processStalledInboundEmails(db, new Date(now));
-  if (stalled > 0) log.info("stalled inbound e-mails processed", { stalled });
-  const anonymised = await anonymiseExpiredRequests(db, new Date(now));
-  if (anonymised > 0) log.info("requests anonymised after the retention period", { anonymised });
+  await runHousekeepingJobs(db, new Date(now));
 }
 
 // One loop per process, kept on globalThis: Next.js may load this module in several bundles and
@@ -72,26 +116,50 @@ const holder = globalThis as unknown as { __privacyDeskWorker?: WorkerState };
 // A full batch means more may be waiting: keep going, but yield to the next tick after a while.
 const MAX_BATCHES_PER_TICK = 10;
 
+function reportTickError(state: WorkerState, error: unknown): void {
+  const message = errorMessage(error);
+  if (message !== state.lastError) log.error(`worker tick failed (retrying every ${getEnv().WORKER_INTERVAL_MS} ms): ${message}`);
+  state.lastError = message;
+}
+
+async function deliverOutbox(state: WorkerState, db: Db): Promise<void> {
+  for (let batch = 0; batch < MAX_BATCHES_PER_TICK && !state.stopped; batch++) {
+    const counts = await deliverDueEmails(db, state.transport);
+    if (counts.claimed > 0) log.debug("outbox delivery", counts);
+    if (counts.claimed < DEFAULT_BATCH_SIZE) break;
+  }
+}
+
 async function tick(state: WorkerState): Promise<void> {
+  let db: Db;
   try {
-    const db = await readyDb();
-    for (let batch = 0; batch < MAX_BATCHES_PER_TICK && !state.stopped; batch++) {
-      const counts = await deliverDueEmails(db, state.transport);
-      if (counts.claimed > 0) log.debug("outbox delivery", counts);
-      if (counts.claimed < DEFAULT_BATCH_SIZE) break;
-    }
+    db = await readyDb();
+  } catch (error) {
+    reportTickError(state, error);
+    return;
+  }
+  let failed = false;
+  try {
+    await deliverOutbox(state, db);
+  } catch (error) {
+    // Delivery trouble must not hold up the mailbox or housekeeping (retention among them).
+    failed = true;
+    reportTickError(state, error);
+  }
+  try {
     // Links the audit rows committed since the last tick into the hash chain (another process
     // sealing right now makes this a no-op), and signs a checkpoint when one is due.
     const seal = await sealAuditLog(db);
     if (seal.sealed > 0) log.debug("audit rows sealed", { sealed: seal.sealed, headSeq: seal.headSeq });
-    await pollSupportMailbox(state, db);
-    await housekeeping(state, db);
+  } catch (error) {
+    failed = true;
+    reportTickError(state, error);
+  }
+  await pollSupportMailbox(state, db);
+  await housekeeping(state, db);
+  if (!failed) {
     if (state.lastError) log.info("worker recovered");
     state.lastError = undefined;
-  } catch (error) {
-    const message = errorMessage(error);
-    if (message !== state.lastError) log.error(`worker tick failed (retrying every ${getEnv().WORKER_INTERVAL_MS} ms): ${message}`);
-    state.lastError = message;
   }
 }
 

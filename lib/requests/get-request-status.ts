@@ -1,6 +1,7 @@
-import { and, asc, eq, inArray, isNull } from "drizzle-orm";
+import { and, asc, eq, inArray, isNull, ne } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { files, requestEvents, requestMessages, type Request } from "@/db/schema";
+import { AUTO_REPLY_CHANNEL } from "@/lib/inbound/message-channels";
 import { isOpen } from "./lifecycle";
 import { resolveStatusToken } from "./requester-access";
 
@@ -31,7 +32,8 @@ export async function getRequestStatus(db: Db, token: string, now = new Date()):
   const messageRows = await db
     .select()
     .from(requestMessages)
-    .where(and(eq(requestMessages.requestId, request.id), inArray(requestMessages.direction, ["inbound", "outbound"])))
+    // The requester's own automatic replies (out of office) are for staff only.
+    .where(and(eq(requestMessages.requestId, request.id), inArray(requestMessages.direction, ["inbound", "outbound"]), ne(requestMessages.channel, AUTO_REPLY_CHANNEL)))
     .orderBy(asc(requestMessages.createdAt));
 
   const fileRows = await db

@@ -9,6 +9,7 @@ import { isOpen, nextStatus, type LifecycleAction } from "../lifecycle";
 import { NotFoundError } from "./errors";
 import { requestRefSchema } from "./schemas";
 import { parseInput, WORKING_ROLES } from "./staff-context";
+import { AUTO_REPLY_CHANNEL } from "@/lib/inbound/message-channels";
 
 /** The staff actions the page offers; status moves come from the lifecycle table. */
 export const STAFF_STATUS_ACTIONS = ["start", "ask_requester", "hold", "resume", "complete", "deny"] as const satisfies readonly LifecycleAction[];
@@ -117,7 +118,7 @@ function inboundMessagesOf(events: { kind: string; data: Record<string, unknown>
   const byMessage = new Map<string, InboundMessageView>();
   for (const { kind, data } of events) {
     const messageId = str(data.messageId);
-    if (kind !== "message_received" || data.channel !== "email" || !messageId) continue;
+    if (kind !== "message_received" || (data.channel !== "email" && data.channel !== AUTO_REPLY_CHANNEL) || !messageId) continue;
     const inboundEmailId = str(data.inboundEmailId);
     byMessage.set(messageId, {
       inboundEmailId,
@@ -306,7 +307,7 @@ export async function getStaffRequestView(db: Db, input: z.input<typeof requestR
         body: m.body,
         createdAt: m.createdAt,
         email: email ? { status: email.status, lastError: email.lastError, bounceDetail: email.bounceDetail } : null,
-        inbound: m.direction === "inbound" && m.channel === "email" ? (inboundByMessage.get(m.id) ?? null) : null,
+        inbound: m.direction === "inbound" && (m.channel === "email" || m.channel === AUTO_REPLY_CHANNEL) ? (inboundByMessage.get(m.id) ?? null) : null,
         files: fileRows.filter((f) => f.messageId === m.id).map(fileView),
       };
     }),

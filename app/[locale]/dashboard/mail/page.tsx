@@ -87,6 +87,10 @@ export default async function MailListPage({ params, searchParams }: Props) {
                 <td className="py-2 pr-4">
                   <span className={item.status === "failed" ? "font-semibold text-red-800" : undefined}>{t(`statuses.${item.status}`)}</span>
                   {item.kind ? <span className="block text-muted">{t(`kinds.${item.kind}`)}</span> : null}
+                  {item.status === "unmatched" && item.unmatchedReason === "sender_not_verified" ? (
+                    <span className="block font-medium text-amber-900">{t("list.senderNotVerified")}</span>
+                  ) : null}
+                  {item.status === "failed" ? <span className="block text-muted">{t("list.attempts", { count: item.attempts })}</span> : null}
                   {item.reference ? <span className="block text-muted">{t("list.onRequest", { reference: item.reference })}</span> : null}
                 </td>
                 <td className="py-2 break-words text-red-800">{item.error ? shorten(item.error) : ""}</td>

@@ -122,12 +122,12 @@ export function DismissForm({ inboundEmailId }: { inboundEmailId: string }) {
   );
 }
 
-export function RetryButton({ inboundEmailId }: { inboundEmailId: string }) {
+export function RetryButton({ inboundEmailId, hint }: { inboundEmailId: string; hint: string }) {
   const { run, pending, t } = useMailAction();
   const statusName = (status: string) => ((INBOUND_STATUS_CODES as readonly string[]).includes(status) ? t(`statuses.${status as (typeof INBOUND_STATUS_CODES)[number]}`) : status);
   return (
     <>
-      <p className="mt-2 text-sm text-muted">{t("actions.retry.hint")}</p>
+      <p className="mt-2 text-sm text-muted">{hint}</p>
       <button
         type="button"
         disabled={pending}

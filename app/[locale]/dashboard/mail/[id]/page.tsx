@@ -7,7 +7,7 @@ import { requireStaff } from "@/lib/auth/require-staff";
 import type { Locale } from "@/lib/env";
 import { getInboundEmail, type InboundEmailView } from "@/lib/inbound/get-inbound-email";
 import { InboundMailError } from "@/lib/inbound/inbound-staff-errors";
-import { MAIL_READER_ROLES, MAIL_WORKER_ROLES } from "@/lib/inbound/inbound-staff-schemas";
+import { INBOUND_STATUS_ACTIONS, MAIL_READER_ROLES, MAIL_WORKER_ROLES } from "@/lib/inbound/inbound-staff-schemas";
 import { Link } from "@/lib/i18n/navigation";
 import { readyDb } from "@/lib/startup/ensure-app-ready";
 import { DefinitionRow } from "@/components/definition-row";
@@ -44,7 +44,7 @@ export default async function InboundEmailPage({ params }: Props) {
   const when = (date: Date) => format.dateTime(date, { dateStyle: "medium", timeStyle: "short" });
 
   const mayAct = (MAIL_WORKER_ROLES as readonly string[]).includes(me.role);
-  const waiting = email.status === "unmatched" || email.status === "failed";
+  const actions = INBOUND_STATUS_ACTIONS[email.status];
   const from = email.fromAddress ? (email.fromName ? `${email.fromName} <${email.fromAddress}>` : email.fromAddress) : t("list.unknownSender");
   const parsed = email.messageId !== null;
   const visible = email.visibleText?.trim() ? email.visibleText : email.textBody;
@@ -82,6 +82,20 @@ export default async function InboundEmailPage({ params }: Props) {
             {email.error ? (
               <DefinitionRow label={t("detail.error")}>
                 <span className="font-medium text-red-800">{email.error}</span>
+              </DefinitionRow>
+            ) : null}
+            {email.status === "failed" ? (
+              <DefinitionRow label={t("detail.attemptsLabel")}>
+                {email.nextAttemptAt
+                  ? t("detail.nextAttempt", { attempts: email.attempts, date: when(email.nextAttemptAt) })
+                  : t("detail.noMoreAttempts", { attempts: email.attempts })}
+              </DefinitionRow>
+            ) : null}
+            {email.status === "unmatched" && email.unmatchedReason ? (
+              <DefinitionRow label={t("detail.unmatchedReasonLabel")}>
+                <span className="font-medium text-amber-900" data-testid="unmatched-reason">
+                  {t(`unmatchedReasons.${email.unmatchedReason}`)}
+                </span>
               </DefinitionRow>
             ) : null}
             {email.request ? (
@@ -148,26 +162,33 @@ export default async function InboundEmailPage({ params }: Props) {
           <p className="mt-2">{t("actions.readOnly")}</p>
         ) : (
           <ActionFeedback>
-            {waiting ? (
+            {actions.length > 0 ? (
               <div className="mt-2 grid gap-6 lg:grid-cols-2">
-                <section aria-labelledby="attach-title">
-                  <h3 id="attach-title" className="mt-4 text-lg font-semibold">
-                    {t("actions.attach.title")}
-                  </h3>
-                  <AttachForm inboundEmailId={email.id} hint={email.kind === "bounce" || email.kind === "auto_reply" ? t("actions.attach.otherHint") : t("actions.attach.replyHint")} />
-                </section>
-                <section aria-labelledby="dismiss-title">
-                  <h3 id="dismiss-title" className="mt-4 text-lg font-semibold">
-                    {t("actions.dismiss.title")}
-                  </h3>
-                  <DismissForm inboundEmailId={email.id} />
-                </section>
-                {email.status === "failed" ? (
+                {actions.includes("attach") ? (
+                  <section aria-labelledby="attach-title">
+                    <h3 id="attach-title" className="mt-4 text-lg font-semibold">
+                      {t("actions.attach.title")}
+                    </h3>
+                    <AttachForm
+                      inboundEmailId={email.id}
+                      hint={email.kind === "bounce" ? t("actions.attach.otherHint") : email.kind === "auto_reply" ? t("actions.attach.autoReplyHint") : t("actions.attach.replyHint")}
+                    />
+                  </section>
+                ) : null}
+                {actions.includes("dismiss") ? (
+                  <section aria-labelledby="dismiss-title">
+                    <h3 id="dismiss-title" className="mt-4 text-lg font-semibold">
+                      {t("actions.dismiss.title")}
+                    </h3>
+                    <DismissForm inboundEmailId={email.id} />
+                  </section>
+                ) : null}
+                {actions.includes("retry") ? (
                   <section aria-labelledby="retry-title">
                     <h3 id="retry-title" className="mt-4 text-lg font-semibold">
                       {t("actions.retry.title")}
                     </h3>
-                    <RetryButton inboundEmailId={email.id} />
+                    <RetryButton inboundEmailId={email.id} hint={email.status === "received" ? t("actions.retry.receivedHint") : t("actions.retry.hint")} />
                   </section>
                 ) : null}
               </div>

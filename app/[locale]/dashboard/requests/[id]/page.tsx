@@ -19,6 +19,7 @@ import { DefinitionRow } from "@/components/definition-row";
 import { ActionFeedback } from "@/components/form/action-feedback";
 import { AskForm, AssignForm, CompleteForm, DenyForm, ExtendForm, NoteForm, StatusButtons } from "./action-forms";
 import { DataTable } from "@/components/data-table";
+import { AUTO_REPLY_CHANNEL } from "@/lib/inbound/message-channels";
 
 type Props = { params: Promise<{ locale: Locale; id: string }> };
 
@@ -325,6 +326,7 @@ export default async function StaffRequestPage({ params }: Props) {
                     {" · "}
                     {message.authorName ?? "—"} · {when(message.createdAt)}
                     {message.direction === "inbound" && message.channel === "email" ? ` · ${mail("byEmail")}` : null}
+                    {message.channel === AUTO_REPLY_CHANNEL ? ` · ${mail("autoReply")}` : null}
                     {message.email ? ` · ${t("messages.emailStatus", { status: t(`emails.status.${message.email.status}`) })}` : null}
                   </p>
                   {message.inbound?.fromOtherAddress && message.inbound.from ? (
@@ -337,7 +339,14 @@ export default async function StaffRequestPage({ params }: Props) {
                   ) : message.email?.status === "failed" && message.email.lastError ? (
                     <p className="mt-1 text-sm font-semibold text-red-800">{t("emails.error", { error: message.email.lastError })}</p>
                   ) : null}
-                  <p dir="auto" className="mt-2 break-words whitespace-pre-wrap">{message.body}</p>
+                  {message.channel === AUTO_REPLY_CHANNEL ? (
+                    <details className="mt-2" data-testid="auto-reply">
+                      <summary className="cursor-pointer font-medium text-brand-800 underline">{mail("showAutoReply")}</summary>
+                      <p dir="auto" className="mt-2 break-words whitespace-pre-wrap">{message.body}</p>
+                    </details>
+                  ) : (
+                    <p dir="auto" className="mt-2 break-words whitespace-pre-wrap">{message.body}</p>
+                  )}
                   {message.files.length > 0 ? (
                     <ul className="mt-2 text-sm" aria-label={t("messages.attachments")}>
                       {message.files.map((file) => (
