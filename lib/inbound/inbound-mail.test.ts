@@ -18,6 +18,7 @@ import { askRequester } from "@/lib/requests/staff/ask-requester";
 import { startRequest } from "@/lib/requests/staff/start-request";
 import { fileVerifiedRequest } from "@/lib/requests/testing";
 import { readFixture } from "./fixtures";
+import { AUTO_REPLY_CHANNEL } from "./message-channels";
 import { pollImapMailbox } from "./poll-imap-mailbox";
 import { startDovecot, type DovecotServer } from "./testing/dovecot";
 
@@ -165,13 +166,16 @@ describe.each(testEngines())("inbound support mail on %s", (engine) => {
     expect(events[0]!.visibleToRequester).toBe(false);
   });
 
-  it("an out-of-office reply is kept with its request and changes nothing", async () => {
+  it("an out-of-office reply goes on the thread as an automatic reply and changes nothing else", async () => {
     const before = await currentRequest();
     const messages = (await messagesOn(request.id)).length;
     const id = messageId("ooo");
     await deliver(readFixture("out-of-office.eml", { REPLY_TO: replyAddress, IN_REPLY_TO: askedMessageId, MESSAGE_ID: id, FROM: "aigerim@example.kz", SUBJECT_REF: request.reference! }));
-    expect(await inbound(id)).toMatchObject({ status: "processed", kind: "auto_reply", requestId: request.id, requestMessageId: null });
-    expect((await messagesOn(request.id)).length).toBe(messages);
+    const email = await inbound(id);
+    expect(email).toMatchObject({ status: "processed", kind: "auto_reply", requestId: request.id });
+    const after = await messagesOn(request.id);
+    expect(after.length).toBe(messages + 1);
+    expect(after.find((message) => message.id === email.requestMessageId)).toMatchObject({ channel: AUTO_REPLY_CHANNEL });
     expect((await currentRequest()).statusChangedAt).toEqual(before.statusChangedAt);
   });
 
