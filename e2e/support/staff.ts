@@ -28,7 +28,9 @@ export async function nextTotpCode(secret: string): Promise<string> {
   const file = path.join(DATA_DIR, "e2e-totp-steps.json");
   const used: Record<string, number> = existsSync(file) ? JSON.parse(readFileSync(file, "utf8")) : {};
   const nowStep = Math.floor(Date.now() / 30_000);
-  const step = Math.max(nowStep - 1, (used[secret] ?? 0) + 1);
+  // Never the previous step: on a slow machine it can fall out of the server's window between
+  // typing the code and the server checking it. The current or next step leaves 30 s or more.
+  const step = Math.max(nowStep, (used[secret] ?? 0) + 1);
   if (step > nowStep + 1) {
     // Wait until the step is within the server's window (at most ~30 s).
     const waitMs = (step - 1) * 30_000 - Date.now() + 500;
