@@ -71,7 +71,7 @@ export function ChangePasswordForm({ email, minLength, signInUrl }: { email: str
   }
 
   return (
-    <form noValidate onSubmit={handleSubmit(onValid, () => setNotice({ kind: "error", text: messages.failure({ error: "invalid" }), focus: false }))} className="max-w-xl" aria-busy={pending}>
+    <form method="post" noValidate onSubmit={handleSubmit(onValid, () => setNotice({ kind: "error", text: messages.failure({ error: "invalid" }), focus: false }))} className="max-w-xl" aria-busy={pending}>
       <FormNotice notice={notice} />
       {/* Tells password managers whose password this is. */}
       <input type="email" name="username" autoComplete="username" value={email} readOnly hidden />

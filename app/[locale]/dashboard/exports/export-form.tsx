@@ -144,7 +144,7 @@ export function ExportForm({ timeZone, types, statuses, jurisdictions }: { timeZ
   );
 
   return (
-    <form onSubmit={download} aria-label={t("form.label")} className="mt-6 grid gap-4 rounded-lg border border-slate-200 bg-white p-4 text-sm sm:grid-cols-2 lg:grid-cols-3">
+    <form method="post" onSubmit={download} aria-label={t("form.label")} className="mt-6 grid gap-4 rounded-lg border border-slate-200 bg-white p-4 text-sm sm:grid-cols-2 lg:grid-cols-3">
       <div className="sm:col-span-2 lg:col-span-3 grid gap-4 sm:grid-cols-2">
         {radios("log", t("form.log"), [
           { value: "requests", label: t("form.logs.requests") },

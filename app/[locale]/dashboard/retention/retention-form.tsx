@@ -70,7 +70,7 @@ export function RetentionForm({ current }: { current: RetentionPeriod }) {
   };
 
   return (
-    <form noValidate className="max-w-md" onSubmit={handleSubmit(onSave)} onChange={() => {
+    <form method="post" noValidate className="max-w-md" onSubmit={handleSubmit(onSave)} onChange={() => {
         // A changed value has to be confirmed again.
         if (!confirming) return;
         setConfirming(false);

@@ -57,7 +57,7 @@ export function InviteForm({ defaultLocale }: { defaultLocale: Locale }) {
   };
 
   return (
-    <form noValidate onSubmit={handleSubmit(onValid, () => setNotice({ kind: "error", text: messages.failure({ error: "invalid" }), focus: false }))} className="max-w-xl" aria-busy={pending}>
+    <form method="post" noValidate onSubmit={handleSubmit(onValid, () => setNotice({ kind: "error", text: messages.failure({ error: "invalid" }), focus: false }))} className="max-w-xl" aria-busy={pending}>
       <FormNotice notice={notice} />
       <TextField id="invite-name" autoComplete="off" label={t("invite.name")} required error={err("name")} {...register("name")} />
       <TextField id="invite-email" type="email" autoComplete="off" label={t("invite.email")} required error={err("email")} {...register("email")} />

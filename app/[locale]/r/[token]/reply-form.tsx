@@ -72,7 +72,7 @@ export function ReplyForm({ token }: { token: string }) {
 
   const bodyError = parseErrorCode(formState.errors.body?.message);
   return (
-    <form noValidate onSubmit={handleSubmit(onValid)} className="max-w-2xl">
+    <form method="post" noValidate onSubmit={handleSubmit(onValid)} className="max-w-2xl">
       <FormNotice notice={notice} />
       <TextField
         id="body"

@@ -104,7 +104,7 @@ export function DismissForm({ inboundEmailId }: { inboundEmailId: string }) {
   const { run, pending, t } = useMailAction(setError);
   const fieldError = useFieldError();
   return (
-    <form noValidate onSubmit={handleSubmit((values) => run((locale) => dismissAction(locale, inboundEmailId, values), () => t("actions.dismiss.done"), () => reset()))}>
+    <form method="post" noValidate onSubmit={handleSubmit((values) => run((locale) => dismissAction(locale, inboundEmailId, values), () => t("actions.dismiss.done"), () => reset()))}>
       <TextField
         id="dismiss-reason"
         multiline

@@ -104,7 +104,7 @@ export function AssignForm({
   const { register, handleSubmit } = useForm<{ assigneeId: string }>({ resolver: zodResolver(schema), defaultValues: { assigneeId: assigneeId ?? "" } });
   const { run, pending, t } = useStaffAction();
   return (
-    <form noValidate onSubmit={handleSubmit(({ assigneeId: chosen }) => run((locale) => assignAction(locale, requestId, { assigneeId: chosen || null }), t("actions.assign.done")))}>
+    <form method="post" noValidate onSubmit={handleSubmit(({ assigneeId: chosen }) => run((locale) => assignAction(locale, requestId, { assigneeId: chosen || null }), t("actions.assign.done")))}>
       <SelectField
         id="assigneeId"
         label={t("actions.assign.assignee")}
@@ -168,7 +168,7 @@ function TextActionForm({
   const { run, pending } = useStaffAction(setError);
   const fieldError = useFieldError();
   return (
-    <form noValidate onSubmit={handleSubmit((values) => run((locale) => send(locale, values), done, () => reset()))}>
+    <form method="post" noValidate onSubmit={handleSubmit((values) => run((locale) => send(locale, values), done, () => reset()))}>
       <TextField id={id} multiline required label={label} hint={hint} error={fieldError(formState.errors[field]?.message)} {...register(field)} />
       <button type="submit" disabled={pending} className={buttonClasses}>
         {submit}
@@ -231,7 +231,7 @@ export function DenyForm({ requestId }: { requestId: string }) {
   const { run, pending, t } = useStaffAction(setError);
   const fieldError = useFieldError();
   return (
-    <form noValidate onSubmit={handleSubmit((values) => run((locale) => denyAction(locale, requestId, values), t("actions.deny.done")))}>
+    <form method="post" noValidate onSubmit={handleSubmit((values) => run((locale) => denyAction(locale, requestId, values), t("actions.deny.done")))}>
       <SelectField
         id="deny-reason"
         required
@@ -286,7 +286,7 @@ export function CompleteForm({ requestId, isAccess }: { requestId: string; isAcc
   };
 
   return (
-    <form noValidate onSubmit={handleSubmit(onValid)}>
+    <form method="post" noValidate onSubmit={handleSubmit(onValid)}>
       <FileField
         id="complete-files"
         label={t("actions.complete.files")}

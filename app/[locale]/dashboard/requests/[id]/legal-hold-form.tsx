@@ -71,7 +71,7 @@ function ReasonForm({ requestId, held, onOutcome }: { requestId: string; held: b
     });
 
   return (
-    <form noValidate onSubmit={handleSubmit(onSubmit)}>
+    <form method="post" noValidate onSubmit={handleSubmit(onSubmit)}>
       <TextField
         id={held ? "legal-hold-lift-reason" : "legal-hold-reason"}
         multiline

@@ -137,7 +137,7 @@ export function ReplyComposer({ requestId, locale, templates, loadedAt, lastSeen
   const when = (iso: string) => format.dateTime(new Date(iso), { dateStyle: "medium", timeStyle: "short" });
 
   return (
-    <form noValidate onSubmit={handleSubmit(onValid)} className="max-w-3xl">
+    <form method="post" noValidate onSubmit={handleSubmit(onValid)} className="max-w-3xl">
       <FormNotice notice={notice} />
       {stale ? (
         <div ref={staleRef} tabIndex={-1} role="alert" className="mb-4 rounded-md border-l-4 border-amber-600 bg-amber-50 p-3 text-amber-950">

@@ -161,7 +161,7 @@ export function RequestForm({ type, defaultJurisdiction }: { type: RequestType; 
   const removeLabel = (name: string) => t("fields.removeFile", { name });
 
   return (
-    <form noValidate onSubmit={handleSubmit(onValid, onInvalid)} className="max-w-2xl" aria-busy={pending}>
+    <form method="post" noValidate onSubmit={handleSubmit(onValid, onInvalid)} className="max-w-2xl" aria-busy={pending}>
       <FormNotice notice={banner} />
 
       {/* Honeypot: hidden from people and assistive technology; bots fill it in. */}
