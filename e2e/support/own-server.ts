@@ -9,12 +9,15 @@ export type OwnServer = { child: ChildProcess; exited: Promise<number | null>; o
 
 /** Starts the production build on its own port with extra settings; collects what it prints. */
 export function startServer(port: number, env: Record<string, string>): OwnServer {
-  // A fresh embedded database each time: rate-limit counters of an earlier run must not carry over.
+  // A fresh embedded database each time: rate-limit counters of an earlier run, or of the shared
+  // server's tests when CI sets DATABASE_URL, must not carry over. A test may still pass its own.
   const dataDir = `.data/e2e-startup-${port}`;
   rmSync(dataDir, { recursive: true, force: true });
+  const inherited = { ...process.env };
+  delete inherited.DATABASE_URL;
   // node runs Next directly (not through npx), so killing the child really stops the server.
   const child = spawn(process.execPath, [NEXT_BIN, "start", "-H", "127.0.0.1", "-p", String(port)], {
-    env: { ...process.env, DATA_DIR: dataDir, APP_URL: `http://127.0.0.1:${port}`, ...env },
+    env: { ...inherited, DATA_DIR: dataDir, APP_URL: `http://127.0.0.1:${port}`, ...env },
     stdio: ["ignore", "pipe", "pipe"],
   });
   let output = "";
