@@ -15,12 +15,8 @@ import type { RequestForm } from "@/lib/validation/request-forms";
 
 export const DEMO_ADMIN_EMAIL = "admin@privacy-desk.test";
 
-export function demoLoginFile(): string {
-  return path.join(getEnv().DATA_DIR, "demo-staff-login.txt");
-}
-
 /**
- * Every demo account as JSON ({ admin: { email, password, totpSecret }, agent: …, compliance: … }),
+ * The one demo login file: every demo account as JSON ({ admin: { email, password, totpSecret }, agent: …, compliance: … }),
  * for trying each role. The demo accounts come with two-factor sign-in set up: `totpSecret` goes
  * into an authenticator app, or `npm run demo:code` prints the current codes.
  */
@@ -59,8 +55,6 @@ export async function seedDemoData(db: Db): Promise<void> {
       await enrolWithSecret(db, created.id, totpSecret);
       logins[account.role] = { email: account.email, password, totpSecret };
     }
-    const admin = logins.admin!;
-    await writeFile(demoLoginFile(), `${admin.email}\n${admin.password}\n${admin.totpSecret}\n`, { mode: 0o600 });
     await writeFile(demoLoginsFile(), JSON.stringify(logins, null, 2), { mode: 0o600 });
   }
   const [{ requestCount } = { requestCount: 0 }] = await db.select({ requestCount: count() }).from(requests);
@@ -75,7 +69,8 @@ export async function seedDemoData(db: Db): Promise<void> {
     }
   }
   try {
-    const [email, password, totpSecret] = (await readFile(demoLoginFile(), "utf8")).split("\n");
+    const logins = JSON.parse(await readFile(demoLoginsFile(), "utf8")) as Record<string, DemoLogin>;
+    const { email, password, totpSecret } = logins.admin!;
     log.startupNotice(
       `demo staff sign-in: ${new URL(`/${getEnv().DEFAULT_LOCALE}/staff/sign-in`, getEnv().APP_URL)} — ${email} / ${password}; ` +
         `two-factor code: \`npm run demo:code\` prints it (or add the key ${totpSecret} to an authenticator app). ` +
