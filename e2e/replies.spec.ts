@@ -37,7 +37,7 @@ test("staff answer from a template, the requester answers back, and a reply writ
   const escapedRef = reference.replace(/-/g, "\\-");
 
   // The requester's private link, from the acknowledgement in the development mailbox.
-  const ack = await readLatestEmail(page, requesterEmail, new RegExp(`Обращение принято \\[${escapedRef}\\]`));
+  const ack = await readLatestEmail(page, requesterEmail, new RegExp(`Запрос принят \\[${escapedRef}\\]`));
   const statusPath = /\/ru\/r\/[A-Za-z0-9_-]{43}/.exec(ack.text)?.[0];
   expect(statusPath, `a status link in: ${ack.text}`).toBeTruthy();
 
@@ -53,8 +53,8 @@ test("staff answer from a template, the requester answers back, and a reply writ
   // A template in the requester's language, filled with the request's details.
   const composer = firstTab.getByRole("region", { name: "Ответ заявителю" });
   await expect(composer).toContainText("Язык заявителя: Русский");
-  await composer.getByLabel("Шаблон", { exact: true }).selectOption({ label: "Обращение в работе" });
-  await expect(composer.getByLabel("Тема письма", { exact: true })).toHaveValue("Мы работаем над вашим обращением");
+  await composer.getByLabel("Шаблон", { exact: true }).selectOption({ label: "Запрос в работе" });
+  await expect(composer.getByLabel("Тема письма", { exact: true })).toHaveValue("Мы работаем над вашим запросом");
   const body = composer.getByLabel("Текст ответа", { exact: true });
   await expect(body).toHaveValue(new RegExp(`\\(${escapedRef}\\)`));
   expect(await body.inputValue()).not.toContain("{{");
@@ -64,8 +64,8 @@ test("staff answer from a template, the requester answers back, and a reply writ
   await expect(body).toHaveValue("");
 
   // The e-mail carries the reference in its subject.
-  const reply = await readLatestEmail(page, requesterEmail, new RegExp(`Мы работаем над вашим обращением \\[${escapedRef}\\]`));
-  expect(reply.subject).toBe(`Мы работаем над вашим обращением [${reference}]`);
+  const reply = await readLatestEmail(page, requesterEmail, new RegExp(`Мы работаем над вашим запросом \\[${escapedRef}\\]`));
+  expect(reply.subject).toBe(`Мы работаем над вашим запросом [${reference}]`);
   expect(reply.text).toContain("уже работаем над ним");
 
   // The requester sees the reply on their status page.
@@ -86,7 +86,7 @@ test("staff answer from a template, the requester answers back, and a reply writ
   // Sending now would ignore the requester's answer: refused, the answer shown, the draft kept.
   await second.getByRole("button", { name: "Отправить ответ" }).click();
   const refusal = second.getByRole("alert");
-  await expect(refusal).toContainText("Пока вы писали, в обращении появились новые сообщения");
+  await expect(refusal).toContainText("Пока вы писали, в запросе появились новые сообщения");
   await expect(refusal).toContainText("Заявитель");
   await expect(refusal).toContainText("Спасибо! Данные нужны за 2025 год.");
   await expect(second.getByLabel("Текст ответа", { exact: true })).toHaveValue("Уточняем детали, ответим завтра.");
@@ -107,7 +107,7 @@ test("staff answer from a template, the requester answers back, and a reply writ
   await expect(composer.getByLabel("Текст ответа", { exact: true })).toHaveValue("Ещё один ответ.");
 
   // The second reply (no subject of its own) answers in the thread: "Re:" the first one's subject, threaded under it.
-  await readLatestEmail(page, requesterEmail, new RegExp(`Re: Мы работаем над вашим обращением \\[${escapedRef}\\]`));
+  await readLatestEmail(page, requesterEmail, new RegExp(`Re: Мы работаем над вашим запросом \\[${escapedRef}\\]`));
   const headers = page.getByRole("region", { name: "Headers" });
   await expect(headers).toContainText("In-Reply-To");
   await expect(headers).toContainText("References");
@@ -142,10 +142,10 @@ test("an admin writes a template, is stopped by an unknown variable, and preview
   await expect(page.getByRole("table", { name: "Шаблоны ответов: English" })).toContainText("extension_notice");
 
   // Preview on one of the (demo) requests: its reference and due date, in English.
-  await page.getByLabel("Обращение для примера").selectOption({ index: 1 });
+  await page.getByLabel("Запрос для примера").selectOption({ index: 1 });
   await page.getByRole("button", { name: "Показать предпросмотр" }).click();
   const preview = page.getByTestId("template-preview");
-  await expect(preview).toContainText(/С данными обращения DSR-\d{4}-\d{6}\./);
+  await expect(preview).toContainText(/С данными запроса DSR-\d{4}-\d{6}\./);
   await expect(preview).toContainText(/Request DSR-\d{4}-\d{6} will be answered by .+\./);
   await expect(preview).not.toContainText("{{");
   await expectNoAxeViolations(page);

@@ -67,7 +67,7 @@ test("staff work an access request from the queue to a delivered data package @s
   await expect(page.getByRole("region", { name: "Файлы" })).toContainText("Пакет данных (передан)");
 
   // The requester opens their status page from the acknowledgement e-mail and downloads the package.
-  const ack = await readLatestEmail(page, requester, /Обращение принято/);
+  const ack = await readLatestEmail(page, requester, /Запрос принят/);
   const statusLink = /https?:\/\/\S+\/ru\/r\/[A-Za-z0-9_-]{43}/.exec(ack.text)?.[0];
   expect(statusLink, ack.text).toBeTruthy();
   await page.goto(new URL(statusLink!).pathname);

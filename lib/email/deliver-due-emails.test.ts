@@ -58,7 +58,7 @@ describe.each(testEngines())("deliverDueEmails on %s", (engine) => {
     expect(mail.headers.get("message-id")).toBe(queued.messageId);
     expect(queued.messageId).toMatch(/^<[0-9a-f-]{36}@smart-lift\.kz>$/);
     expect(mail.headers.get("auto-submitted")).toBe("auto-generated");
-    expect(mail.headers.get("subject")).toBe("Обращение принято [DSR-2026-000123]");
+    expect(mail.headers.get("subject")).toBe("Запрос принят [DSR-2026-000123]");
     expect(mail.headers.get("from")).toContain("<info@smart-lift.kz>");
     expect(mail.headers.get("from")).toContain("Либерти Астана");
     expect(mail.headers.get("content-type")).toMatch(/^multipart\/alternative/);

@@ -102,7 +102,7 @@ describe.each(LOCALES)("renderEmail in %s", (locale) => {
 describe("renderEmail", () => {
   it("writes the request's language, not the default one", async () => {
     const [ru, kk, en] = await Promise.all(LOCALES.map((l) => renderEmail("acknowledgement", l, sample().acknowledgement)));
-    expect(ru!.subject).toBe(`Обращение принято [${REFERENCE}]`);
+    expect(ru!.subject).toBe(`Запрос принят [${REFERENCE}]`);
     expect(kk!.subject).toBe(`Сұрау қабылданды [${REFERENCE}]`);
     expect(en!.subject).toBe(`Request received [${REFERENCE}]`);
   });
