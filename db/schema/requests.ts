@@ -60,6 +60,8 @@ export const requests = pgTable(
     pausedAt: timestamp("paused_at", { withTimezone: true }),
     /** Total time the clock has been paused so far. */
     pausedMs: bigint("paused_ms", { mode: "number" }).notNull().default(0),
+    /** Days the pauses so far moved the due date by, in the rule's unit (working days, or calendar days for calendar-day and month rules). */
+    pausedDays: integer("paused_days").notNull().default(0),
     assigneeId: uuid("assignee_id").references(() => staff.id, { onDelete: "set null" }),
     /** One of DENIAL_REASONS when denied; shown to the requester. */
     denialReason: text("denial_reason"),

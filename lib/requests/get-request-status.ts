@@ -2,6 +2,7 @@ import { and, asc, eq, inArray, isNull, ne } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { files, requestEvents, requestMessages, type Request } from "@/db/schema";
 import { AUTO_REPLY_CHANNEL } from "@/lib/inbound/message-channels";
+import { getDeadlineRule } from "./deadlines/deadline-repository";
 import { isOpen } from "./lifecycle";
 import { resolveStatusToken } from "./requester-access";
 
@@ -11,6 +12,11 @@ export type RequestStatusView = {
   canWithdraw: boolean;
   timeline: { id: number; kind: string; actorType: string; data: Record<string, unknown>; createdAt: Date }[];
   messages: { id: string; direction: "inbound" | "outbound"; body: string; createdAt: Date; files: { id: string; filename: string; sizeBytes: number }[] }[];
+  /**
+   * The clock while awaiting the requester: stopped now, and how far the pauses so far moved the
+   * due date, in the unit they count in (working days, calendar days — month rules too — or hours).
+   */
+  clock: { pausedNow: boolean; stopped: { amount: number; unit: "working_days" | "calendar_days" | "hours" } | null };
   /** Files staff delivered (data packages), downloadable until availableUntil. */
   deliveries: { id: string; filename: string; sizeBytes: number; availableUntil: Date | null; available: boolean }[];
 };
@@ -42,6 +48,8 @@ export async function getRequestStatus(db: Db, token: string, now = new Date()):
     .where(and(eq(files.requestId, request.id), isNull(files.deletedAt)))
     .orderBy(asc(files.createdAt));
 
+  const rule = request.deadlineRuleId ? await getDeadlineRule(db, request.deadlineRuleId) : null;
+
   const filesOf = (messageId: string) =>
     fileRows.filter((f) => f.messageId === messageId).map((f) => ({ id: f.id, filename: f.filename, sizeBytes: f.sizeBytes }));
 
@@ -51,6 +59,7 @@ export async function getRequestStatus(db: Db, token: string, now = new Date()):
       request,
       canMessage: isOpen(request.status),
       canWithdraw: isOpen(request.status),
+      clock: { pausedNow: request.pausedAt !== null && isOpen(request.status), stopped: clockStopped(request, rule?.unit ?? null) },
       timeline,
       messages: messageRows.map((m) => ({
         id: m.id,
@@ -70,4 +79,15 @@ export async function getRequestStatus(db: Db, token: string, now = new Date()):
         })),
     },
   };
+}
+
+const HOUR_MS = 3_600_000;
+
+function clockStopped(request: Pick<Request, "pausedMs" | "pausedDays">, unit: string | null): RequestStatusView["clock"]["stopped"] {
+  if (unit === null || unit === "hours") {
+    const hours = Math.round(request.pausedMs / HOUR_MS);
+    return hours > 0 ? { amount: hours, unit: "hours" } : null;
+  }
+  if (request.pausedDays === 0) return null;
+  return { amount: request.pausedDays, unit: unit === "working_days" ? "working_days" : "calendar_days" };
 }

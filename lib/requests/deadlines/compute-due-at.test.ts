@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { DeadlineUnit } from "@/db/schema/deadlines";
 import calendarKz from "@/db/seed/deadlines/calendar-kz.json";
-import { computeDueAt, extendDueAt, localDateOf, localWallTimeToInstant } from "./compute-due-at";
+import { computeDueAt, extendDueAt, localDateOf, localDateTimeOf, localWallTimeToInstant, resumeDueAt } from "./compute-due-at";
 import { addMonths, createWorkingCalendar, dayOfWeek, type CalendarException } from "./working-calendar";
 
 const kz = createWorkingCalendar(calendarKz.days as CalendarException[]);
@@ -22,7 +22,6 @@ type Case = {
   unit: DeadlineUnit;
   timeZone: string;
   calendar?: ReturnType<typeof createWorkingCalendar>;
-  pausedMs?: number;
   due: string;
 };
 
@@ -93,15 +92,6 @@ const cases: Case[] = [
     due: "2026-03-28T23:59:59.999+05:00",
   },
   {
-    name: "KZ access paused two days awaiting the requester",
-    startedAt: "2026-03-20T10:00:00+05:00",
-    amount: 3,
-    unit: "working_days",
-    timeZone: ALMATY,
-    pausedMs: 2 * DAY,
-    due: "2026-04-01T23:59:59.999+05:00",
-  },
-  {
     name: "GDPR one month from Jan 31 2026 is Feb 28",
     startedAt: "2026-01-31T10:00:00+01:00",
     amount: 1,
@@ -152,16 +142,6 @@ const cases: Case[] = [
     due: "2026-01-29T23:59:59.999-08:00",
   },
   {
-    name: "a pause moves a day deadline by exactly the time paused (3 h)",
-    startedAt: "2026-01-15T10:00:00-08:00",
-    amount: 45,
-    unit: "calendar_days",
-    timeZone: LOS_ANGELES,
-    calendar: weekendsOnly,
-    pausedMs: 3 * HOUR,
-    due: "2026-03-02T02:59:59.999-08:00",
-  },
-  {
     name: "GDPR breach: 72 exact hours, across the spring DST change",
     startedAt: "2026-03-28T10:00:00+01:00",
     amount: 72,
@@ -180,16 +160,176 @@ const cases: Case[] = [
 ];
 
 describe("computeDueAt", () => {
-  it.each(cases)("$name", ({ startedAt, amount, unit, timeZone, calendar = kz, pausedMs, due }) => {
-    const dueAt = computeDueAt({ startedAt: new Date(startedAt), amount, unit, calendar, timeZone, pausedMs });
+  it.each(cases)("$name", ({ startedAt, amount, unit, timeZone, calendar = kz, due }) => {
+    const dueAt = computeDueAt({ startedAt: new Date(startedAt), amount, unit, calendar, timeZone });
     expect(dueAt.toISOString()).toBe(new Date(due).toISOString());
   });
 
-  it("refuses a negative or fractional amount and a negative pause", () => {
+  it("refuses a negative or fractional amount", () => {
     const base = { startedAt: new Date("2026-03-20T10:00:00+05:00"), unit: "working_days" as const, calendar: kz, timeZone: ALMATY };
     expect(() => computeDueAt({ ...base, amount: -1 })).toThrow(RangeError);
     expect(() => computeDueAt({ ...base, amount: 1.5 })).toThrow(RangeError);
-    expect(() => computeDueAt({ ...base, amount: 1, pausedMs: -5 })).toThrow(RangeError);
+  });
+});
+
+type PauseCase = {
+  name: string;
+  dueAt: string;
+  pausedAt: string;
+  resumedAt: string;
+  unit: DeadlineUnit;
+  timeZone: string;
+  calendar?: ReturnType<typeof createWorkingCalendar>;
+  pausedDays: number;
+  due: string;
+};
+
+// February 2026 in Almaty: Mon 9, Tue 10, Wed 11, Thu 12, Fri 13, Sat 14, Sun 15, Mon 16, Tue 17 …
+const pauseCases: PauseCase[] = [
+  {
+    name: "KZ 3 working days, verified Thursday morning (due Tuesday), paused Thursday noon → Monday noon: 2 working days, due Thursday (not Saturday)",
+    dueAt: "2026-02-17T23:59:59.999+05:00",
+    pausedAt: "2026-02-12T12:00:00+05:00",
+    resumedAt: "2026-02-16T12:00:00+05:00",
+    unit: "working_days",
+    timeZone: ALMATY,
+    pausedDays: 2,
+    due: "2026-02-19T23:59:59.999+05:00",
+  },
+  {
+    name: "a Friday deadline paused Wednesday → Friday moves 2 working days to Tuesday (not Sunday)",
+    dueAt: "2026-02-13T23:59:59.999+05:00",
+    pausedAt: "2026-02-11T10:00:00+05:00",
+    resumedAt: "2026-02-13T10:00:00+05:00",
+    unit: "working_days",
+    timeZone: ALMATY,
+    pausedDays: 2,
+    due: "2026-02-17T23:59:59.999+05:00",
+  },
+  {
+    name: "a one-minute pause at 23:59 leaves a 23:59:59.999 deadline where it was (not 00:00 the next day)",
+    dueAt: "2026-02-13T23:59:59.999+05:00",
+    pausedAt: "2026-02-11T23:58:30+05:00",
+    resumedAt: "2026-02-11T23:59:30+05:00",
+    unit: "working_days",
+    timeZone: ALMATY,
+    pausedDays: 0,
+    due: "2026-02-13T23:59:59.999+05:00",
+  },
+  {
+    name: "a one-minute pause on the due day itself, at 23:59, leaves it too",
+    dueAt: "2026-02-13T23:59:59.999+05:00",
+    pausedAt: "2026-02-13T23:59:00+05:00",
+    resumedAt: "2026-02-13T23:59:59+05:00",
+    unit: "working_days",
+    timeZone: ALMATY,
+    pausedDays: 0,
+    due: "2026-02-13T23:59:59.999+05:00",
+  },
+  {
+    name: "a one-minute pause from Friday 23:59 into Saturday stops no working day",
+    dueAt: "2026-02-17T23:59:59.999+05:00",
+    pausedAt: "2026-02-13T23:59:30+05:00",
+    resumedAt: "2026-02-14T00:00:30+05:00",
+    unit: "working_days",
+    timeZone: ALMATY,
+    pausedDays: 0,
+    due: "2026-02-17T23:59:59.999+05:00",
+  },
+  {
+    name: "a pause from Wednesday 23:59 into Thursday: the clock was stopped when Thursday began, so Thursday counts",
+    dueAt: "2026-02-13T23:59:59.999+05:00",
+    pausedAt: "2026-02-11T23:59:00+05:00",
+    resumedAt: "2026-02-12T00:00:00+05:00",
+    unit: "working_days",
+    timeZone: ALMATY,
+    pausedDays: 1,
+    due: "2026-02-16T23:59:59.999+05:00",
+  },
+  {
+    name: "a pause over Nauryz (Mar 23–25 off) counts only Thursday Mar 26",
+    dueAt: "2026-03-30T23:59:59.999+05:00",
+    pausedAt: "2026-03-20T12:00:00+05:00",
+    resumedAt: "2026-03-26T09:00:00+05:00",
+    unit: "working_days",
+    timeZone: ALMATY,
+    pausedDays: 1,
+    due: "2026-03-31T23:59:59.999+05:00",
+  },
+  {
+    name: "a pause that outlasts the due date still moves it by the working days stopped (Fri, Mon, Tue, Wed)",
+    dueAt: "2026-02-13T23:59:59.999+05:00",
+    pausedAt: "2026-02-12T12:00:00+05:00",
+    resumedAt: "2026-02-18T12:00:00+05:00",
+    unit: "working_days",
+    timeZone: ALMATY,
+    pausedDays: 4,
+    due: "2026-02-19T23:59:59.999+05:00",
+  },
+  {
+    name: "calendar days: a 3-hour pause within a day changes nothing",
+    dueAt: "2026-03-01T23:59:59.999-08:00",
+    pausedAt: "2026-01-20T10:00:00-08:00",
+    resumedAt: "2026-01-20T13:00:00-08:00",
+    unit: "calendar_days",
+    timeZone: LOS_ANGELES,
+    calendar: weekendsOnly,
+    pausedDays: 0,
+    due: "2026-03-01T23:59:59.999-08:00",
+  },
+  {
+    name: "calendar days: Tuesday 10:00 → Thursday 09:00 counts 2 days, weekend or not; ends at the end of the day",
+    dueAt: "2026-03-01T23:59:59.999-08:00",
+    pausedAt: "2026-01-20T10:00:00-08:00",
+    resumedAt: "2026-01-22T09:00:00-08:00",
+    unit: "calendar_days",
+    timeZone: LOS_ANGELES,
+    calendar: weekendsOnly,
+    pausedDays: 2,
+    due: "2026-03-03T23:59:59.999-08:00",
+  },
+  {
+    name: "months: a pause counts in calendar days (10 days move Mar 25 to Apr 4, across the DST change)",
+    dueAt: "2026-03-25T23:59:59.999+01:00",
+    pausedAt: "2026-02-10T09:00:00+01:00",
+    resumedAt: "2026-02-20T16:00:00+01:00",
+    unit: "months",
+    timeZone: BERLIN,
+    pausedDays: 10,
+    due: "2026-04-04T23:59:59.999+02:00",
+  },
+  {
+    name: "hours: exact time stopped (3 h)",
+    dueAt: "2026-03-31T11:00:00+02:00",
+    pausedAt: "2026-03-29T10:00:00+02:00",
+    resumedAt: "2026-03-29T13:00:00+02:00",
+    unit: "hours",
+    timeZone: BERLIN,
+    pausedDays: 0,
+    due: "2026-03-31T14:00:00+02:00",
+  },
+];
+
+describe("resumeDueAt: a pause counts in the rule's unit", () => {
+  it.each(pauseCases)("$name", ({ dueAt, pausedAt, resumedAt, unit, timeZone, calendar = kz, pausedDays, due }) => {
+    const result = resumeDueAt({ dueAt: new Date(dueAt), pausedAt: new Date(pausedAt), resumedAt: new Date(resumedAt), unit, calendar, timeZone });
+    expect(result.dueAt.toISOString()).toBe(new Date(due).toISOString());
+    expect(result.pausedDays).toBe(pausedDays);
+    expect(result.pausedMs).toBe(new Date(resumedAt).getTime() - new Date(pausedAt).getTime());
+  });
+
+  it("ends a working-day deadline on a working day for every pause over two months of the Kazakh calendar", () => {
+    const due = new Date("2026-03-04T23:59:59.999+05:00");
+    for (let start = 0; start < 60 * 24; start += 7) {
+      const pausedAt = new Date(Date.parse("2026-02-01T00:00:00+05:00") + start * HOUR);
+      for (const hours of [0.02, 1, 13, 25, 49, 73, 170]) {
+        const result = resumeDueAt({ dueAt: due, pausedAt, resumedAt: new Date(pausedAt.getTime() + hours * HOUR), unit: "working_days", calendar: kz, timeZone: ALMATY });
+        const { date, msOfDay } = localDateTimeOf(result.dueAt, ALMATY);
+        expect(kz.isWorkingDay(date), `${pausedAt.toISOString()} +${hours} h`).toBe(true);
+        expect(msOfDay).toBe(DAY - 1);
+        expect(result.dueAt.getTime()).toBeGreaterThanOrEqual(due.getTime());
+      }
+    }
   });
 });
 

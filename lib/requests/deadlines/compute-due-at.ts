@@ -13,25 +13,71 @@ export type DueAtInput = {
   calendar: WorkingCalendar;
   /** IANA zone whose calendar days count, e.g. Asia/Almaty. */
   timeZone: string;
-  /** Total time paused (awaiting the requester, where the rule pauses); moves the deadline later. */
-  pausedMs?: number;
 };
 
 /**
  * When a deadline falls due. Hours are exact elapsed time; days and months count calendar dates
  * in `timeZone` from the day after the event and end at 23:59:59.999 local time on the last day.
  */
-export function computeDueAt({ startedAt, amount, unit, calendar, timeZone, pausedMs = 0 }: DueAtInput): Date {
+export function computeDueAt({ startedAt, amount, unit, calendar, timeZone }: DueAtInput): Date {
   assertAmount(amount);
-  if (!Number.isFinite(pausedMs) || pausedMs < 0) throw new RangeError(`pausedMs must be ≥ 0, got ${pausedMs}`);
-  const due =
-    unit === "hours"
-      ? startedAt.getTime() + amount * HOUR_MS
-      : localWallTimeToInstant(addPeriod(localDateOf(startedAt, timeZone), amount, unit, calendar), END_OF_DAY_MS, timeZone).getTime();
-  return new Date(due + pausedMs);
+  if (unit === "hours") return new Date(startedAt.getTime() + amount * HOUR_MS);
+  return localWallTimeToInstant(addPeriod(localDateOf(startedAt, timeZone), amount, unit, calendar), END_OF_DAY_MS, timeZone);
 }
 
-export type ExtendDueAtInput = Omit<DueAtInput, "startedAt" | "pausedMs"> & { dueAt: Date };
+export type PauseInput = Omit<DueAtInput, "startedAt" | "amount"> & {
+  /** The due moment while the clock was stopped. */
+  dueAt: Date;
+  pausedAt: Date;
+  resumedAt: Date;
+};
+
+export type PauseResult = {
+  dueAt: Date;
+  /** Days the pause counts, in the rule's unit (working days, or calendar days for calendar-day and month rules); 0 for hours. */
+  pausedDays: number;
+  /** Wall-clock time the clock was stopped (what an hours rule adds). */
+  pausedMs: number;
+};
+
+/**
+ * The due moment after the clock was stopped from `pausedAt` to `resumedAt` (awaiting the
+ * requester, where the rule pauses). A pause counts in the same unit as the deadline itself:
+ *
+ * - hours: the exact time stopped;
+ * - working days: the working days the clock was stopped when they began — each working day after
+ *   the day it stopped, up to and including the day it started again (like a period, which counts
+ *   from the day after its event). Thursday noon → Monday noon is 2 (Friday, Monday); a pause that
+ *   starts and ends on the same day is 0. The due date moves by that many working days and ends
+ *   at the end of a working day;
+ * - calendar days and months: the same count over calendar days (a month rule is a calendar
+ *   period; a month-long pause moves it by the days stopped, not by "one month"), ending at the
+ *   end of that day.
+ *
+ * A day-counted due date never moves by wall-clock time, so it never lands at 00:00:59 of the
+ * next day or on a weekend.
+ */
+export function resumeDueAt({ dueAt, pausedAt, resumedAt, unit, calendar, timeZone }: PauseInput): PauseResult {
+  const pausedMs = Math.max(0, resumedAt.getTime() - pausedAt.getTime());
+  if (unit === "hours") return { dueAt: new Date(dueAt.getTime() + pausedMs), pausedDays: 0, pausedMs };
+  const stoppedOn = localDateOf(pausedAt, timeZone);
+  const restartedOn = localDateOf(new Date(pausedAt.getTime() + pausedMs), timeZone);
+  const pausedDays = daysStopped(stoppedOn, restartedOn, unit, calendar);
+  if (pausedDays === 0) return { dueAt, pausedDays, pausedMs };
+  const dueDate = localDateOf(dueAt, timeZone);
+  const movedTo = unit === "working_days" ? calendar.addWorkingDays(dueDate, pausedDays) : addCalendarDays(dueDate, pausedDays);
+  return { dueAt: localWallTimeToInstant(movedTo, END_OF_DAY_MS, timeZone), pausedDays, pausedMs };
+}
+
+/** Days after `stoppedOn` up to and including `restartedOn`: working days for working-day rules, every day otherwise. */
+function daysStopped(stoppedOn: IsoDate, restartedOn: IsoDate, unit: Exclude<DeadlineUnit, "hours">, calendar: WorkingCalendar): number {
+  const first = toDayNumber(stoppedOn) + 1;
+  const last = toDayNumber(restartedOn);
+  if (last < first) return 0;
+  return unit === "working_days" ? calendar.countWorkingDays(fromDayNumber(first), restartedOn) : last - first + 1;
+}
+
+export type ExtendDueAtInput = Omit<DueAtInput, "startedAt"> & { dueAt: Date };
 
 /**
  * The due moment after an extension counted from the current due date. Day and month units move

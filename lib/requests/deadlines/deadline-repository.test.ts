@@ -14,7 +14,6 @@ import {
 } from "./deadline-repository";
 
 const ALMATY = "Asia/Almaty";
-const DAY = 86_400_000;
 
 describe.each(testEngines())("deadline rules and calendar on %s", (engine) => {
   let database: TestDatabase;
@@ -81,17 +80,11 @@ describe.each(testEngines())("deadline rules and calendar on %s", (engine) => {
     expect(result).toEqual({ dueAt: new Date("2026-03-30T23:59:59.999+05:00"), ruleId: "kz-access-2026", acknowledgeBy: null });
   });
 
-  it("applies a pause only where the rule pauses", async () => {
+  it("uses each rule's own unit: a month, or exact hours", async () => {
     const startedAt = new Date("2026-01-31T10:00:00+05:00");
-    const gdpr = await calculateDueAt(database.db, { jurisdiction: "GDPR", requestType: "access", startedAt, timeZone: ALMATY, pausedMs: DAY });
-    expect(gdpr?.dueAt).toEqual(new Date("2026-03-01T23:59:59.999+05:00"));
-    const misuse = await calculateDueAt(database.db, {
-      jurisdiction: "GDPR",
-      requestType: "credential_misuse",
-      startedAt,
-      timeZone: ALMATY,
-      pausedMs: DAY,
-    });
+    const gdpr = await calculateDueAt(database.db, { jurisdiction: "GDPR", requestType: "access", startedAt, timeZone: ALMATY });
+    expect(gdpr?.dueAt).toEqual(new Date("2026-02-28T23:59:59.999+05:00"));
+    const misuse = await calculateDueAt(database.db, { jurisdiction: "GDPR", requestType: "credential_misuse", startedAt, timeZone: ALMATY });
     expect(misuse).toMatchObject({ dueAt: new Date("2026-02-03T10:00:00+05:00"), ruleId: "gdpr-credential-misuse-2026" });
   });
 
@@ -102,7 +95,6 @@ describe.each(testEngines())("deadline rules and calendar on %s", (engine) => {
       startedAt: new Date("2026-01-20T09:00:00+05:00"),
       eventTimes: { received: new Date("2026-01-15T10:00:00+05:00") },
       timeZone: ALMATY,
-      pausedMs: DAY,
     });
     expect(result).toEqual({
       dueAt: new Date("2026-03-01T23:59:59.999+05:00"),

@@ -123,8 +123,6 @@ export type CalculateDueAtInput = {
   fallbackJurisdiction?: string;
   /** Earlier events, e.g. `{ received: request.createdAt }`: a rule starting on one counts from it. */
   eventTimes?: Partial<Record<DeadlineStartEvent, Date>>;
-  /** Time spent paused so far; applied only when the rule pauses. */
-  pausedMs?: number;
 };
 
 export type CalculatedDeadline = { dueAt: Date; ruleId: string; acknowledgeBy: Date | null };
@@ -141,8 +139,7 @@ export async function calculateDueAt(db: Executor, input: CalculateDueAtInput): 
   if (!rule) return null;
   const startedAt = input.eventTimes?.[rule.startsAtEvent as DeadlineStartEvent] ?? input.startedAt;
   const calendar = await loadWorkingCalendar(db, rule.jurisdiction);
-  const pausedMs = rule.pausesWhile ? (input.pausedMs ?? 0) : 0;
-  const dueAt = computeDueAt({ startedAt, amount: rule.amount, unit: rule.unit, calendar, timeZone, pausedMs });
+  const dueAt = computeDueAt({ startedAt, amount: rule.amount, unit: rule.unit, calendar, timeZone });
   const acknowledgeBy =
     rule.acknowledgeWithinAmount !== null && rule.acknowledgeWithinUnit !== null
       ? computeDueAt({ startedAt, amount: rule.acknowledgeWithinAmount, unit: rule.acknowledgeWithinUnit, calendar, timeZone })

@@ -8,6 +8,7 @@ import { extendDueAt } from "../deadlines/compute-due-at";
 import { getDeadlineRule, loadWorkingCalendar } from "../deadlines/deadline-repository";
 import { recordRequestChange } from "../record-request-change";
 import { ConflictError } from "./errors";
+import { pauseOutcome } from "./resume-clock";
 import { extendDeadlineSchema } from "./schemas";
 import { assertMayWork, assertOpen, emailRequester, lockRequest, parseInput, requesterDate, staffActor } from "./staff-context";
 
@@ -28,9 +29,9 @@ export async function extendDeadline(db: Db, input: z.input<typeof extendDeadlin
     if (request.extendedAt) throw new ConflictError("already_extended", { extendedAt: request.extendedAt.toISOString() });
     const amount = data.amount ?? rule.extensionAmount;
     if (amount > rule.extensionAmount) throw new ConflictError("beyond_extension", { max: rule.extensionAmount, unit: rule.extensionUnit });
-    // A paused clock's due date is not final yet; it is judged as it would stand now.
-    const pausedFor = request.pausedAt ? Math.max(0, now.getTime() - request.pausedAt.getTime()) : 0;
-    if (request.dueAt.getTime() + pausedFor < now.getTime()) throw new ConflictError("deadline_passed", { dueAt: request.dueAt.toISOString() });
+    // A paused clock's due date is not final yet; it is judged as it would stand if it restarted now.
+    const standing = request.pausedAt ? ((await pauseOutcome(tx, request, request.pausedAt, now)).dueAt ?? request.dueAt) : request.dueAt;
+    if (standing.getTime() < now.getTime()) throw new ConflictError("deadline_passed", { dueAt: request.dueAt.toISOString() });
 
     const calendar = await loadWorkingCalendar(tx, rule.jurisdiction);
     const dueAt = extendDueAt({ dueAt: request.dueAt, amount, unit: rule.extensionUnit, calendar, timeZone: getEnv().OPERATOR_TIME_ZONE });

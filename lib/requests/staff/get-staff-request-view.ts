@@ -59,6 +59,8 @@ export type StaffRequestView = {
     paused: boolean;
     pausedAt: Date | null;
     pausedMs: number;
+    /** Days the pauses moved the due date by, in the rule's unit (see resumeDueAt). */
+    pausedDays: number;
     extendedAt: Date | null;
     extensionReason: string | null;
     rule: Pick<DeadlineRule, "id" | "jurisdiction" | "requestType" | "amount" | "unit" | "startsAtEvent" | "extensionAmount" | "extensionUnit" | "pausesWhile" | "source" | "validFrom"> | null;
@@ -264,6 +266,7 @@ export async function getStaffRequestView(db: Db, input: z.input<typeof requestR
       paused: request.pausedAt !== null,
       pausedAt: request.pausedAt,
       pausedMs: request.pausedMs,
+      pausedDays: request.pausedDays,
       extendedAt: request.extendedAt,
       extensionReason: request.extensionReason,
       rule: rule

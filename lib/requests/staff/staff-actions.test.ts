@@ -215,7 +215,7 @@ describe.each(testEngines())("staff request actions on %s", (engine) => {
     await expect(assignRequest(db(), { requestId: "not-a-uuid", assigneeId: null }, admin)).rejects.toBeInstanceOf(InvalidInputError);
   });
 
-  it("askRequester pauses a KZ correction's clock; the requester's reply resumes it and moves dueAt by the paused time", async () => {
+  it("askRequester pauses a KZ correction's clock; the requester's reply resumes it and moves dueAt by the working days stopped", async () => {
     const { requestId, token, email } = await fileAndVerify("correction", "KZ");
     const verified = await row(requestId);
     // 1 working day from Monday 23 Nov → end of Tuesday 24 Nov in Almaty.
@@ -237,6 +237,8 @@ describe.each(testEngines())("staff request actions on %s", (engine) => {
     const later = new Date(askedAt.getTime() + 20 * HOUR);
     const frozen = await getStaffRequestView(db(), { requestId }, agent, later);
     expect(frozen.deadline).toMatchObject({ paused: true, msLeft: verified.dueAt!.getTime() - askedAt.getTime(), overdue: false });
+    const waitingStatus = await getRequestStatus(db(), token, later);
+    expect(waitingStatus.ok && waitingStatus.view.clock).toEqual({ pausedNow: true, stopped: null });
 
     const repliedAt = new Date(askedAt.getTime() + 26 * HOUR);
     expect(await postRequesterMessage(db(), { token, body: "Скан во вложении.", attachments: [PDF], ip: "192.0.2.10" }, repliedAt)).toEqual({ ok: true });
@@ -244,13 +246,20 @@ describe.each(testEngines())("staff request actions on %s", (engine) => {
     expect(resumed.status).toBe("in_progress");
     expect(resumed.pausedAt).toBeNull();
     expect(resumed.pausedMs).toBe(26 * HOUR);
-    expect(resumed.dueAt?.toISOString()).toBe(new Date(verified.dueAt!.getTime() + 26 * HOUR).toISOString());
+    // Stopped Monday noon, restarted Tuesday 14:00: one working day (Tuesday), so end of Wednesday.
+    expect(resumed.pausedDays).toBe(1);
+    expect(resumed.dueAt?.toISOString()).toBe("2026-11-25T18:59:59.999Z");
+    const resumedView = await getStaffRequestView(db(), { requestId }, agent, repliedAt);
+    expect(resumedView.deadline).toMatchObject({ pausedDays: 1, paused: false });
+    expect(resumedView.deadline.rule?.unit).toBe("working_days");
     expect(resumed.originalDueAt?.toISOString()).toBe(verified.dueAt!.toISOString());
     const kinds = (await db().select().from(requestEvents).where(eq(requestEvents.requestId, requestId)).orderBy(asc(requestEvents.id))).map((e) => e.kind);
     expect(kinds).toEqual(expect.arrayContaining(["clock_paused", "clock_resumed"]));
     // The clock's bookkeeping is staff-only.
     const status = await getRequestStatus(db(), token, repliedAt);
     expect(status.ok && status.view.timeline.map((e) => e.kind)).not.toContain("clock_resumed");
+    // …but the requester is told how far the pause moved their date, in working days.
+    expect(status.ok && status.view.clock).toEqual({ pausedNow: false, stopped: { amount: 1, unit: "working_days" } });
   });
 
   it("does not pause a clock whose rule keeps running (CCPA)", async () => {
@@ -265,8 +274,9 @@ describe.each(testEngines())("staff request actions on %s", (engine) => {
     const dueAt = (await row(requestId)).dueAt!;
     await denyRequest(db(), { requestId, reason: "insufficient_verification", note: "Документы не поступили." }, agent, new Date(t0.getTime() + 5 * HOUR));
     const closed = await row(requestId);
-    expect(closed).toMatchObject({ status: "denied", pausedAt: null, pausedMs: 5 * HOUR });
-    expect(closed.dueAt!.getTime() - dueAt.getTime()).toBe(5 * HOUR);
+    expect(closed).toMatchObject({ status: "denied", pausedAt: null, pausedMs: 5 * HOUR, pausedDays: 0 });
+    // Five hours on one day stop no working day: a working-day deadline does not move by wall-clock time.
+    expect(closed.dueAt).toEqual(dueAt);
   });
 
   it("refuses an extension without a reason, beyond the rule, twice, or where the rule has none", async () => {

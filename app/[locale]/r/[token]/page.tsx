@@ -6,7 +6,7 @@ import { ClientMessages } from "@/components/client-messages";
 import { Container } from "@/components/container";
 import type { Locale } from "@/lib/env";
 import { Link } from "@/lib/i18n/navigation";
-import { getRequestStatus } from "@/lib/requests/get-request-status";
+import { getRequestStatus, type RequestStatusView } from "@/lib/requests/get-request-status";
 import type { RequestType } from "@/lib/requests/request-types";
 import { readyDb } from "@/lib/startup/ensure-app-ready";
 import { ReplyForm } from "./reply-form";
@@ -71,6 +71,7 @@ export default async function RequestStatusPage({ params }: Props) {
           <dt className="font-medium">{t("due")}</dt>
           <dd>{request.dueAt ? when(request.dueAt) : t("noDue")}</dd>
         </dl>
+        <ClockNote clock={view.clock} t={t} />
       </Card>
 
       <RequestSummary locale={locale} name={request.requesterName} details={request.details} />
@@ -166,5 +167,16 @@ export default async function RequestStatusPage({ params }: Props) {
         </section>
       ) : null}
     </Container>
+  );
+}
+
+/** Why the reply date moved: the clock stops while we wait for the requester's answer. */
+function ClockNote({ clock, t }: { clock: RequestStatusView["clock"]; t: Awaited<ReturnType<typeof getTranslations<"status">>> }) {
+  if (!clock.pausedNow && !clock.stopped) return null;
+  return (
+    <div className="mt-3 space-y-1 text-sm" data-testid="clock-note">
+      {clock.pausedNow ? <p>{t("clock.pausedNow")}</p> : null}
+      {clock.stopped ? <p>{t("clock.stopped", { period: t(`clock.units.${clock.stopped.unit}`, { count: clock.stopped.amount }) })}</p> : null}
+    </div>
   );
 }

@@ -50,6 +50,9 @@ const STATUSES = ["unverified", "expired", "new", "in_progress", "awaiting_reque
 const JURISDICTIONS = ["KZ", "GDPR", "CCPA", "OTHER"] as const;
 const UNITS = ["hours", "working_days", "calendar_days", "months"] as const;
 
+/** Month rules count a pause in calendar days, like calendar-day rules (resumeDueAt). */
+const pauseCounting = (unit: string) => (unit === "working_days" || unit === "hours" ? unit : "calendar_days");
+
 const isOneOf = <T extends string>(list: readonly T[], value: unknown): value is T => typeof value === "string" && (list as readonly string[]).includes(value);
 
 async function loadView(id: string, staff: Awaited<ReturnType<typeof requireStaff>>): Promise<StaffRequestView> {
@@ -100,6 +103,14 @@ export default async function StaffRequestPage({ params }: Props) {
     return t(overdue ? "deadline.overdueHours" : "deadline.hoursLeft", { count: hours });
   })();
 
+  // How the pauses so far moved the due date, in the unit they were counted in (resumeDueAt).
+  const pausedPeriod = (() => {
+    const unit = deadline.rule?.unit;
+    if (unit === "hours" || !unit) return deadline.pausedMs > 0 ? period(Math.round(deadline.pausedMs / HOUR), "hours") : null;
+    if (deadline.pausedDays === 0) return null;
+    return period(deadline.pausedDays, unit === "working_days" ? "working_days" : "calendar_days");
+  })();
+
   const actions = view.allowedActions;
   const statusMoves = actions.filter((a): a is "start" | "hold" | "resume" => a === "start" || a === "hold" || a === "resume");
   const rule = deadline.rule;
@@ -142,7 +153,11 @@ export default async function StaffRequestPage({ params }: Props) {
                   <DefinitionRow label={t("deadline.originalDueAt")}>{when(deadline.originalDueAt)}</DefinitionRow>
                 ) : null}
               </dl>
-              {deadline.pausedMs > 0 ? <p className="mt-2 text-sm">{t("deadline.pausedTotal", { hours: Math.round(deadline.pausedMs / HOUR) })}</p> : null}
+              {pausedPeriod ? (
+                <p className="mt-2 text-sm" data-testid="clock-stopped">
+                  {t("deadline.pausedTotal", { period: pausedPeriod })}
+                </p>
+              ) : null}
               {deadline.extendedAt ? (
                 <p className="mt-2 text-sm break-words whitespace-pre-wrap">{t("deadline.extended", { date: when(deadline.extendedAt), reason: deadline.extensionReason ?? "" })}</p>
               ) : null}
@@ -161,7 +176,11 @@ export default async function StaffRequestPage({ params }: Props) {
                 })}
               </p>
               <p>{rule.extensionAmount && rule.extensionUnit ? t("deadline.ruleExtension", { period: period(rule.extensionAmount, rule.extensionUnit) }) : t("deadline.ruleNoExtension")}</p>
-              {rule.pausesWhile ? <p>{t("deadline.rulePauses", { status: statusName(rule.pausesWhile) })}</p> : null}
+              {rule.pausesWhile ? (
+                <p>
+                  {t("deadline.rulePauses", { status: statusName(rule.pausesWhile) })} {t(`deadline.pauseCounts.${pauseCounting(rule.unit)}`)}
+                </p>
+              ) : null}
               <p className="text-muted">
                 {t("deadline.ruleSource")}: {rule.source}
               </p>

@@ -1,0 +1,1 @@
+ALTER TABLE "requests" ADD COLUMN "paused_days" integer DEFAULT 0 NOT NULL;
