@@ -60,10 +60,39 @@ export async function submitSignIn(page: Page, login: DemoLogin, locale: "ru" | 
   await enterTwoFactorCode(page, login.totpSecret, locale);
 }
 
-/** Signs in as a demo account and waits for the dashboard. */
+/**
+ * Signs in as a demo account and waits for the dashboard. The specs that are not about signing in
+ * reuse one session per role (its cookie kept in the server's fresh data folder): a full sign-in
+ * costs two round trips and, with one TOTP step per 30 s, often a wait. A session that a test has
+ * ended (sign out everywhere, a password change) sends the browser to sign-in, and then this
+ * signs in afresh.
+ */
 export async function signInAs(page: Page, role: DemoRole, locale: "ru" | "en" = "en") {
+  const onDashboard = (url: URL) => url.pathname === `/${locale}/dashboard`;
+  const saved = readSessionCookies(role);
+  if (saved.length > 0) {
+    await page.context().addCookies(saved);
+    await page.goto(`/${locale}/dashboard`);
+    if (onDashboard(new URL(page.url()))) return;
+  }
   await page.goto(`/${locale}/staff/sign-in?callbackUrl=/${locale}/dashboard`);
   await submitSignIn(page, demoLogins()[role], locale);
   // The sign-in URL itself ends in ?callbackUrl=/…/dashboard: wait for the path, not the whole URL.
-  await page.waitForURL((url) => url.pathname === `/${locale}/dashboard`);
+  await page.waitForURL(onDashboard);
+  const cookies = await page.context().cookies();
+  writeSessionCookies(role, cookies.filter((cookie) => cookie.name.includes("session-token")));
+}
+
+type SavedCookie = Awaited<ReturnType<ReturnType<Page["context"]>["cookies"]>>[number];
+const SESSIONS_FILE = path.join(DATA_DIR, "e2e-sessions.json");
+
+function readSessionCookies(role: DemoRole): SavedCookie[] {
+  if (!existsSync(SESSIONS_FILE)) return [];
+  const sessions: Partial<Record<DemoRole, SavedCookie[]>> = JSON.parse(readFileSync(SESSIONS_FILE, "utf8"));
+  return sessions[role] ?? [];
+}
+
+function writeSessionCookies(role: DemoRole, cookies: SavedCookie[]) {
+  const sessions = existsSync(SESSIONS_FILE) ? JSON.parse(readFileSync(SESSIONS_FILE, "utf8")) : {};
+  writeFileSync(SESSIONS_FILE, JSON.stringify({ ...sessions, [role]: cookies }));
 }
