@@ -4,6 +4,9 @@ import { getEnv } from "@/lib/env";
 import { routing } from "@/lib/i18n/routing";
 import { contentSecurityPolicy, newNonce, servedOverHttps, STRICT_TRANSPORT_SECURITY } from "@/lib/security/headers";
 import { isRouteHandler, isStaticPage } from "@/lib/security/page-routes";
+import { log } from "@/lib/log";
+import { checkPostBody } from "@/lib/security/post-body-guard";
+import { postBodyRefusal } from "@/lib/security/post-body-refusal";
 
 const handleLocale = createMiddleware({ ...routing, defaultLocale: getEnv().DEFAULT_LOCALE });
 
@@ -17,13 +20,25 @@ const DASHBOARD = /^\/(ru|kk|en)\/dashboard(\/|$)/;
  * - static pages bring a policy with their scripts' hashes from the page cache, and route
  *   handlers their own headers: the proxy adds none, so that nothing overrides theirs;
  * - Strict-Transport-Security when APP_URL is https.
+ * A POST (a server action) whose body Next could not decode is refused first, with a translated
+ * 4xx page (lib/security/post-body-guard.ts), instead of a 500 and a stack in the log.
  * Plus a courtesy redirect to the sign-in page for dashboard visitors without a session cookie.
  * It is never the authorization check: every dashboard page, action and route handler checks
  * the staff member at the data (lib/auth/require-staff.ts).
  */
-export default function proxy(request: NextRequest) {
+export default async function proxy(request: NextRequest) {
   const env = getEnv();
-  const response = route(request, env.NODE_ENV === "development");
+  const refusal =
+    request.method === "POST"
+      ? await checkPostBody({
+          contentType: request.headers.get("content-type"),
+          contentLength: request.headers.get("content-length"),
+          read: () => request.clone().arrayBuffer(),
+        })
+      : null;
+  // The path is not logged: a status page's path carries the requester's link token.
+  if (refusal) log.warn(`refused a form body: ${refusal.problem}`, { status: refusal.status });
+  const response = refusal ? postBodyRefusal(refusal, request.nextUrl.pathname, env.DEFAULT_LOCALE) : route(request, env.NODE_ENV === "development");
   if (servedOverHttps(env.APP_URL)) response.headers.set("Strict-Transport-Security", STRICT_TRANSPORT_SECURITY);
   return response;
 }

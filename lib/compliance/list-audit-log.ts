@@ -31,7 +31,7 @@ export const auditLogFiltersSchema = z.object({
   from: optional(z.iso.date()),
   to: optional(z.iso.date()),
   /** Keyset cursor: show rows older than this id. */
-  before: optional(z.coerce.number().int().positive()),
+  before: optional(z.coerce.number().int().positive().max(Number.MAX_SAFE_INTEGER)),
 });
 
 export type AuditLogFilters = z.output<typeof auditLogFiltersSchema>;

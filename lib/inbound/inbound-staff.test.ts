@@ -392,6 +392,11 @@ describe.each(testEngines())("the inbound mail list on %s", (engine) => {
     // The default is what needs attention; a malformed filter or cursor falls back rather than failing.
     expect((await listInboundEmails(db(), {})).filter).toBe("needs_attention");
     expect((await listInboundEmails(db(), { status: "nonsense", cursor: "%%%" })).items).toHaveLength(attention.length);
+    // A cursor of the right shape with an impossible date is ignored too, not sent to the database.
+    for (const badDate of ["2026-02-30T10:00:00.000000Z", "2026-13-45T25:61:61.000000Z"]) {
+      const cursor = Buffer.from(JSON.stringify([badDate, ids[0]])).toString("base64url");
+      expect((await listInboundEmails(db(), { cursor })).items).toHaveLength(attention.length);
+    }
     expect(await countInboundNeedingAttention(db())).toBe(attention.length);
   });
 });

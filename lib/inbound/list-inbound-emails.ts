@@ -37,6 +37,10 @@ function decodeCursor(cursor: string | undefined): [string, string] | null {
   try {
     const [receivedAt, id] = JSON.parse(Buffer.from(cursor, "base64url").toString("utf8")) as [string, string];
     if (typeof receivedAt !== "string" || !/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{6}Z$/.test(receivedAt)) return null;
+    // The shape alone lets "2026-02-30T25:61:61" through, which the database refuses with an error:
+    // the time must read back the same after a round trip through Date.
+    const millis = Date.parse(receivedAt.slice(0, 23) + "Z");
+    if (Number.isNaN(millis) || new Date(millis).toISOString().slice(0, 23) !== receivedAt.slice(0, 23)) return null;
     if (typeof id !== "string" || !/^[0-9a-f-]{36}$/i.test(id)) return null;
     return [receivedAt, id];
   } catch {
