@@ -94,3 +94,31 @@ describe("proxy refuses form bodies Next could not decode", () => {
     expect(whole.headers.get("x-middleware-next")).toBe("1");
   });
 });
+
+describe("proxy while the database is down", () => {
+  afterEach(async () => (await import("@/lib/health/database-availability")).registerDatabaseProbe(undefined));
+
+  it("answers a page rendered per request with a translated 503 at once, and lets static pages, actions and recovery through", async () => {
+    const proxy = await proxyWith(PRODUCTION);
+    const { registerDatabaseProbe } = await import("@/lib/health/database-availability");
+    let up = false;
+    registerDatabaseProbe(async () => up);
+    (await import("@/lib/health/database-availability")).reportDatabaseUnavailable(0);
+
+    const page = await proxy(new NextRequest("https://privacy.example.com/kk/r/some-token"));
+    expect(page.status).toBe(503);
+    expect(page.headers.get("retry-after")).toMatch(/^\d+$/);
+    const html = await page.text();
+    expect(html).toContain('<html lang="kk">');
+    expect(html).toContain("Қызмет уақытша қолжетімсіз");
+    expect(html).not.toContain("some-token\"><");
+    expect((await proxy(new NextRequest("https://privacy.example.com/en/dashboard", { headers: { cookie: "next-auth.session-token=x" } }))).status).toBe(503);
+    // From the page cache, no database needed; a server action answers with its own message.
+    expect((await proxy(new NextRequest("https://privacy.example.com/kk"))).status).toBe(200);
+    expect((await proxy(new NextRequest("https://privacy.example.com/kk/r/some-token", { method: "POST" }))).status).toBe(200);
+
+    up = true;
+    await new Promise((resolve) => setTimeout(resolve, 600));
+    expect((await proxy(new NextRequest("https://privacy.example.com/kk/r/some-token"))).status).toBe(200);
+  });
+});

@@ -1,6 +1,8 @@
 import createMiddleware from "next-intl/middleware";
 import { NextRequest, NextResponse } from "next/server";
-import { getEnv } from "@/lib/env";
+import { getEnv, LOCALES, type Locale } from "@/lib/env";
+import { databaseAvailable } from "@/lib/health/database-availability";
+import { databaseUnavailableResponse } from "@/lib/health/unavailable-page";
 import { routing } from "@/lib/i18n/routing";
 import { contentSecurityPolicy, newNonce, servedOverHttps, STRICT_TRANSPORT_SECURITY } from "@/lib/security/headers";
 import { isRouteHandler, isStaticPage } from "@/lib/security/page-routes";
@@ -25,6 +27,8 @@ const DASHBOARD = /^\/(ru|kk|en)\/dashboard(\/|$)/;
  * Plus a courtesy redirect to the sign-in page for dashboard visitors without a session cookie.
  * It is never the authorization check: every dashboard page, action and route handler checks
  * the staff member at the data (lib/auth/require-staff.ts).
+ * While PostgreSQL is down, a page rendered per request answers a translated 503 at once
+ * (lib/health/database-availability.ts) instead of waiting for its own failure.
  */
 export default async function proxy(request: NextRequest) {
   const env = getEnv();
@@ -38,9 +42,26 @@ export default async function proxy(request: NextRequest) {
       : null;
   // The path is not logged: a status page's path carries the requester's link token.
   if (refusal) log.warn(`refused a form body: ${refusal.problem}`, { status: refusal.status });
-  const response = refusal ? postBodyRefusal(refusal, request.nextUrl.pathname, env.DEFAULT_LOCALE) : route(request, env.NODE_ENV === "development");
+  const response = refusal
+    ? postBodyRefusal(refusal, request.nextUrl.pathname, env.DEFAULT_LOCALE)
+    : ((await unavailable(request, env.NODE_ENV === "development")) ?? route(request, env.NODE_ENV === "development"));
   if (servedOverHttps(env.APP_URL)) response.headers.set("Strict-Transport-Security", STRICT_TRANSPORT_SECURITY);
   return response;
+}
+
+const LOCALE_PREFIX = /^\/(ru|kk|en)(\/|$)/;
+
+/** The 503 page for a page that needs the database while it is down; null otherwise. */
+async function unavailable(request: NextRequest, development: boolean): Promise<Response | null> {
+  const { pathname } = request.nextUrl;
+  // Server actions answer for themselves (their forms show a translated "try again"); static
+  // pages come from the page cache; route handlers have their own answers (/api/health).
+  if (request.method !== "GET" && request.method !== "HEAD") return null;
+  if (isRouteHandler(pathname) || (isStaticPage(pathname) && !development)) return null;
+  if (await databaseAvailable()) return null;
+  const prefix = LOCALE_PREFIX.exec(pathname)?.[1];
+  const locale: Locale = prefix && (LOCALES as readonly string[]).includes(prefix) ? (prefix as Locale) : getEnv().DEFAULT_LOCALE;
+  return databaseUnavailableResponse(locale, pathname);
 }
 
 function route(request: NextRequest, development: boolean): NextResponse {

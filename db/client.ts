@@ -21,7 +21,10 @@ export type DatabaseConnection =
   | { engine: "postgres"; db: Db; sql: postgres.Sql; url: string; close: () => Promise<void> }
   | { engine: "pglite"; db: Db; pglite: PGlite; close: () => Promise<void> };
 
-export type DatabaseTarget = { databaseUrl: string } | { pgliteDataDir: string | null };
+/** PostgreSQL connection settings (lib/env.ts's DATABASE_* for the app). Time-outs in seconds; 0 = none. */
+export type PostgresOptions = { poolSize?: number; connectTimeoutSeconds?: number; statementTimeoutSeconds?: number; lockTimeoutSeconds?: number };
+
+export type DatabaseTarget = ({ databaseUrl: string } & PostgresOptions) | { pgliteDataDir: string | null };
 
 /**
  * PGlite's own bytea conversions go byte by byte in JavaScript (15 s to store a 40 MB e-mail);
@@ -45,15 +48,28 @@ const PGLITE_OPTIONS = { serializers: FAST_BYTEA.serializers, parsers: FAST_BYTE
  */
 const queryLogger = { logQuery: (query: string) => log.debug("query", { sql: query }) };
 
+/**
+ * postgres.js settings. The time-outs go to the server in the start-up packet: a statement or a
+ * lock wait that runs too long fails with a clean error instead of holding a pooled connection
+ * (and the request behind it) for as long as it likes.
+ */
+export function postgresSettings({ poolSize = 10, connectTimeoutSeconds = 5, statementTimeoutSeconds = 0, lockTimeoutSeconds = 0 }: PostgresOptions) {
+  return {
+    max: poolSize,
+    connect_timeout: connectTimeoutSeconds,
+    idle_timeout: 30,
+    onnotice: () => {},
+    connection: {
+      statement_timeout: statementTimeoutSeconds * 1000,
+      lock_timeout: lockTimeoutSeconds * 1000,
+    },
+  } satisfies postgres.Options<Record<string, never>>;
+}
+
 /** Opens a connection: postgres.js against a server, or PGlite on disk (or in memory for null). */
 export function openDatabase(target: DatabaseTarget): DatabaseConnection {
   if ("databaseUrl" in target) {
-    const sql = postgres(target.databaseUrl, {
-      max: 10,
-      connect_timeout: 5,
-      idle_timeout: 30,
-      onnotice: () => {},
-    });
+    const sql = postgres(target.databaseUrl, postgresSettings(target));
     const db = drizzlePostgres(sql, { schema, logger: queryLogger }) as unknown as Db;
     return { engine: "postgres", db, sql, url: target.databaseUrl, close: () => sql.end({ timeout: 5 }) };
   }

@@ -20,6 +20,16 @@ describe("parseEnv", () => {
     expect(env.DEFAULT_JURISDICTION).toBe("KZ");
     expect(env.DEFAULT_LOCALE).toBe("ru");
     expect(env.DATA_DIR).toBe(".data");
+    expect(env.DATABASE_POOL_SIZE).toBe(10);
+    expect(env.DATABASE_STATEMENT_TIMEOUT_SECONDS).toBe(30);
+    expect(env.DATABASE_LOCK_TIMEOUT_SECONDS).toBe(10);
+  });
+
+  it("reads the database pool size and time-outs as numbers", () => {
+    const env = parseEnv({ DATABASE_POOL_SIZE: "40", DATABASE_STATEMENT_TIMEOUT_SECONDS: "0", DATABASE_CONNECT_TIMEOUT_SECONDS: "2" });
+    expect(env.DATABASE_POOL_SIZE).toBe(40);
+    expect(env.DATABASE_STATEMENT_TIMEOUT_SECONDS).toBe(0);
+    expect(env.DATABASE_CONNECT_TIMEOUT_SECONDS).toBe(2);
   });
 
   it("treats empty strings as unset", () => {
@@ -47,6 +57,12 @@ describe("parseEnv", () => {
     ["DEFAULT_JURISDICTION", "kz lower", "jurisdiction code"],
     ["APP_URL", "localhost:3000", "public base URL"],
     ["NODE_ENV", "staging", ""],
+    ["DATABASE_POOL_SIZE", "0", "whole number of connections from 1 to 200"],
+    ["DATABASE_POOL_SIZE", "ten", "whole number of connections from 1 to 200"],
+    ["DATABASE_POOL_SIZE", "2.5", "whole number of connections from 1 to 200"],
+    ["DATABASE_POOL_SIZE", "500", "whole number of connections from 1 to 200"],
+    ["DATABASE_STATEMENT_TIMEOUT_SECONDS", "-1", "whole number of seconds from 0 to 86400 (0 for none)"],
+    ["DATABASE_CONNECT_TIMEOUT_SECONDS", "0", "whole number of seconds from 1 to 60"],
   ])("names %s when it is %j", (variable, value, expected) => {
     const problems = problemsOf({ [variable]: value });
     expect(problems).toHaveLength(1);

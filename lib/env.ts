@@ -24,11 +24,23 @@ const postgresUrl = z
     message: "expected a PostgreSQL connection URL such as postgres://user:password@host:5432/dbname",
   });
 
+/** A whole number within bounds, with one message for every way it can be wrong ("abc", 2.5, -1, too big). */
+function wholeNumber(min: number, max: number, unit: string, hint?: string) {
+  const message = `expected a whole number of ${unit} from ${min} to ${max}${hint ? ` (${hint})` : ""}`;
+  return z.coerce.number({ message }).int({ message }).min(min, { message }).max(max, { message });
+}
+
 const booleanFlag = z.enum(["true", "false", "1", "0"], { message: "expected true or false" }).transform((v) => v === "true" || v === "1");
 
 const envShape = {
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
   DATABASE_URL: postgresUrl.optional(),
+  // PostgreSQL only (PGlite is one connection). Each app instance opens up to this many, plus one for health checks.
+  DATABASE_POOL_SIZE: wholeNumber(1, 200, "connections").default(10),
+  DATABASE_CONNECT_TIMEOUT_SECONDS: wholeNumber(1, 60, "seconds").default(5),
+  // 0 turns a limit off. Migrations and exports run without one.
+  DATABASE_STATEMENT_TIMEOUT_SECONDS: wholeNumber(0, 86_400, "seconds", "0 for none").default(30),
+  DATABASE_LOCK_TIMEOUT_SECONDS: wholeNumber(0, 86_400, "seconds", "0 for none").default(10),
   DATA_DIR: z.string().min(1).default(".data"),
   APP_URL: z.url({ protocol: /^https?$/, message: "expected the public base URL, e.g. https://privacy.example.com" }).default("http://localhost:3000"),
   OPERATOR_NAME: z.string().trim().min(1).max(200).default("ТОО «Либерти Астана»"),

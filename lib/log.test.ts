@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { formatLogLine } from "./log";
+import { errorMessage, formatLogLine } from "./log";
 
 const TIME = new Date("2026-01-02T03:04:05.000Z");
 
@@ -59,5 +59,32 @@ describe("query log", () => {
   it("keeps SQL identifiers readable", () => {
     const parsed = JSON.parse(formatLogLine("debug", "query", { sql: 'select "requester_email_verified_at_column" from "requests" where "id" = $1' }));
     expect(parsed.fields.sql).toContain("requester_email_verified_at_column");
+  });
+});
+
+describe("errorMessage", () => {
+  it("keeps what caused the error, with its code", () => {
+    const database = Object.assign(new Error('relation "requests" does not exist'), { code: "42P01" });
+    const wrapped = new Error('Failed query: select 1 from "requests"', { cause: database });
+    expect(errorMessage(wrapped)).toBe('Failed query: select 1 from "requests"\ncaused by: 42P01: relation "requests" does not exist');
+  });
+
+  it("follows a chain of causes and an AggregateError's first part, and stops on a cycle", () => {
+    const refused = Object.assign(new Error("connect ECONNREFUSED 127.0.0.1:1"), { code: "ECONNREFUSED" });
+    const outer = new Error("the database is unavailable", { cause: new AggregateError([refused], "") });
+    expect(errorMessage(outer)).toBe("the database is unavailable\ncaused by: connect ECONNREFUSED 127.0.0.1:1");
+    const cyclic = new Error("a");
+    (cyclic as { cause?: unknown }).cause = cyclic;
+    expect(errorMessage(cyclic)).toBe("a");
+    expect(errorMessage("plain")).toBe("plain");
+  });
+
+  it("keeps the cause readable in a log line while a failed query's parameters are redacted", () => {
+    const failed = new Error('Failed query: insert into "requests" ("email") values ($1)\nparams: aigerim@example.kz', {
+      cause: Object.assign(new Error("canceling statement due to statement timeout"), { code: "57014" }),
+    });
+    const parsed = JSON.parse(formatLogLine("error", errorMessage(failed), undefined, { time: TIME }));
+    expect(parsed.message).not.toContain("aigerim");
+    expect(parsed.message).toContain("caused by: 57014: canceling statement due to statement timeout");
   });
 });

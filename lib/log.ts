@@ -32,11 +32,19 @@ export const log = {
   startupNotice: (message: string) => write("info", message, undefined, false),
 };
 
-export function errorMessage(error: unknown): string {
-  if (error instanceof AggregateError && error.errors.length > 0) return errorMessage(error.errors[0]);
-  if (error instanceof Error) {
-    const code = (error as { code?: string }).code;
-    return code && !error.message.includes(code) ? `${code}: ${error.message}` : error.message || String(code);
-  }
-  return String(error);
+/**
+ * An error as text: `code: message`, then what caused it (`error.cause`, as drizzle's "Failed
+ * query" wraps the database's own error), so the reason is never lost. Each cause starts a line
+ * of its own, so the redaction of a failed query's parameters (to the end of their line) never
+ * swallows it.
+ */
+export function errorMessage(error: unknown, depth = 0): string {
+  if (error instanceof AggregateError && error.errors.length > 0) return errorMessage(error.errors[0], depth);
+  if (!(error instanceof Error)) return String(error);
+  const code = (error as { code?: string }).code;
+  const own = code && !error.message.includes(code) ? `${code}: ${error.message}` : error.message || String(code);
+  const cause = (error as { cause?: unknown }).cause;
+  if (cause === undefined || cause === null || depth >= 4) return own;
+  const because = errorMessage(cause, depth + 1);
+  return own.includes(because) ? own : `${own}\ncaused by: ${because}`;
 }

@@ -2,14 +2,17 @@
 
 import { useTranslations } from "next-intl";
 import { Container } from "@/components/container";
+import { DATABASE_UNAVAILABLE_DIGEST } from "@/lib/health/database-unavailable";
 
 // Unexpected errors are logged on the server; the visitor gets a calm, translated message.
-export default function LocaleError({ reset }: { error: Error & { digest?: string }; reset: () => void }) {
+// A database that cannot answer right now (the error's digest says so) is "try again shortly".
+export default function LocaleError({ error, reset }: { error: Error & { digest?: string }; reset: () => void }) {
   const t = useTranslations("error");
+  const unavailable = error.digest === DATABASE_UNAVAILABLE_DIGEST;
   return (
     <Container className="py-12">
-      <h1 className="text-3xl font-bold">{t("title")}</h1>
-      <p className="mt-3 text-muted">{t("text")}</p>
+      <h1 className="text-3xl font-bold">{unavailable ? t("unavailableTitle") : t("title")}</h1>
+      <p className="mt-3 text-muted">{unavailable ? t("unavailableText") : t("text")}</p>
       <button type="button" onClick={reset} className="mt-6 rounded-md bg-brand-700 px-4 py-2 font-semibold text-white hover:bg-brand-800">
         {t("retry")}
       </button>

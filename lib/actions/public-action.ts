@@ -1,6 +1,8 @@
 import { headers } from "next/headers";
 import { unstable_rethrow } from "next/navigation";
 import type { Db } from "@/db/client";
+import { reportDatabaseUnavailable } from "@/lib/health/database-availability";
+import { isDatabaseUnavailableError } from "@/lib/health/database-unavailable";
 import { errorMessage, log } from "@/lib/log";
 import { countPublicAction, outcomeOf } from "@/lib/metrics/registry";
 import { isMalformedInputError } from "./malformed-input";
@@ -32,6 +34,13 @@ export async function runPublicAction<T>(name: string, run: (context: { db: Db; 
     if (isMalformedInputError(error)) {
       log.warn(`action ${name} refused malformed input: ${errorMessage(error)}`);
       countPublicAction(name, "malformed_input");
+      return { ok: false, error: "unexpected" };
+    }
+    if (isDatabaseUnavailableError(error)) {
+      // Not a bug: the form's "try again in a minute" is the right answer; pages now get a 503 at once.
+      reportDatabaseUnavailable();
+      log.warn(`action ${name}: the database is unavailable: ${errorMessage(error)}`);
+      countPublicAction(name, "database_unavailable");
       return { ok: false, error: "unexpected" };
     }
     countPublicAction(name, "unexpected");

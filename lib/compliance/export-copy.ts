@@ -157,15 +157,24 @@ export async function openCopyCsvStream(
   try {
     // postgres.js cannot cancel a reserved connection's query itself; pg_cancel_backend from another can.
     [{ pid: backendPid }] = (await connection`select pg_backend_pid() as pid`) as unknown as [{ pid: number }];
+    // A long export streams for as long as the reader takes: no statement time-out for this COPY
+    // (DATABASE_STATEMENT_TIMEOUT_SECONDS); reset before the connection goes back to the pool.
+    await connection`set statement_timeout = 0`;
     readable = (await connection.unsafe(copyCsvStatement(query)).readable()) as Readable;
   } catch (error) {
+    await connection`reset statement_timeout`.catch(() => {});
     connection.release();
     throw error;
   }
   // Back to the pool once COPY is done, failed or cancelled (postgres.js destroys the stream on an
   // error), and not before a cancel sent meanwhile has landed: it must not hit the next query.
   let cancelling: Promise<unknown> = Promise.resolve();
-  readable.once("close", () => void cancelling.finally(() => connection.release()));
+  readable.once("close", () =>
+    void cancelling
+      .then(() => connection`reset statement_timeout`)
+      .catch(() => {})
+      .finally(() => connection.release()),
+  );
   // An error while nobody is reading must not be an uncaught 'error' event; readChunk reports it.
   readable.on("error", () => {});
   const next = async (): Promise<Buffer | null> => {

@@ -190,4 +190,34 @@ describe.each(testEngines())("deliverDueEmails on %s", (engine) => {
     expect(smtp.received[0]!.headers.get("message-id")).toBe(queued.messageId);
     expect(await row(database.db, queued.id)).toMatchObject({ status: "sent", attempts: 3 });
   });
+
+  it("records what was sent and releases the rest at once when the database comes back after being lost mid-batch", async () => {
+    const queued = [await enqueue(database.db, "a@example.com"), await enqueue(database.db, "b@example.com"), await enqueue(database.db, "c@example.com")];
+    let down = false;
+    // The same database, but writes outside a transaction fail while it is "down", as after a lost connection.
+    const losing = new Proxy(database.db, {
+      get(target, property) {
+        if (property === "update" && down) {
+          return () => {
+            throw Object.assign(new Error("write CONNECTION_CLOSED 127.0.0.1:5432"), { code: "CONNECTION_CLOSED" });
+          };
+        }
+        const value = Reflect.get(target, property, target);
+        return typeof value === "function" ? value.bind(target) : value;
+      },
+    });
+    const start = new Date();
+    // The claim goes through, the first mail is sent, then its outcome cannot be written.
+    const claimedAndLost = deliverDueEmails(losing, transport, { now: start });
+    down = true;
+    await expect(claimedAndLost).rejects.toThrow(/CONNECTION_CLOSED/);
+    expect(smtp.received).toHaveLength(1);
+    for (const email of queued) expect((await row(database.db, email.id)).nextAttemptAt.getTime()).toBe(start.getTime() + LEASE_MS);
+
+    down = false;
+    // Seconds later, long before the lease would run out: nothing sent twice, nothing left waiting.
+    expect(await deliverDueEmails(losing, transport, { now: new Date(start.getTime() + 5_000) })).toEqual({ claimed: 2, sent: 2, retried: 0, failed: 0 });
+    expect(smtp.received.map((mail) => mail.to[0]).sort()).toEqual(["a@example.com", "b@example.com", "c@example.com"]);
+    for (const email of queued) expect(await row(database.db, email.id)).toMatchObject({ status: "sent", attempts: 1 });
+  });
 });

@@ -35,19 +35,65 @@ export function backoffMs(attempts: number): number {
  * Trade-off: a worker that dies after the server accepted a mail but before recording it sends it
  * again once the lease expires (at-least-once delivery); the resent mail has the same Message-ID,
  * which lets mail clients drop the duplicate. Counting the attempt at claim time means a mail that
- * crashes the worker every time still stops after MAX_ATTEMPTS.
+ * crashes the worker every time still stops after MAX_ATTEMPTS. A worker that merely lost its
+ * database mid-batch keeps what it knows and settles it on its next run once the database answers:
+ * outcomes are recorded, untried mails released at once (settleLeftClaims).
  */
 export async function deliverDueEmails(
   db: Db,
   transport: MailTransport,
   { now = new Date(), batchSize = DEFAULT_BATCH_SIZE }: { now?: Date; batchSize?: number } = {},
 ): Promise<DeliveryCounts> {
+  await settleLeftClaims(db, now);
   const claimed = await claimDueEmails(db, now, batchSize);
   const counts: DeliveryCounts = { claimed: claimed.length, sent: 0, retried: 0, failed: 0 };
-  for (const email of claimed) {
-    counts[await deliverOne(db, transport, email, now)] += 1;
+  for (const [index, email] of claimed.entries()) {
+    const { outcome, changes } = await sendOne(transport, email, now);
+    try {
+      await recordOutcome(db, email, outcome, changes);
+    } catch (error) {
+      // The database went away mid-batch: keep this outcome and give the unsent rest back as soon
+      // as it answers again, rather than leaving them leased for LEASE_MS (a verification code
+      // lives 15 minutes).
+      const left = leftClaims(db);
+      left.set(email.id, { attempts: email.attempts, changes });
+      for (const unsent of claimed.slice(index + 1)) left.set(unsent.id, { attempts: unsent.attempts, changes: null });
+      throw error;
+    }
+    counts[outcome] += 1;
   }
   return counts;
+}
+
+/** A claim this process could not settle: its outcome to record, or null for a mail never tried. */
+type LeftClaim = { attempts: number; changes: Partial<OutboxEmail> | null };
+
+// Per database handle (the app has one), on globalThis like the worker that owns them.
+const leftHolder = globalThis as unknown as { __privacyDeskLeftClaims?: WeakMap<Db, Map<string, LeftClaim>> };
+
+function leftClaims(db: Db): Map<string, LeftClaim> {
+  leftHolder.__privacyDeskLeftClaims ??= new WeakMap();
+  let left = leftHolder.__privacyDeskLeftClaims.get(db);
+  if (!left) leftHolder.__privacyDeskLeftClaims.set(db, (left = new Map()));
+  return left;
+}
+
+/**
+ * Settles what a lost database left behind, first thing once it answers: records outcomes that
+ * could not be written, and releases mails never tried (due now, the attempt not counted). Only a
+ * row still carrying our claim (pending, same attempt count) is touched.
+ */
+async function settleLeftClaims(db: Db, now: Date): Promise<void> {
+  const left = leftClaims(db);
+  for (const [id, claim] of [...left]) {
+    const changes = claim.changes ?? { nextAttemptAt: now, attempts: claim.attempts - 1 };
+    await db
+      .update(outboxEmails)
+      .set(changes)
+      .where(and(eq(outboxEmails.id, id), eq(outboxEmails.status, "pending"), eq(outboxEmails.attempts, claim.attempts)));
+    left.delete(id);
+    if (!claim.changes) log.info("email released after the database came back", { id });
+  }
 }
 
 async function claimDueEmails(db: Db, now: Date, batchSize: number): Promise<OutboxEmail[]> {
@@ -69,35 +115,34 @@ async function claimDueEmails(db: Db, now: Date, batchSize: number): Promise<Out
   });
 }
 
-async function deliverOne(db: Db, transport: MailTransport, email: OutboxEmail, now: Date): Promise<"sent" | "retried" | "failed"> {
-  let outcome: "sent" | "retried" | "failed";
-  let changes: Partial<OutboxEmail>;
+type Outcome = "sent" | "retried" | "failed";
+
+/** Sends one claimed mail; no database involved, so its outcome survives a lost connection. */
+async function sendOne(transport: MailTransport, email: OutboxEmail, now: Date): Promise<{ outcome: Outcome; changes: Partial<OutboxEmail> }> {
   try {
     await transport.send(email);
-    outcome = "sent";
-    changes = { status: "sent", sentAt: new Date(), transport: transport.name, lastError: null };
+    return { outcome: "sent", changes: { status: "sent", sentAt: new Date(), transport: transport.name, lastError: null } };
   } catch (error) {
     const permanent = error instanceof DeliveryError && error.kind === "permanent";
     const lastError = errorMessage(error).slice(0, 2000);
-    if (permanent || email.attempts >= MAX_ATTEMPTS) {
-      outcome = "failed";
-      changes = { status: "failed", transport: transport.name, lastError };
-    } else {
-      outcome = "retried";
-      changes = { nextAttemptAt: new Date(now.getTime() + backoffMs(email.attempts)), transport: transport.name, lastError };
-    }
+    const outcome: Outcome = permanent || email.attempts >= MAX_ATTEMPTS ? "failed" : "retried";
     log.warn(`email ${outcome === "failed" ? "failed" : "will be retried"}`, {
       id: email.id,
       template: email.template,
       attempt: email.attempts,
       error: lastError,
     });
+    return outcome === "failed"
+      ? { outcome, changes: { status: "failed", transport: transport.name, lastError } }
+      : { outcome, changes: { nextAttemptAt: new Date(now.getTime() + backoffMs(email.attempts)), transport: transport.name, lastError } };
   }
+}
+
+async function recordOutcome(db: Db, email: OutboxEmail, outcome: Outcome, changes: Partial<OutboxEmail>): Promise<void> {
   const updated = await db
     .update(outboxEmails)
     .set(changes)
     .where(and(eq(outboxEmails.id, email.id), eq(outboxEmails.status, "pending"), eq(outboxEmails.attempts, email.attempts)))
     .returning({ id: outboxEmails.id });
   if (updated.length === 0) log.warn("email claim was lost before its outcome was recorded", { id: email.id, outcome });
-  return outcome;
 }

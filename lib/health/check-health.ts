@@ -1,6 +1,7 @@
 import { sql } from "drizzle-orm";
+import { getHealthCheckSql } from "@/db";
 import { errorMessage, log } from "@/lib/log";
-import { readyDb } from "@/lib/startup/ensure-app-ready";
+import { ensureAppReady, readyDb } from "@/lib/startup/ensure-app-ready";
 
 export type Health = { status: "ok" | "unavailable"; database: "up" | "down" };
 
@@ -13,13 +14,28 @@ function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
   ]);
 }
 
+/**
+ * `select 1`, on PostgreSQL over the health check's own connection (db/index.ts), so that it
+ * answers at once however busy the request pool is. Throws when the database does not answer.
+ */
+async function selectOne(): Promise<void> {
+  const healthSql = getHealthCheckSql();
+  if (healthSql) await healthSql`select 1`;
+  else await (await readyDb()).execute(sql`select 1`);
+}
+
+/** Is the database reachable and migrated (migrations run once per process, then are remembered)? */
+export async function probeDatabase(timeoutMs = TIMEOUT_MS): Promise<void> {
+  await withTimeout(
+    ensureAppReady().then(selectOne),
+    timeoutMs,
+  );
+}
+
 /** Is the database reachable and migrated? Details go to the log, not to the caller. */
 export async function checkHealth(): Promise<Health> {
   try {
-    await withTimeout(
-      readyDb().then((db) => db.execute(sql`select 1`)),
-      TIMEOUT_MS,
-    );
+    await probeDatabase();
     return { status: "ok", database: "up" };
   } catch (error) {
     log.error(`health check: database unreachable: ${errorMessage(error)}`);

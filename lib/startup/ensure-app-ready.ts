@@ -1,6 +1,8 @@
 import { getConnection, getDb } from "@/db";
 import type { Db } from "@/db/client";
 import { migrateDatabase } from "@/db/migrate";
+import { reportDatabaseUnavailable } from "@/lib/health/database-availability";
+import { DatabaseUnavailableError, isDatabaseUnavailableError } from "@/lib/health/database-unavailable";
 import { seedOperatorData } from "./seed-operator-data";
 
 const holder = globalThis as unknown as { __privacyDeskReady?: Promise<void> };
@@ -21,8 +23,17 @@ export function ensureAppReady(): Promise<void> {
   return holder.__privacyDeskReady;
 }
 
-/** The database, once it is migrated: what lib/ functions called from pages use. */
+/**
+ * The database, once it is migrated: what lib/ functions called from pages use. A database that
+ * cannot be reached is a DatabaseUnavailableError (a 503 "try again shortly", not a 500).
+ */
 export async function readyDb(): Promise<Db> {
-  await ensureAppReady();
+  try {
+    await ensureAppReady();
+  } catch (error) {
+    if (!isDatabaseUnavailableError(error)) throw error;
+    reportDatabaseUnavailable();
+    throw new DatabaseUnavailableError(error);
+  }
   return getDb();
 }

@@ -1,10 +1,15 @@
 import { describeDatabase, getDb } from "@/db";
 import { demoDataEnabled, EnvError, getEnv } from "@/lib/env";
 import { startWorker } from "@/lib/jobs/worker";
+import { probeDatabase } from "@/lib/health/check-health";
+import { registerDatabaseProbe } from "@/lib/health/database-availability";
 import { errorMessage, log } from "@/lib/log";
 import { installPeerAddressRecorder } from "@/lib/security/record-peer-address";
 import { ensureAppReady } from "./ensure-app-ready";
 import { seedDemoData } from "./seed-demo-data";
+
+// A page waits at most this long to learn that the database is down (proxy.ts).
+const PROBE_TIMEOUT_MS = 2_000;
 
 /**
  * Runs once when the server starts (instrumentation.ts): a bad setting stops the process with a
@@ -22,6 +27,16 @@ export async function startApp(): Promise<void> {
     throw error;
   }
   installPeerAddressRecorder();
+  // PostgreSQL can be down while the app runs; PGlite lives in this process.
+  registerDatabaseProbe(
+    getEnv().DATABASE_URL
+      ? () =>
+          probeDatabase(PROBE_TIMEOUT_MS).then(
+            () => true,
+            () => false,
+          )
+      : undefined,
+  );
   const started = Date.now();
   let ready = false;
   try {
