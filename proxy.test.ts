@@ -115,7 +115,13 @@ describe("proxy while the database is down", () => {
     expect((await proxy(new NextRequest("https://privacy.example.com/en/dashboard", { headers: { cookie: "next-auth.session-token=x" } }))).status).toBe(503);
     // From the page cache, no database needed; a server action answers with its own message.
     expect((await proxy(new NextRequest("https://privacy.example.com/kk"))).status).toBe(200);
-    expect((await proxy(new NextRequest("https://privacy.example.com/kk/r/some-token", { method: "POST" }))).status).toBe(200);
+    const form = '--Zz\r\nContent-Disposition: form-data; name="email"\r\n\r\nsomeone@example.com\r\n--Zz--\r\n';
+    const action = new NextRequest("https://privacy.example.com/kk/r/some-token", {
+      method: "POST",
+      headers: { "next-action": "6069ed971775aa", "content-type": "multipart/form-data; boundary=Zz", "content-length": String(form.length) },
+      body: form,
+    });
+    expect((await proxy(action)).status).toBe(200);
 
     up = true;
     await new Promise((resolve) => setTimeout(resolve, 600));
