@@ -1,23 +1,14 @@
 import { expect, test } from "@playwright/test";
+import { DASHBOARD_PAGES, PERMISSIONS } from "../lib/auth/permissions";
 import { signInAs, type DemoRole } from "./support/staff";
 
 type Who = "anonymous" | DemoRole;
 
-// Every dashboard page and who may open it; everyone else is refused.
-const PAGES: { path: (requestId: string) => string; allowed: DemoRole[] }[] = [
-  { path: () => "/en/dashboard", allowed: ["agent", "compliance", "admin"] },
-  { path: (id) => `/en/dashboard/requests/${id}`, allowed: ["agent", "compliance", "admin"] },
-  { path: () => "/en/dashboard/account", allowed: ["agent", "compliance", "admin"] },
-  { path: () => "/en/dashboard/templates", allowed: ["admin"] },
-  { path: () => "/en/dashboard/staff", allowed: ["admin"] },
-  { path: () => "/en/dashboard/calendar", allowed: ["admin"] },
-  // The compliance record: audit log, exports and reports for compliance and admins; retention and policy for admins.
-  { path: () => "/en/dashboard/audit", allowed: ["compliance", "admin"] },
-  { path: () => "/en/dashboard/exports", allowed: ["compliance", "admin"] },
-  { path: () => "/en/dashboard/reports", allowed: ["compliance", "admin"] },
-  { path: () => "/en/dashboard/retention", allowed: ["admin"] },
-  { path: () => "/en/dashboard/policy", allowed: ["admin"] },
-];
+// Every dashboard page and who may open it, from the one permissions map; everyone else is refused.
+const PAGES: { path: (requestId: string) => string; allowed: readonly DemoRole[] }[] = DASHBOARD_PAGES.map((page) => ({
+  path: (requestId) => `/en${page.path.replace("[id]", requestId)}`,
+  allowed: PERMISSIONS[page.permission],
+}));
 
 let requestId = "";
 

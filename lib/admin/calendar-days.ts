@@ -1,26 +1,16 @@
 import { and, asc, eq, gte, lte } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { calendarDays, deadlineRules, type DeadlineRule } from "@/db/schema";
+import { assertCan } from "@/lib/auth/assert-can";
 import type { CurrentStaff } from "@/lib/auth/current-staff";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import { calendarDaySchema, type CalendarDayInput } from "@/lib/validation/calendar-day";
-
-export class NotAllowedError extends Error {
-  constructor() {
-    super("only an admin may change the working-day calendar");
-    this.name = "NotAllowedError";
-  }
-}
-
-function requireAdmin(actor: Pick<CurrentStaff, "role">) {
-  if (actor.role !== "admin") throw new NotAllowedError();
-}
 
 export { calendarDaySchema, type CalendarDayInput };
 
 /** The calendar's exceptions for one jurisdiction and year, and the deadline rules in force. */
 export async function getCalendarAdminView(db: Db, { jurisdiction, year }: { jurisdiction: string; year: number }, actor: Pick<CurrentStaff, "role">) {
-  requireAdmin(actor);
+  assertCan(actor, "calendar.manage");
   const days = await db
     .select()
     .from(calendarDays)
@@ -35,7 +25,7 @@ export async function getCalendarAdminView(db: Db, { jurisdiction, year }: { jur
  * decree. Deadlines computed from now on use it; existing due dates stay as they were given.
  */
 export async function saveCalendarDay(db: Db, input: CalendarDayInput, actor: Pick<CurrentStaff, "id" | "role">): Promise<void> {
-  requireAdmin(actor);
+  assertCan(actor, "calendar.manage");
   const day = calendarDaySchema.parse(input);
   await db.transaction(async (tx) => {
     const [before] = await tx.select().from(calendarDays).where(and(eq(calendarDays.jurisdiction, day.jurisdiction), eq(calendarDays.day, day.day)));
@@ -55,7 +45,7 @@ export async function saveCalendarDay(db: Db, input: CalendarDayInput, actor: Pi
 }
 
 export async function removeCalendarDay(db: Db, input: { jurisdiction: string; day: string }, actor: Pick<CurrentStaff, "id" | "role">): Promise<boolean> {
-  requireAdmin(actor);
+  assertCan(actor, "calendar.manage");
   const { jurisdiction, day } = calendarDaySchema.pick({ jurisdiction: true, day: true }).parse(input);
   return db.transaction(async (tx) => {
     const removed = await tx.delete(calendarDays).where(and(eq(calendarDays.jurisdiction, jurisdiction), eq(calendarDays.day, day))).returning();

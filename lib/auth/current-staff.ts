@@ -1,9 +1,10 @@
 import { decode } from "next-auth/jwt";
 import { cookies } from "next/headers";
 import { cache } from "react";
-import type { Staff, StaffRole } from "@/db/schema";
+import type { Staff } from "@/db/schema";
 import { readyDb } from "@/lib/startup/ensure-app-ready";
 import { getAuthSecret } from "./auth-secret";
+import { can, type Permission } from "./permissions";
 import { validateStaffSession, type ValidSession } from "./staff-sessions";
 
 export type CurrentStaff = Pick<Staff, "id" | "email" | "name" | "role" | "locale">;
@@ -41,10 +42,10 @@ export async function getCurrentStaff(): Promise<CurrentStaff | null> {
 
 export type StaffCheck = { ok: true; staff: CurrentStaff } | { ok: false; status: 401 | 403 };
 
-/** For server actions and route handlers: 401 without a valid session, 403 for a role not allowed. */
-export async function checkStaff(roles?: readonly StaffRole[]): Promise<StaffCheck> {
+/** For server actions and route handlers: 401 without a valid session, 403 for a role without the permission (none: any signed-in staff). */
+export async function checkStaff(permission?: Permission): Promise<StaffCheck> {
   const current = await getCurrentStaff();
   if (!current) return { ok: false, status: 401 };
-  if (roles && !roles.includes(current.role)) return { ok: false, status: 403 };
+  if (permission && !can(current.role, permission)) return { ok: false, status: 403 };
   return { ok: true, staff: current };
 }

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { auditLog, outboxEmails, staff, staffInvites, type Staff } from "@/db/schema";
 import { createTestDatabase, testEngines, type TestDatabase } from "@/db/testing";
 import { SYSTEM_ACTOR } from "@/lib/audit/actor";
+import { AppError, type AppErrorCode } from "@/lib/errors/app-error";
 import { verifyAuditChain } from "@/lib/audit/verify-audit-chain";
 import { generateToken, hashToken } from "@/lib/security/tokens";
 import { authorizeStaff } from "./authorize-staff";
@@ -15,23 +16,21 @@ import {
   inviteStaff,
   listStaff,
   setStaffDisabled,
-  StaffAdminError,
   STAFF_INVITE_TTL_HOURS,
   type StaffActor,
-  type StaffAdminErrorCode,
 } from "./staff-admin";
 
 const PASSWORD = "correct horse battery staple";
 const HOUR = 3_600_000;
 
-/** Fails unless the promise rejects with StaffAdminError of this code. */
-async function refused(promise: Promise<unknown>, code: StaffAdminErrorCode) {
+/** Fails unless the promise rejects with AppError of this code. */
+async function refused(promise: Promise<unknown>, code: AppErrorCode) {
   const error = await promise.then(
     () => null,
     (e: unknown) => e,
   );
-  expect(error).toBeInstanceOf(StaffAdminError);
-  expect((error as StaffAdminError).code).toBe(code);
+  expect(error).toBeInstanceOf(AppError);
+  expect((error as AppError).code).toBe(code);
 }
 
 describe.each(testEngines())("staff administration on %s", (engine) => {
@@ -232,7 +231,7 @@ describe.each(testEngines())("staff administration on %s", (engine) => {
     const me = await createStaff(database.db, { email: "guess@example.kz", name: "Guess", role: "agent", password: PASSWORD }, SYSTEM_ACTOR);
     const codes: string[] = [];
     for (let i = 0; i < 6; i++) {
-      codes.push(await changeOwnPassword(database.db, { currentPassword: `guess number ${i}`, newPassword: "whatever long enough" }, actor(me)).then(() => "ok", (e: StaffAdminError) => e.code));
+      codes.push(await changeOwnPassword(database.db, { currentPassword: `guess number ${i}`, newPassword: "whatever long enough" }, actor(me)).then(() => "ok", (e: AppError) => e.code));
     }
     expect(codes).toEqual(["wrong_password", "wrong_password", "wrong_password", "wrong_password", "wrong_password", "rate_limited"]);
     await refused(changeOwnPassword(database.db, { currentPassword: PASSWORD, newPassword: "whatever long enough" }, actor(me)), "rate_limited");

@@ -1,7 +1,7 @@
 import { and, asc, count, eq, gt, isNull, max, sql } from "drizzle-orm";
 import { z } from "zod";
 import type { Db, Tx } from "@/db/client";
-import { staff, staffInvites, type Staff, type StaffRole } from "@/db/schema";
+import { staff, staffInvites, type Staff } from "@/db/schema";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import { enqueueEmail } from "@/lib/email/enqueue-email";
 import { getEnv, type Locale } from "@/lib/env";
@@ -10,7 +10,10 @@ import { hitRateLimits } from "@/lib/security/rate-limit";
 import { generateToken, hashToken, looksLikeToken } from "@/lib/security/tokens";
 import { MIN_PASSWORD_LENGTH } from "./create-staff";
 import type { CurrentStaff } from "./current-staff";
+import { AppError } from "@/lib/errors/app-error";
+import { assertCan } from "./assert-can";
 import { staffInviteUrl } from "./invite-link";
+import { can } from "./permissions";
 import { hashPassword, verifyPassword } from "./passwords";
 import { changeStaffRoleSchema, inviteStaffSchema, MAX_PASSWORD_LENGTH, newPasswordSchema, setStaffDisabledSchema, type InviteStaffInput } from "./staff-admin-schemas";
 
@@ -24,32 +27,6 @@ const STAFF_ADMIN_LOCK_KEY = 7_240_115;
 /** The signed-in staff member doing something (from requireStaff or checkStaff). */
 export type StaffActor = Pick<CurrentStaff, "id" | "role">;
 
-export const STAFF_ADMIN_ERRORS = [
-  /** The actor's role may not do this (or the actor is no longer an active admin). */
-  "forbidden",
-  "not_found",
-  /** An account with this e-mail exists already (and is not a pending invitation). */
-  "exists",
-  /** The change would leave no active admin. */
-  "last_admin",
-  "cannot_disable_self",
-  "wrong_password",
-  "rate_limited",
-  /** Unknown, expired or used invitation: one answer for all three. */
-  "invalid_or_expired",
-] as const;
-export type StaffAdminErrorCode = (typeof STAFF_ADMIN_ERRORS)[number];
-
-export class StaffAdminError extends Error {
-  constructor(
-    readonly code: StaffAdminErrorCode,
-    readonly retryAfterMinutes?: number,
-  ) {
-    super(`staff administration refused: ${code}`);
-    this.name = "StaffAdminError";
-  }
-}
-
 /** A staff row without its secrets. */
 export type StaffSummary = Pick<Staff, "id" | "email" | "name" | "role" | "locale" | "createdAt" | "lastSignInAt" | "disabledAt">;
 
@@ -57,14 +34,10 @@ function summary(row: Staff): StaffSummary {
   return { id: row.id, email: row.email, name: row.name, role: row.role, locale: row.locale, createdAt: row.createdAt, lastSignInAt: row.lastSignInAt, disabledAt: row.disabledAt };
 }
 
-function requireRole(actor: StaffActor, roles: readonly StaffRole[]) {
-  if (!roles.includes(actor.role)) throw new StaffAdminError("forbidden");
-}
-
 /** Re-reads the acting admin inside the transaction: a demoted or disabled admin acts no more. */
 async function actingAdmin(tx: Tx, actor: StaffActor): Promise<Staff> {
   const [row] = await tx.select().from(staff).where(eq(staff.id, actor.id)).limit(1);
-  if (!row || row.disabledAt || row.role !== "admin") throw new StaffAdminError("forbidden");
+  if (!row || row.disabledAt || !can(row.role, "staff.manage")) throw new AppError("forbidden");
   return row;
 }
 
@@ -90,7 +63,7 @@ export type InviteResult = { staff: StaffSummary; expiresAt: Date; reinvited: bo
  * password or is disabled answers "exists".
  */
 export async function inviteStaff(db: Db, input: InviteStaffInput, actor: StaffActor, now = new Date()): Promise<InviteResult> {
-  requireRole(actor, ["admin"]);
+  assertCan(actor, "staff.manage");
   const data = inviteStaffSchema.parse(input);
   const token = generateToken();
   const expiresAt = new Date(now.getTime() + STAFF_INVITE_TTL_HOURS * 3_600_000);
@@ -100,13 +73,13 @@ export async function inviteStaff(db: Db, input: InviteStaffInput, actor: StaffA
     const [existing] = await tx.select().from(staff).where(eq(staff.email, data.email)).for("update");
     let member: Staff | undefined;
     if (existing) {
-      if (existing.passwordHash || existing.disabledAt) throw new StaffAdminError("exists");
+      if (existing.passwordHash || existing.disabledAt) throw new AppError("exists");
       await retirePendingInvites(tx, existing.id, now);
       [member] = await tx.update(staff).set({ name: data.name, role: data.role, locale: data.locale }).where(eq(staff.id, existing.id)).returning();
     } else {
       [member] = await tx.insert(staff).values({ email: data.email, name: data.name, role: data.role, locale: data.locale, passwordHash: null }).onConflictDoNothing().returning();
       // Someone else invited the same address a moment ago.
-      if (!member) throw new StaffAdminError("exists");
+      if (!member) throw new AppError("exists");
     }
     await tx.insert(staffInvites).values({ staffId: member!.id, tokenHash: hashToken(token), invitedBy: inviter.id, createdAt: now, expiresAt });
     await enqueueEmail(tx, {
@@ -162,16 +135,16 @@ export async function describeInvite(db: Db, { token }: { token: string }, now =
 
 /**
  * Public. Sets the invited person's password (argon2id) and uses up the invitation. An unknown,
- * expired or used token, or a disabled account, answers StaffAdminError("invalid_or_expired").
+ * expired or used token, or a disabled account, answers AppError("invalid_or_expired").
  */
 export async function acceptInvite(db: Db, input: { token: string; password: string }, now = new Date()): Promise<{ email: string; locale: Locale }> {
   const data = acceptInviteSchema.parse(input);
   // A cheap look first, so a dead link costs no password hashing.
-  if (!(await usableInvite(db, data.token, now, false))) throw new StaffAdminError("invalid_or_expired");
+  if (!(await usableInvite(db, data.token, now, false))) throw new AppError("invalid_or_expired");
   const passwordHash = await hashPassword(data.password);
   return db.transaction(async (tx) => {
     const found = await usableInvite(tx, data.token, now, true);
-    if (!found) throw new StaffAdminError("invalid_or_expired");
+    if (!found) throw new AppError("invalid_or_expired");
     await tx.update(staffInvites).set({ usedAt: now }).where(eq(staffInvites.id, found.invite.id));
     await retirePendingInvites(tx, found.member.id, now);
     await tx
@@ -194,21 +167,22 @@ export async function acceptInvite(db: Db, input: { token: string; password: str
  * Admin only. Changes a colleague's role and ends their sessions (sessionVersion). The last
  * active admin cannot be demoted, so an admin alone cannot lock everyone out of administration.
  */
-export async function changeStaffRole(db: Db, input: z.input<typeof changeStaffRoleSchema>, actor: StaffActor): Promise<StaffSummary> {
-  requireRole(actor, ["admin"]);
+/** `input` is checked by changeStaffRoleSchema (the role comes from a form). */
+export async function changeStaffRole(db: Db, input: { staffId: string; role: string }, actor: StaffActor): Promise<StaffSummary> {
+  assertCan(actor, "staff.manage");
   const data = changeStaffRoleSchema.parse(input);
   return db.transaction(async (tx) => {
     await takeStaffAdminLock(tx);
     await actingAdmin(tx, actor);
     const [target] = await tx.select().from(staff).where(eq(staff.id, data.staffId)).for("update");
-    if (!target) throw new StaffAdminError("not_found");
+    if (!target) throw new AppError("not_found");
     if (target.role === data.role) return summary(target);
     if (target.role === "admin" && !target.disabledAt) {
       const [admins] = await tx
         .select({ n: count() })
         .from(staff)
         .where(and(eq(staff.role, "admin"), isNull(staff.disabledAt)));
-      if ((admins?.n ?? 0) <= 1) throw new StaffAdminError("last_admin");
+      if ((admins?.n ?? 0) <= 1) throw new AppError("last_admin");
     }
     const [updated] = await tx
       .update(staff)
@@ -232,14 +206,14 @@ export async function changeStaffRole(db: Db, input: z.input<typeof changeStaffR
  * and a disabled account cannot sign in. Nobody can disable themself.
  */
 export async function setStaffDisabled(db: Db, input: z.input<typeof setStaffDisabledSchema>, actor: StaffActor, now = new Date()): Promise<StaffSummary> {
-  requireRole(actor, ["admin"]);
+  assertCan(actor, "staff.manage");
   const data = setStaffDisabledSchema.parse(input);
-  if (data.disabled && data.staffId === actor.id) throw new StaffAdminError("cannot_disable_self");
+  if (data.disabled && data.staffId === actor.id) throw new AppError("cannot_disable_self");
   return db.transaction(async (tx) => {
     await takeStaffAdminLock(tx);
     await actingAdmin(tx, actor);
     const [target] = await tx.select().from(staff).where(eq(staff.id, data.staffId)).for("update");
-    if (!target) throw new StaffAdminError("not_found");
+    if (!target) throw new AppError("not_found");
     if (Boolean(target.disabledAt) === data.disabled) return summary(target);
     const [updated] = await tx
       .update(staff)
@@ -272,9 +246,9 @@ export async function changeOwnPassword(db: Db, input: z.input<typeof changeOwnP
   const data = changeOwnPasswordSchema.parse(input);
   const env = getEnv();
   const limited = await hitRateLimits(db, [{ key: `staff-password-change:${actor.id}`, limit: env.STAFF_LOCKOUT_ATTEMPTS, windowMinutes: env.STAFF_LOCKOUT_MINUTES }], now);
-  if (!limited.allowed) throw new StaffAdminError("rate_limited", limited.retryAfterMinutes);
+  if (!limited.allowed) throw new AppError("rate_limited", { retryAfterMinutes: limited.retryAfterMinutes });
   const [me] = await db.select().from(staff).where(eq(staff.id, actor.id)).limit(1);
-  if (!me || me.disabledAt) throw new StaffAdminError("forbidden");
+  if (!me || me.disabledAt) throw new AppError("forbidden");
   const valid = me.passwordHash ? await verifyPassword(me.passwordHash, data.currentPassword) : false;
   const passwordHash = valid ? await hashPassword(data.newPassword) : null;
   await db.transaction(async (tx) => {
@@ -288,10 +262,10 @@ export async function changeOwnPassword(db: Db, input: z.input<typeof changeOwnP
       .set({ passwordHash, failedSignIns: 0, lockedUntil: null, sessionVersion: sql`${staff.sessionVersion} + 1` })
       .where(and(eq(staff.id, me.id), eq(staff.passwordHash, me.passwordHash!)))
       .returning({ id: staff.id });
-    if (!updated) throw new StaffAdminError("wrong_password");
+    if (!updated) throw new AppError("wrong_password");
     await recordAuditEvent(tx, { actorType: "staff", actorId: me.id, action: "staff.password_changed", entityType: "staff", entityId: me.id, data: {} });
   });
-  if (!passwordHash) throw new StaffAdminError("wrong_password");
+  if (!passwordHash) throw new AppError("wrong_password");
 }
 
 export type StaffStatus = "active" | "invited" | "invite_expired" | "disabled";
@@ -299,7 +273,7 @@ export type StaffListItem = StaffSummary & { status: StaffStatus; inviteExpiresA
 
 /** Admin only. Every staff account, by name, with its status and pending invitation. */
 export async function listStaff(db: Db, actor: StaffActor, now = new Date()): Promise<StaffListItem[]> {
-  requireRole(actor, ["admin"]);
+  assertCan(actor, "staff.manage");
   const rows = await db
     .select({
       id: staff.id,

@@ -4,16 +4,19 @@ import type { Db, Tx } from "@/db/client";
 import { staff, staffRecoveryCodes, type Staff } from "@/db/schema";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import { clearAccountThrottles } from "./sign-in-throttle";
-import { StaffAdminError, type StaffActor } from "./staff-admin";
+import { AppError } from "@/lib/errors/app-error";
+import { assertCan } from "./assert-can";
+import { can } from "./permissions";
+import type { StaffActor } from "./staff-admin";
 
 const targetSchema = z.object({ staffId: z.uuid("invalid") });
 
 /** The acting admin, re-read in the transaction, and the target row (locked). */
 async function adminAndTarget(tx: Tx, actor: StaffActor, staffId: string): Promise<Staff> {
   const [admin] = await tx.select().from(staff).where(eq(staff.id, actor.id)).limit(1);
-  if (!admin || admin.disabledAt || admin.role !== "admin") throw new StaffAdminError("forbidden");
+  if (!admin || admin.disabledAt || !can(admin.role, "staff.manage")) throw new AppError("forbidden");
   const [target] = await tx.select().from(staff).where(eq(staff.id, staffId)).for("update");
-  if (!target) throw new StaffAdminError("not_found");
+  if (!target) throw new AppError("not_found");
   return target;
 }
 
@@ -23,7 +26,7 @@ async function adminAndTarget(tx: Tx, actor: StaffActor, staffId: string): Promi
  * roles) — audited.
  */
 export async function resetStaffTwoFactor(db: Db, input: { staffId: string }, actor: StaffActor): Promise<void> {
-  if (actor.role !== "admin") throw new StaffAdminError("forbidden");
+  assertCan(actor, "staff.manage");
   const { staffId } = targetSchema.parse(input);
   await db.transaction(async (tx) => {
     const target = await adminAndTarget(tx, actor, staffId);
@@ -38,7 +41,7 @@ export async function resetStaffTwoFactor(db: Db, input: { staffId: string }, ac
 
 /** Admin only: lifts every sign-in delay of a colleague's account (all client addresses, and the second factor) — audited. */
 export async function clearStaffSignInDelays(db: Db, input: { staffId: string }, actor: StaffActor): Promise<void> {
-  if (actor.role !== "admin") throw new StaffAdminError("forbidden");
+  assertCan(actor, "staff.manage");
   const { staffId } = targetSchema.parse(input);
   await db.transaction(async (tx) => {
     const target = await adminAndTarget(tx, actor, staffId);

@@ -13,7 +13,7 @@ import { exportEncoder } from "./export-encoders";
 import { EXPORT_LOGS, exportQuerySchema, type ExportLog } from "./export-filters";
 import { REQUEST_LOG_COLUMNS, requestLogQuery, streamRequestLog } from "./export-request-log";
 import { openExportStream, type ExportStreamEnd } from "./export-stream";
-import { COMPLIANCE_ROLES } from "./roles";
+import { can } from "@/lib/auth/permissions";
 
 export type ExportIssue = { field: string; message: string };
 
@@ -35,7 +35,7 @@ export async function createExport(
   me: Pick<CurrentStaff, "id"> & { role: StaffRole },
   { now = new Date(), timeZone = getEnv().OPERATOR_TIME_ZONE }: { now?: Date; timeZone?: string } = {},
 ): Promise<CreatedExport> {
-  if (!(COMPLIANCE_ROLES as readonly StaffRole[]).includes(me.role)) return { ok: false, error: "forbidden" };
+  if (!can(me.role, "compliance.read")) return { ok: false, error: "forbidden" };
   const exportLog = z.enum(EXPORT_LOGS).safeParse(input.log);
   if (!exportLog.success) return { ok: false, error: "unknown_log" };
   const parsed = exportQuerySchema.safeParse(input.query);

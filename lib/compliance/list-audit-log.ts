@@ -7,8 +7,7 @@ import { getEnv } from "@/lib/env";
 import { localWallTimeToInstant } from "@/lib/requests/deadlines/compute-due-at";
 import { addCalendarDays } from "@/lib/requests/deadlines/working-calendar";
 import { referenceQuery } from "@/lib/requests/list-queue";
-import { NotAllowedError } from "@/lib/requests/staff/errors";
-import { COMPLIANCE_ROLES } from "./roles";
+import { assertCan } from "@/lib/auth/assert-can";
 
 export const AUDIT_PAGE_SIZE = 50;
 
@@ -48,11 +47,6 @@ export type AuditLogItem = {
 };
 
 export type AuditLogPage = { items: AuditLogItem[]; filters: AuditLogFilters; nextBefore: number | null };
-
-/** Throws NotAllowedError unless the staff member may read the compliance record. */
-export function assertMayReadCompliance(me: Pick<CurrentStaff, "role">, action: string): void {
-  if (!(COMPLIANCE_ROLES as readonly string[]).includes(me.role)) throw new NotAllowedError(action, me.role);
-}
 
 const escapeLike = (text: string) => text.replace(/[\\%_]/g, (c) => `\\${c}`);
 
@@ -114,7 +108,7 @@ async function namesFor(db: Executor, rows: { actorType: AuditActorType; actorId
  * operator's time zone). Keyset paging on the id, so pages stay fast and never skip a row.
  */
 export async function listAuditLog(db: Executor, input: Record<string, unknown>, me: Pick<CurrentStaff, "role">, timeZone = getEnv().OPERATOR_TIME_ZONE): Promise<AuditLogPage> {
-  assertMayReadCompliance(me, "read_audit_log");
+  assertCan(me, "compliance.read");
   const filters = auditLogFiltersSchema.parse(input);
   const where = await filterConditions(db, filters, timeZone);
   if (!where) return { items: [], filters, nextBefore: null };

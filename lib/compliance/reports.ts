@@ -9,7 +9,7 @@ import { OPEN_STATUSES } from "@/lib/requests/lifecycle";
 import { REQUEST_TYPES, type RequestType } from "@/lib/requests/request-types";
 import { localBounds, monthsOf, reportPeriodSchema, yearIn, type ReportPeriod } from "./report-period";
 import { daysToRespond, onTimeAt, responded } from "./request-outcome";
-import { COMPLIANCE_ROLES } from "./roles";
+import { assertCan } from "@/lib/auth/assert-can";
 
 /**
  * The compliance reports: pure reads of the requests table (the page checks the role; the
@@ -220,16 +220,9 @@ export async function loadReportYears(db: Executor, { now, timeZone = operatorTi
   return Array.from({ length: thisYear - firstYear + 1 }, (_, i) => thisYear - i);
 }
 
-export class ReportNotAllowedError extends Error {
-  constructor() {
-    super("only compliance officers and admins may download reports");
-    this.name = "ReportNotAllowedError";
-  }
-}
-
 /** The CCPA table for a download: role-checked, and recorded in the audit log as it is read. */
 export async function downloadCcpaTable(db: Executor, input: CcpaTableInput, actor: Pick<CurrentStaff, "id" | "role">): Promise<CcpaTable> {
-  if (!(COMPLIANCE_ROLES as readonly string[]).includes(actor.role)) throw new ReportNotAllowedError();
+  assertCan(actor, "compliance.read");
   const parsed = ccpaTableInput.parse(input);
   return db.transaction(async (tx) => {
     const table = await loadCcpaTable(tx, parsed);

@@ -3,7 +3,7 @@ import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import { sealAuditLog } from "@/lib/audit/seal-audit-log";
 import { verifyAuditChain, type AuditChainReport } from "@/lib/audit/verify-audit-chain";
 import type { CurrentStaff } from "@/lib/auth/current-staff";
-import { assertMayReadCompliance } from "./list-audit-log";
+import { assertCan } from "@/lib/auth/assert-can";
 
 /**
  * The audit page's "verify integrity" button: seals what can be sealed (so recent rows are not
@@ -11,7 +11,7 @@ import { assertMayReadCompliance } from "./list-audit-log";
  * records that it was checked and what was found, in a transaction of its own.
  */
 export async function verifyAuditLog(db: Db, me: Pick<CurrentStaff, "id" | "role">): Promise<AuditChainReport> {
-  assertMayReadCompliance(me, "verify_audit_log");
+  assertCan(me, "compliance.read");
   await sealAuditLog(db, { wait: true });
   const report = await verifyAuditChain(db);
   await db.transaction((tx) =>

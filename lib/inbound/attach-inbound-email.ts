@@ -6,9 +6,11 @@ import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import type { CurrentStaff } from "@/lib/auth/current-staff";
 import { referenceQuery } from "@/lib/requests/list-queue";
 import { recordRequestChange } from "@/lib/requests/record-request-change";
-import { assertMayWork, parseInput, staffActor } from "@/lib/requests/staff/staff-context";
+import { assertCan } from "@/lib/auth/assert-can";
+import { parseInput } from "@/lib/errors/field-errors";
+import { staffActor } from "@/lib/requests/staff/staff-context";
 import { applyInboundAutoReply, applyInboundReply } from "./apply-inbound-reply";
-import { InboundMailError } from "./inbound-staff-errors";
+import { AppError } from "@/lib/errors/app-error";
 import { attachInboundSchema, INBOUND_STATUS_ACTIONS } from "./inbound-staff-schemas";
 import { lockInboundEmail } from "./lock-inbound-email";
 import { parseInboundEmail } from "./parse-inbound-email";
@@ -24,7 +26,7 @@ async function parseStored(raw: Buffer): Promise<ParsedInboundEmail> {
   try {
     return await parseInboundEmail(raw);
   } catch (error) {
-    throw new InboundMailError("unparseable", { error: error instanceof Error ? error.message : String(error) });
+    throw new AppError("unparseable", { details: { error: error instanceof Error ? error.message : String(error) } });
   }
 }
 
@@ -38,7 +40,7 @@ async function columnsForFailed(tx: Tx, email: InboundEmail, parsed: ParsedInbou
     .select({ id: inboundEmails.id })
     .from(inboundEmails)
     .where(and(eq(inboundEmails.messageId, messageId), isNull(inboundEmails.duplicateOfId), ne(inboundEmails.id, email.id)));
-  if (original) throw new InboundMailError("duplicate", { originalId: original.id });
+  if (original) throw new AppError("duplicate", { details: { originalId: original.id } });
   return parsedColumns(parsed, messageId);
 }
 
@@ -54,18 +56,18 @@ export async function attachInboundEmail(
   now = new Date(),
 ): Promise<AttachedInboundEmail> {
   const data = parseInput(attachInboundSchema, input);
-  assertMayWork(actor, "attach_inbound_email");
+  assertCan(actor, "requests.work");
   const reference = referenceQuery(data.reference);
-  if (!reference) throw new InboundMailError("unknown_reference", { reference: data.reference });
+  if (!reference) throw new AppError("unknown_reference", { details: { reference: data.reference } });
 
   return db.transaction(async (tx) => {
     const email = await lockInboundEmail(tx, data.inboundEmailId);
-    if (!INBOUND_STATUS_ACTIONS[email.status].includes("attach")) throw new InboundMailError("wrong_status", { status: email.status });
+    if (!INBOUND_STATUS_ACTIONS[email.status].includes("attach")) throw new AppError("wrong_status", { details: { status: email.status } });
     const parsed = await parseStored(email.raw);
 
     const [request] = await tx.select().from(requests).where(eq(requests.reference, reference)).for("update");
     // A request whose address was never confirmed is invisible to staff, like one that does not exist.
-    if (!request || !request.verifiedAt) throw new InboundMailError("unknown_reference", { reference });
+    if (!request || !request.verifiedAt) throw new AppError("unknown_reference", { details: { reference } });
 
     const fields = email.status === "failed" ? await columnsForFailed(tx, email, parsed) : {};
     const current = { ...email, ...fields };

@@ -4,8 +4,9 @@ import type { Db } from "@/db/client";
 import { inboundEmails } from "@/db/schema";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import type { CurrentStaff } from "@/lib/auth/current-staff";
-import { assertMayWork, parseInput } from "@/lib/requests/staff/staff-context";
-import { InboundMailError } from "./inbound-staff-errors";
+import { assertCan } from "@/lib/auth/assert-can";
+import { parseInput } from "@/lib/errors/field-errors";
+import { AppError } from "@/lib/errors/app-error";
 import { dismissInboundSchema, INBOUND_STATUS_ACTIONS } from "./inbound-staff-schemas";
 import { lockInboundEmail } from "./lock-inbound-email";
 
@@ -16,10 +17,10 @@ import { lockInboundEmail } from "./lock-inbound-email";
  */
 export async function dismissInboundEmail(db: Db, input: z.input<typeof dismissInboundSchema>, actor: CurrentStaff, now = new Date()): Promise<void> {
   const data = parseInput(dismissInboundSchema, input);
-  assertMayWork(actor, "dismiss_inbound_email");
+  assertCan(actor, "requests.work");
   await db.transaction(async (tx) => {
     const email = await lockInboundEmail(tx, data.inboundEmailId);
-    if (!INBOUND_STATUS_ACTIONS[email.status].includes("dismiss")) throw new InboundMailError("wrong_status", { status: email.status });
+    if (!INBOUND_STATUS_ACTIONS[email.status].includes("dismiss")) throw new AppError("wrong_status", { details: { status: email.status } });
     await tx
       .update(inboundEmails)
       .set({ status: "dismissed", nextAttemptAt: null, resolvedById: actor.id, resolvedAt: now, resolutionNote: data.reason })

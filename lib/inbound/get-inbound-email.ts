@@ -2,8 +2,8 @@ import { eq, getTableColumns } from "drizzle-orm";
 import type { z } from "zod";
 import type { Db } from "@/db/client";
 import { inboundEmails, requests, staff, type InboundEmail } from "@/db/schema";
-import { parseInput } from "@/lib/requests/staff/staff-context";
-import { InboundMailError } from "./inbound-staff-errors";
+import { parseInput } from "@/lib/errors/field-errors";
+import { AppError } from "@/lib/errors/app-error";
 import { inboundRefSchema } from "./inbound-staff-schemas";
 
 export type InboundEmailView = Omit<InboundEmail, "raw"> & {
@@ -29,7 +29,7 @@ export async function getInboundEmail(db: Db, input: z.input<typeof inboundRefSc
     .leftJoin(requests, eq(requests.id, inboundEmails.requestId))
     .leftJoin(staff, eq(staff.id, inboundEmails.resolvedById))
     .where(eq(inboundEmails.id, inboundEmailId));
-  if (!row) throw new InboundMailError("not_found");
+  if (!row) throw new AppError("not_found");
   const email = row.email;
   return {
     ...email,

@@ -28,9 +28,6 @@ export const INBOUND_STATUS_ACTIONS: Record<InboundStatusCode, readonly InboundA
   failed: ["attach", "dismiss", "retry"],
 };
 
-/** Every staff role may read the support mail; agents and admins act on it (compliance only reads). */
-export const MAIL_READER_ROLES = ["agent", "admin", "compliance"] as const;
-export const MAIL_WORKER_ROLES = ["agent", "admin"] as const;
 
 export const DISMISS_REASON_MAX = 500;
 export const ATTACH_NOTE_MAX = 2_000;

@@ -9,14 +9,13 @@ import { createStaff } from "@/lib/auth/create-staff";
 import type { CurrentStaff } from "@/lib/auth/current-staff";
 import { seedDeadlineData } from "@/lib/requests/deadlines/deadline-repository";
 import { listQueue } from "@/lib/requests/list-queue";
-import { InvalidInputError, NotAllowedError } from "@/lib/requests/staff/errors";
+import { AppError, type AppErrorCode } from "@/lib/errors/app-error";
 import { getStaffRequestView } from "@/lib/requests/staff/get-staff-request-view";
 import { fileVerifiedRequest } from "@/lib/requests/testing";
 import { attachInboundEmail } from "./attach-inbound-email";
 import { countInboundNeedingAttention } from "./count-inbound-needing-attention";
 import { dismissInboundEmail } from "./dismiss-inbound-email";
 import { getInboundEmail } from "./get-inbound-email";
-import { InboundMailError, type InboundErrorCode } from "./inbound-staff-errors";
 import { INBOUND_KIND_CODES, INBOUND_STATUS_CODES } from "./inbound-staff-schemas";
 import { listInboundEmails } from "./list-inbound-emails";
 import { AUTO_REPLY_CHANNEL } from "./message-channels";
@@ -78,13 +77,13 @@ function rawWithBadAttachment(): Buffer {
 /** Bytes that are no e-mail at all: processing fails on them. */
 const GARBAGE = Buffer.from("\u0000\u0001 this is not an e-mail \u0002", "latin1");
 
-async function expectInboundError(promise: Promise<unknown>, code: InboundErrorCode) {
+async function expectInboundError(promise: Promise<unknown>, code: AppErrorCode) {
   const error = await promise.then(
     () => null,
     (caught: unknown) => caught,
   );
-  expect(error).toBeInstanceOf(InboundMailError);
-  expect((error as InboundMailError).code).toBe(code);
+  expect(error).toBeInstanceOf(AppError);
+  expect((error as AppError).code).toBe(code);
 }
 
 describe("inbound mail codes for the browser", () => {
@@ -242,7 +241,7 @@ describe.each(testEngines())("staff handling of inbound mail on %s", (engine) =>
     await expectInboundError(attachInboundEmail(db(), { inboundEmailId: id, reference: "not a reference" }, agent), "unknown_reference");
     await expectInboundError(attachInboundEmail(db(), { inboundEmailId: randomUUID(), reference: request.reference! }, agent), "not_found");
     await expect(attachInboundEmail(db(), { inboundEmailId: id, reference: "" }, agent)).rejects.toMatchObject({ fieldErrors: { reference: "required" } });
-    await expect(attachInboundEmail(db(), { inboundEmailId: id, reference: request.reference! }, compliance)).rejects.toBeInstanceOf(NotAllowedError);
+    await expect(attachInboundEmail(db(), { inboundEmailId: id, reference: request.reference! }, compliance)).rejects.toMatchObject({ name: "AppError", code: "forbidden" });
     expect(await inbound(id)).toMatchObject({ status: "unmatched", requestId: null, resolvedById: null });
     expect((await audits(id)).map((a) => a.action)).toEqual(["inbound_email.processed"]);
 
@@ -262,8 +261,8 @@ describe.each(testEngines())("staff handling of inbound mail on %s", (engine) =>
   it("dismissing needs a reason (1–500 characters), records it, and only applies to unmatched or failed mail", async () => {
     const { id } = await receive(rawEmail({ subject: "Скидки недели!" }));
     await expect(dismissInboundEmail(db(), { inboundEmailId: id, reason: "   " }, agent)).rejects.toMatchObject({ fieldErrors: { reason: "required" } });
-    await expect(dismissInboundEmail(db(), { inboundEmailId: id, reason: "x".repeat(501) }, agent)).rejects.toBeInstanceOf(InvalidInputError);
-    await expect(dismissInboundEmail(db(), { inboundEmailId: id, reason: "Рассылка" }, compliance)).rejects.toBeInstanceOf(NotAllowedError);
+    await expect(dismissInboundEmail(db(), { inboundEmailId: id, reason: "x".repeat(501) }, agent)).rejects.toMatchObject({ name: "AppError", code: "invalid" });
+    await expect(dismissInboundEmail(db(), { inboundEmailId: id, reason: "Рассылка" }, compliance)).rejects.toMatchObject({ name: "AppError", code: "forbidden" });
     expect((await inbound(id)).status).toBe("unmatched");
 
     await dismissInboundEmail(db(), { inboundEmailId: id, reason: " Рекламная рассылка " }, agent);
@@ -283,7 +282,7 @@ describe.each(testEngines())("staff handling of inbound mail on %s", (engine) =>
 
   it("retry processes a failed message again and says where it ended up; only failed mail, only agents and admins", async () => {
     const parseable = await failedByHand(rawEmail({ subject: "После сбоя базы" }));
-    await expect(retryInboundEmail(db(), { inboundEmailId: parseable }, compliance)).rejects.toBeInstanceOf(NotAllowedError);
+    await expect(retryInboundEmail(db(), { inboundEmailId: parseable }, compliance)).rejects.toMatchObject({ name: "AppError", code: "forbidden" });
     expect((await inbound(parseable)).status).toBe("failed");
     expect(await retryInboundEmail(db(), { inboundEmailId: parseable }, agent)).toBe("unmatched");
     expect(await inbound(parseable)).toMatchObject({ status: "unmatched", error: null, attempts: 2, subject: "После сбоя базы" });

@@ -4,8 +4,9 @@ import type { Db } from "@/db/client";
 import { inboundEmails, type InboundStatus } from "@/db/schema";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import type { CurrentStaff } from "@/lib/auth/current-staff";
-import { assertMayWork, parseInput } from "@/lib/requests/staff/staff-context";
-import { InboundMailError } from "./inbound-staff-errors";
+import { assertCan } from "@/lib/auth/assert-can";
+import { parseInput } from "@/lib/errors/field-errors";
+import { AppError } from "@/lib/errors/app-error";
 import { INBOUND_STATUS_ACTIONS, inboundRefSchema } from "./inbound-staff-schemas";
 import { lockInboundEmail } from "./lock-inbound-email";
 import { processInboundEmail } from "./process-inbound-email";
@@ -17,10 +18,10 @@ import { processInboundEmail } from "./process-inbound-email";
  */
 export async function retryInboundEmail(db: Db, input: z.input<typeof inboundRefSchema>, actor: CurrentStaff, now = new Date()): Promise<InboundStatus> {
   const { inboundEmailId } = parseInput(inboundRefSchema, input);
-  assertMayWork(actor, "retry_inbound_email");
+  assertCan(actor, "requests.work");
   await db.transaction(async (tx) => {
     const email = await lockInboundEmail(tx, inboundEmailId);
-    if (!INBOUND_STATUS_ACTIONS[email.status].includes("retry")) throw new InboundMailError("wrong_status", { status: email.status });
+    if (!INBOUND_STATUS_ACTIONS[email.status].includes("retry")) throw new AppError("wrong_status", { details: { status: email.status } });
     await tx.update(inboundEmails).set({ status: "received" }).where(eq(inboundEmails.id, email.id));
     await recordAuditEvent(tx, {
       actorType: "staff",

@@ -2,10 +2,9 @@ import { asc, desc, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { policyVersions, staff, type PolicyVersion } from "@/db/schema";
 import type { CurrentStaff } from "@/lib/auth/current-staff";
-import { ADMIN_ROLES } from "@/lib/compliance/roles";
+import { assertCan } from "@/lib/auth/assert-can";
 import { getEnv, LOCALES, type Locale } from "@/lib/env";
 import { todayIn } from "./get-policy";
-import { PolicyAdminError } from "./policy-admin-errors";
 
 /** scheduled: takes effect later; current: the text in force today; past: replaced. */
 export type PolicyVersionState = "scheduled" | "current" | "past";
@@ -29,7 +28,7 @@ export type PolicyAdminView = {
  * public page decides it (latest effective date not after today, then latest published).
  */
 export async function listPolicyVersionsForAdmin(db: Db, actor: Pick<CurrentStaff, "role">, now = new Date()): Promise<PolicyAdminView> {
-  if (!(ADMIN_ROLES as readonly string[]).includes(actor.role)) throw new PolicyAdminError("not_allowed");
+  assertCan(actor, "policy.publish");
   const today = todayIn(getEnv().OPERATOR_TIME_ZONE, now);
   const rows = await db
     .select({

@@ -8,18 +8,18 @@ import { createStaff } from "@/lib/auth/create-staff";
 import type { CurrentStaff } from "@/lib/auth/current-staff";
 import { getCurrentPolicy, todayIn } from "./get-policy";
 import { listPolicyVersionsForAdmin } from "./list-policy-versions-for-admin";
-import { PolicyAdminError } from "./policy-admin-errors";
+import { AppError, type AppErrorCode } from "@/lib/errors/app-error";
 import { publishPolicyVersion } from "./publish-policy-version";
 import { publishPolicyVersionAsAdmin } from "./publish-policy-version-as-admin";
 
-async function expectRefusal(promise: Promise<unknown>, code: PolicyAdminError["code"]) {
+async function expectRefusal(promise: Promise<unknown>, code: AppErrorCode) {
   const error = await promise.then(
     () => null,
     (thrown: unknown) => thrown,
   );
-  expect(error, `expected PolicyAdminError ${code}`).toBeInstanceOf(PolicyAdminError);
-  expect((error as PolicyAdminError).code).toBe(code);
-  return error as PolicyAdminError;
+  expect(error, `expected AppError ${code}`).toBeInstanceOf(AppError);
+  expect((error as AppError).code).toBe(code);
+  return error as AppError;
 }
 
 describe.each(testEngines())("policy versions from the dashboard on %s", (engine) => {
@@ -56,9 +56,9 @@ describe.each(testEngines())("policy versions from the dashboard on %s", (engine
   });
 
   it("only admins publish or list", async () => {
-    await expectRefusal(publishPolicyVersionAsAdmin(db(), draft, agent, now), "not_allowed");
-    await expectRefusal(publishPolicyVersionAsAdmin(db(), draft, compliance, now), "not_allowed");
-    await expectRefusal(listPolicyVersionsForAdmin(db(), compliance, now), "not_allowed");
+    await expectRefusal(publishPolicyVersionAsAdmin(db(), draft, agent, now), "forbidden");
+    await expectRefusal(publishPolicyVersionAsAdmin(db(), draft, compliance, now), "forbidden");
+    await expectRefusal(listPolicyVersionsForAdmin(db(), compliance, now), "forbidden");
     expect(await db().select().from(policyVersions).where(eq(policyVersions.version, "2.0"))).toEqual([]);
   });
 

@@ -2,9 +2,8 @@ import { and, desc, eq, inArray } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { requestMessages, requests, type RequestStatus } from "@/db/schema";
 import type { Locale } from "@/lib/env";
-import { ReplyNotAllowedError } from "./errors";
+import { assertCan } from "@/lib/auth/assert-can";
 import { fillReplyTemplate } from "./fill-template";
-import { REPLY_ROLES } from "./send-staff-reply";
 import { templateContextFor } from "./template-context";
 import { listReplyTemplates, type StaffActor } from "./templates";
 
@@ -26,7 +25,7 @@ export type ReplyComposerData = {
  * composer is written against. Null for a request that does not exist or is not verified.
  */
 export async function loadReplyComposer(db: Db, { requestId }: { requestId: string }, actor: StaffActor, now = new Date()): Promise<ReplyComposerData | null> {
-  if (!(REPLY_ROLES as readonly string[]).includes(actor.role)) throw new ReplyNotAllowedError(actor.role, "reply to requesters");
+  assertCan(actor, "requests.work");
   if (!/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(requestId)) return null;
   // Taken before reading the messages: one that lands in between is shown and, at worst, reported once more.
   const loadedAt = now;

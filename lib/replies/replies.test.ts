@@ -13,7 +13,7 @@ import { fileRequest } from "@/lib/requests/file-request";
 import { getRequestStatus } from "@/lib/requests/get-request-status";
 import { postRequesterMessage } from "@/lib/requests/post-requester-message";
 import type { RequestForm } from "@/lib/validation/request-forms";
-import { ReplyNotAllowedError, ReplyTemplateExistsError, RequestNotRepliableError, StaleReplyError } from "./errors";
+import { AppError, type AppErrorCode } from "@/lib/errors/app-error";
 import { loadReplyComposer } from "./load-reply-composer";
 import { sendStaffReply } from "./send-staff-reply";
 import { readReplyTemplateSeed, seedReplyTemplates } from "./template-seed";
@@ -41,13 +41,14 @@ function accessForm(): RequestForm {
   } as RequestForm;
 }
 
-async function expectRejection<E extends Error>(promise: Promise<unknown>, type: new (...args: never[]) => E): Promise<E> {
+async function expectRejection(promise: Promise<unknown>, code: AppErrorCode): Promise<AppError> {
   const error = await promise.then(
     () => null,
     (caught: unknown) => caught,
   );
-  expect(error).toBeInstanceOf(type);
-  return error as E;
+  expect(error).toBeInstanceOf(AppError);
+  expect((error as AppError).code).toBe(code);
+  return error as AppError;
 }
 
 describe.each(testEngines())("reply templates and staff replies on %s", (engine) => {
@@ -157,15 +158,17 @@ describe.each(testEngines())("reply templates and staff replies on %s", (engine)
     it("refuses an agent and a compliance officer, changing nothing", async () => {
       const [template] = await listReplyTemplates(database.db, admin, { locale: "ru" });
       for (const actor of [agent, compliance]) {
-        await expectRejection(saveReplyTemplate(database.db, { ...template!, locale: "ru", body: "взлом" }, actor), ReplyNotAllowedError);
+        await expectRejection(saveReplyTemplate(database.db, { ...template!, locale: "ru", body: "взлом" }, actor), "forbidden");
       }
       const [after] = await database.db.select().from(replyTemplates).where(eq(replyTemplates.id, template!.id));
       expect(after!.body).toBe(template!.body);
     });
 
     it("refuses a second template with the same key and language, and unknown variables", async () => {
-      await expectRejection(saveReplyTemplate(database.db, { key: "access_ready", locale: "kk", name: "x", subject: "x", body: "x" }, admin), ReplyTemplateExistsError);
-      const invalid = await expectRejection(saveReplyTemplate(database.db, { key: "typo", locale: "ru", name: "x", subject: "x", body: "Срок: {{request.due}}" }, admin), ZodError);
+      await expectRejection(saveReplyTemplate(database.db, { key: "access_ready", locale: "kk", name: "x", subject: "x", body: "x" }, admin), "exists");
+      const invalid = await saveReplyTemplate(database.db, { key: "typo", locale: "ru", name: "x", subject: "x", body: "Срок: {{request.due}}" }, admin).catch((caught: unknown) => caught);
+      expect(invalid).toBeInstanceOf(ZodError);
+      if (!(invalid instanceof ZodError)) return;
       expect(invalid.issues.map((issue) => [issue.path.join("."), issue.message])).toEqual([["body", "unknownVariables"]]);
     });
 
@@ -179,7 +182,7 @@ describe.each(testEngines())("reply templates and staff replies on %s", (engine)
 
       const draft = await previewReplyTemplate(database.db, { draft: { locale: "en", subject: "{{request.type}}", body: "{{requester.name}} {{oops}}" } }, admin, T0);
       expect(draft).toMatchObject({ subject: "Show my data", body: "Aigerim Serikkyzy {{oops}}", unknownVariables: ["oops"], sample: null });
-      await expectRejection(previewReplyTemplate(database.db, { templateId: ru!.id }, agent), ReplyNotAllowedError);
+      await expectRejection(previewReplyTemplate(database.db, { templateId: ru!.id }, agent), "forbidden");
     });
   });
 
@@ -251,14 +254,14 @@ describe.each(testEngines())("reply templates and staff replies on %s", (engine)
 
       const stale = await expectRejection(
         sendStaffReply(database.db, { requestId, body: "Ответ", loadedAt: loaded!.loadedAt, lastSeenMessageId: loaded!.lastSeenMessageId }, agent, at(3)),
-        StaleReplyError,
+        "stale",
       );
-      expect(stale.messages.map((m) => [m.direction, m.authorType, m.body])).toEqual([["inbound", "requester", "Я передумала, удалите всё"]]);
+      expect(stale.messages!.map((m) => [m.direction, m.authorType, m.body])).toEqual([["inbound", "requester", "Я передумала, удалите всё"]]);
       expect(await outboundMessages(requestId)).toEqual([]);
       expect(await staffReplyEmails(requestId)).toEqual([]);
 
       // Having seen it, the agent can send the same draft.
-      const sent = await sendStaffReply(database.db, { requestId, body: "Ответ", loadedAt: at(3), lastSeenMessageId: stale.messages[0]!.id }, agent, at(4));
+      const sent = await sendStaffReply(database.db, { requestId, body: "Ответ", loadedAt: at(3), lastSeenMessageId: stale.messages![0]!.id }, agent, at(4));
       expect((await outboundMessages(requestId)).map((m) => m.id)).toEqual([sent.messageId]);
     });
 
@@ -273,22 +276,22 @@ describe.each(testEngines())("reply templates and staff replies on %s", (engine)
       const sent = await sendStaffReply(database.db, { requestId, body: "First answer", loadedAt: first!.loadedAt, lastSeenMessageId: first!.lastSeenMessageId }, agent, at(3));
       const stale = await expectRejection(
         sendStaffReply(database.db, { requestId, body: "Second answer", loadedAt: second!.loadedAt, lastSeenMessageId: second!.lastSeenMessageId }, secondAgent, at(4)),
-        StaleReplyError,
+        "stale",
       );
-      expect(stale.messages.map((m) => [m.id, m.direction, m.authorName, m.body])).toEqual([[sent.messageId, "outbound", "Asel Agent", "First answer"]]);
+      expect(stale.messages!.map((m) => [m.id, m.direction, m.authorName, m.body])).toEqual([[sent.messageId, "outbound", "Asel Agent", "First answer"]]);
       expect((await outboundMessages(requestId)).map((m) => m.body)).toEqual(["First answer"]);
     });
 
     it("counts a message as unseen when the composer saw none, or names one it never showed", async () => {
       const { requestId, token } = await verifiedRequest("ru");
       await postRequesterMessage(database.db, { token, body: "Первое", attachments: [], ip }, at(1));
-      const noneSeen = await expectRejection(sendStaffReply(database.db, { requestId, body: "x", loadedAt: at(5), lastSeenMessageId: null }, agent, at(5)), StaleReplyError);
-      expect(noneSeen.messages.map((m) => m.body)).toEqual(["Первое"]);
+      const noneSeen = await expectRejection(sendStaffReply(database.db, { requestId, body: "x", loadedAt: at(5), lastSeenMessageId: null }, agent, at(5)), "stale");
+      expect(noneSeen.messages!.map((m) => m.body)).toEqual(["Первое"]);
       const elsewhere = await expectRejection(
         sendStaffReply(database.db, { requestId, body: "x", loadedAt: at(5), lastSeenMessageId: "7b0c0c8e-1111-4222-8333-944455556666" }, agent, at(5)),
-        StaleReplyError,
+        "stale",
       );
-      expect(elsewhere.messages).toHaveLength(1);
+      expect(elsewhere.messages!).toHaveLength(1);
     });
 
     it("catches a message stamped before the composer loaded but committed after it, and ignores internal notes", async () => {
@@ -300,26 +303,28 @@ describe.each(testEngines())("reply templates and staff replies on %s", (engine)
       await database.db.insert(requestMessages).values({ requestId, direction: "internal", authorType: "staff", authorId: agent.id, body: "заметка", createdAt: at(6) });
       const stale = await expectRejection(
         sendStaffReply(database.db, { requestId, body: "x", loadedAt: loaded!.loadedAt, lastSeenMessageId: loaded!.lastSeenMessageId }, agent, at(7)),
-        StaleReplyError,
+        "stale",
       );
-      expect(stale.messages.map((m) => m.body)).toEqual(["Запоздалое"]);
-      const sent = await sendStaffReply(database.db, { requestId, body: "x", loadedAt: at(7), lastSeenMessageId: stale.messages[0]!.id }, agent, at(8));
+      expect(stale.messages!.map((m) => m.body)).toEqual(["Запоздалое"]);
+      const sent = await sendStaffReply(database.db, { requestId, body: "x", loadedAt: at(7), lastSeenMessageId: stale.messages![0]!.id }, agent, at(8));
       expect(sent.messageId).toBeTruthy();
     });
 
     it("lets neither a compliance officer reply nor anyone reply to an unverified request", async () => {
       const { requestId } = await verifiedRequest("ru");
-      await expectRejection(sendStaffReply(database.db, { requestId, body: "x", loadedAt: at(1), lastSeenMessageId: null }, compliance, at(1)), ReplyNotAllowedError);
-      await expectRejection(loadReplyComposer(database.db, { requestId }, compliance, at(1)), ReplyNotAllowedError);
+      await expectRejection(sendStaffReply(database.db, { requestId, body: "x", loadedAt: at(1), lastSeenMessageId: null }, compliance, at(1)), "forbidden");
+      await expectRejection(loadReplyComposer(database.db, { requestId }, compliance, at(1)), "forbidden");
       const unverified = await verifiedRequest("ru", true);
-      await expectRejection(sendStaffReply(database.db, { requestId: unverified.requestId, body: "x", loadedAt: at(1), lastSeenMessageId: null }, admin, at(1)), RequestNotRepliableError);
+      await expectRejection(sendStaffReply(database.db, { requestId: unverified.requestId, body: "x", loadedAt: at(1), lastSeenMessageId: null }, admin, at(1)), "not_repliable");
       expect(await loadReplyComposer(database.db, { requestId: unverified.requestId }, admin, at(1))).toBeNull();
       expect(await outboundMessages(requestId)).toEqual([]);
     });
 
     it("refuses a reply with a template gap left in it", async () => {
       const { requestId } = await verifiedRequest("ru");
-      const invalid = await expectRejection(sendStaffReply(database.db, { requestId, body: "Срок: {{request.dueAt}}", loadedAt: at(1), lastSeenMessageId: null }, agent, at(1)), ZodError);
+      const invalid = await sendStaffReply(database.db, { requestId, body: "Срок: {{request.dueAt}}", loadedAt: at(1), lastSeenMessageId: null }, agent, at(1)).catch((caught: unknown) => caught);
+      expect(invalid).toBeInstanceOf(ZodError);
+      if (!(invalid instanceof ZodError)) return;
       expect(invalid.issues[0]?.message).toBe("leftoverVariables");
     });
 

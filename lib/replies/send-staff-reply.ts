@@ -7,13 +7,12 @@ import { escapeHtml } from "@/lib/email/email-layout";
 import type { Locale } from "@/lib/env";
 import { issueStatusLink } from "@/lib/requests/complete-verification";
 import { recordRequestChange } from "@/lib/requests/record-request-change";
-import { ReplyNotAllowedError, ReplyRequestNotFoundError, RequestNotRepliableError, StaleReplyError, type UnseenMessage } from "./errors";
+import { assertCan } from "@/lib/auth/assert-can";
+import { AppError } from "@/lib/errors/app-error";
+import type { UnseenMessage } from "./unseen-message";
 import { staffReplySchema, type StaffReplyInput } from "./schemas";
 import type { StaffActor } from "./templates";
 import { insertOutboundMessage } from "@/lib/requests/staff/insert-outbound-message";
-
-/** Roles that may write to a requester (compliance reads only). */
-export const REPLY_ROLES = ["agent", "admin"] as const;
 
 /** References keeps the thread's first message and the latest ones, so the header stays short. */
 export const MAX_REFERENCES = 10;
@@ -115,19 +114,19 @@ async function useSubject(tx: Tx, email: OutboxEmail, subject: string): Promise<
  *
  * No double answers: the request row is locked, and if any message arrived after the state the
  * composer was loaded with (`lastSeenMessageId`, `loadedAt`), nothing is written and a
- * StaleReplyError carries the new messages.
+ * AppError("stale") carries the new messages.
  */
 export async function sendStaffReply(db: Db, input: StaffReplyInput, actor: StaffActor, now = new Date()): Promise<SentReply> {
-  if (!(REPLY_ROLES as readonly string[]).includes(actor.role)) throw new ReplyNotAllowedError(actor.role, "reply to requesters");
+  assertCan(actor, "requests.work");
   const data = staffReplySchema.parse(input);
   return db.transaction(async (tx) => {
     // Serialises replies and requester messages on this request (postRequesterMessage locks it too).
     const [request] = await tx.select().from(requests).where(eq(requests.id, data.requestId)).for("update");
-    if (!request) throw new ReplyRequestNotFoundError(data.requestId);
-    if (!request.reference || request.status === "unverified" || request.status === "expired") throw new RequestNotRepliableError(request.id, request.status);
+    if (!request) throw new AppError("not_found", { details: { requestId: data.requestId } });
+    if (!request.reference || request.status === "unverified" || request.status === "expired") throw new AppError("not_repliable", { details: { requestId: request.id, status: request.status } });
 
     const unseen = await unseenMessages(tx, request.id, data.lastSeenMessageId, data.loadedAt);
-    if (unseen.length > 0) throw new StaleReplyError(request.id, unseen);
+    if (unseen.length > 0) throw new AppError("stale", { messages: unseen, details: { requestId: request.id, unseen: unseen.length } });
 
     const locale = request.locale as Locale;
     const thread = await threadMessages(tx, request.id);

@@ -5,7 +5,8 @@ import { replyTemplates, requests, staff, type ReplyTemplate } from "@/db/schema
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import type { CurrentStaff } from "@/lib/auth/current-staff";
 import { LOCALES, type Locale } from "@/lib/env";
-import { ReplyNotAllowedError, ReplyRequestNotFoundError, ReplyTemplateExistsError, ReplyTemplateNotFoundError } from "./errors";
+import { assertCan } from "@/lib/auth/assert-can";
+import { AppError } from "@/lib/errors/app-error";
 import { fillReplyTemplate } from "./fill-template";
 import { MAX_REPLY_LENGTH, MAX_SUBJECT_LENGTH, replyTemplateSchema, type ReplyTemplateInput } from "./schemas";
 import { sampleTemplateRequest, templateContextFor } from "./template-context";
@@ -14,10 +15,6 @@ import { sampleTemplateRequest, templateContextFor } from "./template-context";
 export type StaffActor = Pick<CurrentStaff, "id" | "role">;
 
 export type ReplyTemplateRow = ReplyTemplate & { updatedByName: string | null };
-
-function requireAdmin(actor: StaffActor, action: string) {
-  if (actor.role !== "admin") throw new ReplyNotAllowedError(actor.role, action);
-}
 
 function staffAudit(actor: StaffActor) {
   return { actorType: "staff" as const, actorId: actor.id };
@@ -40,13 +37,13 @@ export async function listReplyTemplates(db: Db, actor: StaffActor, { locale }: 
  * unique; a template may not use unknown variables. Writes an audit row in the same transaction.
  */
 export async function saveReplyTemplate(db: Db, input: ReplyTemplateInput, actor: StaffActor, now = new Date()): Promise<ReplyTemplate> {
-  requireAdmin(actor, "edit reply templates");
+  assertCan(actor, "templates.manage");
   const data = replyTemplateSchema.parse(input);
   const values = { key: data.key, locale: data.locale, name: data.name, subject: data.subject, body: data.body, updatedAt: now, updatedBy: actor.id };
   return db.transaction(async (tx) => {
     if (!data.id) {
       const [created] = await tx.insert(replyTemplates).values(values).onConflictDoNothing().returning();
-      if (!created) throw new ReplyTemplateExistsError(data.key, data.locale);
+      if (!created) throw new AppError("exists", { details: { key: data.key, locale: data.locale } });
       await recordAuditEvent(tx, {
         ...staffAudit(actor),
         action: "reply_template.created",
@@ -58,12 +55,12 @@ export async function saveReplyTemplate(db: Db, input: ReplyTemplateInput, actor
     }
 
     const [existing] = await tx.select().from(replyTemplates).where(eq(replyTemplates.id, data.id)).for("update");
-    if (!existing) throw new ReplyTemplateNotFoundError(data.id);
+    if (!existing) throw new AppError("not_found", { details: { entity: "template", id: data.id } });
     const [clash] = await tx
       .select({ id: replyTemplates.id })
       .from(replyTemplates)
       .where(and(eq(replyTemplates.key, data.key), eq(replyTemplates.locale, data.locale), ne(replyTemplates.id, data.id)));
-    if (clash) throw new ReplyTemplateExistsError(data.key, data.locale);
+    if (clash) throw new AppError("exists", { details: { key: data.key, locale: data.locale } });
     const [updated] = await tx.update(replyTemplates).set(values).where(eq(replyTemplates.id, data.id)).returning();
     const changed = (["key", "locale", "name", "subject", "body"] as const).filter((field) => existing[field] !== updated![field]);
     await recordAuditEvent(tx, {
@@ -108,12 +105,12 @@ export type TemplatePreview = {
  * template's language, whatever the sample request's language is.
  */
 export async function previewReplyTemplate(db: Db, input: PreviewInput, actor: StaffActor, now = new Date()): Promise<TemplatePreview> {
-  requireAdmin(actor, "preview reply templates");
+  assertCan(actor, "templates.manage");
   const data = previewSchema.parse(input);
   let template: { locale: Locale; subject: string; body: string };
   if (data.templateId) {
     const [row] = await db.select().from(replyTemplates).where(eq(replyTemplates.id, data.templateId));
-    if (!row) throw new ReplyTemplateNotFoundError(data.templateId);
+    if (!row) throw new AppError("not_found", { details: { entity: "template", id: data.templateId } });
     template = { locale: row.locale as Locale, subject: row.subject, body: row.body };
   } else {
     template = data.draft!;
@@ -126,7 +123,7 @@ export async function previewReplyTemplate(db: Db, input: PreviewInput, actor: S
       .select()
       .from(requests)
       .where(and(eq(requests.id, data.sampleRequestId), isNotNull(requests.reference)));
-    if (!request) throw new ReplyRequestNotFoundError(data.sampleRequestId);
+    if (!request) throw new AppError("not_found", { details: { entity: "request", id: data.sampleRequestId } });
     sample = { id: request.id, reference: request.reference! };
     source = request;
   }
@@ -138,7 +135,7 @@ export type SampleRequest = { id: string; reference: string; locale: string; typ
 
 /** Recent verified requests to preview templates on (references only, no contact details). Admins only. */
 export async function listSampleRequests(db: Db, actor: StaffActor, limit = 20): Promise<SampleRequest[]> {
-  requireAdmin(actor, "preview reply templates");
+  assertCan(actor, "templates.manage");
   const rows = await db
     .select({ id: requests.id, reference: requests.reference, locale: requests.locale, type: requests.type })
     .from(requests)

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { REQUEST_STATUSES, type RequestStatus } from "@/db/schema";
+import { rolesWith } from "@/lib/auth/permissions";
 import { applyTransition, LIFECYCLE, LifecycleError, nextStatus, type LifecycleAction, type LifecycleRole } from "./lifecycle";
 
 const ROLES: LifecycleRole[] = ["requester", "agent", "compliance", "admin", "system"];
@@ -9,7 +10,7 @@ const ACTIONS = [...new Set(LIFECYCLE.map((m) => m.action))] as LifecycleAction[
 const ALLOWED: [RequestStatus, LifecycleAction, LifecycleRole, RequestStatus][] = [
   ["unverified", "verify", "requester", "new"],
   ["unverified", "expire", "system", "expired"],
-  ...(["agent", "admin"] as const).flatMap((role): [RequestStatus, LifecycleAction, LifecycleRole, RequestStatus][] => [
+  ...rolesWith("requests.work").flatMap((role): [RequestStatus, LifecycleAction, LifecycleRole, RequestStatus][] => [
     ["new", "start", role, "in_progress"],
     ["in_progress", "ask_requester", role, "awaiting_requester"],
     ["in_progress", "hold", role, "on_hold"],

@@ -1,4 +1,5 @@
 import type { RequestStatus } from "@/db/schema";
+import { rolesWith } from "@/lib/auth/permissions";
 
 /**
  * The one table of allowed status changes (DESIGN.md "Lifecycle"). Everything that changes a
@@ -23,7 +24,8 @@ export type LifecycleAction =
 
 type Move = { action: LifecycleAction; from: readonly RequestStatus[]; to: RequestStatus; roles: readonly LifecycleRole[] };
 
-const STAFF_WHO_WORK = ["agent", "admin"] as const;
+/** The staff moves are for those who work requests (lib/auth/permissions.ts). */
+const STAFF_WHO_WORK = rolesWith("requests.work");
 
 export const LIFECYCLE: readonly Move[] = [
   { action: "verify", from: ["unverified"], to: "new", roles: ["requester"] },

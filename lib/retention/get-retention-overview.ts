@@ -2,9 +2,8 @@ import { and, count, desc, eq, inArray, isNotNull, isNull, lt } from "drizzle-or
 import type { Db } from "@/db/client";
 import { requests, staff } from "@/db/schema";
 import type { CurrentStaff } from "@/lib/auth/current-staff";
-import { ADMIN_ROLES } from "@/lib/compliance/roles";
+import { assertCan } from "@/lib/auth/assert-can";
 import { CLOSED_STATUSES } from "@/lib/requests/lifecycle";
-import { RetentionError } from "./errors";
 import { getRetentionPolicy, retentionCutoff, type RetentionPolicy } from "./retention-policy";
 
 /** Enough for a page; a longer list of holds would need paging (and a conversation with legal). */
@@ -38,7 +37,7 @@ export type RetentionOverview = {
 
 /** The retention page: the period, what is due, and every request under legal hold. Admins only. */
 export async function getRetentionOverview(db: Db, actor: Pick<CurrentStaff, "role">, now = new Date()): Promise<RetentionOverview> {
-  if (!(ADMIN_ROLES as readonly string[]).includes(actor.role)) throw new RetentionError("not_allowed");
+  assertCan(actor, "retention.manage");
   const policy = await getRetentionPolicy(db);
   const cutoff = retentionCutoff(policy, now);
   const closed = inArray(requests.status, [...CLOSED_STATUSES]);

@@ -3,8 +3,7 @@ import type { Executor, Db } from "@/db/client";
 import { appSettings } from "@/db/schema";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import type { CurrentStaff } from "@/lib/auth/current-staff";
-import { ADMIN_ROLES } from "@/lib/compliance/roles";
-import { RetentionError } from "./errors";
+import { assertCan } from "@/lib/auth/assert-can";
 import { DEFAULT_RETENTION, retentionPolicySchema, type RetentionPeriod, type RetentionPolicyInput } from "./retention-schemas";
 
 const RETENTION_KEY = "retention";
@@ -33,7 +32,7 @@ export function retentionCutoff(period: RetentionPeriod, now: Date): Date {
 
 /** Admins change the retention period; the change, with the value before, is audited. */
 export async function updateRetentionPolicy(db: Db, input: RetentionPolicyInput, actor: Pick<CurrentStaff, "id" | "role">): Promise<RetentionPolicy> {
-  if (!(ADMIN_ROLES as readonly string[]).includes(actor.role)) throw new RetentionError("not_allowed");
+  assertCan(actor, "retention.manage");
   const period = retentionPolicySchema.parse(input);
   return db.transaction(async (tx) => {
     const before = await getRetentionPolicy(tx);

@@ -45,7 +45,7 @@ import { startRequest } from "@/lib/requests/staff/start-request";
 import type { RequestForm } from "@/lib/validation/request-forms";
 import { anonymiseExpiredRequests } from "./anonymise-expired-requests";
 import { ANONYMISED_TEXT, anonymisedEmail } from "./anonymise-request";
-import { RetentionError } from "./errors";
+import { AppError, type AppErrorCode } from "@/lib/errors/app-error";
 import { getLegalHold } from "./get-legal-hold";
 import { getRetentionOverview } from "./get-retention-overview";
 import { getRetentionPolicy, retentionCutoff, updateRetentionPolicy } from "./retention-policy";
@@ -64,13 +64,13 @@ describe("retentionCutoff", () => {
   });
 });
 
-async function expectRefusal(promise: Promise<unknown>, code: RetentionError["code"]) {
+async function expectRefusal(promise: Promise<unknown>, code: AppErrorCode) {
   const error = await promise.then(
     () => null,
     (thrown: unknown) => thrown,
   );
-  expect(error, `expected RetentionError ${code}`).toBeInstanceOf(RetentionError);
-  expect((error as RetentionError).code).toBe(code);
+  expect(error, `expected AppError ${code}`).toBeInstanceOf(AppError);
+  expect((error as AppError).code).toBe(code);
 }
 
 describe.each(testEngines())("retention on %s", (engine) => {
@@ -267,8 +267,8 @@ describe.each(testEngines())("retention on %s", (engine) => {
   it("starts at three years; only admins change the period, within limits, audited", async () => {
     expect(await getRetentionPolicy(db())).toEqual({ amount: 3, unit: "years", updatedAt: null, updatedBy: null });
 
-    await expectRefusal(updateRetentionPolicy(db(), { amount: 5, unit: "years" }, agent), "not_allowed");
-    await expectRefusal(updateRetentionPolicy(db(), { amount: 5, unit: "years" }, compliance), "not_allowed");
+    await expectRefusal(updateRetentionPolicy(db(), { amount: 5, unit: "years" }, agent), "forbidden");
+    await expectRefusal(updateRetentionPolicy(db(), { amount: 5, unit: "years" }, compliance), "forbidden");
     for (const bad of [
       { amount: 0, unit: "years" },
       { amount: 11, unit: "years" },
@@ -296,7 +296,7 @@ describe.each(testEngines())("retention on %s", (engine) => {
   });
 
   it("legal holds: compliance officers and admins place them with a reason; agents may not", async () => {
-    await expectRefusal(setLegalHold(db(), { requestId: heldId, hold: true, reason: "Иск" }, agent), "not_allowed");
+    await expectRefusal(setLegalHold(db(), { requestId: heldId, hold: true, reason: "Иск" }, agent), "forbidden");
     await expect(setLegalHold(db(), { requestId: heldId, hold: true, reason: "  " }, compliance)).rejects.toBeInstanceOf(ZodError);
     await expectRefusal(setLegalHold(db(), { requestId: "00000000-0000-4000-8000-000000000000", hold: true, reason: "Иск" }, compliance), "not_found");
     await expectRefusal(setLegalHold(db(), { requestId: expiredId, hold: true, reason: "Иск" }, compliance), "not_found");
@@ -316,7 +316,7 @@ describe.each(testEngines())("retention on %s", (engine) => {
     const overview = await getRetentionOverview(db(), admin, now);
     expect(overview).toMatchObject({ policy: { amount: 36, unit: "months" }, updatedByName: admin.name, dueCount: 2, onHoldCount: 1, anonymisedCount: 0 });
     expect(overview.held).toEqual([expect.objectContaining({ id: heldId, reason: "Запрос суда № 2-118/2029", setByName: compliance.name, pastRetention: true })]);
-    await expectRefusal(getRetentionOverview(db(), compliance, now), "not_allowed");
+    await expectRefusal(getRetentionOverview(db(), compliance, now), "forbidden");
   });
 
   it("anonymises exactly the expired requests' personal data, and nothing under legal hold, recent or open", async () => {
@@ -432,7 +432,7 @@ describe.each(testEngines())("retention on %s", (engine) => {
 
   it("refuses a hold on an anonymised request; once a hold is lifted, retention goes ahead", async () => {
     await expectRefusal(setLegalHold(db(), { requestId: full.id, hold: true, reason: "Поздно" }, compliance), "anonymised");
-    await expectRefusal(setLegalHold(db(), { requestId: heldId, hold: false }, agent), "not_allowed");
+    await expectRefusal(setLegalHold(db(), { requestId: heldId, hold: false }, agent), "forbidden");
 
     await setLegalHold(db(), { requestId: heldId, hold: false, reason: "Дело закрыто" }, admin);
     expect(await getLegalHold(db(), heldId)).toEqual({ legalHold: false, reason: null, setAt: null, setByName: null, anonymisedAt: null });

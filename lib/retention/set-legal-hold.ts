@@ -2,9 +2,9 @@ import { eq } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { requests, type Request } from "@/db/schema";
 import type { CurrentStaff } from "@/lib/auth/current-staff";
-import { COMPLIANCE_ROLES } from "@/lib/compliance/roles";
+import { assertCan } from "@/lib/auth/assert-can";
 import { recordRequestChange } from "@/lib/requests/record-request-change";
-import { RetentionError } from "./errors";
+import { AppError } from "@/lib/errors/app-error";
 import { setLegalHoldSchema, type SetLegalHoldInput } from "./retention-schemas";
 
 /**
@@ -13,15 +13,15 @@ import { setLegalHoldSchema, type SetLegalHoldInput } from "./retention-schemas"
  * required to place one. Staff-only on the timeline, and audited with the reason.
  */
 export async function setLegalHold(db: Db, input: SetLegalHoldInput, actor: Pick<CurrentStaff, "id" | "role">, now = new Date()): Promise<Request> {
-  if (!(COMPLIANCE_ROLES as readonly string[]).includes(actor.role)) throw new RetentionError("not_allowed");
+  assertCan(actor, "legalHold.set");
   const data = setLegalHoldSchema.parse(input);
   return db.transaction(async (tx) => {
     // Locked, so a hold and an anonymisation of the same request cannot interleave.
     const [request] = await tx.select().from(requests).where(eq(requests.id, data.requestId)).for("update");
-    if (!request || !request.verifiedAt) throw new RetentionError("not_found");
-    if (request.anonymisedAt) throw new RetentionError("anonymised");
-    if (data.hold && request.legalHold) throw new RetentionError("already_on_hold");
-    if (!data.hold && !request.legalHold) throw new RetentionError("not_on_hold");
+    if (!request || !request.verifiedAt) throw new AppError("not_found");
+    if (request.anonymisedAt) throw new AppError("anonymised");
+    if (data.hold && request.legalHold) throw new AppError("already_on_hold");
+    if (!data.hold && !request.legalHold) throw new AppError("not_on_hold");
 
     const [updated] = await tx
       .update(requests)

@@ -3,12 +3,11 @@ import { getTranslations } from "next-intl/server";
 import type { ReactNode } from "react";
 import { Container } from "@/components/container";
 import { getCurrentStaff } from "@/lib/auth/current-staff";
+import { can, DASHBOARD_PAGES } from "@/lib/auth/permissions";
 import type { Locale } from "@/lib/env";
 import { countInboundNeedingAttention } from "@/lib/inbound/count-inbound-needing-attention";
-import { MAIL_WORKER_ROLES } from "@/lib/inbound/inbound-staff-schemas";
 import { Link } from "@/lib/i18n/navigation";
 import { readyDb } from "@/lib/startup/ensure-app-ready";
-import { COMPLIANCE_ROLES } from "@/lib/compliance/roles";
 import { SignOutButton } from "./sign-out-button";
 
 // Depends on the visitor or the database at request time: never served from the page cache.
@@ -23,28 +22,12 @@ export default async function DashboardLayout({ children, params }: { children: 
   const t = await getTranslations({ locale, namespace: "staff" });
   const mail = await getTranslations({ locale, namespace: "mail" });
   // The number of e-mails waiting for a person (unmatched or failed) is part of the link's name.
-  const mailWaiting = (MAIL_WORKER_ROLES as readonly string[]).includes(me.role) ? await countInboundNeedingAttention(await readyDb()) : null;
-  const links = [
-    { href: "/dashboard", label: t("nav.queue") },
-    ...(mailWaiting !== null ? [{ href: "/dashboard/mail", label: mailWaiting > 0 ? mail("navWithCount", { count: mailWaiting }) : mail("nav") }] : []),
-    ...((COMPLIANCE_ROLES as readonly string[]).includes(me.role)
-      ? [
-          { href: "/dashboard/audit", label: t("nav.audit") },
-          { href: "/dashboard/exports", label: t("nav.exports") },
-          { href: "/dashboard/reports", label: t("nav.reports") },
-        ]
-      : []),
-    ...(me.role === "admin"
-      ? [
-          { href: "/dashboard/templates", label: t("nav.templates") },
-          { href: "/dashboard/calendar", label: t("nav.calendar") },
-          { href: "/dashboard/staff", label: t("nav.staffAdmin") },
-          { href: "/dashboard/retention", label: t("nav.retention") },
-          { href: "/dashboard/policy", label: t("nav.policy") },
-        ]
-      : []),
-    { href: "/dashboard/account", label: t("nav.account") },
-  ];
+  const mailWaiting = can(me.role, "mail.work") ? await countInboundNeedingAttention(await readyDb()) : 0;
+  const links = DASHBOARD_PAGES.flatMap((page): { href: string; label: string }[] => {
+    if (page.nav === null || !can(me.role, "navPermission" in page ? page.navPermission : page.permission)) return [];
+    if (page.nav === "mail") return [{ href: page.path, label: mailWaiting > 0 ? mail("navWithCount", { count: mailWaiting }) : mail("nav") }];
+    return [{ href: page.path, label: t(`nav.${page.nav}`) }];
+  });
   return (
     <NextIntlClientProvider>
       <div className="border-b border-slate-200 bg-slate-50">

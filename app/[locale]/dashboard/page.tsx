@@ -44,7 +44,7 @@ export default async function QueuePage({ params, searchParams }: Props) {
   setRequestLocale(locale);
   const raw = Object.fromEntries(Object.entries(await searchParams).map(([k, v]) => [k, Array.isArray(v) ? v[0] : v]));
   const query = new URLSearchParams(Object.entries(raw).filter((e): e is [string, string] => typeof e[1] === "string" && e[1] !== ""));
-  const me = await requireStaff({ locale, returnTo: `/${locale}/dashboard${query.size ? `?${query}` : ""}` });
+  const me = await requireStaff({ locale, permission: "requests.read", returnTo: `/${locale}/dashboard${query.size ? `?${query}` : ""}` });
   const filters = queueFiltersSchema.parse(raw);
   const t = await getTranslations({ locale, namespace: "staff" });
   const types = await getTranslations({ locale, namespace: "requestTypes" });

@@ -4,12 +4,14 @@ import { requestMessages } from "@/db/schema";
 import type { CurrentStaff } from "@/lib/auth/current-staff";
 import { recordRequestChange } from "../record-request-change";
 import { internalNoteSchema } from "./schemas";
-import { assertMayWork, lockRequest, parseInput, staffActor } from "./staff-context";
+import { assertCan } from "@/lib/auth/assert-can";
+import { parseInput } from "@/lib/errors/field-errors";
+import { lockRequest, staffActor } from "./staff-context";
 
 /** A note for colleagues on a request (open or closed); never shown or sent to the requester. */
 export async function addInternalNote(db: Db, input: z.input<typeof internalNoteSchema>, actor: CurrentStaff, now = new Date()): Promise<{ messageId: string }> {
   const data = parseInput(internalNoteSchema, input);
-  assertMayWork(actor, "add_note");
+  assertCan(actor, "requests.work");
   return db.transaction(async (tx) => {
     const request = await lockRequest(tx, data.requestId);
     const [message] = await tx

@@ -4,7 +4,9 @@ import type { Request } from "@/db/schema";
 import type { CurrentStaff } from "@/lib/auth/current-staff";
 import { recordRequestChange } from "../record-request-change";
 import { askRequesterSchema } from "./schemas";
-import { assertMayWork, emailRequester, lockRequest, moveRequest, parseInput, staffActor, targetStatus } from "./staff-context";
+import { assertCan } from "@/lib/auth/assert-can";
+import { parseInput } from "@/lib/errors/field-errors";
+import { emailRequester, lockRequest, moveRequest, staffActor, targetStatus } from "./staff-context";
 import { insertOutboundMessage } from "./insert-outbound-message";
 
 /**
@@ -19,7 +21,7 @@ export async function askRequester(
   now = new Date(),
 ): Promise<{ request: Request; messageId: string }> {
   const data = parseInput(askRequesterSchema, input);
-  assertMayWork(actor, "ask_requester");
+  assertCan(actor, "requests.work");
   return db.transaction(async (tx) => {
     const request = await lockRequest(tx, data.requestId);
     targetStatus(request, "ask_requester", actor);

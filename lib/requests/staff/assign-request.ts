@@ -4,21 +4,24 @@ import type { Db } from "@/db/client";
 import { requests, staff, type Request } from "@/db/schema";
 import type { CurrentStaff } from "@/lib/auth/current-staff";
 import { recordRequestChange } from "../record-request-change";
-import { ConflictError } from "./errors";
+import { AppError } from "@/lib/errors/app-error";
 import { assignRequestSchema } from "./schemas";
-import { assertMayWork, assertOpen, lockRequest, parseInput, staffActor, WORKING_ROLES } from "./staff-context";
+import { assertCan } from "@/lib/auth/assert-can";
+import { parseInput } from "@/lib/errors/field-errors";
+import { can } from "@/lib/auth/permissions";
+import { assertOpen, lockRequest, staffActor } from "./staff-context";
 
 /** Puts an open request on a colleague's desk (an active agent or admin), on one's own, or on nobody's (null). */
 export async function assignRequest(db: Db, input: z.input<typeof assignRequestSchema>, actor: CurrentStaff): Promise<Request> {
   const data = parseInput(assignRequestSchema, input);
-  assertMayWork(actor, "assign");
+  assertCan(actor, "requests.work");
   return db.transaction(async (tx) => {
     const request = await lockRequest(tx, data.requestId);
     assertOpen(request);
     let assignee: { id: string; name: string } | null = null;
     if (data.assigneeId) {
       const [row] = await tx.select().from(staff).where(eq(staff.id, data.assigneeId));
-      if (!row || row.disabledAt || !(WORKING_ROLES as readonly string[]).includes(row.role)) throw new ConflictError("bad_assignee");
+      if (!row || row.disabledAt || !can(row.role, "requests.work")) throw new AppError("conflict", { reason: "bad_assignee" });
       assignee = { id: row.id, name: row.name };
     }
     if ((request.assigneeId ?? null) === (assignee?.id ?? null)) return request;

@@ -5,9 +5,11 @@ import { files, type Request } from "@/db/schema";
 import type { CurrentStaff } from "@/lib/auth/current-staff";
 import { saveRequestFiles } from "@/lib/files/save-request-files";
 import { MAX_FILES_PER_SUBMISSION, type AcceptedUpload } from "@/lib/files/upload-rules";
-import { InvalidInputError } from "./errors";
+import { AppError } from "@/lib/errors/app-error";
 import { completeRequestSchema } from "./schemas";
-import { assertMayWork, emailRequester, lockRequest, moveRequest, parseInput, requesterDate, requestTypeTitle, targetStatus } from "./staff-context";
+import { assertCan } from "@/lib/auth/assert-can";
+import { parseInput } from "@/lib/errors/field-errors";
+import { emailRequester, lockRequest, moveRequest, requesterDate, requestTypeTitle, targetStatus } from "./staff-context";
 import { insertOutboundMessage } from "./insert-outbound-message";
 
 /** How long a delivered data package can be downloaded from the status page. */
@@ -33,12 +35,12 @@ export async function completeRequest(
   now = new Date(),
 ): Promise<{ request: Request; fileIds: string[] }> {
   const data = parseInput(inputSchema, input);
-  assertMayWork(actor, "complete");
+  assertCan(actor, "requests.work");
   return db.transaction(async (tx) => {
     const request = await lockRequest(tx, data.requestId);
     targetStatus(request, "complete", actor);
-    if (request.type === "access" && data.files.length === 0) throw new InvalidInputError({ files: "fileRequired" });
-    if (request.type !== "access" && !data.note) throw new InvalidInputError({ note: "required" });
+    if (request.type === "access" && data.files.length === 0) throw new AppError("invalid", { fieldErrors: { files: "fileRequired" } });
+    if (request.type !== "access" && !data.note) throw new AppError("invalid", { fieldErrors: { note: "required" } });
 
     const availableUntil = new Date(now.getTime() + DATA_PACKAGE_DAYS * 86_400_000);
     const email = await emailRequester(

@@ -3,7 +3,9 @@ import type { Db } from "@/db/client";
 import type { Request } from "@/db/schema";
 import type { CurrentStaff } from "@/lib/auth/current-staff";
 import { denyRequestSchema } from "./schemas";
-import { assertMayWork, emailRequester, lockRequest, moveRequest, parseInput, requestTypeTitle, targetStatus } from "./staff-context";
+import { assertCan } from "@/lib/auth/assert-can";
+import { parseInput } from "@/lib/errors/field-errors";
+import { emailRequester, lockRequest, moveRequest, requestTypeTitle, targetStatus } from "./staff-context";
 import { insertOutboundMessage } from "./insert-outbound-message";
 
 /**
@@ -13,7 +15,7 @@ import { insertOutboundMessage } from "./insert-outbound-message";
  */
 export async function denyRequest(db: Db, input: z.input<typeof denyRequestSchema>, actor: CurrentStaff, now = new Date()): Promise<Request> {
   const data = parseInput(denyRequestSchema, input);
-  assertMayWork(actor, "deny");
+  assertCan(actor, "requests.work");
   return db.transaction(async (tx) => {
     const request = await lockRequest(tx, data.requestId);
     targetStatus(request, "deny", actor);

@@ -7,10 +7,12 @@ import { getEnv } from "@/lib/env";
 import { extendDueAt } from "../deadlines/compute-due-at";
 import { getDeadlineRule, loadWorkingCalendar } from "../deadlines/deadline-repository";
 import { recordRequestChange } from "../record-request-change";
-import { ConflictError } from "./errors";
+import { AppError } from "@/lib/errors/app-error";
 import { pauseOutcome } from "./resume-clock";
 import { extendDeadlineSchema } from "./schemas";
-import { assertMayWork, assertOpen, emailRequester, lockRequest, parseInput, requesterDate, staffActor } from "./staff-context";
+import { assertCan } from "@/lib/auth/assert-can";
+import { parseInput } from "@/lib/errors/field-errors";
+import { assertOpen, emailRequester, lockRequest, requesterDate, staffActor } from "./staff-context";
 
 /**
  * Extends an open request's deadline once, with a reason, by at most what its deadline rule
@@ -19,19 +21,19 @@ import { assertMayWork, assertOpen, emailRequester, lockRequest, parseInput, req
  */
 export async function extendDeadline(db: Db, input: z.input<typeof extendDeadlineSchema>, actor: CurrentStaff, now = new Date()): Promise<Request> {
   const data = parseInput(extendDeadlineSchema, input);
-  assertMayWork(actor, "extend_deadline");
+  assertCan(actor, "requests.work");
   return db.transaction(async (tx) => {
     const request = await lockRequest(tx, data.requestId);
     assertOpen(request);
     const rule = request.deadlineRuleId ? await getDeadlineRule(tx, request.deadlineRuleId) : null;
-    if (!rule || !request.dueAt) throw new ConflictError("no_deadline");
-    if (rule.extensionAmount === null || rule.extensionUnit === null) throw new ConflictError("no_extension", { ruleId: rule.id });
-    if (request.extendedAt) throw new ConflictError("already_extended", { extendedAt: request.extendedAt.toISOString() });
+    if (!rule || !request.dueAt) throw new AppError("conflict", { reason: "no_deadline" });
+    if (rule.extensionAmount === null || rule.extensionUnit === null) throw new AppError("conflict", { reason: "no_extension", details: { ruleId: rule.id } });
+    if (request.extendedAt) throw new AppError("conflict", { reason: "already_extended", details: { extendedAt: request.extendedAt.toISOString() } });
     const amount = data.amount ?? rule.extensionAmount;
-    if (amount > rule.extensionAmount) throw new ConflictError("beyond_extension", { max: rule.extensionAmount, unit: rule.extensionUnit });
+    if (amount > rule.extensionAmount) throw new AppError("conflict", { reason: "beyond_extension", details: { max: rule.extensionAmount, unit: rule.extensionUnit } });
     // A paused clock's due date is not final yet; it is judged as it would stand if it restarted now.
     const standing = request.pausedAt ? ((await pauseOutcome(tx, request, request.pausedAt, now)).dueAt ?? request.dueAt) : request.dueAt;
-    if (standing.getTime() < now.getTime()) throw new ConflictError("deadline_passed", { dueAt: request.dueAt.toISOString() });
+    if (standing.getTime() < now.getTime()) throw new AppError("conflict", { reason: "deadline_passed", details: { dueAt: request.dueAt.toISOString() } });
 
     const calendar = await loadWorkingCalendar(tx, rule.jurisdiction);
     const dueAt = extendDueAt({ dueAt: request.dueAt, amount, unit: rule.extensionUnit, calendar, timeZone: getEnv().OPERATOR_TIME_ZONE });

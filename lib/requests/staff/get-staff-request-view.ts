@@ -6,9 +6,10 @@ import { UPLOAD_PROBLEM_CODES, type UploadProblemCode } from "@/lib/files/upload
 import type { CurrentStaff } from "@/lib/auth/current-staff";
 import { getDeadlineRule } from "../deadlines/deadline-repository";
 import { isOpen, nextStatus, type LifecycleAction } from "../lifecycle";
-import { NotFoundError } from "./errors";
+import { AppError } from "@/lib/errors/app-error";
 import { requestRefSchema } from "./schemas";
-import { parseInput, WORKING_ROLES } from "./staff-context";
+import { parseInput } from "@/lib/errors/field-errors";
+import { can } from "@/lib/auth/permissions";
 import { AUTO_REPLY_CHANNEL } from "@/lib/inbound/message-channels";
 
 /** The staff actions the page offers; status moves come from the lifecycle table. */
@@ -169,7 +170,7 @@ export function typeDetailsOf(type: string, details: Record<string, unknown>): T
 
 /** The actions offered for a request in this status to this role. */
 export function allowedActionsFor(request: Pick<Request, "status" | "dueAt" | "extendedAt">, rule: Pick<DeadlineRule, "extensionAmount"> | null, role: CurrentStaff["role"]): StaffAction[] {
-  if (!(WORKING_ROLES as readonly string[]).includes(role)) return [];
+  if (!can(role, "requests.work")) return [];
   const actions: StaffAction[] = STAFF_STATUS_ACTIONS.filter((action) => nextStatus(request.status, action, role) !== null);
   if (isOpen(request.status)) {
     actions.unshift("assign");
@@ -187,7 +188,7 @@ export function allowedActionsFor(request: Pick<Request, "status" | "dueAt" | "e
 export async function getStaffRequestView(db: Db, input: z.input<typeof requestRefSchema>, actor: CurrentStaff, now = new Date()): Promise<StaffRequestView> {
   const { requestId } = parseInput(requestRefSchema, input);
   const [request] = await db.select().from(requests).where(eq(requests.id, requestId));
-  if (!request || !request.verifiedAt) throw new NotFoundError();
+  if (!request || !request.verifiedAt) throw new AppError("not_found");
 
   const [rule, events, messageRows, fileRows, emailRows, staffRows, duplicate, inboundRows] = await Promise.all([
     request.deadlineRuleId ? getDeadlineRule(db, request.deadlineRuleId) : Promise.resolve(null),
@@ -287,7 +288,7 @@ export async function getStaffRequestView(db: Db, input: z.input<typeof requestR
     },
     assignee: assignee ? { id: assignee.id, name: assignee.name, email: assignee.email, role: assignee.role } : null,
     assignableStaff: staffRows
-      .filter((s) => !s.disabledAt && (WORKING_ROLES as readonly string[]).includes(s.role))
+      .filter((s) => !s.disabledAt && can(s.role, "requests.work"))
       .map((s) => ({ id: s.id, name: s.name, role: s.role })),
     timeline: events.map((e) => ({
       id: e.id,

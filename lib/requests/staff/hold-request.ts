@@ -3,11 +3,13 @@ import type { Db } from "@/db/client";
 import type { Request } from "@/db/schema";
 import type { CurrentStaff } from "@/lib/auth/current-staff";
 import { requestRefSchema } from "./schemas";
-import { assertMayWork, lockRequest, moveRequest, parseInput } from "./staff-context";
+import { assertCan } from "@/lib/auth/assert-can";
+import { parseInput } from "@/lib/errors/field-errors";
+import { lockRequest, moveRequest } from "./staff-context";
 
 /** Puts a request in progress on hold: in_progress → on_hold. */
 export async function holdRequest(db: Db, input: z.input<typeof requestRefSchema>, actor: CurrentStaff, now = new Date()): Promise<Request> {
   const { requestId } = parseInput(requestRefSchema, input);
-  assertMayWork(actor, "hold");
+  assertCan(actor, "requests.work");
   return db.transaction(async (tx) => moveRequest(tx, await lockRequest(tx, requestId), { action: "hold", actor, now }));
 }

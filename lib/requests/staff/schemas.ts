@@ -63,10 +63,3 @@ export const extendDeadlineFormSchema = extendDeadlineSchema.omit({ requestId: t
 export const denyRequestFormSchema = denyRequestSchema.omit({ requestId: true });
 export const completeRequestFormSchema = completeRequestSchema.omit({ requestId: true });
 export const internalNoteFormSchema = internalNoteSchema.omit({ requestId: true });
-
-/** Zod issues as { field: code }, the first issue per field. */
-export function fieldErrorsOf(error: z.ZodError): Record<string, string> {
-  const fieldErrors: Record<string, string> = {};
-  for (const issue of error.issues) fieldErrors[issue.path.join(".") || "form"] ??= issue.message;
-  return fieldErrors;
-}

@@ -20,7 +20,6 @@ import { askRequester } from "./ask-requester";
 import { assignRequest } from "./assign-request";
 import { completeRequest, DATA_PACKAGE_DAYS } from "./complete-request";
 import { denyRequest } from "./deny-request";
-import { ConflictError, InvalidInputError, NotAllowedError, NotFoundError } from "./errors";
 import { extendDeadline } from "./extend-deadline";
 import { getStaffRequestView } from "./get-staff-request-view";
 import { holdRequest } from "./hold-request";
@@ -192,7 +191,7 @@ describe.each(testEngines())("staff request actions on %s", (engine) => {
   it.each(cases.filter((c) => c.wrongFrom !== null))("$name is refused from $wrongFrom, writing nothing", async (c) => {
     const { requestId } = await requestIn(c.wrongFrom!, c.type, c.jurisdiction);
     const before = await trail(requestId);
-    await expect(c.run(requestId, agent)).rejects.toBeInstanceOf(ConflictError);
+    await expect(c.run(requestId, agent)).rejects.toMatchObject({ name: "AppError", code: "conflict" });
     expect((await row(requestId)).status).toBe(c.wrongFrom);
     expect(await trail(requestId)).toEqual(before);
   });
@@ -200,7 +199,7 @@ describe.each(testEngines())("staff request actions on %s", (engine) => {
   it.each(cases)("$name is refused for the compliance role (read-only), writing nothing", async (c) => {
     const { requestId } = await requestIn(c.from, c.type, c.jurisdiction);
     const before = await trail(requestId);
-    await expect(c.run(requestId, compliance)).rejects.toBeInstanceOf(NotAllowedError);
+    await expect(c.run(requestId, compliance)).rejects.toMatchObject({ name: "AppError", code: "forbidden" });
     expect((await row(requestId)).status).toBe(c.from);
     expect(await trail(requestId)).toEqual(before);
   });
@@ -212,7 +211,7 @@ describe.each(testEngines())("staff request actions on %s", (engine) => {
     expect((await row(requestId)).assigneeId).toBe(admin.id);
     await assignRequest(db(), { requestId, assigneeId: null }, admin);
     expect((await row(requestId)).assigneeId).toBeNull();
-    await expect(assignRequest(db(), { requestId: "not-a-uuid", assigneeId: null }, admin)).rejects.toBeInstanceOf(InvalidInputError);
+    await expect(assignRequest(db(), { requestId: "not-a-uuid", assigneeId: null }, admin)).rejects.toMatchObject({ name: "AppError", code: "invalid" });
   });
 
   it("askRequester pauses a KZ correction's clock; the requester's reply resumes it and moves dueAt by the working days stopped", async () => {
@@ -314,7 +313,7 @@ describe.each(testEngines())("staff request actions on %s", (engine) => {
     expect(mail?.textBody).toContain("По указанному адресу учётных записей нет.");
     expect(mail?.textBody).toContain("info@smart-lift.kz");
     expect(mail?.textBody).toContain("Министерстве цифрового развития");
-    await expect(denyRequest(db(), { requestId, reason: "other" as never, note: "" }, agent, t0)).rejects.toBeInstanceOf(InvalidInputError);
+    await expect(denyRequest(db(), { requestId, reason: "other" as never, note: "" }, agent, t0)).rejects.toMatchObject({ name: "AppError", code: "invalid" });
     await expect(denyRequest(db(), { requestId, reason: "bogus" as never, note: "x" }, agent, t0)).rejects.toMatchObject({ fieldErrors: { reason: "chooseOne" } });
     const status = await getRequestStatus(db(), token, t0);
     if (!status.ok) throw new Error("status page missing");
@@ -397,8 +396,8 @@ describe.each(testEngines())("staff request actions on %s", (engine) => {
     const f = form("access");
     const filed = await fileRequest(db(), { form: f, locale: "ru", ip: "192.0.2.99", proofOfAuthority: [], supportingDocuments: [], honeypot: "" }, t0);
     if (!filed.ok) throw new Error("filing failed");
-    await expect(getStaffRequestView(db(), { requestId: filed.requestId }, admin, t0)).rejects.toBeInstanceOf(NotFoundError);
-    await expect(startRequest(db(), { requestId: filed.requestId }, admin, t0)).rejects.toBeInstanceOf(NotFoundError);
+    await expect(getStaffRequestView(db(), { requestId: filed.requestId }, admin, t0)).rejects.toMatchObject({ name: "AppError", code: "not_found" });
+    await expect(startRequest(db(), { requestId: filed.requestId }, admin, t0)).rejects.toMatchObject({ name: "AppError", code: "not_found" });
   });
 
   it("keeps the audit chain intact", async () => {

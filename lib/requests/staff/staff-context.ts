@@ -1,5 +1,4 @@
 import { eq } from "drizzle-orm";
-import type { z } from "zod";
 import type { Tx } from "@/db/client";
 import { requests, type Request, type RequestStatus } from "@/db/schema";
 import type { Actor } from "@/lib/audit/actor";
@@ -13,23 +12,8 @@ import { getDeadlineRule } from "../deadlines/deadline-repository";
 import { CLOSED_STATUSES, isOpen, nextStatus, type LifecycleAction } from "../lifecycle";
 import { recordRequestChange } from "../record-request-change";
 import type { RequestType } from "../request-types";
-import { ConflictError, InvalidInputError, NotAllowedError, NotFoundError } from "./errors";
+import { AppError } from "@/lib/errors/app-error";
 import { resumeClock } from "./resume-clock";
-import { fieldErrorsOf } from "./schemas";
-
-/** Staff who work requests; compliance officers only read them. */
-export const WORKING_ROLES = ["agent", "admin"] as const satisfies readonly CurrentStaff["role"][];
-
-export function parseInput<S extends z.ZodType>(schema: S, input: unknown): z.output<S> {
-  const parsed = schema.safeParse(input);
-  if (!parsed.success) throw new InvalidInputError(fieldErrorsOf(parsed.error));
-  return parsed.data;
-}
-
-/** Throws NotAllowedError unless the staff member may change requests. */
-export function assertMayWork(actor: CurrentStaff, action: string): void {
-  if (!(WORKING_ROLES as readonly string[]).includes(actor.role)) throw new NotAllowedError(action, actor.role);
-}
 
 export function staffActor(actor: CurrentStaff): Actor {
   return { type: "staff", id: actor.id };
@@ -41,18 +25,18 @@ export function staffActor(actor: CurrentStaff): Actor {
  */
 export async function lockRequest(tx: Tx, id: string): Promise<Request> {
   const [row] = await tx.select().from(requests).where(eq(requests.id, id)).for("update");
-  if (!row || !row.verifiedAt) throw new NotFoundError();
+  if (!row || !row.verifiedAt) throw new AppError("not_found");
   return row;
 }
 
 export function assertOpen(request: Request): void {
-  if (!isOpen(request.status)) throw new ConflictError("closed", { status: request.status });
+  if (!isOpen(request.status)) throw new AppError("conflict", { reason: "closed", details: { status: request.status } });
 }
 
-/** The status this staff member's action leads to, per the lifecycle table, or a ConflictError. */
+/** The status this staff member's action leads to, per the lifecycle table, or AppError("conflict"). */
 export function targetStatus(request: Request, action: LifecycleAction, actor: CurrentStaff): RequestStatus {
   const to = nextStatus(request.status, action, actor.role);
-  if (!to) throw new ConflictError(isOpen(request.status) ? "wrong_status" : "closed", { status: request.status, action });
+  if (!to) throw new AppError("conflict", { reason: isOpen(request.status) ? "wrong_status" : "closed", details: { status: request.status, action } });
   return to;
 }
 

@@ -25,7 +25,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 export default async function AccountPage({ params }: Props) {
   const { locale } = await params;
   setRequestLocale(locale);
-  const me = await requireStaff({ locale, returnTo: `/${locale}/dashboard/account` });
+  const me = await requireStaff({ locale, permission: "requests.read", returnTo: `/${locale}/dashboard/account` });
   const t = await getTranslations({ locale, namespace: "staffAdmin.account" });
   const roles = await getTranslations({ locale, namespace: "staff.roles" });
   const current = (await getStaffSession())!;

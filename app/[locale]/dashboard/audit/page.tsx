@@ -8,7 +8,6 @@ import { requireStaff } from "@/lib/auth/require-staff";
 import { describeAuditData } from "@/lib/compliance/describe-audit-data";
 import { listAuditFilterOptions } from "@/lib/compliance/list-audit-filter-options";
 import { listAuditLog, type AuditLogItem } from "@/lib/compliance/list-audit-log";
-import { COMPLIANCE_ROLES } from "@/lib/compliance/roles";
 import type { Locale } from "@/lib/env";
 import { Link } from "@/lib/i18n/navigation";
 import { readyDb } from "@/lib/startup/ensure-app-ready";
@@ -34,7 +33,7 @@ export default async function AuditLogPage({ params, searchParams }: Props) {
   setRequestLocale(locale);
   const raw = Object.fromEntries(Object.entries(await searchParams).map(([k, v]) => [k, Array.isArray(v) ? v[0] : v]));
   const query = new URLSearchParams(Object.entries(raw).filter((e): e is [string, string] => typeof e[1] === "string" && e[1] !== ""));
-  const me = await requireStaff({ locale, roles: COMPLIANCE_ROLES, returnTo: `/${locale}/dashboard/audit${query.size ? `?${query}` : ""}` });
+  const me = await requireStaff({ locale, permission: "compliance.read", returnTo: `/${locale}/dashboard/audit${query.size ? `?${query}` : ""}` });
   const db = await readyDb();
   const [page, options] = await Promise.all([listAuditLog(db, raw, me), listAuditFilterOptions(db, me)]);
   const { filters } = page;

@@ -1,36 +1,38 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
-import { ZodError } from "zod";
-import { NotAllowedError, removeCalendarDay, saveCalendarDay } from "@/lib/admin/calendar-days";
+import type { Db } from "@/db/client";
+import { removeCalendarDay, saveCalendarDay } from "@/lib/admin/calendar-days";
+import type { CurrentStaff } from "@/lib/auth/current-staff";
+import { staffAction } from "@/lib/auth/staff-action";
+import type { AppError } from "@/lib/errors/app-error";
 import type { CalendarDayInput } from "@/lib/validation/calendar-day";
-import { checkStaff } from "@/lib/auth/current-staff";
-import { errorMessage, log } from "@/lib/log";
-import { readyDb } from "@/lib/startup/ensure-app-ready";
 
 export type CalendarActionResult = { ok: true } | { ok: false; error: "unauthorized" | "forbidden" | "invalid" | "unexpected"; fieldErrors?: Record<string, string> };
 
-async function run(name: string, work: (actor: { id: string; role: "admin" }) => Promise<unknown>): Promise<CalendarActionResult> {
-  const check = await checkStaff(["admin"]);
-  if (!check.ok) return { ok: false, error: check.status === 401 ? "unauthorized" : "forbidden" };
-  try {
-    await work({ id: check.staff.id, role: "admin" });
-    revalidatePath("/[locale]/dashboard/calendar", "page");
-    return { ok: true };
-  } catch (error) {
-    if (error instanceof ZodError) {
-      return { ok: false, error: "invalid", fieldErrors: Object.fromEntries(error.issues.map((i) => [String(i.path[0]), i.message])) };
-    }
-    if (error instanceof NotAllowedError) return { ok: false, error: "forbidden" };
-    log.error(`action ${name} failed: ${errorMessage(error)}`);
-    return { ok: false, error: "unexpected" };
-  }
+function refusal(error: AppError): Exclude<CalendarActionResult, { ok: true }> {
+  if (error.code === "invalid") return { ok: false, error: "invalid", fieldErrors: error.fieldErrors };
+  return { ok: false, error: error.code === "forbidden" ? "forbidden" : "unexpected" };
+}
+
+/** Admins only (checked here, and again by the domain function); the calendar page is rendered anew. */
+async function calendarAction(name: string, change: (db: Db, staff: CurrentStaff) => Promise<unknown>): Promise<CalendarActionResult> {
+  return staffAction({
+    name,
+    permission: "calendar.manage",
+    refusal,
+    run: async ({ db, staff }) => {
+      await change(db, staff);
+      revalidatePath("/[locale]/dashboard/calendar", "page");
+      return { ok: true as const };
+    },
+  });
 }
 
 export async function saveCalendarDayAction(input: CalendarDayInput): Promise<CalendarActionResult> {
-  return run("saveCalendarDay", async (actor) => saveCalendarDay(await readyDb(), input, actor));
+  return calendarAction("saveCalendarDay", (db, staff) => saveCalendarDay(db, input, staff));
 }
 
 export async function removeCalendarDayAction(input: { jurisdiction: string; day: string }): Promise<CalendarActionResult> {
-  return run("removeCalendarDay", async (actor) => removeCalendarDay(await readyDb(), input, actor));
+  return calendarAction("removeCalendarDay", (db, staff) => removeCalendarDay(db, input, staff));
 }

@@ -20,7 +20,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 export default async function CalendarPage({ params, searchParams }: Props) {
   const { locale } = await params;
   setRequestLocale(locale);
-  const me = await requireStaff({ locale, roles: ["admin"], returnTo: `/${locale}/dashboard/calendar` });
+  const me = await requireStaff({ locale, permission: "calendar.manage", returnTo: `/${locale}/dashboard/calendar` });
   const query = await searchParams;
   const jurisdiction = /^[A-Z][A-Z0-9_]{1,15}$/.test(query.jurisdiction ?? "") ? query.jurisdiction! : getEnv().DEFAULT_JURISDICTION;
   const thisYear = new Date().getFullYear();

@@ -5,7 +5,6 @@ import { REQUEST_STATUSES } from "@/db/schema";
 import { requireStaff } from "@/lib/auth/require-staff";
 import { AUDIT_LOG_COLUMNS } from "@/lib/compliance/export-audit-log";
 import { REQUEST_LOG_COLUMNS } from "@/lib/compliance/export-request-log";
-import { COMPLIANCE_ROLES } from "@/lib/compliance/roles";
 import { getEnv, type Locale } from "@/lib/env";
 import { REQUEST_TYPES } from "@/lib/requests/request-types";
 import { JURISDICTIONS } from "@/lib/validation/request-forms";
@@ -23,7 +22,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 export default async function ExportsPage({ params }: Props) {
   const { locale } = await params;
   setRequestLocale(locale);
-  await requireStaff({ locale, roles: COMPLIANCE_ROLES, returnTo: `/${locale}/dashboard/exports` });
+  await requireStaff({ locale, permission: "compliance.read", returnTo: `/${locale}/dashboard/exports` });
   const t = await getTranslations({ locale, namespace: "exports" });
   const types = await getTranslations({ locale, namespace: "requestTypes" });
   const statuses = await getTranslations({ locale, namespace: "staff.statuses" });

@@ -1,48 +1,41 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
-import { unstable_rethrow } from "next/navigation";
 import type { Db } from "@/db/client";
 import type { InboundStatus } from "@/db/schema";
-import { checkStaff, type CurrentStaff } from "@/lib/auth/current-staff";
+import type { CurrentStaff } from "@/lib/auth/current-staff";
+import { failureOf, staffAction, type StaffActionFailure } from "@/lib/auth/staff-action";
 import type { Locale } from "@/lib/env";
+import type { AppError } from "@/lib/errors/app-error";
 import { attachInboundEmail } from "@/lib/inbound/attach-inbound-email";
 import { dismissInboundEmail } from "@/lib/inbound/dismiss-inbound-email";
-import { InboundMailError, type InboundErrorCode } from "@/lib/inbound/inbound-staff-errors";
-import { MAIL_WORKER_ROLES } from "@/lib/inbound/inbound-staff-schemas";
 import { retryInboundEmail } from "@/lib/inbound/retry-inbound-email";
-import { errorMessage, log } from "@/lib/log";
-import { InvalidInputError, NotAllowedError } from "@/lib/requests/staff/errors";
-import { readyDb } from "@/lib/startup/ensure-app-ready";
 
-export type MailActionResult<T = Record<never, never>> =
-  | ({ ok: true } & T)
-  | { ok: false; error: "unauthorized" | "forbidden" | "not_allowed" | "unexpected" | Exclude<InboundErrorCode, "unknown_reference"> }
-  | { ok: false; error: "invalid"; fieldErrors: Record<string, string> };
+export type MailActionResult<T = Record<never, never>> = ({ ok: true } & T) | StaffActionFailure;
+
+/** The reference is what the person typed: the error belongs next to that field. */
+function refusal(error: AppError): StaffActionFailure {
+  if (error.code === "unknown_reference") return { ok: false, error: "invalid", fieldErrors: { reference: "unknownReference" } };
+  return failureOf(error);
+}
 
 /**
  * Every action on an inbound e-mail: only agents and admins (checked here, and again by the
  * domain function), expected refusals returned as codes the form translates, anything else logged.
  */
 async function runMailAction<T extends object>(name: string, locale: Locale, inboundEmailId: string, run: (db: Db, staff: CurrentStaff) => Promise<T>): Promise<MailActionResult<T>> {
-  const check = await checkStaff(MAIL_WORKER_ROLES);
-  if (!check.ok) return { ok: false, error: check.status === 401 ? "unauthorized" : "forbidden" };
-  let result: T;
-  try {
-    result = await run(await readyDb(), check.staff);
-  } catch (error) {
-    unstable_rethrow(error);
-    if (error instanceof InvalidInputError) return { ok: false, error: "invalid", fieldErrors: error.fieldErrors };
-    // The reference is what the person typed: the error belongs next to that field.
-    if (error instanceof InboundMailError && error.code === "unknown_reference") return { ok: false, error: "invalid", fieldErrors: { reference: "unknownReference" } };
-    if (error instanceof InboundMailError) return { ok: false, error: error.code as Exclude<InboundErrorCode, "unknown_reference"> };
-    if (error instanceof NotAllowedError) return { ok: false, error: "not_allowed" };
-    log.error(`mail action ${name} failed: ${errorMessage(error)}`, { inboundEmailId, staffId: check.staff.id });
-    return { ok: false, error: "unexpected" };
-  }
-  // The list, this e-mail's page, the nav's count and the request it went to all change.
-  revalidatePath(`/${locale}/dashboard`, "layout");
-  return { ok: true, ...result };
+  return staffAction({
+    name,
+    permission: "mail.work",
+    logContext: { inboundEmailId },
+    refusal,
+    run: async ({ db, staff }) => {
+      const result = await run(db, staff);
+      // The list, this e-mail's page, the nav's count and the request it went to all change.
+      revalidatePath(`/${locale}/dashboard`, "layout");
+      return { ok: true as const, ...result };
+    },
+  });
 }
 
 export async function attachAction(locale: Locale, inboundEmailId: string, input: { reference: string; note: string }): Promise<MailActionResult<{ reference: string }>> {

@@ -4,7 +4,7 @@ import { buttonClasses } from "@/components/button-link";
 import { Container } from "@/components/container";
 import { requireStaff } from "@/lib/auth/require-staff";
 import type { Locale } from "@/lib/env";
-import { INBOUND_STATUS_CODES, MAIL_READER_ROLES } from "@/lib/inbound/inbound-staff-schemas";
+import { INBOUND_STATUS_CODES } from "@/lib/inbound/inbound-staff-schemas";
 import { listInboundEmails } from "@/lib/inbound/list-inbound-emails";
 import { Link } from "@/lib/i18n/navigation";
 import { readyDb } from "@/lib/startup/ensure-app-ready";
@@ -27,7 +27,7 @@ export default async function MailListPage({ params, searchParams }: Props) {
   setRequestLocale(locale);
   const raw = Object.fromEntries(Object.entries(await searchParams).map(([k, v]) => [k, Array.isArray(v) ? v[0] : v]));
   const query = new URLSearchParams(Object.entries(raw).filter((e): e is [string, string] => typeof e[1] === "string" && e[1] !== ""));
-  await requireStaff({ locale, roles: MAIL_READER_ROLES, returnTo: `/${locale}/dashboard/mail${query.size ? `?${query}` : ""}` });
+  await requireStaff({ locale, permission: "mail.read", returnTo: `/${locale}/dashboard/mail${query.size ? `?${query}` : ""}` });
   const page = await listInboundEmails(await readyDb(), { status: raw.status, cursor: raw.cursor });
   const t = await getTranslations({ locale, namespace: "mail" });
   const format = await getFormatter({ locale });

@@ -2,7 +2,6 @@ import type { Metadata } from "next";
 import { getFormatter, getTranslations, setRequestLocale } from "next-intl/server";
 import { Container } from "@/components/container";
 import { requireStaff } from "@/lib/auth/require-staff";
-import { ADMIN_ROLES } from "@/lib/compliance/roles";
 import { LOCALES, type Locale } from "@/lib/env";
 import { LOCALE_NAMES } from "@/lib/i18n/routing";
 import { listPolicyVersionsForAdmin } from "@/lib/policy/list-policy-versions-for-admin";
@@ -22,7 +21,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 export default async function PolicyAdminPage({ params }: Props) {
   const { locale } = await params;
   setRequestLocale(locale);
-  const me = await requireStaff({ locale, roles: ADMIN_ROLES, returnTo: `/${locale}/dashboard/policy` });
+  const me = await requireStaff({ locale, permission: "policy.publish", returnTo: `/${locale}/dashboard/policy` });
   const view = await listPolicyVersionsForAdmin(await readyDb(), me);
   const t = await getTranslations({ locale, namespace: "policyAdmin" });
   const format = await getFormatter({ locale });

@@ -9,7 +9,6 @@ import { DENIAL_REASONS } from "@/db/schema";
 import { requireStaff } from "@/lib/auth/require-staff";
 import { calendarYearPeriod, lastTwelveMonths, yearIn } from "@/lib/compliance/report-period";
 import { CCPA_SCOPES, loadCcpaTable, loadComplianceReport, loadReportYears, OUTCOMES, type CcpaScope, type TypeFigures } from "@/lib/compliance/reports";
-import { COMPLIANCE_ROLES } from "@/lib/compliance/roles";
 import { getEnv, type Locale } from "@/lib/env";
 import { REQUEST_TYPES } from "@/lib/requests/request-types";
 import { readyDb } from "@/lib/startup/ensure-app-ready";
@@ -63,7 +62,7 @@ export default async function ReportsPage({ params, searchParams }: Props) {
   setRequestLocale(locale);
   const raw = Object.fromEntries(Object.entries(await searchParams).map(([k, v]) => [k, Array.isArray(v) ? v[0] : v]));
   const query = new URLSearchParams(Object.entries(raw).filter((e): e is [string, string] => typeof e[1] === "string" && e[1] !== ""));
-  await requireStaff({ locale, roles: COMPLIANCE_ROLES, returnTo: `/${locale}/dashboard/reports${query.size ? `?${query}` : ""}` });
+  await requireStaff({ locale, permission: "compliance.read", returnTo: `/${locale}/dashboard/reports${query.size ? `?${query}` : ""}` });
 
   const db = await readyDb();
   const now = new Date();

@@ -3,7 +3,6 @@ import { getFormatter, getTranslations, setRequestLocale } from "next-intl/serve
 import { Card } from "@/components/card";
 import { Container } from "@/components/container";
 import { requireStaff } from "@/lib/auth/require-staff";
-import { ADMIN_ROLES } from "@/lib/compliance/roles";
 import type { Locale } from "@/lib/env";
 import { Link } from "@/lib/i18n/navigation";
 import type { RequestType } from "@/lib/requests/request-types";
@@ -27,7 +26,7 @@ const isStatus = (value: string): value is (typeof STATUSES)[number] => (STATUSE
 export default async function RetentionPage({ params }: Props) {
   const { locale } = await params;
   setRequestLocale(locale);
-  const me = await requireStaff({ locale, roles: ADMIN_ROLES, returnTo: `/${locale}/dashboard/retention` });
+  const me = await requireStaff({ locale, permission: "retention.manage", returnTo: `/${locale}/dashboard/retention` });
   const overview = await getRetentionOverview(await readyDb(), me);
   const t = await getTranslations({ locale, namespace: "retention" });
   const types = await getTranslations({ locale, namespace: "requestTypes" });

@@ -1,7 +1,9 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
-import { runStaffAction, type StaffActionFailure } from "@/lib/auth/run-staff-action";
+import type { Db } from "@/db/client";
+import type { CurrentStaff } from "@/lib/auth/current-staff";
+import { staffAction, type StaffActionFailure } from "@/lib/auth/staff-action";
 import { changeStaffRole, inviteStaff, setStaffDisabled } from "@/lib/auth/staff-admin";
 import type { InviteStaffInput } from "@/lib/auth/staff-admin-schemas";
 import { clearStaffSignInDelays, resetStaffTwoFactor } from "@/lib/auth/staff-sign-in-admin";
@@ -14,40 +16,43 @@ export type StaffRowActionResult = { ok: true } | StaffActionFailure;
 // What the browser sends is untrusted: each domain function validates it with its zod schema.
 
 export async function inviteStaffAction(values: InviteStaffInput): Promise<InviteActionResult> {
-  return runStaffAction("inviteStaff", ["admin"], async ({ db, staff }) => {
-    const result = await inviteStaff(db, values, staff);
-    revalidatePath(PAGE, "page");
-    return { ok: true as const, email: result.staff.email, reinvited: result.reinvited };
+  return staffAction({
+    name: "inviteStaff",
+    permission: "staff.manage",
+    run: async ({ db, staff }) => {
+      const result = await inviteStaff(db, values, staff);
+      revalidatePath(PAGE, "page");
+      return { ok: true as const, email: result.staff.email, reinvited: result.reinvited };
+    },
+  });
+}
+
+/** A change to one staff row; the staff page is rendered anew unless nothing on it changes. */
+async function staffRowAction(name: string, change: (context: { db: Db; staff: CurrentStaff }) => Promise<unknown>, revalidate = true): Promise<StaffRowActionResult> {
+  return staffAction({
+    name,
+    permission: "staff.manage",
+    run: async (context) => {
+      await change(context);
+      if (revalidate) revalidatePath(PAGE, "page");
+      return { ok: true as const };
+    },
   });
 }
 
 export async function changeStaffRoleAction(values: { staffId: string; role: string }): Promise<StaffRowActionResult> {
-  return runStaffAction("changeStaffRole", ["admin"], async ({ db, staff }) => {
-    await changeStaffRole(db, values as Parameters<typeof changeStaffRole>[1], staff);
-    revalidatePath(PAGE, "page");
-    return { ok: true as const };
-  });
+  return staffRowAction("changeStaffRole", ({ db, staff }) => changeStaffRole(db, values, staff));
 }
 
 export async function setStaffDisabledAction(values: { staffId: string; disabled: boolean }): Promise<StaffRowActionResult> {
-  return runStaffAction("setStaffDisabled", ["admin"], async ({ db, staff }) => {
-    await setStaffDisabled(db, values, staff);
-    revalidatePath(PAGE, "page");
-    return { ok: true as const };
-  });
+  return staffRowAction("setStaffDisabled", ({ db, staff }) => setStaffDisabled(db, values, staff));
 }
 
 export async function resetStaffTwoFactorAction(values: { staffId: string }): Promise<StaffRowActionResult> {
-  return runStaffAction("resetStaffTwoFactor", ["admin"], async ({ db, staff }) => {
-    await resetStaffTwoFactor(db, values, staff);
-    revalidatePath(PAGE, "page");
-    return { ok: true as const };
-  });
+  return staffRowAction("resetStaffTwoFactor", ({ db, staff }) => resetStaffTwoFactor(db, values, staff));
 }
 
 export async function clearStaffSignInDelaysAction(values: { staffId: string }): Promise<StaffRowActionResult> {
-  return runStaffAction("clearStaffSignInDelays", ["admin"], async ({ db, staff }) => {
-    await clearStaffSignInDelays(db, values, staff);
-    return { ok: true as const };
-  });
+  // The delays are not shown on the page: nothing to render again.
+  return staffRowAction("clearStaffSignInDelays", ({ db, staff }) => clearStaffSignInDelays(db, values, staff), false);
 }

@@ -20,7 +20,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 export default async function StaffAdminPage({ params }: Props) {
   const { locale } = await params;
   setRequestLocale(locale);
-  const me = await requireStaff({ locale, roles: ["admin"], returnTo: `/${locale}/dashboard/staff` });
+  const me = await requireStaff({ locale, permission: "staff.manage", returnTo: `/${locale}/dashboard/staff` });
   const members = await listStaff(await readyDb(), me);
   const t = await getTranslations({ locale, namespace: "staffAdmin" });
   const format = await getFormatter({ locale });

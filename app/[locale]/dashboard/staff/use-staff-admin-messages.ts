@@ -1,5 +1,5 @@
 import { useTranslations } from "next-intl";
-import type { StaffActionFailure } from "@/lib/auth/run-staff-action";
+import { useFailureMessage } from "@/components/form/use-failure-message";
 import { parseErrorCode } from "@/lib/validation/request-forms";
 
 // Message codes a field error may carry (see lib/auth/staff-admin-schemas.ts), plus refusals shown on a field.
@@ -18,10 +18,6 @@ export function useStaffAdminMessages() {
     const key = FIELD_CODES.has(parsed.key) ? parsed.key : "invalid";
     return t(key as "tooLong", { max: parsed.value ?? 0 });
   };
-  const failure = (result: Pick<StaffActionFailure, "error" | "retryAfterMinutes">): string => {
-    if (result.error === "rate_limited") return t("rate_limited", { minutes: result.retryAfterMinutes ?? 1 });
-    if (result.error === "invalid") return t("summary");
-    return t(result.error);
-  };
+  const failure = useFailureMessage("staffAdmin");
   return { field, failure };
 }

@@ -1,15 +1,11 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
-import { unstable_rethrow } from "next/navigation";
-import { ZodError } from "zod";
-import { checkStaff, type CurrentStaff } from "@/lib/auth/current-staff";
+import { staffAction } from "@/lib/auth/staff-action";
 import type { Locale } from "@/lib/env";
-import { errorMessage, log } from "@/lib/log";
-import { ReplyNotAllowedError, ReplyRequestNotFoundError, ReplyTemplateExistsError, ReplyTemplateNotFoundError } from "@/lib/replies/errors";
+import type { AppError } from "@/lib/errors/app-error";
 import type { ReplyTemplateInput } from "@/lib/replies/schemas";
 import { previewReplyTemplate, saveReplyTemplate, type TemplatePreview } from "@/lib/replies/templates";
-import { readyDb } from "@/lib/startup/ensure-app-ready";
 
 type Refusal = { ok: false; error: "unauthorized" | "forbidden" | "not_found" | "unexpected" };
 
@@ -21,59 +17,46 @@ export type SaveTemplateState =
 
 export type PreviewTemplateState = { ok: true; preview: Omit<TemplatePreview, "sample"> & { sampleReference: string | null } } | { ok: false; error: "sample_not_found" } | Refusal;
 
-/** Admins only (checked here, and again by the domain function); expected refusals become codes. */
-async function runAdmin<T>(name: string, work: (actor: CurrentStaff) => Promise<T>, refusal: (error: unknown) => T | null): Promise<T | Refusal> {
-  const check = await checkStaff(["admin"]);
-  if (!check.ok) return { ok: false, error: check.status === 401 ? "unauthorized" : "forbidden" };
-  try {
-    return await work(check.staff);
-  } catch (error) {
-    unstable_rethrow(error);
-    const known = refusal(error);
-    if (known) return known;
-    if (error instanceof ReplyNotAllowedError) return { ok: false, error: "forbidden" };
-    log.error(`action ${name} failed: ${errorMessage(error)}`, { staffId: check.staff.id });
-    return { ok: false, error: "unexpected" };
-  }
+/** The template editor's refusals; anything it does not word is "unexpected". */
+function saveRefusal(error: AppError): Exclude<SaveTemplateState, { ok: true }> {
+  if (error.code === "invalid") return { ok: false, error: "invalid", fieldErrors: error.fieldErrors ?? {} };
+  if (error.code === "exists" || error.code === "not_found" || error.code === "forbidden") return { ok: false, error: error.code };
+  return { ok: false, error: "unexpected" };
 }
 
+function previewRefusal(error: AppError): Exclude<PreviewTemplateState, { ok: true }> {
+  // The only request a preview reads is the sample; a draft too long to preview is explained by the save button.
+  if (error.code === "not_found" && error.details.entity === "request") return { ok: false, error: "sample_not_found" };
+  if (error.code === "not_found" || error.code === "forbidden") return { ok: false, error: error.code };
+  return { ok: false, error: "unexpected" };
+}
+
+/** Admins only (checked here, and again by the domain function). */
 export async function saveTemplateAction(locale: Locale, input: ReplyTemplateInput): Promise<SaveTemplateState> {
-  return runAdmin<SaveTemplateState>(
-    "saveReplyTemplate",
-    async (actor) => {
-      const saved = await saveReplyTemplate(await readyDb(), input, actor);
+  return staffAction({
+    name: "saveReplyTemplate",
+    permission: "templates.manage",
+    refusal: saveRefusal,
+    run: async ({ db, staff }): Promise<SaveTemplateState> => {
+      const saved = await saveReplyTemplate(db, input, staff);
       revalidatePath(`/${locale}/dashboard/templates`);
       return { ok: true, id: saved.id, locale: saved.locale as Locale };
     },
-    (error) => {
-      if (error instanceof ZodError) {
-        const fieldErrors: Record<string, string> = {};
-        for (const issue of error.issues) fieldErrors[String(issue.path[0])] ??= issue.message;
-        return { ok: false, error: "invalid", fieldErrors };
-      }
-      if (error instanceof ReplyTemplateExistsError) return { ok: false, error: "exists" };
-      if (error instanceof ReplyTemplateNotFoundError) return { ok: false, error: "not_found" };
-      return null;
-    },
-  );
+  });
 }
 
 export async function previewTemplateAction(input: { locale: Locale; subject: string; body: string; sampleRequestId: string | null }): Promise<PreviewTemplateState> {
-  return runAdmin<PreviewTemplateState>(
-    "previewReplyTemplate",
-    async (actor) => {
+  return staffAction({
+    name: "previewReplyTemplate",
+    permission: "templates.manage",
+    refusal: previewRefusal,
+    run: async ({ db, staff }): Promise<PreviewTemplateState> => {
       const { sample, ...preview } = await previewReplyTemplate(
-        await readyDb(),
+        db,
         { draft: { locale: input.locale, subject: input.subject, body: input.body }, sampleRequestId: input.sampleRequestId || null },
-        actor,
+        staff,
       );
       return { ok: true, preview: { ...preview, sampleReference: sample?.reference ?? null } };
     },
-    (error) => {
-      if (error instanceof ReplyRequestNotFoundError) return { ok: false, error: "sample_not_found" };
-      // A draft too long to preview: the save button explains the limits next to the fields.
-      if (error instanceof ZodError) return { ok: false, error: "unexpected" };
-      return null;
-    },
-  );
+  });
 }

@@ -26,7 +26,7 @@ function isLocale(value: string | undefined): value is Locale {
 export default async function TemplatesPage({ params, searchParams }: Props) {
   const { locale } = await params;
   setRequestLocale(locale);
-  const me = await requireStaff({ locale, roles: ["admin"], returnTo: `/${locale}/dashboard/templates` });
+  const me = await requireStaff({ locale, permission: "templates.manage", returnTo: `/${locale}/dashboard/templates` });
   const query = await searchParams;
   const lang = isLocale(query.lang) ? query.lang : locale;
   const db = await readyDb();

@@ -1,6 +1,5 @@
 import { checkStaff } from "@/lib/auth/current-staff";
 import { createExport } from "@/lib/compliance/export-create";
-import { COMPLIANCE_ROLES } from "@/lib/compliance/roles";
 import { contentDisposition } from "@/lib/files/download-response";
 import { errorMessage, log } from "@/lib/log";
 import { readyDb } from "@/lib/startup/ensure-app-ready";
@@ -14,7 +13,7 @@ const json = (status: number, body: unknown) => Response.json(body, { status, he
  * a streamed download (see the exports page). Compliance officers and admins only.
  */
 export async function GET(request: Request, { params }: { params: Promise<{ log: string }> }) {
-  const check = await checkStaff(COMPLIANCE_ROLES);
+  const check = await checkStaff("compliance.read");
   if (!check.ok) return json(check.status, { error: check.status === 401 ? "unauthenticated" : "forbidden" });
   const { log: exportLog } = await params;
   const query = Object.fromEntries(new URL(request.url).searchParams);

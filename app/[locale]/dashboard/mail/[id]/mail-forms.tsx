@@ -4,6 +4,7 @@ import { zodResolver } from "@hookform/resolvers/zod";
 import { useLocale, useTranslations } from "next-intl";
 import { useTransition } from "react";
 import { useForm, type FieldValues, type Path, type UseFormSetError } from "react-hook-form";
+import { useFailureMessage } from "@/components/form/use-failure-message";
 import { useActionFeedback } from "@/components/form/action-feedback";
 import { TextField } from "@/components/form/text-field";
 import type { Locale } from "@/lib/env";
@@ -24,12 +25,12 @@ function useMailAction<T extends FieldValues>(setError?: UseFormSetError<T>) {
   const show = useActionFeedback();
   const [pending, startTransition] = useTransition();
 
+  const failureMessage = useFailureMessage("mail");
   const explain = (result: Failure): string => {
-    if (result.error !== "invalid") return t(`errors.${result.error}`);
-    if (setError) {
-      for (const [field, code] of Object.entries(result.fieldErrors)) setError(field as Path<T>, { type: "server", message: code });
+    if (result.error === "invalid" && setError) {
+      for (const [field, code] of Object.entries(result.fieldErrors ?? {})) setError(field as Path<T>, { type: "server", message: code });
     }
-    return t("errors.summary");
+    return failureMessage(result);
   };
 
   const run = <R extends MailActionResult<object>>(action: (locale: Locale) => Promise<R>, done: (result: Extract<R, { ok: true }>) => string, onDone?: () => void) => {

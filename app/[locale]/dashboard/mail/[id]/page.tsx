@@ -6,8 +6,9 @@ import { Container } from "@/components/container";
 import { requireStaff } from "@/lib/auth/require-staff";
 import type { Locale } from "@/lib/env";
 import { getInboundEmail, type InboundEmailView } from "@/lib/inbound/get-inbound-email";
-import { InboundMailError } from "@/lib/inbound/inbound-staff-errors";
-import { INBOUND_STATUS_ACTIONS, MAIL_READER_ROLES, MAIL_WORKER_ROLES } from "@/lib/inbound/inbound-staff-schemas";
+import { isAppError } from "@/lib/errors/app-error";
+import { can } from "@/lib/auth/permissions";
+import { INBOUND_STATUS_ACTIONS } from "@/lib/inbound/inbound-staff-schemas";
 import { Link } from "@/lib/i18n/navigation";
 import { readyDb } from "@/lib/startup/ensure-app-ready";
 import { DefinitionRow } from "@/components/definition-row";
@@ -25,7 +26,7 @@ async function loadEmail(id: string): Promise<InboundEmailView> {
   try {
     return await getInboundEmail(await readyDb(), { inboundEmailId: id });
   } catch (error) {
-    if (error instanceof InboundMailError && error.code === "not_found") notFound();
+    if (isAppError(error, "not_found")) notFound();
     throw error;
   }
 }
@@ -37,13 +38,13 @@ async function loadEmail(id: string): Promise<InboundEmailView> {
 export default async function InboundEmailPage({ params }: Props) {
   const { locale, id } = await params;
   setRequestLocale(locale);
-  const me = await requireStaff({ locale, roles: MAIL_READER_ROLES, returnTo: `/${locale}/dashboard/mail/${id}` });
+  const me = await requireStaff({ locale, permission: "mail.read", returnTo: `/${locale}/dashboard/mail/${id}` });
   const email = await loadEmail(id);
   const t = await getTranslations({ locale, namespace: "mail" });
   const format = await getFormatter({ locale });
   const when = (date: Date) => format.dateTime(date, { dateStyle: "medium", timeStyle: "short" });
 
-  const mayAct = (MAIL_WORKER_ROLES as readonly string[]).includes(me.role);
+  const mayAct = can(me.role, "mail.work");
   const actions = INBOUND_STATUS_ACTIONS[email.status];
   const from = email.fromAddress ? (email.fromName ? `${email.fromName} <${email.fromAddress}>` : email.fromAddress) : t("list.unknownSender");
   const parsed = email.messageId !== null;

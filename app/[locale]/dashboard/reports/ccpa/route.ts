@@ -3,7 +3,6 @@ import { getTranslations } from "next-intl/server";
 import { checkStaff } from "@/lib/auth/current-staff";
 import { ccpaCsvFilename, ccpaTableCsv } from "@/lib/compliance/ccpa-csv";
 import { ccpaTableInput, downloadCcpaTable } from "@/lib/compliance/reports";
-import { COMPLIANCE_ROLES } from "@/lib/compliance/roles";
 import { contentDisposition } from "@/lib/files/download-response";
 import { routing } from "@/lib/i18n/routing";
 import { readyDb } from "@/lib/startup/ensure-app-ready";
@@ -17,7 +16,7 @@ const refusal = (status: 400 | 401 | 403 | 404) => new Response(null, { status, 
  * page's language. Each download is recorded in the audit log ("report.downloaded").
  */
 export async function GET(request: Request, { params }: { params: Promise<{ locale: string }> }) {
-  const check = await checkStaff(COMPLIANCE_ROLES);
+  const check = await checkStaff("compliance.read");
   if (!check.ok) return refusal(check.status);
   const { locale } = await params;
   if (!hasLocale(routing.locales, locale)) return refusal(404);

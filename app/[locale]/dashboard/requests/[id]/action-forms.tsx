@@ -6,6 +6,7 @@ import { useState, useTransition, type ReactNode } from "react";
 import { useForm, type FieldValues, type Path, type UseFormSetError } from "react-hook-form";
 import { z } from "zod";
 import { FileField } from "@/components/form/file-field";
+import { useFailureMessage } from "@/components/form/use-failure-message";
 import { useActionFeedback } from "@/components/form/action-feedback";
 import { SelectField } from "@/components/form/select-field";
 import { TextField } from "@/components/form/text-field";
@@ -45,18 +46,12 @@ function useStaffAction<T extends FieldValues>(setError?: UseFormSetError<T>) {
   const show = useActionFeedback();
   const [pending, startTransition] = useTransition();
 
+  const failureMessage = useFailureMessage("dashboard");
   const explain = (result: Exclude<StaffActionResult, { ok: true }>): string => {
-    switch (result.error) {
-      case "conflict":
-        return t(`errors.conflict.${result.reason}`);
-      case "invalid":
-        if (setError) {
-          for (const [field, code] of Object.entries(result.fieldErrors)) setError(field as Path<T>, { type: "server", message: code });
-        }
-        return t("errors.summary");
-      default:
-        return t(`errors.${result.error}`);
+    if (result.error === "invalid" && setError) {
+      for (const [field, code] of Object.entries(result.fieldErrors ?? {})) setError(field as Path<T>, { type: "server", message: code });
     }
+    return failureMessage(result);
   };
 
   const run = (action: (locale: Locale) => Promise<StaffActionResult>, done: string, onDone?: () => void, onFailure?: (result: Exclude<StaffActionResult, { ok: true }>) => void) => {
@@ -277,10 +272,10 @@ export function CompleteForm({ requestId, isAccess }: { requestId: string; isAcc
       () => setFiles([]),
       (result) => {
         if (result.error !== "invalid") return;
-        const problem = result.fileProblems[0];
+        const problem = "fileProblems" in result ? result.fileProblems[0] : undefined;
         if (problem) {
           setFileError(tf(UPLOAD_PROBLEM_MESSAGE_KEYS[problem.code], { name: problem.name, maxMb: MAX_MB, maxFiles: MAX_FILES_PER_SUBMISSION, maxMegapixels: MAX_IMAGE_MEGAPIXELS }));
-        } else if (result.fieldErrors.files) setFileError(tf("fileRequired"));
+        } else if (result.fieldErrors?.files) setFileError(tf("fileRequired"));
       },
     );
   };

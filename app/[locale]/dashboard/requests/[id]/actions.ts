@@ -1,94 +1,104 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
-import { unstable_rethrow } from "next/navigation";
-import type { Db } from "@/db/client";
-import { checkStaff, type CurrentStaff } from "@/lib/auth/current-staff";
+import { staffAction, type StaffActionFailure } from "@/lib/auth/staff-action";
 import type { Locale } from "@/lib/env";
+import type { CurrentStaff } from "@/lib/auth/current-staff";
+import type { Db } from "@/db/client";
 import { readUploads, type UploadProblem } from "@/lib/files/upload-rules";
-import { errorMessage, log } from "@/lib/log";
 import { addInternalNote } from "@/lib/requests/staff/add-internal-note";
 import { askRequester } from "@/lib/requests/staff/ask-requester";
 import { assignRequest } from "@/lib/requests/staff/assign-request";
 import { completeRequest } from "@/lib/requests/staff/complete-request";
 import { denyRequest } from "@/lib/requests/staff/deny-request";
-import { ConflictError, InvalidInputError, StaffActionError, type ConflictReason } from "@/lib/requests/staff/errors";
+import { denyRequestSchema } from "@/lib/requests/staff/schemas";
 import { extendDeadline } from "@/lib/requests/staff/extend-deadline";
 import { holdRequest } from "@/lib/requests/staff/hold-request";
 import { resumeRequest } from "@/lib/requests/staff/resume-request";
 import { startRequest } from "@/lib/requests/staff/start-request";
-import { readyDb } from "@/lib/startup/ensure-app-ready";
 
-export type StaffActionResult =
-  | { ok: true }
-  | { ok: false; error: "unauthorized" | "forbidden" | "not_found" | "not_allowed" | "unexpected" }
-  | { ok: false; error: "conflict"; reason: ConflictReason }
-  | { ok: false; error: "invalid"; fieldErrors: Record<string, string>; fileProblems: UploadProblem[] };
+export type StaffActionResult = { ok: true } | StaffActionFailure | { ok: false; error: "invalid"; fieldErrors: Record<string, string>; fileProblems: UploadProblem[] };
 
-/**
- * Every action on this page: only agents and admins (checked here, and again by the domain
- * function), expected refusals returned as codes the form translates, anything else logged.
- */
-async function runStaffAction(name: string, locale: Locale, requestId: string, run: (db: Db, staff: CurrentStaff) => Promise<unknown>): Promise<StaffActionResult> {
-  const check = await checkStaff(["agent", "admin"]);
-  if (!check.ok) return { ok: false, error: check.status === 401 ? "unauthorized" : "forbidden" };
-  try {
-    await run(await readyDb(), check.staff);
-  } catch (error) {
-    unstable_rethrow(error);
-    if (error instanceof InvalidInputError) return { ok: false, error: "invalid", fieldErrors: error.fieldErrors, fileProblems: [] };
-    if (error instanceof ConflictError) return { ok: false, error: "conflict", reason: error.reason };
-    if (error instanceof StaffActionError) return { ok: false, error: error.code === "not_found" ? "not_found" : "not_allowed" };
-    log.error(`staff action ${name} failed: ${errorMessage(error)}`, {
-      requestId,
-      staffId: check.staff.id,
-      stack: error instanceof Error ? error.stack?.split("\n").slice(0, 4).join(" | ") : undefined,
-    });
-    return { ok: false, error: "unexpected" };
-  }
+/** The page and the queue change with every action. */
+function revalidateRequest(locale: Locale, requestId: string) {
   revalidatePath(`/${locale}/dashboard/requests/${requestId}`);
   revalidatePath(`/${locale}/dashboard`);
-  return { ok: true };
+}
+
+/**
+ * Every action on this page: agents and admins (checked by staffAction, and again by the domain
+ * function, which also validates the input).
+ */
+async function requestAction(name: string, locale: Locale, requestId: string, run: (db: Db, staff: CurrentStaff) => Promise<unknown>): Promise<StaffActionResult> {
+  return staffAction({
+    name,
+    permission: "requests.work",
+    logContext: { requestId },
+    run: async ({ db, staff }) => {
+      await run(db, staff);
+      revalidateRequest(locale, requestId);
+      return { ok: true as const };
+    },
+  });
 }
 
 export async function assignAction(locale: Locale, requestId: string, input: { assigneeId: string | null }): Promise<StaffActionResult> {
-  return runStaffAction("assign", locale, requestId, (db, staff) => assignRequest(db, { requestId, assigneeId: input.assigneeId }, staff));
+  return requestAction("assign", locale, requestId, (db, staff) => assignRequest(db, { requestId, assigneeId: input.assigneeId }, staff));
 }
 
 export async function assignToMeAction(locale: Locale, requestId: string): Promise<StaffActionResult> {
-  return runStaffAction("assignToMe", locale, requestId, (db, staff) => assignRequest(db, { requestId, assigneeId: staff.id }, staff));
+  return requestAction("assignToMe", locale, requestId, (db, staff) => assignRequest(db, { requestId, assigneeId: staff.id }, staff));
 }
+
+const STATUS_ACTIONS = { start: startRequest, hold: holdRequest, resume: resumeRequest };
 
 export async function statusAction(locale: Locale, requestId: string, action: "start" | "hold" | "resume"): Promise<StaffActionResult> {
   // The argument comes from the browser: only these three names mean anything.
-  const run = action === "start" ? startRequest : action === "hold" ? holdRequest : action === "resume" ? resumeRequest : null;
+  const run = Object.hasOwn(STATUS_ACTIONS, action) ? STATUS_ACTIONS[action] : null;
   if (!run) return { ok: false, error: "unexpected" };
-  return runStaffAction(action, locale, requestId, (db, staff) => run(db, { requestId }, staff));
+  return requestAction(action, locale, requestId, (db, staff) => run(db, { requestId }, staff));
 }
 
 export async function askAction(locale: Locale, requestId: string, input: { message: string }): Promise<StaffActionResult> {
-  return runStaffAction("askRequester", locale, requestId, (db, staff) => askRequester(db, { requestId, message: input.message }, staff));
+  return requestAction("askRequester", locale, requestId, (db, staff) => askRequester(db, { requestId, message: input.message }, staff));
 }
 
 export async function extendAction(locale: Locale, requestId: string, input: { reason: string }): Promise<StaffActionResult> {
-  return runStaffAction("extendDeadline", locale, requestId, (db, staff) => extendDeadline(db, { requestId, reason: input.reason }, staff));
+  return requestAction("extendDeadline", locale, requestId, (db, staff) => extendDeadline(db, { requestId, reason: input.reason }, staff));
 }
 
 export async function denyAction(locale: Locale, requestId: string, input: { reason: string; note: string }): Promise<StaffActionResult> {
-  return runStaffAction("deny", locale, requestId, (db, staff) => denyRequest(db, { requestId, reason: input.reason as never, note: input.note }, staff));
+  return staffAction({
+    name: "deny",
+    permission: "requests.work",
+    // The reason comes from the browser: the schema checks it against the list of denial reasons.
+    schema: denyRequestSchema,
+    input: { requestId, reason: input?.reason, note: input?.note },
+    logContext: { requestId },
+    run: async ({ db, staff, input: data }) => {
+      await denyRequest(db, data, staff);
+      revalidateRequest(locale, requestId);
+      return { ok: true as const };
+    },
+  });
 }
 
 export async function noteAction(locale: Locale, requestId: string, input: { body: string }): Promise<StaffActionResult> {
-  return runStaffAction("addInternalNote", locale, requestId, (db, staff) => addInternalNote(db, { requestId, body: input.body }, staff));
+  return requestAction("addInternalNote", locale, requestId, (db, staff) => addInternalNote(db, { requestId, body: input.body }, staff));
 }
 
 /** The note as a text field and the data package as files ("files"). */
 export async function completeAction(locale: Locale, requestId: string, formData: FormData): Promise<StaffActionResult> {
-  const check = await checkStaff(["agent", "admin"]);
-  if (!check.ok) return { ok: false, error: check.status === 401 ? "unauthorized" : "forbidden" };
-  const uploads = await readUploads(formData.getAll("files"));
-  if (!uploads.ok) return { ok: false, error: "invalid", fieldErrors: {}, fileProblems: uploads.problems };
-  return runStaffAction("complete", locale, requestId, (db, staff) =>
-    completeRequest(db, { requestId, note: String(formData.get("note") ?? ""), files: uploads.files }, staff),
-  );
+  return staffAction({
+    name: "complete",
+    permission: "requests.work",
+    logContext: { requestId },
+    run: async ({ db, staff }): Promise<StaffActionResult> => {
+      const uploads = await readUploads(formData.getAll("files"));
+      if (!uploads.ok) return { ok: false, error: "invalid", fieldErrors: {}, fileProblems: uploads.problems };
+      await completeRequest(db, { requestId, note: String(formData.get("note") ?? ""), files: uploads.files }, staff);
+      revalidateRequest(locale, requestId);
+      return { ok: true };
+    },
+  });
 }

@@ -7,6 +7,7 @@ import { useState, useTransition } from "react";
 import { useForm } from "react-hook-form";
 import { z } from "zod";
 import { FormNotice, type Notice } from "@/components/form/form-notice";
+import { useFailureMessage } from "@/components/form/use-failure-message";
 import { TextField } from "@/components/form/text-field";
 import type { Locale } from "@/lib/env";
 import { LEGAL_HOLD_REASON_MAX, placeLegalHoldFormSchema } from "@/lib/retention/retention-schemas";
@@ -47,12 +48,11 @@ function ReasonForm({ requestId, held, onOutcome }: { requestId: string; held: b
     return t("errors.invalid");
   })();
 
+  const failureMessage = useFailureMessage("retention.legalHold");
   const explain = (result: Exclude<LegalHoldActionResult, { ok: true }>) => {
-    if (result.error === "invalid") {
-      if (result.fieldErrors.reason) setError("reason", { type: "server", message: result.fieldErrors.reason });
-      return t("errors.summary");
-    }
-    return t(`errors.${result.error}`);
+    const reason = result.error === "invalid" ? result.fieldErrors?.reason : undefined;
+    if (reason) setError("reason", { type: "server", message: reason });
+    return failureMessage(result);
   };
 
   const onSubmit = (values: { reason: string }) =>

@@ -1,6 +1,6 @@
 import { getFormatter, getTranslations } from "next-intl/server";
 import type { StaffRole } from "@/db/schema";
-import { COMPLIANCE_ROLES } from "@/lib/compliance/roles";
+import { can } from "@/lib/auth/permissions";
 import type { Locale } from "@/lib/env";
 import { getLegalHold } from "@/lib/retention/get-legal-hold";
 import { readyDb } from "@/lib/startup/ensure-app-ready";
@@ -17,7 +17,7 @@ export async function LegalHold({ locale, requestId, role }: { locale: Locale; r
   const t = await getTranslations({ locale, namespace: "retention.legalHold" });
   const format = await getFormatter({ locale });
   const when = (date: Date) => format.dateTime(date, { dateStyle: "medium", timeStyle: "short" });
-  const mayChange = (COMPLIANCE_ROLES as readonly StaffRole[]).includes(role);
+  const mayChange = can(role, "legalHold.set");
 
   if (state.anonymisedAt) {
     return (

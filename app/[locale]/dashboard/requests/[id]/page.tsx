@@ -3,13 +3,15 @@ import { getFormatter, getTranslations, setRequestLocale } from "next-intl/serve
 import { notFound } from "next/navigation";
 import { Card } from "@/components/card";
 import { Container } from "@/components/container";
+import { STAFF_ROLES } from "@/db/schema";
+import { can } from "@/lib/auth/permissions";
 import { requireStaff } from "@/lib/auth/require-staff";
 import type { Locale } from "@/lib/env";
 import { MAX_FILE_BYTES, MAX_FILES_PER_SUBMISSION, MAX_IMAGE_MEGAPIXELS } from "@/lib/files/upload-limits";
 import { Link } from "@/lib/i18n/navigation";
 import { LOCALE_NAMES } from "@/lib/i18n/routing";
 import { DATA_CATEGORIES, type DataCategory, type RequestType } from "@/lib/requests/request-types";
-import { NotFoundError } from "@/lib/requests/staff/errors";
+import { isAppError } from "@/lib/errors/app-error";
 import { getStaffRequestView, type InboundMessageView, type StaffRequestView } from "@/lib/requests/staff/get-staff-request-view";
 import { DENIAL_REASON_CODES } from "@/lib/requests/staff/schemas";
 import { readyDb } from "@/lib/startup/ensure-app-ready";
@@ -60,7 +62,7 @@ async function loadView(id: string, staff: Awaited<ReturnType<typeof requireStaf
   try {
     return await getStaffRequestView(await readyDb(), { requestId: id }, staff);
   } catch (error) {
-    if (error instanceof NotFoundError) notFound();
+    if (isAppError(error, "not_found")) notFound();
     throw error;
   }
 }
@@ -68,7 +70,7 @@ async function loadView(id: string, staff: Awaited<ReturnType<typeof requireStaf
 export default async function StaffRequestPage({ params }: Props) {
   const { locale, id } = await params;
   setRequestLocale(locale);
-  const me = await requireStaff({ locale, returnTo: `/${locale}/dashboard/requests/${id}` });
+  const me = await requireStaff({ locale, permission: "requests.read", returnTo: `/${locale}/dashboard/requests/${id}` });
   const view = await loadView(id, me);
   const { request, requester, deadline } = view;
 
@@ -93,7 +95,7 @@ export default async function StaffRequestPage({ params }: Props) {
     if (code === "too_many_pixels") return fileProblems("fileTooManyPixels", { name, maxMegapixels: MAX_IMAGE_MEGAPIXELS });
     return mail("tooMany", { name, maxFiles: MAX_FILES_PER_SUBMISSION });
   };
-  const staffLabel = (s: { name: string; role: string }) => `${s.name} (${isOneOf(["agent", "compliance", "admin"] as const, s.role) ? roles(s.role) : s.role})`;
+  const staffLabel = (s: { name: string; role: string }) => `${s.name} (${isOneOf(STAFF_ROLES, s.role) ? roles(s.role) : s.role})`;
 
   const timeLeft = (() => {
     if (deadline.msLeft === null) return null;
@@ -261,7 +263,7 @@ export default async function StaffRequestPage({ params }: Props) {
         <h2 id="actions-title" className="text-xl font-semibold">
           {t("actions.title")}
         </h2>
-        {me.role === "compliance" ? (
+        {!can(me.role, "requests.work") ? (
           <p className="mt-2">{t("actions.readOnly")}</p>
         ) : actions.length === 0 ? (
           <p className="mt-2">{t("actions.none")}</p>

@@ -1,15 +1,11 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
-import { unstable_rethrow } from "next/navigation";
-import { ZodError } from "zod";
-import { checkStaff } from "@/lib/auth/current-staff";
+import { staffAction } from "@/lib/auth/staff-action";
 import type { Locale } from "@/lib/env";
-import { errorMessage, log } from "@/lib/log";
-import { ReplyNotAllowedError, ReplyRequestNotFoundError, RequestNotRepliableError, StaleReplyError } from "@/lib/replies/errors";
+import type { AppError } from "@/lib/errors/app-error";
 import { staffReplyFormSchema } from "@/lib/replies/schemas";
 import { sendStaffReply } from "@/lib/replies/send-staff-reply";
-import { readyDb } from "@/lib/startup/ensure-app-ready";
 
 /** A message the composer had not seen, as the browser receives it. */
 export type UnseenMessageView = { id: string; direction: "inbound" | "outbound"; authorName: string | null; body: string; createdAt: string };
@@ -26,35 +22,18 @@ export type SendReplyState =
 
 export type SendReplyInput = { requestId: string; subject: string; body: string; loadedAt: string; lastSeenMessageId: string | null };
 
-function fieldErrorsOf(error: ZodError): ReplyFieldErrors {
+/** The composer's two fields; anything else invalid (a malformed id or state) means the page itself is wrong. */
+function replyFieldErrors(fieldErrors: Record<string, string>): ReplyFieldErrors {
   const errors: ReplyFieldErrors = {};
-  for (const issue of error.issues) {
-    const field = issue.path[0];
-    if ((field === "subject" || field === "body") && !errors[field]) errors[field] = issue.message;
-  }
+  for (const field of ["subject", "body"] as const) if (fieldErrors[field]) errors[field] = fieldErrors[field];
   return errors;
 }
 
 /** Sends the composer's reply (agents and admins; checked here and again by sendStaffReply). */
 export async function sendReplyAction(locale: Locale, input: SendReplyInput): Promise<SendReplyState> {
-  const check = await checkStaff(["agent", "admin"]);
-  if (!check.ok) return { ok: false, error: check.status === 401 ? "unauthorized" : "forbidden" };
-  const form = staffReplyFormSchema.safeParse({ subject: input?.subject, body: input?.body });
-  if (!form.success) return { ok: false, error: "invalid", fieldErrors: fieldErrorsOf(form.error) };
-
   const now = new Date();
-  try {
-    const sent = await sendStaffReply(
-      await readyDb(),
-      { requestId: input.requestId, subject: form.data.subject, body: form.data.body, loadedAt: input.loadedAt, lastSeenMessageId: input.lastSeenMessageId },
-      check.staff,
-      now,
-    );
-    revalidatePath(`/${locale}/dashboard/requests/${input.requestId}`);
-    return { ok: true, messageId: sent.messageId, loadedAt: sent.createdAt.toISOString() };
-  } catch (error) {
-    unstable_rethrow(error);
-    if (error instanceof StaleReplyError) {
+  const refusal = (error: AppError): Exclude<SendReplyState, { ok: true }> => {
+    if (error.code === "stale" && error.messages?.length) {
       return {
         ok: false,
         error: "stale",
@@ -63,18 +42,30 @@ export async function sendReplyAction(locale: Locale, input: SendReplyInput): Pr
         lastSeenMessageId: error.messages[error.messages.length - 1]!.id,
       };
     }
-    if (error instanceof ReplyNotAllowedError) return { ok: false, error: "forbidden" };
-    if (error instanceof ReplyRequestNotFoundError || error instanceof RequestNotRepliableError) return { ok: false, error: "not_found" };
-    if (error instanceof ZodError) {
-      const fieldErrors = fieldErrorsOf(error);
-      // Anything but the two fields (a malformed id or state) means the page itself is wrong.
+    if (error.code === "invalid") {
+      const fieldErrors = replyFieldErrors(error.fieldErrors ?? {});
       return Object.keys(fieldErrors).length > 0 ? { ok: false, error: "invalid", fieldErrors } : { ok: false, error: "not_found" };
     }
-    log.error(`action sendReply failed: ${errorMessage(error)}`, {
-      requestId: input.requestId,
-      staffId: check.staff.id,
-      stack: error instanceof Error ? error.stack?.split("\n").slice(0, 4).join(" | ") : undefined,
-    });
+    if (error.code === "not_repliable" || error.code === "not_found") return { ok: false, error: "not_found" };
+    if (error.code === "forbidden") return { ok: false, error: "forbidden" };
     return { ok: false, error: "unexpected" };
-  }
+  };
+  return staffAction({
+    name: "sendReply",
+    permission: "requests.work",
+    schema: staffReplyFormSchema,
+    input: { subject: input?.subject, body: input?.body },
+    logContext: { requestId: input?.requestId },
+    refusal,
+    run: async ({ db, staff, input: form }): Promise<SendReplyState> => {
+      const sent = await sendStaffReply(
+        db,
+        { requestId: input.requestId, subject: form.subject, body: form.body, loadedAt: input.loadedAt, lastSeenMessageId: input.lastSeenMessageId },
+        staff,
+        now,
+      );
+      revalidatePath(`/${locale}/dashboard/requests/${input.requestId}`);
+      return { ok: true, messageId: sent.messageId, loadedAt: sent.createdAt.toISOString() };
+    },
+  });
 }

@@ -3,7 +3,7 @@ import { checkStaff } from "@/lib/auth/current-staff";
 import type { Locale } from "@/lib/env";
 import { LOCALE_NAMES } from "@/lib/i18n/routing";
 import { loadReplyComposer } from "@/lib/replies/load-reply-composer";
-import { REPLY_ROLES } from "@/lib/replies/send-staff-reply";
+import { can } from "@/lib/auth/permissions";
 import { readyDb } from "@/lib/startup/ensure-app-ready";
 import { ReplyComposer } from "./reply-composer";
 
@@ -17,7 +17,7 @@ export async function ReplySection({ locale, requestId }: { locale: Locale; requ
   const check = await checkStaff();
   if (!check.ok) return null;
   const t = await getTranslations({ locale, namespace: "replies.composer" });
-  const mayReply = (REPLY_ROLES as readonly string[]).includes(check.staff.role);
+  const mayReply = can(check.staff.role, "requests.work");
   const data = mayReply ? await loadReplyComposer(await readyDb(), { requestId }, check.staff) : null;
 
   return (

@@ -2,8 +2,9 @@
 
 import { runPublicAction } from "@/lib/actions/public-action";
 import { MIN_PASSWORD_LENGTH } from "@/lib/auth/create-staff";
-import { fieldErrorsOf } from "@/lib/auth/run-staff-action";
-import { acceptInvite, StaffAdminError } from "@/lib/auth/staff-admin";
+import { acceptInvite } from "@/lib/auth/staff-admin";
+import { isAppError } from "@/lib/errors/app-error";
+import { fieldErrorsOf } from "@/lib/errors/field-errors";
 import { acceptInviteFormSchema, type AcceptInviteFormValues } from "@/lib/auth/staff-admin-schemas";
 import { hitRateLimits, publicActionLimits } from "@/lib/security/rate-limit";
 
@@ -24,7 +25,7 @@ export async function acceptInviteAction(token: string, values: AcceptInviteForm
       await acceptInvite(db, { token: String(token), password: parsed.data.password });
       return { ok: true as const };
     } catch (error) {
-      if (error instanceof StaffAdminError) return { ok: false as const, error: "invalid_or_expired" as const };
+      if (isAppError(error)) return { ok: false as const, error: "invalid_or_expired" as const };
       throw error;
     }
   });

@@ -1,6 +1,5 @@
 import { checkStaff } from "@/lib/auth/current-staff";
 import { fileDownloadResponse } from "@/lib/files/download-response";
-import { MAIL_READER_ROLES } from "@/lib/inbound/inbound-staff-schemas";
 import { readInboundRaw } from "@/lib/inbound/read-inbound-raw";
 import { readyDb } from "@/lib/startup/ensure-app-ready";
 
@@ -13,7 +12,7 @@ const refusal = (status: 401 | 403 | 404) => new Response(null, { status, header
  * scripts or anything else a sender chose), for staff who need more than the parsed text.
  */
 export async function GET(_request: Request, { params }: { params: Promise<{ id: string }> }) {
-  const check = await checkStaff(MAIL_READER_ROLES);
+  const check = await checkStaff("mail.read");
   if (!check.ok) return refusal(check.status);
   const { id } = await params;
   const raw = await readInboundRaw(await readyDb(), id);
