@@ -220,7 +220,7 @@ test("five wrong codes lock the code; bad links and tokens say so without reveal
   const malformed = await page.goto(`/en/r/not-a-token`);
   expect(random?.status()).toBe(404);
   expect(malformed?.status()).toBe(404);
-  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Page not found");
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("This link doesn’t work");
 });
 
 test("lost link: the page answers the same for any address, and links arrive for open requests", async ({ page }) => {

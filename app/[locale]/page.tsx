@@ -48,7 +48,7 @@ export default async function HomePage({ params }: Props) {
     <>
       <div className="bg-brand-50">
         <Container className="py-10 sm:py-14">
-          <h1 className="max-w-3xl text-3xl font-bold leading-tight sm:text-4xl">{t("hero.title", { operator: operator.name })}</h1>
+          <h1 className="max-w-3xl text-2xl font-bold leading-tight sm:text-4xl">{t("hero.title", { operator: operator.name })}</h1>
           <p className="mt-4 max-w-3xl text-lg text-muted">{t("hero.lead")}</p>
           <ButtonLink href="#requests" className="mt-6">
             {t("hero.cta")}

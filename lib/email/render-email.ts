@@ -3,6 +3,7 @@ import type { DenialReason } from "@/db/schema";
 import { getEnv, type Locale } from "@/lib/env";
 import { loadMessages, type Messages } from "@/lib/i18n/messages";
 import { getOperator, type Operator } from "@/lib/operator";
+import { complaintJurisdiction } from "@/lib/requests/status-page-facts";
 import { renderHtml, renderText, type EmailBlock } from "./email-layout";
 
 export const EMAIL_TEMPLATES = [
@@ -201,10 +202,11 @@ const TEMPLATES: { [T in EmailTemplate]: Builder<T> } = {
     blocks: [
       { kind: "paragraph", text: t("request_denied.intro", { requestType: v.requestType, reference: v.reference }) },
       { kind: "paragraph", text: t("request_denied.reason", { reason: t(`request_denied.reasons.${v.reason}`) }) },
+      { kind: "paragraph", text: t("request_denied.legalBasis", { basis: t(`request_denied.laws.${complaintJurisdiction(v.jurisdiction)}`) }) },
       { kind: "paragraph", text: t("request_denied.noteIntro") },
       { kind: "quote", text: v.note },
       { kind: "paragraph", text: t("request_denied.complainOperator", { supportEmail: operator.supportEmail }) },
-      { kind: "paragraph", text: t(`request_denied.authority.${complaintAuthority(v.jurisdiction)}`) },
+      { kind: "paragraph", text: t(`request_denied.authority.${complaintJurisdiction(v.jurisdiction)}`) },
       { kind: "button", label: t("request_denied.linkLabel"), url: v.statusUrl },
     ],
   }),
@@ -219,13 +221,6 @@ const TEMPLATES: { [T in EmailTemplate]: Builder<T> } = {
     ],
   }),
 };
-
-/** The jurisdictions whose data-protection authority a denial names; any other gets the general wording. */
-const COMPLAINT_AUTHORITIES = ["KZ", "GDPR", "CCPA"] as const;
-
-function complaintAuthority(jurisdiction: string): (typeof COMPLAINT_AUTHORITIES)[number] | "other" {
-  return (COMPLAINT_AUTHORITIES as readonly string[]).includes(jurisdiction) ? (jurisdiction as (typeof COMPLAINT_AUTHORITIES)[number]) : "other";
-}
 
 /** Subjects are one header line: a line break from a variable must not start a new header. */
 function oneLine(value: string): string {

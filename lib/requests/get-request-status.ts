@@ -3,11 +3,31 @@ import type { Db } from "@/db/client";
 import { files, requestEvents, requestMessages, type Request } from "@/db/schema";
 import { AUTO_REPLY_CHANNEL } from "@/lib/inbound/message-channels";
 import { getDeadlineRule } from "./deadlines/deadline-repository";
-import { isOpen } from "./lifecycle";
+import { acceptsRequesterMessages, isOpen } from "./lifecycle";
 import { resolveStatusToken } from "./requester-access";
 
 export type RequestStatusView = {
-  request: Pick<Request, "reference" | "type" | "status" | "locale" | "createdAt" | "verifiedAt" | "dueAt" | "closedAt" | "urgent" | "requesterName" | "details">;
+  request: Pick<
+    Request,
+    | "reference"
+    | "type"
+    | "status"
+    | "locale"
+    | "jurisdiction"
+    | "createdAt"
+    | "verifiedAt"
+    | "dueAt"
+    | "closedAt"
+    | "urgent"
+    | "requesterName"
+    | "details"
+    | "onBehalf"
+    | "subjectName"
+    | "denialReason"
+    | "outcomeNote"
+  >;
+  /** On-behalf requests: whether the representative's proof of authority arrived (the files stay staff-side). */
+  proofOfAuthorityReceived: boolean;
   canMessage: boolean;
   canWithdraw: boolean;
   timeline: { id: number; kind: string; actorType: string; data: Record<string, unknown>; createdAt: Date }[];
@@ -57,7 +77,8 @@ export async function getRequestStatus(db: Db, token: string, now = new Date()):
     ok: true,
     view: {
       request,
-      canMessage: isOpen(request.status),
+      proofOfAuthorityReceived: fileRows.some((f) => f.purpose === "proof_of_authority"),
+      canMessage: acceptsRequesterMessages(request.status),
       canWithdraw: isOpen(request.status),
       clock: { pausedNow: request.pausedAt !== null && isOpen(request.status), stopped: clockStopped(request, rule?.unit ?? null) },
       timeline,

@@ -67,3 +67,12 @@ export function applyTransition(from: RequestStatus, action: LifecycleAction, ro
 export function isOpen(status: RequestStatus): boolean {
   return (OPEN_STATUSES as readonly RequestStatus[]).includes(status);
 }
+
+/**
+ * Whether the requester may still write on the request: while it is open, and after a denial,
+ * which the denial e-mail invites them to contest by replying (staff see the reply; the request
+ * does not reopen by itself).
+ */
+export function acceptsRequesterMessages(status: RequestStatus): boolean {
+  return isOpen(status) || status === "denied";
+}

@@ -3,7 +3,7 @@ import type { Db } from "@/db/client";
 import { requests } from "@/db/schema";
 import type { AcceptedUpload } from "@/lib/files/upload-rules";
 import { hitRateLimits, publicActionLimits } from "@/lib/security/rate-limit";
-import { isOpen } from "./lifecycle";
+import { acceptsRequesterMessages } from "./lifecycle";
 import { receiveRequesterMessage } from "./receive-requester-message";
 import { resolveStatusToken } from "./requester-access";
 
@@ -14,7 +14,8 @@ export type PostMessageResult =
 
 /**
  * A message from the requester on the status page, with attachments. If staff were waiting for
- * the requester, the request goes back to "in progress" (and its clock resumes).
+ * the requester, the request goes back to "in progress" (and its clock resumes). After a denial
+ * the thread stays open for the requester to disagree (acceptsRequesterMessages).
  */
 export async function postRequesterMessage(
   db: Db,
@@ -28,7 +29,7 @@ export async function postRequesterMessage(
 
   return db.transaction(async (tx) => {
     const [request] = await tx.select().from(requests).where(eq(requests.id, access.request.id)).for("update");
-    if (!request || !isOpen(request.status)) return { ok: false as const, error: "closed" as const };
+    if (!request || !acceptsRequesterMessages(request.status)) return { ok: false as const, error: "closed" as const };
     await receiveRequesterMessage(tx, request, { body, channel: "portal", attachments, actor: { type: "requester", id: request.id }, now });
     return { ok: true as const };
   });

@@ -320,6 +320,16 @@ describe.each(testEngines())("staff request actions on %s", (engine) => {
     expect(status.view.request.status).toBe("denied");
     expect(status.view.timeline.map((e) => e.kind)).toContain("denied");
     expect(status.view.messages.map((m) => m.body)).toContain("По указанному адресу учётных записей нет.");
+    expect(mail?.textBody).toContain("Правовое основание: Закон Республики Казахстан");
+
+    // The e-mail says "reply to disagree": the thread takes the reply, and the denial stands until staff act.
+    expect(mail?.textBody).toContain("ответьте на это письмо");
+    expect(status.view).toMatchObject({ canMessage: true, canWithdraw: false });
+    expect(await postRequesterMessage(db(), { token, body: "Не согласен: учётная запись есть.", attachments: [], ip: "192.0.2.11" }, t0)).toEqual({ ok: true });
+    const contested = await getRequestStatus(db(), token, t0);
+    if (!contested.ok) throw new Error("status page missing");
+    expect(contested.view.request.status).toBe("denied");
+    expect(contested.view.messages.map((m) => m.body)).toContain("Не согласен: учётная запись есть.");
   });
 
   it("completing an access request delivers a data package the requester can download for 30 days", async () => {

@@ -4,11 +4,15 @@ import { notFound } from "next/navigation";
 import { Card } from "@/components/card";
 import { ClientMessages } from "@/components/client-messages";
 import { Container } from "@/components/container";
+import { PrintButton } from "@/components/print-button";
 import type { Locale } from "@/lib/env";
-import { Link } from "@/lib/i18n/navigation";
 import { getRequestStatus, type RequestStatusView } from "@/lib/requests/get-request-status";
+import { dateLine, denialFacts, receiptOf } from "@/lib/requests/status-page-facts";
 import type { RequestType } from "@/lib/requests/request-types";
 import { readyDb } from "@/lib/startup/ensure-app-ready";
+import { DenialExplained } from "./denial-explained";
+import { LabelledValue, LabelledValues } from "./labelled-values";
+import { ProgressLine } from "./progress-line";
 import { ReplyForm } from "./reply-form";
 import { RequestSummary } from "./request-summary";
 import { WithdrawForm } from "./withdraw-form";
@@ -26,19 +30,9 @@ export default async function RequestStatusPage({ params }: Props) {
   const { locale, token } = await params;
   setRequestLocale(locale);
   const result = await getRequestStatus(await readyDb(), token);
-  const t = await getTranslations({ locale, namespace: "status" });
-  if (!result.ok && result.error === "expired") {
-    return (
-      <Container className="py-8">
-        <h1 className="text-3xl font-bold">{t("expired.title")}</h1>
-        <p className="mt-3">{t("expired.text")}</p>
-        <Link href="/requests/find" className="mt-4 inline-block text-brand-800 underline">
-          {t("expired.action")}
-        </Link>
-      </Container>
-    );
-  }
+  // A wrong, revoked or expired link answers 404 with the page in ./not-found.tsx, which leads to "lost my link".
   if (!result.ok) notFound();
+  const t = await getTranslations({ locale, namespace: "status" });
 
   const { view } = result;
   const { request } = view;
@@ -46,33 +40,59 @@ export default async function RequestStatusPage({ params }: Props) {
   const format = await getFormatter({ locale });
   const when = (date: Date) => format.dateTime(date, { dateStyle: "long", timeStyle: "short" });
   const fileUrl = (id: string) => `/api/r/${token}/files/${id}`;
+  const receipt = receiptOf(request);
+  const dates = dateLine(request);
+  const denial = denialFacts(request);
 
   return (
     <Container className="py-8">
       <h1 className="text-3xl font-bold">{t("pageTitle", { reference: request.reference ?? "" })}</h1>
-      <p className="mt-2 max-w-2xl text-sm text-muted">{t("privateLink")}</p>
+      <p className="mt-2 max-w-2xl text-sm text-muted print:hidden">{t("privateLink")}</p>
 
-      <Card as="section" aria-labelledby="summary-title" className="mt-6 max-w-3xl">
-        <h2 id="summary-title" className="sr-only">
-          {t("state")}
+      <ProgressLine locale={locale} status={request.status} />
+
+      <section aria-labelledby="next-title" className="mt-6 max-w-3xl rounded-lg border-l-4 border-brand-700 bg-brand-50 px-5 py-4">
+        <h2 id="next-title" className="text-lg font-semibold">
+          {t("nextTitle")}
         </h2>
-        <dl className="grid gap-x-6 gap-y-3 sm:grid-cols-[max-content_1fr]">
-          <dt className="font-medium">{t("reference")}</dt>
-          <dd>{request.reference}</dd>
-          <dt className="font-medium">{t("type")}</dt>
-          <dd>{types(`${request.type as RequestType}.title`)}</dd>
-          <dt className="font-medium">{t("state")}</dt>
-          <dd data-testid="request-status">
-            <strong>{t(`statuses.${request.status}`)}</strong>
-            {request.urgent ? <span className="ml-2 rounded bg-red-100 px-2 py-0.5 text-sm text-red-900">{t("urgent")}</span> : null}
-          </dd>
-          <dt className="font-medium">{t("received")}</dt>
-          <dd>{when(request.createdAt)}</dd>
-          <dt className="font-medium">{t("due")}</dt>
-          <dd>{request.dueAt ? when(request.dueAt) : t("noDue")}</dd>
-        </dl>
+        <p className="mt-1" data-testid="next-step">
+          {t(`next.${request.status}`)}
+        </p>
+      </section>
+
+      <Card as="section" aria-labelledby="receipt-title" className="print-only-this mt-6 max-w-3xl">
+        <div className="flex flex-wrap items-baseline justify-between gap-3">
+          <h2 id="receipt-title" className="text-xl font-semibold">
+            {t("receipt.title")}
+          </h2>
+          <PrintButton label={t("receipt.print")} />
+        </div>
+        <LabelledValues>
+          <LabelledValue label={t("reference")}>{receipt.reference}</LabelledValue>
+          <LabelledValue label={t("type")}>{types(`${receipt.type as RequestType}.title`)}</LabelledValue>
+          <LabelledValue label={dates.kind === "closed" ? t("outcome") : t("state")} testId="request-status">
+            {t(`statuses.${request.status}`)}
+            {request.urgent ? <span className="ml-2 rounded bg-red-100 px-2 py-0.5 text-sm font-normal text-red-900">{t("urgent")}</span> : null}
+          </LabelledValue>
+          <LabelledValue label={t("received")}>{when(receipt.receivedAt)}</LabelledValue>
+          {dates.kind === "closed" ? (
+            dates.closedAt ? <LabelledValue label={t("closedAt")}>{when(dates.closedAt)}</LabelledValue> : null
+          ) : (
+            <LabelledValue label={t("due")}>{dates.kind === "due" ? when(dates.dueAt) : t("noDue")}</LabelledValue>
+          )}
+          {request.onBehalf ? (
+            <>
+              <LabelledValue label={t("onBehalf.for")}>
+                <bdi>{request.subjectName ?? ""}</bdi>
+              </LabelledValue>
+              <LabelledValue label={t("onBehalf.proof")}>{view.proofOfAuthorityReceived ? t("onBehalf.proofReceived") : t("onBehalf.proofMissing")}</LabelledValue>
+            </>
+          ) : null}
+        </LabelledValues>
         <ClockNote clock={view.clock} t={t} />
       </Card>
+
+      {denial ? <DenialExplained locale={locale} denial={denial} /> : null}
 
       <RequestSummary locale={locale} name={request.requesterName} details={request.details} />
 

@@ -2,6 +2,7 @@ import { getTranslations } from "next-intl/server";
 import { Card } from "@/components/card";
 import type { Locale } from "@/lib/env";
 import { DATA_CATEGORIES, type DataCategory } from "@/lib/requests/request-types";
+import { LabelledValue, LabelledValues } from "./labelled-values";
 
 type Details = {
   comment?: string;
@@ -17,18 +18,13 @@ export async function RequestSummary({ locale, name, details }: { locale: Locale
   const tc = await getTranslations({ locale, namespace: "categories" });
   const d = details as Details;
   const categories = (d.categories ?? []).filter((c): c is DataCategory => (DATA_CATEGORIES as readonly string[]).includes(c));
-  const row = (label: string, value: React.ReactNode) => (
-    <>
-      <dt className="font-medium">{label}</dt>
-      <dd className="whitespace-pre-wrap break-words">{value}</dd>
-    </>
-  );
+  const row = (label: string, value: React.ReactNode) => <LabelledValue label={label} prose>{value}</LabelledValue>;
   return (
-    <Card as="section" aria-labelledby="summary-request" className="mt-6 max-w-3xl">
+    <Card as="section" aria-labelledby="summary-request" className="mt-6 max-w-3xl print:hidden">
       <h2 id="summary-request" className="text-xl font-semibold">
         {t("sections.request")}
       </h2>
-      <dl className="mt-3 grid gap-x-6 gap-y-3 sm:grid-cols-[max-content_1fr]">
+      <LabelledValues>
         {row(t("fields.name"), name)}
         {categories.length > 0 ? row(t("fields.categories"), categories.map((c) => tc(c)).join(", ")) : null}
         {d.accountIdentifier ? row(t("fields.accountIdentifier"), d.accountIdentifier) : null}
@@ -47,7 +43,7 @@ export async function RequestSummary({ locale, name, details }: { locale: Locale
             )
           : null}
         {d.comment ? row(t("fields.comment"), d.comment) : null}
-      </dl>
+      </LabelledValues>
     </Card>
   );
 }

@@ -3,6 +3,7 @@ import { getTranslations, setRequestLocale } from "next-intl/server";
 import { ClientMessages } from "@/components/client-messages";
 import { Container } from "@/components/container";
 import type { Locale } from "@/lib/env";
+import { codeSentTo } from "../../code-sent-to";
 import { VerifyForm } from "./verify-form";
 
 // Depends on the visitor or the database at request time: never served from the page cache.
@@ -16,15 +17,22 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   return { title: t("verify.title") };
 }
 
-// The page looks the same for every id, real or not: it reveals nothing about who filed what.
+// The page looks the same for every id, real or not: it reveals nothing about who filed what. Only
+// the browser that filed the request has the masked address to show (code-sent-to.ts).
 export default async function VerifyPage({ params }: Props) {
   const { locale, id } = await params;
   setRequestLocale(locale);
   const t = await getTranslations({ locale, namespace: "intake" });
+  const sentTo = await codeSentTo();
   return (
     <Container className="py-8">
       <h1 className="text-3xl font-bold">{t("verify.title")}</h1>
       <p className="mt-3 max-w-2xl">{t("verify.lead")}</p>
+      {sentTo ? (
+        <p className="mt-2 max-w-2xl" data-testid="code-sent-to">
+          {t("verify.sentTo", { address: sentTo })}
+        </p>
+      ) : null}
       <div className="mt-6">
         <ClientMessages namespaces={["intake"]}>
           <VerifyForm requestId={id} />

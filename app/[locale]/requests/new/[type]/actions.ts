@@ -6,6 +6,7 @@ import type { Locale } from "@/lib/env";
 import { readUploads, type AcceptedUpload, type UploadProblem } from "@/lib/files/upload-rules";
 import { fileRequest } from "@/lib/requests/file-request";
 import { HONEYPOT_FIELD, requestFormSchema } from "@/lib/validation/request-forms";
+import { rememberCodeSentTo } from "../../code-sent-to";
 
 export type FileField = "proofOfAuthority" | "supportingDocuments";
 
@@ -19,6 +20,7 @@ export type SubmitRequestState =
  * validated again here with the same schema the browser used.
  */
 export async function submitRequestAction(locale: Locale, formData: FormData): Promise<SubmitRequestState> {
+  let email = "";
   const outcome = await runPublicAction("submitRequest", async ({ db, ip }) => {
     let payload: unknown = null;
     try {
@@ -44,6 +46,7 @@ export async function submitRequestAction(locale: Locale, formData: FormData): P
     if (!parsed.success || fileProblems.length > 0 || Object.keys(fieldErrors).length > 0) {
       return { ok: false as const, error: "invalid" as const, fieldErrors, fileProblems };
     }
+    email = parsed.data.email;
     const result = await fileRequest(db, {
       form: parsed.data,
       locale,
@@ -54,6 +57,9 @@ export async function submitRequestAction(locale: Locale, formData: FormData): P
     });
     return result;
   });
-  if (outcome.ok) redirect(`/${locale}/requests/${outcome.requestId}/verify`);
+  if (outcome.ok) {
+    await rememberCodeSentTo(locale, outcome.requestId, email);
+    redirect(`/${locale}/requests/${outcome.requestId}/verify`);
+  }
   return outcome;
 }

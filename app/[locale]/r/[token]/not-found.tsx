@@ -1,0 +1,17 @@
+import { getTranslations } from "next-intl/server";
+import { Container } from "@/components/container";
+import { Link } from "@/lib/i18n/navigation";
+
+/** A wrong, revoked or expired status link (404): say so, and lead to "lost my link". */
+export default async function StatusLinkNotFound() {
+  const t = await getTranslations("status");
+  return (
+    <Container className="py-12">
+      <h1 className="text-3xl font-bold">{t("badLink.title")}</h1>
+      <p className="mt-3 max-w-2xl">{t("badLink.text")}</p>
+      <Link href="/requests/find" className="mt-6 inline-block rounded bg-brand-700 px-4 py-2 font-medium text-white hover:bg-brand-800">
+        {t("badLink.action")}
+      </Link>
+    </Container>
+  );
+}
