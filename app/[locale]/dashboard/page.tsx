@@ -161,7 +161,7 @@ export default async function QueuePage({ params, searchParams }: Props) {
                     <bdi className="text-muted">{item.requesterEmail}</bdi>
                   </td>
                   <td className="py-2">
-                    {item.dueAt ? format.dateTime(item.dueAt, { dateStyle: "medium", timeStyle: "short" }) : "—"}
+                    {item.dueAt ? format.dateTime(item.dueAt, { dateStyle: "long", timeStyle: "short" }) : "—"}
                     {overdue ? <span className="ml-2 rounded bg-red-700 px-1 text-white">{t("queue.overdueBadge")}</span> : null}
                   </td>
                 </tr>

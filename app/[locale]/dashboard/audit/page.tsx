@@ -201,7 +201,7 @@ export default async function AuditLogPage({ params, searchParams }: Props) {
               return (
                 <tr key={item.id} id={`audit-${item.id}`} className="border-b border-slate-200 align-top">
                   <td className="py-2 pr-4 whitespace-nowrap">
-                    <time dateTime={item.occurredAt.toISOString()}>{format.dateTime(item.occurredAt, { dateStyle: "medium", timeStyle: "medium" })}</time>
+                    <time dateTime={item.occurredAt.toISOString()}>{format.dateTime(item.occurredAt, { dateStyle: "long", timeStyle: "medium" })}</time>
                     <span className="block text-muted">#{item.id}</span>
                   </td>
                   <td className="py-2 pr-4 break-words">{who(item)}</td>

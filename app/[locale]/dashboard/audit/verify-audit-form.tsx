@@ -22,7 +22,7 @@ export function VerifyAuditForm() {
     const { report } = result;
     if (report.ok) {
       const checkpoint = report.lastCheckpoint
-        ? t("checkpoint", { seq: report.lastCheckpoint.seq, signedAt: format.dateTime(new Date(report.lastCheckpoint.signedAt), { dateStyle: "medium", timeStyle: "medium" }), keyId: report.lastCheckpoint.keyId, count: report.checkpoints })
+        ? t("checkpoint", { seq: report.lastCheckpoint.seq, signedAt: format.dateTime(new Date(report.lastCheckpoint.signedAt), { dateStyle: "long", timeStyle: "medium" }), keyId: report.lastCheckpoint.keyId, count: report.checkpoints })
         : t("noCheckpoint");
       const lines = [t("intact", { checked: report.checked, hash: report.lastHash }), checkpoint];
       if (report.pending > 0) lines.push(t("pending", { pending: report.pending }));

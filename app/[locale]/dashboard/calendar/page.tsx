@@ -7,6 +7,7 @@ import { requireStaff } from "@/lib/auth/require-staff";
 import { getEnv, type Locale } from "@/lib/env";
 import type { RequestType } from "@/lib/requests/request-types";
 import { readyDb } from "@/lib/startup/ensure-app-ready";
+import { deadlineTexts } from "../deadline-texts";
 import { AddCalendarDayForm, RemoveCalendarDayButton } from "./calendar-forms";
 
 type Props = { params: Promise<{ locale: Locale }>; searchParams: Promise<{ jurisdiction?: string; year?: string }> };
@@ -29,7 +30,9 @@ export default async function CalendarPage({ params, searchParams }: Props) {
   const t = await getTranslations({ locale, namespace: "calendarAdmin" });
   const types = await getTranslations({ locale, namespace: "requestTypes" });
   const format = await getFormatter({ locale });
-  const day = (iso: string) => format.dateTime(new Date(`${iso}T12:00:00Z`), { dateStyle: "full", timeZone: "UTC" });
+  const day = (iso: string) => format.dateTime(new Date(`${iso}T12:00:00Z`), { dateStyle: "long", timeZone: "UTC" });
+  const texts = await deadlineTexts(locale, day);
+  const statuses = await getTranslations({ locale, namespace: "staff.statuses" });
   const period = (amount: number | null, unit: string | null) =>
     amount && unit ? t(`units.${unit as "hours"}`, { amount }) : t("rule.none");
 
@@ -57,9 +60,9 @@ export default async function CalendarPage({ params, searchParams }: Props) {
           {view.days.map((d) => (
             <li key={d.day} className="flex flex-wrap items-baseline gap-x-3">
               <strong>{day(d.day)}</strong>
-              <span>{d.name}</span>
+              <span>{texts.holiday(d.name, d.day)}</span>
               <span className="text-sm text-muted">{t(`kinds.${d.kind}`)}</span>
-              <RemoveCalendarDayButton jurisdiction={jurisdiction} day={d.day} label={t("remove", { date: d.day })} />
+              <RemoveCalendarDayButton jurisdiction={jurisdiction} day={d.day} label={t("remove", { date: day(d.day) })} />
             </li>
           ))}
         </ul>
@@ -91,8 +94,8 @@ export default async function CalendarPage({ params, searchParams }: Props) {
                   <td className="py-2 pr-4">{types(`${rule.requestType as RequestType}.title`)}</td>
                   <td className="py-2 pr-4">{period(rule.amount, rule.unit)}</td>
                   <td className="py-2 pr-4">{period(rule.extensionAmount, rule.extensionUnit)}</td>
-                  <td className="py-2 pr-4">{rule.pausesWhile ?? t("rule.none")}</td>
-                  <td className="py-2">{rule.source}</td>
+                  <td className="py-2 pr-4">{rule.pausesWhile ? statuses(rule.pausesWhile as "awaiting_requester") : t("rule.none")}</td>
+                  <td className="py-2">{texts.ruleSource(rule)}</td>
                 </tr>
               ))}
             </tbody>

@@ -31,7 +31,7 @@ export default async function MailListPage({ params, searchParams }: Props) {
   const page = await listInboundEmails(await readyDb(), { status: raw.status, cursor: raw.cursor });
   const t = await getTranslations({ locale, namespace: "mail" });
   const format = await getFormatter({ locale });
-  const when = (date: Date) => format.dateTime(date, { dateStyle: "medium", timeStyle: "short" });
+  const when = (date: Date) => format.dateTime(date, { dateStyle: "long", timeStyle: "short" });
   const pageLink = (cursor?: string) => {
     const next = new URLSearchParams({ status: page.filter, ...(cursor ? { cursor } : {}) });
     return `/dashboard/mail?${next}`;

@@ -27,7 +27,7 @@ export default async function PolicyAdminPage({ params }: Props) {
   const format = await getFormatter({ locale });
   // Date-only values (YYYY-MM-DD) format to the same calendar day everywhere.
   const day = (iso: string) => format.dateTime(new Date(`${iso}T12:00:00Z`), { dateStyle: "long", timeZone: "UTC" });
-  const moment = (date: Date) => format.dateTime(date, { dateStyle: "medium", timeStyle: "short" });
+  const moment = (date: Date) => format.dateTime(date, { dateStyle: "long", timeStyle: "short" });
 
   return (
     <Container className="py-8">

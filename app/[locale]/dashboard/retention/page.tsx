@@ -32,7 +32,7 @@ export default async function RetentionPage({ params }: Props) {
   const types = await getTranslations({ locale, namespace: "requestTypes" });
   const statuses = await getTranslations({ locale, namespace: "staff.statuses" });
   const format = await getFormatter({ locale });
-  const date = (value: Date) => format.dateTime(value, { dateStyle: "medium" });
+  const date = (value: Date) => format.dateTime(value, { dateStyle: "long" });
   const { policy } = overview;
 
   return (

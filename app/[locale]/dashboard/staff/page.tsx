@@ -24,7 +24,7 @@ export default async function StaffAdminPage({ params }: Props) {
   const members = await listStaff(await readyDb(), me);
   const t = await getTranslations({ locale, namespace: "staffAdmin" });
   const format = await getFormatter({ locale });
-  const when = (date: Date) => format.dateTime(date, { dateStyle: "medium", timeStyle: "short" });
+  const when = (date: Date) => format.dateTime(date, { dateStyle: "long", timeStyle: "short" });
 
   const rows: StaffRow[] = members.map((member) => ({
     id: member.id,

@@ -86,8 +86,8 @@ export default async function TemplatesPage({ params, searchParams }: Props) {
                     <td className="py-2 pr-4" lang={lang}>{template.subject}</td>
                     <td className="py-2 pr-4">
                       {template.updatedByName
-                        ? t("updatedBy", { date: format.dateTime(template.updatedAt, { dateStyle: "medium" }), name: template.updatedByName })
-                        : format.dateTime(template.updatedAt, { dateStyle: "medium" })}
+                        ? t("updatedBy", { date: format.dateTime(template.updatedAt, { dateStyle: "long" }), name: template.updatedByName })
+                        : format.dateTime(template.updatedAt, { dateStyle: "long" })}
                     </td>
                     <td className="py-2">
                       <Link href={`${href({ lang, edit: template.id })}#template-editor`} aria-label={t("editLabel", { name: template.name })} className="text-brand-800 underline">

@@ -83,7 +83,7 @@ export default async function DevMailboxPage({ params, searchParams }: Props) {
                 <tr key={email.id} className="border-b border-slate-200 align-top">
                   <td className="whitespace-nowrap py-2 pr-4">
                     <time dateTime={email.createdAt.toISOString()}>
-                      {format.dateTime(email.createdAt, { dateStyle: "short", timeStyle: "medium" })}
+                      {format.dateTime(email.createdAt, { dateStyle: "long", timeStyle: "medium" })}
                     </time>
                   </td>
                   <td className="py-2 pr-4 break-all">{email.toAddress}</td>

@@ -16,7 +16,7 @@ export async function LegalHold({ locale, requestId, role }: { locale: Locale; r
   if (!state) return null;
   const t = await getTranslations({ locale, namespace: "retention.legalHold" });
   const format = await getFormatter({ locale });
-  const when = (date: Date) => format.dateTime(date, { dateStyle: "medium", timeStyle: "short" });
+  const when = (date: Date) => format.dateTime(date, { dateStyle: "long", timeStyle: "short" });
   const mayChange = can(role, "legalHold.set");
 
   if (state.anonymisedAt) {

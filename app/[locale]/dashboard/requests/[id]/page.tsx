@@ -22,6 +22,7 @@ import { ActionFeedback } from "@/components/form/action-feedback";
 import { AskForm, AssignForm, CompleteForm, DenyForm, ExtendForm, NoteForm, StatusButtons } from "./action-forms";
 import { DataTable } from "@/components/data-table";
 import { AUTO_REPLY_CHANNEL } from "@/lib/inbound/message-channels";
+import { deadlineTexts } from "../../deadline-texts";
 
 type Props = { params: Promise<{ locale: Locale; id: string }> };
 
@@ -83,7 +84,8 @@ export default async function StaffRequestPage({ params }: Props) {
   const mail = await getTranslations({ locale, namespace: "mail.onRequest" });
   const fileProblems = await getTranslations({ locale, namespace: "dashboard.errors.fields" });
   const format = await getFormatter({ locale });
-  const when = (date: Date | string) => format.dateTime(new Date(date), { dateStyle: "medium", timeStyle: "short" });
+  const when = (date: Date | string) => format.dateTime(new Date(date), { dateStyle: "long", timeStyle: "short" });
+  const texts = await deadlineTexts(locale, (iso) => format.dateTime(new Date(`${iso}T12:00:00Z`), { dateStyle: "long", timeZone: "UTC" }));
   const statusName = (value: unknown) => (isOneOf(STATUSES, value) ? statuses(value) : String(value));
   const period = (amount: number, unit: string) => (isOneOf(UNITS, unit) ? t(`deadline.units.${unit}`, { count: amount }) : `${amount} ${unit}`);
   const fileUrl = (fileId: string) => `/${locale}/dashboard/requests/${request.id}/files/${fileId}`;
@@ -184,7 +186,7 @@ export default async function StaffRequestPage({ params }: Props) {
                 </p>
               ) : null}
               <p className="text-muted">
-                {t("deadline.ruleSource")}: {rule.source}
+                {t("deadline.ruleSource")}: {texts.ruleSource(rule)}
               </p>
             </div>
           ) : (
@@ -223,7 +225,7 @@ export default async function StaffRequestPage({ params }: Props) {
             {requester.requesterPhone ? <DefinitionRow label={t("requester.phone")}>{requester.requesterPhone}</DefinitionRow> : null}
             <DefinitionRow label={t("requester.language")}>{isOneOf(["ru", "kk", "en"] as const, request.locale) ? LOCALE_NAMES[request.locale] : request.locale}</DefinitionRow>
             <DefinitionRow label={t("requester.jurisdiction")}>{isOneOf(JURISDICTIONS, request.jurisdiction) ? options(`jurisdiction.${request.jurisdiction}`) : request.jurisdiction}</DefinitionRow>
-            <DefinitionRow label={t("requester.channel")}>{request.channel}</DefinitionRow>
+            <DefinitionRow label={t("requester.channel")}>{texts.channel(request.channel)}</DefinitionRow>
             <DefinitionRow label={t("requester.onBehalf")}>
               {requester.onBehalf
                 ? t("requester.onBehalfValue", {

@@ -134,7 +134,7 @@ export function ReplyComposer({ requestId, locale, templates, loadedAt, lastSeen
     });
   };
 
-  const when = (iso: string) => format.dateTime(new Date(iso), { dateStyle: "medium", timeStyle: "short" });
+  const when = (iso: string) => format.dateTime(new Date(iso), { dateStyle: "long", timeStyle: "short" });
 
   return (
     <form method="post" noValidate onSubmit={handleSubmit(onValid)} className="max-w-3xl">

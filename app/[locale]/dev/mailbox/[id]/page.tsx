@@ -54,7 +54,7 @@ export default async function DevMailboxEmailPage({ params, searchParams }: Prop
   if (!email) notFound();
   const t = await getTranslations({ locale, namespace: "devMailbox" });
   const format = await getFormatter({ locale });
-  const when = (date: Date) => format.dateTime(date, { dateStyle: "medium", timeStyle: "medium" });
+  const when = (date: Date) => format.dateTime(date, { dateStyle: "long", timeStyle: "medium" });
 
   return (
     <Container className="py-8">
