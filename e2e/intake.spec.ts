@@ -125,7 +125,7 @@ test("credential misuse in Russian is handled as a priority", async ({ page }) =
   await page.goto("/ru/requests/new/credential_misuse");
   await expect(page.getByRole("heading", { name: "Что сделать прямо сейчас" })).toBeVisible();
   await page.getByLabel("Какой учётной записью пользуется кто-то другой").fill("+7 701 555 44 33");
-  await page.getByLabel("Когда вы это заметили").fill("2026-11-20");
+  await page.getByLabel("Когда вы это заметили").fill("20.11.2026");
   await page.getByLabel("Что произошло", { exact: true }).fill('Пришло SMS о входе <img src=x onerror="alert(1)">');
   await page.getByLabel("Не могу — нет доступа к учётной записи").check();
   await page.getByLabel("Имя и фамилия").fill("Алия <i>Касымова</i>");

@@ -71,6 +71,9 @@ test("the status page explains itself in Kazakh on a phone: progress, next step,
   await expect(denial.getByTestId("denial-complain")).toContainText("Цифрлық даму, инновациялар және аэроғарыш өнеркәсібі министрлігіне");
   // The denial e-mail says "reply to disagree": the page takes a reply too.
   await expect(page.getByRole("button", { name: "Хабарламаны жіберу" })).toBeVisible();
+  // The file picker speaks Kazakh, not the browser's "Choose Files / No file chosen".
+  await expect(page.getByText("Файлдарды таңдау", { exact: true })).toBeVisible();
+  await expect(page.getByTestId("attachments-selection")).toHaveText("Файл таңдалмаған");
   expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(PHONE.width);
   await expectNoAxeViolations(page);
   await page.screenshot({ path: testInfo.outputPath("status-kk-360-denied.png"), fullPage: true });

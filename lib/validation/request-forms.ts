@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { DATA_CATEGORIES, REQUEST_TYPES } from "@/lib/requests/request-types";
 import { cleanName, cleanString } from "./clean-input";
+import { dateInputToIso } from "./date-input";
 
 /**
  * The intake forms' schemas, shared by react-hook-form in the browser and the server action.
@@ -70,7 +71,8 @@ const deletionSchema = z.object({
 });
 
 /** A date (YYYY-MM-DD) that is not in the future; "today" is judged with a day of slack for time zones. */
-const pastDate = z.iso.date("invalidDate").refine((value) => new Date(`${value}T00:00:00Z`).getTime() <= Date.now() + 86_400_000, "futureDate");
+// Typed in the page's format (date-input.ts), kept as an ISO date.
+const pastDate = z.string("invalidDate").transform(dateInputToIso).pipe(z.iso.date("invalidDate")).refine((value) => new Date(`${value}T00:00:00Z`).getTime() <= Date.now() + 86_400_000, "futureDate");
 
 const credentialMisuseSchema = z.object({
   type: z.literal("credential_misuse"),

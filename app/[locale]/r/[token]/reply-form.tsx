@@ -90,6 +90,7 @@ export function ReplyForm({ token }: { token: string }) {
         onChange={setFiles}
         error={fileError}
         removeLabel={(name) => t("fields.removeFile", { name })}
+        texts={{ choose: t("fields.chooseFiles"), none: t("fields.noFilesChosen"), chosen: (count) => t("fields.filesChosen", { count }) }}
       />
       <button type="submit" disabled={pending} className="mt-4 inline-flex min-h-11 items-center rounded-md bg-brand-700 px-5 py-2 font-semibold text-white hover:bg-brand-800 disabled:opacity-60">
         {ts("reply.submit")}

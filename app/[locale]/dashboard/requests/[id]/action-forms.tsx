@@ -291,6 +291,7 @@ export function CompleteForm({ requestId, isAccess }: { requestId: string; isAcc
         error={fileError}
         required={isAccess}
         removeLabel={(name) => t("actions.removeFile", { name })}
+        texts={{ choose: t("actions.chooseFiles"), none: t("actions.noFilesChosen"), chosen: (count) => t("actions.filesChosen", { count }) }}
       />
       <TextField
         id="complete-note"

@@ -159,6 +159,7 @@ export function RequestForm({ type, defaultJurisdiction }: { type: RequestType; 
   const categoryOptions = DATA_CATEGORIES.map((value) => ({ value, label: tc(value) }));
   const fileHint = (extra?: string) => [extra, t("fields.filesHint", { maxMb: MAX_MB, maxFiles: MAX_FILES_PER_SUBMISSION })].filter(Boolean).join(" ");
   const removeLabel = (name: string) => t("fields.removeFile", { name });
+  const fileTexts = { choose: t("fields.chooseFiles"), none: t("fields.noFilesChosen"), chosen: (count: number) => t("fields.filesChosen", { count }) };
 
   return (
     <form method="post" noValidate onSubmit={handleSubmit(onValid, onInvalid)} className="max-w-2xl" aria-busy={pending}>
@@ -219,6 +220,7 @@ export function RequestForm({ type, defaultJurisdiction }: { type: RequestType; 
               onChange={(next) => setFiles((current) => ({ ...current, supportingDocuments: next }))}
               error={fileErrors.supportingDocuments}
               removeLabel={removeLabel}
+              texts={fileTexts}
             />
           </fieldset>
         ) : null}
@@ -259,7 +261,18 @@ export function RequestForm({ type, defaultJurisdiction }: { type: RequestType; 
               <p className="mt-1 font-medium">{t("misuseNotice.priority")}</p>
             </div>
             <TextField id="accountIdentifier" label={t("fields.misusedAccount")} hint={t("fields.misusedAccountHint")} error={err("accountIdentifier")} {...register("accountIdentifier")} {...req} />
-            <TextField id="noticedOn" type="date" label={t("fields.noticedOn")} error={err("noticedOn")} {...register("noticedOn")} {...req} />
+            <TextField
+              id="noticedOn"
+              type="text"
+              inputMode="numeric"
+              autoComplete="off"
+              placeholder={t("fields.datePlaceholder")}
+              label={t("fields.noticedOn")}
+              hint={t("fields.dateHint")}
+              error={err("noticedOn")}
+              {...register("noticedOn")}
+              {...req}
+            />
             <TextField id="whatHappened" multiline label={t("fields.whatHappened")} hint={t("fields.whatHappenedHint")} error={err("whatHappened")} {...register("whatHappened")} {...req} />
             <ChoiceGroup
               id="passwordChanged"
@@ -318,6 +331,7 @@ export function RequestForm({ type, defaultJurisdiction }: { type: RequestType; 
               onChange={(next) => setFiles((current) => ({ ...current, proofOfAuthority: next }))}
               error={fileErrors.proofOfAuthority}
               removeLabel={removeLabel}
+              texts={fileTexts}
               {...req}
             />
           </>
