@@ -9,7 +9,25 @@ export type LoadResult = {
   perPath: Map<string, { latencies: number[]; errors: number; statuses: Map<number, number> }>;
 };
 
-export async function runLoad({ base, paths, clients, seconds }: { base: string; paths: string[]; clients: number; seconds: number }): Promise<LoadResult> {
+/** A request other than a plain GET: its method, headers and body (the n-th request of the run). */
+export type LoadRequest = { method: string; headers: Record<string, string>; body: Buffer };
+
+export async function runLoad({
+  base,
+  paths,
+  clients,
+  seconds,
+  build,
+  accept = (status) => status < 400,
+}: {
+  base: string;
+  paths: string[];
+  clients: number;
+  seconds: number;
+  build?: (path: string, n: number) => LoadRequest;
+  /** Whether an answer counts as a success (default: status below 400); the body is read only when given a second parameter. */
+  accept?: (status: number, body: string) => boolean;
+}): Promise<LoadResult> {
   const agent = new Agent({ keepAlive: true, maxSockets: clients });
   const { hostname, port } = new URL(base);
   const perPath = new Map(paths.map((path) => [path, { latencies: [] as number[], errors: 0, statuses: new Map<number, number>() }]));
@@ -18,8 +36,11 @@ export async function runLoad({ base, paths, clients, seconds }: { base: string;
   let requests = 0;
   let errors = 0;
 
+  let sent = 0;
+  const readBody = accept.length > 1;
   const once = (path: string) =>
     new Promise<void>((resolve) => {
+      const custom = build?.(path, sent++);
       const begin = performance.now();
       const stats = perPath.get(path)!;
       const fail = () => {
@@ -27,13 +48,17 @@ export async function runLoad({ base, paths, clients, seconds }: { base: string;
         stats.errors++;
         resolve();
       };
-      const req = request({ agent, hostname, port, path, method: "GET", timeout: 30_000 }, (response) => {
-        response.on("data", () => {});
+      const headers = custom ? { ...custom.headers, "Content-Length": String(custom.body.length) } : undefined;
+      const req = request({ agent, hostname, port, path, method: custom?.method ?? "GET", headers, timeout: 30_000 }, (response) => {
+        const chunks: Buffer[] = [];
+        response.on("data", (chunk: Buffer) => {
+          if (readBody) chunks.push(chunk);
+        });
         response.on("end", () => {
           requests++;
           stats.latencies.push(performance.now() - begin);
           stats.statuses.set(response.statusCode ?? 0, (stats.statuses.get(response.statusCode ?? 0) ?? 0) + 1);
-          if ((response.statusCode ?? 0) >= 400) {
+          if (!accept(response.statusCode ?? 0, readBody ? Buffer.concat(chunks).toString("utf8") : "")) {
             errors++;
             stats.errors++;
           }
@@ -43,7 +68,7 @@ export async function runLoad({ base, paths, clients, seconds }: { base: string;
       });
       req.on("timeout", () => req.destroy(new Error("timeout")));
       req.on("error", fail);
-      req.end();
+      req.end(custom?.body);
     });
 
   await Promise.all(

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import type { Tx } from "@/db/client";
-import { AUDIT_ACTOR_TYPES, auditLog, type AuditLogRow } from "@/db/schema";
+import { AUDIT_ACTOR_TYPES, auditLog } from "@/db/schema";
 
 export const auditEventSchema = z.object({
   actorType: z.enum(AUDIT_ACTOR_TYPES),
@@ -18,9 +18,11 @@ export type AuditEvent = z.input<typeof auditEventSchema>;
  * Appends one event to the audit log. Call it inside the transaction that makes the change it
  * records, so the change and its audit row commit or roll back together. It is one INSERT with
  * no lock shared between writers: the row is linked into the hash chain after it commits, by the
- * sealer (seal-audit-log.ts), so concurrent changes never wait for each other here.
+ * sealer (seal-audit-log.ts), so concurrent changes never wait for each other here. Only the
+ * row's id and transaction id come back: nothing else the caller does not already have crosses
+ * the wire inside the transaction.
  */
-export async function recordAuditEvent(tx: Tx, event: AuditEvent): Promise<AuditLogRow> {
+export async function recordAuditEvent(tx: Tx, event: AuditEvent): Promise<{ id: number; xactId: number }> {
   const parsed = auditEventSchema.parse(event);
   const [inserted] = await tx
     .insert(auditLog)
@@ -36,7 +38,7 @@ export async function recordAuditEvent(tx: Tx, event: AuditEvent): Promise<Audit
       // Round-trip through JSON so what is stored is plain JSON (no undefined, no Dates).
       data: JSON.parse(JSON.stringify(parsed.data)) as Record<string, unknown>,
     })
-    .returning();
+    .returning({ id: auditLog.id, xactId: auditLog.xactId });
   return inserted!;
 }
 

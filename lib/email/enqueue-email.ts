@@ -5,7 +5,7 @@ import { outboxEmails, type OutboxEmail } from "@/db/schema";
 import type { Locale } from "@/lib/env";
 import { getOperator } from "@/lib/operator";
 import { requestReplyAddress } from "@/lib/inbound/reply-address";
-import { renderEmail, type EmailTemplate, type EmailVariables } from "./render-email";
+import { renderEmail, type EmailTemplate, type EmailVariables, type RenderedEmail } from "./render-email";
 
 export type EnqueueEmailInput<T extends EmailTemplate> = {
   requestId?: string | null;
@@ -13,7 +13,6 @@ export type EnqueueEmailInput<T extends EmailTemplate> = {
   /** The requester's language: it decides the language of every email they get. */
   locale: Locale;
   to: string;
-  variables: EmailVariables[T];
   /**
    * Automated emails say so (RFC 3834), so auto-responders do not answer them. Default: true,
    * except for a staff reply, which a person wrote and the requester may answer.
@@ -29,7 +28,14 @@ export type EnqueueEmailInput<T extends EmailTemplate> = {
   headers?: Record<string, string>;
   /** When it was written (defaults to the database's clock); jobs that reason about days pass theirs. */
   createdAt?: Date;
-};
+} & (
+  | { variables: EmailVariables[T]; rendered?: undefined }
+  /**
+   * The email already rendered by renderEmail before the transaction began: what busy paths do
+   * (the public submission, "lost my link"), so their transaction holds no rendering.
+   */
+  | { rendered: RenderedEmail; variables?: undefined }
+);
 
 const address = z.email();
 const headerName = /^[A-Za-z][A-Za-z0-9-]*$/;
@@ -54,8 +60,8 @@ export function newMessageId(supportEmail: string): string {
 }
 
 /**
- * Renders an email and writes it to the outbox in the caller's transaction, so it is sent if and
- * only if the change that caused it commits. The worker delivers it later.
+ * Writes an email to the outbox in the caller's transaction, so it is sent if and only if the
+ * change that caused it commits. The worker delivers it later.
  */
 export async function enqueueEmail<T extends EmailTemplate>(tx: Tx, input: EnqueueEmailInput<T>): Promise<OutboxEmail> {
   const to = address.parse(input.to.trim());
@@ -66,7 +72,7 @@ export async function enqueueEmail<T extends EmailTemplate>(tx: Tx, input: Enque
     : input.replyTo
       ? address.parse(input.replyTo.trim())
       : null;
-  const rendered = await renderEmail(input.template, input.locale, input.variables);
+  const rendered = input.rendered ?? (await renderEmail(input.template, input.locale, input.variables));
   const automated = input.automated ?? input.template !== "staff_reply";
   const headers = checkHeaders({
     ...(automated ? { "Auto-Submitted": "auto-generated", "X-Auto-Response-Suppress": "All" } : {}),

@@ -19,9 +19,8 @@ export function formatReference(year: number, number: number): string {
   return `DSR-${year}-${String(number).padStart(6, "0")}`;
 }
 
-/** Issues a new private status link for a request; only its hash is stored. */
-export async function issueStatusLink(tx: Tx, request: Pick<Request, "id" | "locale">, now = new Date()): Promise<string> {
-  const token = generateToken();
+/** Issues a new private status link for a request (a token made earlier, or a new one); only its hash is stored. */
+export async function issueStatusLink(tx: Tx, request: Pick<Request, "id" | "locale">, now = new Date(), token = generateToken()): Promise<string> {
   await tx.insert(requestAccessTokens).values({
     requestId: request.id,
     tokenHash: hashToken(token),

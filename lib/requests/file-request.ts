@@ -7,7 +7,7 @@ import { getEnv, type Locale } from "@/lib/env";
 import { hitRateLimits, publicActionLimits, type RateLimitResult } from "@/lib/security/rate-limit";
 import type { RequestForm } from "@/lib/validation/request-forms";
 import { recordRequestChange } from "./record-request-change";
-import { issueVerificationChallenge } from "./verification-challenge";
+import { issueVerificationChallenge, prepareVerificationChallenge } from "./verification-challenge";
 
 export const UNVERIFIED_TTL_DAYS = 14;
 
@@ -41,16 +41,23 @@ export async function fileRequest(db: Db, input: FileRequestInput, now = new Dat
   if (!limited.allowed) return { ok: false, error: "rate_limited", retryAfterMinutes: limited.retryAfterMinutes };
   if (input.honeypot.trim() !== "") return { ok: true, requestId: randomUUID() };
 
+  // Everything that takes CPU but no data is done before the transaction: the verification
+  // email is rendered here, for a request id chosen here.
+  const requestId = randomUUID();
+  const requesterEmail = form.email.toLowerCase();
+  const challenge = await prepareVerificationChallenge({ id: requestId, locale: input.locale, requesterEmail, requesterName: form.name }, now);
+
   return db.transaction(async (tx) => {
-    const [request] = await tx
+    await tx
       .insert(requests)
       .values({
+        id: requestId,
         type: form.type,
         status: "unverified",
         locale: input.locale,
         jurisdiction: form.jurisdiction === "OTHER" ? getEnv().DEFAULT_JURISDICTION : form.jurisdiction,
         requesterName: form.name,
-        requesterEmail: form.email.toLowerCase(),
+        requesterEmail,
         requesterPhone: form.phone || null,
         onBehalf: form.onBehalf,
         representativeRelation: form.onBehalf ? (form.representativeRelation ?? null) : null,
@@ -60,23 +67,22 @@ export async function fileRequest(db: Db, input: FileRequestInput, now = new Dat
         createdAt: now,
         statusChangedAt: now,
         verifyBy: new Date(now.getTime() + UNVERIFIED_TTL_DAYS * 86_400_000),
-      })
-      .returning();
-    const actor = { type: "requester" as const, id: request!.id };
+      });
+    const actor = { type: "requester" as const, id: requestId };
     const uploads = [
       { purpose: "proof_of_authority" as const, files: input.proofOfAuthority },
       { purpose: "supporting_document" as const, files: input.supportingDocuments },
     ];
     for (const { purpose, files } of uploads) {
-      if (files.length > 0) await saveRequestFiles(tx, { requestId: request!.id, purpose, uploadedBy: "requester", files });
+      if (files.length > 0) await saveRequestFiles(tx, { requestId, purpose, uploadedBy: "requester", files });
     }
     await recordRequestChange(tx, {
-      requestId: request!.id,
+      requestId,
       kind: "submitted",
       actor,
       data: { type: form.type, files: input.proofOfAuthority.length + input.supportingDocuments.length },
     });
-    await issueVerificationChallenge(tx, request!, now);
-    return { ok: true as const, requestId: request!.id };
+    await issueVerificationChallenge(tx, challenge);
+    return { ok: true as const, requestId };
   });
 }

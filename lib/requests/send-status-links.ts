@@ -2,12 +2,15 @@ import { and, asc, eq, inArray } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { requests } from "@/db/schema";
 import { enqueueEmail } from "@/lib/email/enqueue-email";
+import { renderEmail } from "@/lib/email/render-email";
 import type { Locale } from "@/lib/env";
 import { getTranslator } from "@/lib/i18n/translator";
 import { errorMessage, log } from "@/lib/log";
 import { hitRateLimits, publicActionLimits } from "@/lib/security/rate-limit";
+import { generateToken } from "@/lib/security/tokens";
 import { issueStatusLink } from "./complete-verification";
 import { OPEN_STATUSES } from "./lifecycle";
+import { statusPageUrl } from "./links";
 import type { RequestType } from "./request-types";
 
 export type SendLinksResult = { ok: true } | { ok: false; error: "rate_limited"; retryAfterMinutes: number };
@@ -36,25 +39,28 @@ export async function sendStatusLinks(db: Db, { email, locale, ip }: { email: st
 }
 
 async function mailStatusLinks(db: Db, { address, locale }: { address: string; locale: Locale }, now: Date): Promise<void> {
+  const open = await db
+    .select({ id: requests.id, reference: requests.reference, type: requests.type, requesterName: requests.requesterName })
+    .from(requests)
+    .where(and(eq(requests.requesterEmail, address), inArray(requests.status, [...OPEN_STATUSES])))
+    .orderBy(asc(requests.verifiedAt));
+  if (open.length === 0) return;
+  // Links and the e-mail are made before the transaction, which then only stores them.
+  const t = await getTranslator(locale);
+  const tokens = open.map(() => generateToken());
+  const rendered = await renderEmail("status_links", locale, {
+    name: open[0]!.requesterName,
+    links: open.map((request, i) => ({
+      reference: request.reference ?? "",
+      requestType: t(`requestTypes.${request.type as RequestType}.title`),
+      statusUrl: statusPageUrl(locale, tokens[i]!),
+    })),
+  });
   await db.transaction(async (tx) => {
-    const open = await tx
-      .select()
-      .from(requests)
-      .where(and(eq(requests.requesterEmail, address), inArray(requests.status, [...OPEN_STATUSES])))
-      .orderBy(asc(requests.verifiedAt));
-    if (open.length === 0) return;
     // So the page cannot be used to flood someone's mailbox.
     const perDay = await hitRateLimits(tx, [{ key: `links-mail:${address}`, limit: STATUS_LINK_MAILS_PER_DAY, windowMinutes: 24 * 60 }], now);
     if (!perDay.allowed) return;
-    const t = await getTranslator(locale);
-    const links = [];
-    for (const request of open) {
-      links.push({
-        reference: request.reference ?? "",
-        requestType: t(`requestTypes.${request.type as RequestType}.title`),
-        statusUrl: await issueStatusLink(tx, { id: request.id, locale }, now),
-      });
-    }
-    await enqueueEmail(tx, { template: "status_links", locale, to: address, variables: { name: open[0]!.requesterName, links } });
+    for (const [i, request] of open.entries()) await issueStatusLink(tx, { id: request.id, locale }, now, tokens[i]);
+    await enqueueEmail(tx, { template: "status_links", locale, to: address, rendered });
   });
 }

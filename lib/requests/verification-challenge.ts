@@ -2,6 +2,7 @@ import { and, eq, isNull } from "drizzle-orm";
 import type { Tx } from "@/db/client";
 import { verificationChallenges, type Request } from "@/db/schema";
 import { enqueueEmail } from "@/lib/email/enqueue-email";
+import { renderEmail, type RenderedEmail } from "@/lib/email/render-email";
 import type { Locale } from "@/lib/env";
 import { generateCode, generateToken, hashToken } from "@/lib/security/tokens";
 import { confirmEmailUrl } from "./links";
@@ -9,31 +10,57 @@ import { confirmEmailUrl } from "./links";
 export const CODE_TTL_MINUTES = 15;
 export const CODE_MAX_ATTEMPTS = 5;
 
+type ChallengeFor = Pick<Request, "id" | "locale" | "requesterEmail" | "requesterName">;
+
+/** A code, a link and the email carrying them, made before the transaction that stores them. */
+export type PreparedChallenge = {
+  request: ChallengeFor;
+  codeHash: string;
+  linkTokenHash: string;
+  email: RenderedEmail;
+  createdAt: Date;
+};
+
 /**
- * Issues a fresh 6-digit code and one-click link for a request (older ones stop working) and
- * queues the email that carries them, in the caller's transaction.
+ * A fresh 6-digit code and one-click link, and the email that carries them, rendered here —
+ * outside any transaction, so the one that stores them does no rendering.
  */
-export async function issueVerificationChallenge(tx: Tx, request: Pick<Request, "id" | "locale" | "requesterEmail" | "requesterName">, now = new Date()) {
-  await tx
-    .update(verificationChallenges)
-    .set({ supersededAt: now })
-    .where(and(eq(verificationChallenges.requestId, request.id), isNull(verificationChallenges.supersededAt), isNull(verificationChallenges.consumedAt)));
+export async function prepareVerificationChallenge(request: ChallengeFor, now = new Date()): Promise<PreparedChallenge> {
   const code = generateCode();
   const linkToken = generateToken();
+  const locale = request.locale as Locale;
+  const email = await renderEmail("verification_code", locale, {
+    name: request.requesterName,
+    code,
+    verifyUrl: confirmEmailUrl(locale, linkToken),
+    minutes: CODE_TTL_MINUTES,
+  });
+  return { request, codeHash: hashCode(request.id, code), linkTokenHash: hashToken(linkToken), email, createdAt: now };
+}
+
+/**
+ * Stores a prepared code and link for its request (older ones stop working) and queues the
+ * email that carries them, in the caller's transaction.
+ */
+export async function issueVerificationChallenge(tx: Tx, challenge: PreparedChallenge) {
+  const { request, createdAt } = challenge;
+  await tx
+    .update(verificationChallenges)
+    .set({ supersededAt: createdAt })
+    .where(and(eq(verificationChallenges.requestId, request.id), isNull(verificationChallenges.supersededAt), isNull(verificationChallenges.consumedAt)));
   await tx.insert(verificationChallenges).values({
     requestId: request.id,
-    codeHash: hashToken(`${request.id}:${code}`),
-    linkTokenHash: hashToken(linkToken),
-    expiresAt: new Date(now.getTime() + CODE_TTL_MINUTES * 60_000),
-    createdAt: now,
+    codeHash: challenge.codeHash,
+    linkTokenHash: challenge.linkTokenHash,
+    expiresAt: new Date(createdAt.getTime() + CODE_TTL_MINUTES * 60_000),
+    createdAt,
   });
-  const locale = request.locale as Locale;
   await enqueueEmail(tx, {
     requestId: request.id,
     template: "verification_code",
-    locale,
+    locale: request.locale as Locale,
     to: request.requesterEmail,
-    variables: { name: request.requesterName, code, verifyUrl: confirmEmailUrl(locale, linkToken), minutes: CODE_TTL_MINUTES },
+    rendered: challenge.email,
   });
 }
 

@@ -4,7 +4,7 @@ import { requests, verificationChallenges } from "@/db/schema";
 import { hitRateLimits, publicActionLimits } from "@/lib/security/rate-limit";
 import { hashesEqual, hashToken, looksLikeToken } from "@/lib/security/tokens";
 import { completeVerification } from "./complete-verification";
-import { CODE_MAX_ATTEMPTS, hashCode, issueVerificationChallenge } from "./verification-challenge";
+import { CODE_MAX_ATTEMPTS, hashCode, issueVerificationChallenge, prepareVerificationChallenge } from "./verification-challenge";
 
 export type VerifyResult =
   | { ok: true; statusUrl: string }
@@ -81,10 +81,14 @@ export async function resendVerificationCode(db: Db, { requestId, ip }: { reques
   const limited = await hitRateLimits(db, publicActionLimits("resend", { ip, subject: requestId }), now);
   if (!limited.allowed) return { ok: false, error: "rate_limited", retryAfterMinutes: limited.retryAfterMinutes };
   if (!UUID.test(requestId)) return { ok: true };
+  // Read and render first; the transaction then only checks again under its lock and writes.
+  const [found] = await db.select().from(requests).where(eq(requests.id, requestId)).limit(1);
+  if (!found || found.status !== "unverified" || found.verifyBy <= now) return { ok: true };
+  const challenge = await prepareVerificationChallenge(found, now);
   await db.transaction(async (tx) => {
-    const [request] = await tx.select().from(requests).where(eq(requests.id, requestId)).limit(1).for("update");
+    const [request] = await tx.select({ status: requests.status, verifyBy: requests.verifyBy }).from(requests).where(eq(requests.id, requestId)).limit(1).for("update");
     if (!request || request.status !== "unverified" || request.verifyBy <= now) return;
-    await issueVerificationChallenge(tx, request, now);
+    await issueVerificationChallenge(tx, challenge);
   });
   return { ok: true };
 }

@@ -1,6 +1,7 @@
 "use server";
 
 import { redirect } from "next/navigation";
+import { calledFromScript } from "@/lib/actions/called-from-script";
 import { runPublicAction } from "@/lib/actions/public-action";
 import type { Locale } from "@/lib/env";
 import { readUploads, type AcceptedUpload, type UploadProblem } from "@/lib/files/upload-rules";
@@ -11,6 +12,8 @@ import { rememberCodeSentTo } from "../../code-sent-to";
 export type FileField = "proofOfAuthority" | "supportingDocuments";
 
 export type SubmitRequestState =
+  /** Filed: the script navigates to `next`, the code page (a form posted without JavaScript is redirected there). */
+  | { ok: true; next: string }
   | { ok: false; error: "invalid"; fieldErrors: Record<string, string>; fileProblems: { field: FileField; problems: UploadProblem[] }[] }
   | { ok: false; error: "rate_limited"; retryAfterMinutes: number }
   | { ok: false; error: "unexpected" };
@@ -57,9 +60,9 @@ export async function submitRequestAction(locale: Locale, formData: FormData): P
     });
     return result;
   });
-  if (outcome.ok) {
-    await rememberCodeSentTo(locale, outcome.requestId, email);
-    redirect(`/${locale}/requests/${outcome.requestId}/verify`);
-  }
-  return outcome;
+  if (!outcome.ok) return outcome;
+  await rememberCodeSentTo(locale, outcome.requestId, email);
+  const next = `/${locale}/requests/${outcome.requestId}/verify`;
+  if (await calledFromScript()) return { ok: true, next };
+  redirect(next);
 }

@@ -2,6 +2,7 @@
 
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useLocale, useTranslations } from "next-intl";
+import { useRouter } from "next/navigation";
 import { useState, useTransition } from "react";
 import { useFieldArray, useForm, useWatch, type Path } from "react-hook-form";
 import { CheckboxField, ChoiceGroup } from "@/components/form/choice-group";
@@ -62,6 +63,7 @@ export function RequestForm({ type, defaultJurisdiction }: { type: RequestType; 
   const t = useTranslations("intake");
   const tc = useTranslations("categories");
   const locale = useLocale();
+  const router = useRouter();
   const [pending, startTransition] = useTransition();
   const [banner, setBanner] = useState<Notice | null>(null);
   const [files, setFiles] = useState<Record<FileFieldName, File[]>>({ proofOfAuthority: [], supportingDocuments: [] });
@@ -105,7 +107,7 @@ export function RequestForm({ type, defaultJurisdiction }: { type: RequestType; 
 
   const showBanner = (text: string) => setBanner({ kind: "error", text });
 
-  function applyServerState(state: SubmitRequestState) {
+  function applyServerState(state: Exclude<SubmitRequestState, { ok: true }>) {
     if (state.error === "rate_limited") return showBanner(t("errors.rateLimited", { minutes: state.retryAfterMinutes }));
     if (state.error === "unexpected") return showBanner(t("errors.unexpected"));
     const entries = Object.entries(state.fieldErrors);
@@ -147,7 +149,9 @@ export function RequestForm({ type, defaultJurisdiction }: { type: RequestType; 
     startTransition(async () => {
       try {
         const state = await submitRequestAction(locale as never, data);
-        if (state) applyServerState(state);
+        // Filed: on to the code page (the action answers small and leaves the navigation to us).
+        if (state.ok) router.push(state.next);
+        else applyServerState(state);
       } catch {
         showBanner(t("errors.unexpected"));
       }
