@@ -1,6 +1,7 @@
 "use client";
 
 import { useSyncExternalStore, type ReactNode } from "react";
+import { UPLOAD_ACCEPT_ATTRIBUTE } from "@/lib/files/upload-limits";
 import { describedBy } from "./field-parts";
 import { FieldShell } from "./field-shell";
 
@@ -21,6 +22,7 @@ export function FileField({
   required,
   removeLabel,
   texts,
+  accept = UPLOAD_ACCEPT_ATTRIBUTE,
 }: {
   id: string;
   label: ReactNode;
@@ -32,6 +34,8 @@ export function FileField({
   removeLabel: (name: string) => string;
   /** The button's words and the selection line, from the page's catalogue. */
   texts: { choose: string; none: string; chosen: (count: number) => string };
+  /** A hint to the browser's picker only; the server decides by content. */
+  accept?: string;
 }) {
   // The selection line is known only once React runs; before that the native input holds the files.
   const hydrated = useSyncExternalStore(
@@ -44,9 +48,11 @@ export function FileField({
       <div className="relative mt-1 flex min-h-11 w-full flex-wrap items-center gap-3 rounded-md border border-slate-400 bg-white px-3 py-2 text-base text-ink shadow-sm focus-within:outline focus-within:outline-3 focus-within:outline-offset-2 focus-within:outline-brand-600 has-[input[aria-invalid=true]]:border-red-700 has-[input[aria-invalid=true]]:ring-1 has-[input[aria-invalid=true]]:ring-red-700">
         <input
           id={id}
+          // Posted by the browser itself before JavaScript runs; after, the files live in state.
+          name={id}
           type="file"
           multiple
-          accept="application/pdf,image/jpeg,image/png,.pdf,.jpg,.jpeg,.png"
+          accept={accept}
           aria-invalid={error ? true : undefined}
           aria-required={required || undefined}
           aria-describedby={describedBy(id, hint, error)}

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { contentDisposition, fileDownloadResponse } from "./download-response";
-import { tinyPdf } from "./test-files";
+import { tinyPdf, tinyZip } from "./test-files";
 
 describe("fileDownloadResponse", () => {
   it("sends the bytes as an attachment of the detected type, never sniffed or cached", async () => {
@@ -28,5 +28,23 @@ describe("fileDownloadResponse", () => {
   it("falls back to application/octet-stream for a stored type that is not a plain MIME type", () => {
     const response = fileDownloadResponse({ filename: "x.pdf", contentType: "text/html\r\nSet-Cookie: a=b" }, tinyPdf());
     expect(response.headers.get("content-type")).toBe("application/octet-stream");
+  });
+
+  it.each([
+    { filename: "мои-данные.json", contentType: "application/json", type: "application/json" },
+    { filename: "данные.csv", contentType: "text/csv", type: "text/csv; charset=utf-8" },
+    { filename: "пакет.zip", contentType: "application/zip", type: "application/zip" },
+  ])("delivers a $contentType data package with its type, as a sandboxed attachment", async ({ filename, contentType, type }) => {
+    const bytes = contentType === "application/zip" ? tinyZip() : new Uint8Array(Buffer.from(contentType === "text/csv" ? "a,b\n1,2\n" : '{"a":1}'));
+    const response = fileDownloadResponse({ filename, contentType }, bytes);
+    expect(Object.fromEntries(response.headers)).toMatchObject({
+      "content-type": type,
+      "content-length": String(bytes.byteLength),
+      "content-disposition": contentDisposition(filename),
+      "x-content-type-options": "nosniff",
+      "content-security-policy": "default-src 'none'; sandbox",
+    });
+    expect(response.headers.get("content-disposition")).toMatch(/^attachment; /);
+    expect(new Uint8Array(await response.arrayBuffer())).toEqual(bytes);
   });
 });

@@ -31,7 +31,9 @@ export function contentDisposition(filename: string): string {
  * sniffed or cached, and sandboxed in case a browser renders it anyway.
  */
 export function fileDownloadResponse(file: Pick<StoredFile, "filename" | "contentType">, bytes: Uint8Array): Response {
-  const contentType = MIME_TYPE.test(file.contentType) ? file.contentType : "application/octet-stream";
+  const mime = MIME_TYPE.test(file.contentType) ? file.contentType : "application/octet-stream";
+  // CSV in a data package was checked to be UTF-8 (upload-rules.ts); say so, or Excel guesses.
+  const contentType = mime === "text/csv" ? "text/csv; charset=utf-8" : mime;
   return new Response(responseBody(bytes), {
     status: 200,
     headers: {

@@ -1,4 +1,4 @@
-import { ALLOWED_FILE_TYPES, type AllowedContentType } from "./upload-limits";
+import { DATA_PACKAGE_FILE_TYPES, type UploadContentType } from "./upload-limits";
 
 /** Longest display name we keep, in user-perceived characters, extension included. */
 export const MAX_FILENAME_LENGTH = 100;
@@ -35,8 +35,8 @@ export function cleanFilename(name: string): string {
 }
 
 /** cleanFilename, with the extension made to match the type detected from the bytes. */
-export function safeDisplayFilename(name: string, contentType: AllowedContentType): string {
-  const type = ALLOWED_FILE_TYPES[contentType];
+export function safeDisplayFilename(name: string, contentType: UploadContentType): string {
+  const type = DATA_PACKAGE_FILE_TYPES[contentType];
   let base = cleanFilename(name);
   let ext: string = type.ext;
   const dot = base.lastIndexOf(".");

@@ -90,3 +90,13 @@ export function pdfHtmlPolyglot(): Uint8Array {
 export function bomPrefixedPdf(): Uint8Array {
   return plain(Buffer.concat([Uint8Array.of(0xef, 0xbb, 0xbf), tinyPdf()]));
 }
+
+/** A whole ZIP archive (stored, one member "data.json"), as Python's zipfile writes it. */
+export function tinyZip(): Uint8Array {
+  return plain(
+    Buffer.from(
+      "UEsDBBQAAAAAABZDfl3+JPEKEgAAABIAAAAJAAAAZGF0YS5qc29ueyJuYW1lIjoiQWlnZXJpbSJ9UEsBAhQDFAAAAAAAFkN+Xf4k8QoSAAAAEgAAAAkAAAAAAAAAAAAAAIABAAAAAGRhdGEuanNvblBLBQYAAAAAAQABADcAAAA5AAAAAAA=",
+      "base64",
+    ),
+  );
+}

@@ -17,6 +17,25 @@ export const ALLOWED_FILE_TYPES = {
 
 export type AllowedContentType = keyof typeof ALLOWED_FILE_TYPES;
 
+/**
+ * A data package staff deliver on "complete" may also be what the requester chose on the access
+ * form (JSON or CSV) or several files in one ZIP. Only staff upload these; requesters never can.
+ */
+export const DATA_PACKAGE_FILE_TYPES = {
+  ...ALLOWED_FILE_TYPES,
+  "application/json": { ext: "json", aliases: ["json"] },
+  "text/csv": { ext: "csv", aliases: ["csv"] },
+  "application/zip": { ext: "zip", aliases: ["zip"] },
+} as const satisfies Record<string, { ext: string; aliases: readonly string[] }>;
+
+/** Every type a stored upload can have. */
+export type UploadContentType = keyof typeof DATA_PACKAGE_FILE_TYPES;
+
+/** What a set of files is for: requesters' attachments, or a data package from staff. */
+export type UploadKind = "attachment" | "data_package";
+
+export const DATA_PACKAGE_ACCEPT_ATTRIBUTE = ".pdf,.jpg,.jpeg,.png,.json,.csv,.zip,application/pdf,image/jpeg,image/png,application/json,text/csv,application/zip";
+
 /** For `<input type="file" accept=…>`: a hint to the browser only; the server decides by content. */
 export const UPLOAD_ACCEPT_ATTRIBUTE = ".pdf,.jpg,.jpeg,.png,application/pdf,image/jpeg,image/png";
 

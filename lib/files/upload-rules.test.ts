@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from "vitest";
-import { plainText, tinyJpeg, tinyPdf, tinyPng, windowsExecutable } from "./test-files";
+import { plainText, tinyJpeg, tinyPdf, tinyPng, tinyZip, windowsExecutable } from "./test-files";
 import {
   MAX_FILE_BYTES,
   MAX_FILES_PER_SUBMISSION,
@@ -185,5 +185,45 @@ describe("readUploads (FormData files)", () => {
     ]);
     expect(huge.arrayBuffer).not.toHaveBeenCalled();
     expect(sixth.arrayBuffer).not.toHaveBeenCalled();
+  });
+});
+
+describe("validateUploads for a data package (staff completing an access request)", () => {
+  const utf8 = (text: string) => new Uint8Array(Buffer.from(text, "utf8"));
+  const asPackage = async (name: string, bytes: Uint8Array) => validateUploads([{ name, bytes }], "data_package");
+  const typeOf = async (name: string, bytes: Uint8Array) => {
+    const result = await asPackage(name, bytes);
+    return result.ok ? `${result.files[0]!.contentType} ${result.files[0]!.filename}` : result.problems[0]!.code;
+  };
+
+  it("accepts JSON, CSV and ZIP by their content, and names them by it", async () => {
+    expect(await typeOf("мои-данные.json", utf8('{"name": "Айгерім", "devices": [1, 2]}'))).toBe("application/json мои-данные.json");
+    expect(await typeOf("export.txt", utf8("[]\n"))).toBe("application/json export.json");
+    expect(await typeOf("data.csv", utf8('\uFEFFfield,value\r\nname,"Серікқызы, Айгерім"\r\nnote,"two\nlines ""quoted"""\r\n'))).toBe("text/csv data.csv");
+    expect(await typeOf("excel.csv", utf8("поле;значение\nтелефон;+7 701\n"))).toBe("text/csv excel.csv");
+    expect(await typeOf("package.zip", tinyZip())).toBe("application/zip package.zip");
+    expect(await typeOf("package", tinyZip())).toBe("application/zip package.zip");
+    // What requesters may send is still fine in a package.
+    expect(await typeOf("report.pdf", tinyPdf())).toBe("application/pdf report.pdf");
+  });
+
+  it("refuses what only claims to be one: broken JSON, ragged or one-column CSV, a cut-off ZIP, markup, binaries", async () => {
+    expect(await typeOf("bad.json", utf8('{"name": '))).toBe("bad_type");
+    expect(await typeOf("ragged.csv", utf8("a,b,c\n1,2\n"))).toBe("bad_type");
+    expect(await typeOf("open-quote.csv", utf8('a,b\n"1,2\n'))).toBe("bad_type");
+    expect(await typeOf("notes.csv", plainText())).toBe("bad_type");
+    expect(await typeOf("cut.zip", tinyZip().subarray(0, 60))).toBe("bad_type");
+    expect(await typeOf("page.csv", utf8("<html><body>a,b</body></html>\n"))).toBe("bad_type");
+    expect(await typeOf("page.json", utf8('  <script>alert(1)</script>{"a":1}'))).toBe("bad_type");
+    expect(await typeOf("latin1.csv", Uint8Array.of(0x61, 0x2c, 0xe9, 0x0a))).toBe("bad_type");
+    expect(await typeOf("nul.csv", utf8("a,b\n1,\u0000\n"))).toBe("bad_type");
+    expect(await typeOf("setup.zip", windowsExecutable())).toBe("bad_type");
+  });
+
+  it("keeps the size limit and leaves requesters' attachments as they were (no JSON, CSV or ZIP)", async () => {
+    expect(await typeOf("big.json", new Uint8Array(MAX_FILE_BYTES + 1))).toBe("too_large");
+    for (const bytes of [utf8('{"a": 1}'), utf8("a,b\n1,2\n"), tinyZip()]) {
+      expect(problems(await validateUploads([{ name: "x", bytes }]))[0]?.code).toBe("bad_type");
+    }
   });
 });

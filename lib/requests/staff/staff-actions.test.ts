@@ -7,8 +7,9 @@ import { verifyAuditChain } from "@/lib/audit/verify-audit-chain";
 import { createStaff } from "@/lib/auth/create-staff";
 import type { CurrentStaff } from "@/lib/auth/current-staff";
 import { readRequestFile } from "@/lib/files/save-request-files";
-import { tinyPdf } from "@/lib/files/test-files";
-import type { AcceptedUpload } from "@/lib/files/upload-rules";
+import { fileDownloadResponse } from "@/lib/files/download-response";
+import { tinyPdf, tinyZip } from "@/lib/files/test-files";
+import { readUploads, type AcceptedUpload } from "@/lib/files/upload-rules";
 import type { RequestForm } from "@/lib/validation/request-forms";
 import { seedDeadlineData } from "../deadlines/deadline-repository";
 import { fileRequest } from "../file-request";
@@ -353,6 +354,28 @@ describe.each(testEngines())("staff request actions on %s", (engine) => {
 
     const [mail] = await emailsTo(email, "request_completed");
     expect(mail?.textBody).toMatch(/\/ru\/r\/[A-Za-z0-9_-]{43}/);
+  });
+
+  it("a data package in the format the requester chose (JSON, CSV, ZIP) is checked by content, stored and downloaded with its type", async () => {
+    const { requestId } = await requestIn("in_progress", "access", "KZ");
+    expect(await readUploads([new File(['{"name": '], "data.json")], "data_package")).toMatchObject({ ok: false, problems: [{ code: "bad_type" }] });
+    const uploads = await readUploads(
+      [new File(['{"name":"Айгерім"}'], "мои данные.json"), new File(["поле,значение\nимя,Айгерім\n"], "data.csv"), new File([Buffer.from(tinyZip())], "archive.zip")],
+      "data_package",
+    );
+    if (!uploads.ok) throw new Error(JSON.stringify(uploads.problems));
+    const { fileIds } = await completeRequest(db(), { requestId, note: "", files: uploads.files }, agent, t0);
+    const downloads = [];
+    for (const fileId of fileIds) {
+      const stored = await readRequestFile(db(), { requestId, fileId });
+      const response = fileDownloadResponse(stored!.file, stored!.bytes);
+      downloads.push([stored!.file.purpose, stored!.file.filename, response.headers.get("content-type"), response.headers.get("content-disposition")?.split(";")[0]]);
+    }
+    expect(downloads).toEqual([
+      ["data_package", "мои данные.json", "application/json", "attachment"],
+      ["data_package", "data.csv", "text/csv; charset=utf-8", "attachment"],
+      ["data_package", "archive.zip", "application/zip", "attachment"],
+    ]);
   });
 
   it("completing a correction needs a note of what was done, which the requester is sent", async () => {

@@ -10,7 +10,7 @@ import { useFailureMessage } from "@/components/form/use-failure-message";
 import { useActionFeedback } from "@/components/form/action-feedback";
 import { SelectField } from "@/components/form/select-field";
 import { TextField } from "@/components/form/text-field";
-import { MAX_FILE_BYTES, MAX_FILES_PER_SUBMISSION, MAX_IMAGE_MEGAPIXELS, UPLOAD_PROBLEM_MESSAGE_KEYS } from "@/lib/files/upload-limits";
+import { DATA_PACKAGE_ACCEPT_ATTRIBUTE, MAX_FILE_BYTES, MAX_FILES_PER_SUBMISSION, MAX_IMAGE_MEGAPIXELS, UPLOAD_PROBLEM_MESSAGE_KEYS } from "@/lib/files/upload-limits";
 import {
   askRequesterFormSchema,
   completeRequestFormSchema,
@@ -274,7 +274,9 @@ export function CompleteForm({ requestId, isAccess }: { requestId: string; isAcc
         if (result.error !== "invalid") return;
         const problem = "fileProblems" in result ? result.fileProblems[0] : undefined;
         if (problem) {
-          setFileError(tf(UPLOAD_PROBLEM_MESSAGE_KEYS[problem.code], { name: problem.name, maxMb: MAX_MB, maxFiles: MAX_FILES_PER_SUBMISSION, maxMegapixels: MAX_IMAGE_MEGAPIXELS }));
+          // A data package may also be JSON, CSV or ZIP: the refusal names those too.
+          const key = problem.code === "bad_type" ? "dataPackageBadType" : UPLOAD_PROBLEM_MESSAGE_KEYS[problem.code];
+          setFileError(tf(key, { name: problem.name, maxMb: MAX_MB, maxFiles: MAX_FILES_PER_SUBMISSION, maxMegapixels: MAX_IMAGE_MEGAPIXELS }));
         } else if (result.fieldErrors?.files) setFileError(tf("fileRequired"));
       },
     );
@@ -284,6 +286,7 @@ export function CompleteForm({ requestId, isAccess }: { requestId: string; isAcc
     <form method="post" noValidate onSubmit={handleSubmit(onValid)}>
       <FileField
         id="complete-files"
+        accept={DATA_PACKAGE_ACCEPT_ATTRIBUTE}
         label={t("actions.complete.files")}
         hint={t("actions.complete.filesHint", { maxMb: MAX_MB, maxFiles: MAX_FILES_PER_SUBMISSION })}
         files={files}

@@ -94,7 +94,8 @@ export async function completeAction(locale: Locale, requestId: string, formData
     permission: "requests.work",
     logContext: { requestId },
     run: async ({ db, staff }): Promise<StaffActionResult> => {
-      const uploads = await readUploads(formData.getAll("files"));
+      // A data package: also JSON, CSV or ZIP, checked by content like every upload.
+      const uploads = await readUploads(formData.getAll("files"), "data_package");
       if (!uploads.ok) return { ok: false, error: "invalid", fieldErrors: {}, fileProblems: uploads.problems };
       await completeRequest(db, { requestId, note: String(formData.get("note") ?? ""), files: uploads.files }, staff);
       revalidateRequest(locale, requestId);
