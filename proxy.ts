@@ -1,6 +1,7 @@
 import createMiddleware from "next-intl/middleware";
 import { NextRequest, NextResponse } from "next/server";
-import { getEnv, LOCALES, type Locale } from "@/lib/env";
+import { getEnv } from "@/lib/env";
+import { LOCALES, type Locale } from "@/lib/i18n/locales";
 import { databaseAvailable } from "@/lib/health/database-availability";
 import { databaseUnavailableResponse } from "@/lib/health/unavailable-page";
 import { routing } from "@/lib/i18n/routing";

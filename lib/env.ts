@@ -1,4 +1,6 @@
 import { z } from "zod";
+import { LOCALES } from "./i18n/locales";
+import { FILED_JURISDICTIONS } from "./requests/jurisdictions";
 
 /**
  * The one reader of process.env. Every setting is validated here; a wrong value stops start-up
@@ -6,8 +8,6 @@ import { z } from "zod";
  * blank line in a .env file falls back to the default.
  */
 
-export const LOCALES = ["ru", "kk", "en"] as const;
-export type Locale = (typeof LOCALES)[number];
 
 function isTimeZone(value: string): boolean {
   try {
@@ -51,10 +51,8 @@ const envShape = {
     .string()
     .refine(isTimeZone, { message: "expected an IANA time zone such as Asia/Almaty" })
     .default("Asia/Almaty"),
-  DEFAULT_JURISDICTION: z
-    .string()
-    .regex(/^[A-Z][A-Z0-9_]{1,15}$/, { message: "expected a jurisdiction code such as KZ, GDPR or CCPA" })
-    .default("KZ"),
+  // A request's jurisdiction column accepts only these (OTHER is what a requester picks when unsure).
+  DEFAULT_JURISDICTION: z.enum(FILED_JURISDICTIONS, { message: `expected a jurisdiction code: one of ${FILED_JURISDICTIONS.join(", ")}` }).default("KZ"),
   DEFAULT_LOCALE: z.enum(LOCALES, { message: `expected one of ${LOCALES.join(", ")}` }).default("ru"),
   LOG_LEVEL: z.enum(["debug", "info", "warn", "error"]).default("info"),
   SMTP_URL: z

@@ -1,4 +1,5 @@
-import { getEnv, type Locale } from "@/lib/env";
+import { getEnv } from "@/lib/env";
+import { type Locale } from "@/lib/i18n/locales";
 
 export type Operator = { name: string; supportEmail: string; timeZone: string; defaultJurisdiction: string };
 

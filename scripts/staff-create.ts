@@ -3,7 +3,8 @@
 import { parseArgs } from "node:util";
 import { getConnection } from "@/db";
 import { SYSTEM_ACTOR } from "@/lib/audit/actor";
-import { createStaff, StaffExistsError } from "@/lib/auth/create-staff";
+import { createStaff } from "@/lib/auth/create-staff";
+import { isAppError } from "@/lib/errors/app-error";
 import { generatePassword } from "@/lib/auth/passwords";
 import { ensureAppReady } from "@/lib/startup/ensure-app-ready";
 import { ZodError } from "zod";
@@ -26,7 +27,7 @@ async function main() {
 }
 
 main().catch((error: unknown) => {
-  if (error instanceof StaffExistsError) console.error(error.message);
+  if (isAppError(error, "exists")) console.error("a staff account with this e-mail address already exists");
   else if (error instanceof ZodError) console.error(error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("\n"));
   else console.error(error instanceof Error ? error.message : error);
   process.exitCode = 1;

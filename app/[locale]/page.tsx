@@ -4,7 +4,7 @@ import type { ReactNode } from "react";
 import { ButtonLink } from "@/components/button-link";
 import { Card } from "@/components/card";
 import { Container } from "@/components/container";
-import type { Locale } from "@/lib/env";
+import type { Locale } from "@/lib/i18n/locales";
 import { getOperator } from "@/lib/operator";
 import { REQUEST_TYPES } from "@/lib/requests/request-types";
 

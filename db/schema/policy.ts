@@ -1,4 +1,7 @@
-import { date, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { check, date, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+
+import { LOCALES } from "../../lib/i18n/locales";
+import { oneOf } from "./columns";
 
 /**
  * Published privacy-policy texts, one row per language and version. Rows are never edited:
@@ -8,7 +11,7 @@ export const policyVersions = pgTable(
   "policy_versions",
   {
     id: uuid("id").primaryKey().defaultRandom(),
-    locale: text("locale").notNull(),
+    locale: text("locale", { enum: LOCALES }).notNull(),
     version: text("version").notNull(),
     title: text("title").notNull(),
     /** Markdown (headings, lists, paragraphs); rendered without raw HTML. */
@@ -17,7 +20,7 @@ export const policyVersions = pgTable(
     publishedAt: timestamp("published_at", { withTimezone: true, mode: "date" }).notNull().defaultNow(),
     publishedBy: text("published_by"),
   },
-  (table) => [uniqueIndex("policy_versions_locale_version_idx").on(table.locale, table.version)],
+  (table) => [uniqueIndex("policy_versions_locale_version_idx").on(table.locale, table.version), check("policy_versions_locale_check", oneOf(table.locale, LOCALES))],
 );
 
 export type PolicyVersion = typeof policyVersions.$inferSelect;

@@ -1,6 +1,10 @@
 import { sql } from "drizzle-orm";
+import { LOCALES } from "../../lib/i18n/locales";
+import { JURISDICTIONS } from "../../lib/requests/jurisdictions";
+import { REQUEST_TYPES } from "../../lib/requests/request-types";
+import { oneOf } from "./columns";
 import { staff } from "./staff";
-import { bigint, bigserial, boolean, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid, type AnyPgColumn } from "drizzle-orm/pg-core";
+import { bigint, bigserial, boolean, check, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid, type AnyPgColumn } from "drizzle-orm/pg-core";
 
 /** Denial reason codes (after the Data Rights Protocol), shown to the requester with how to complain. */
 export const DENIAL_REASONS = ["suspected_fraud", "insufficient_verification", "no_match", "not_covered", "outside_jurisdiction", "manifestly_unfounded", "other"] as const;
@@ -29,10 +33,10 @@ export const requests = pgTable(
     id: uuid("id").primaryKey().defaultRandom(),
     /** DSR-2026-000123; given on verification, so unverified attempts use no numbers. */
     reference: text("reference").unique(),
-    type: text("type").notNull(),
+    type: text("type", { enum: REQUEST_TYPES }).notNull(),
     status: text("status", { enum: REQUEST_STATUSES }).notNull().default("unverified"),
-    locale: text("locale").notNull(),
-    jurisdiction: text("jurisdiction").notNull(),
+    locale: text("locale", { enum: LOCALES }).notNull(),
+    jurisdiction: text("jurisdiction", { enum: JURISDICTIONS }).notNull(),
     channel: text("channel").notNull().default("web"),
     requesterName: text("requester_name").notNull(),
     /** Lower-cased; the address the codes and replies go to. */
@@ -80,6 +84,10 @@ export const requests = pgTable(
     anonymisedAt: timestamp("anonymised_at", { withTimezone: true }),
   },
   (table) => [
+    // The database refuses a value outside the lists too (the types only hold inside the app).
+    check("requests_type_check", oneOf(table.type, REQUEST_TYPES)),
+    check("requests_locale_check", oneOf(table.locale, LOCALES)),
+    check("requests_jurisdiction_check", oneOf(table.jurisdiction, JURISDICTIONS)),
     index("requests_status_due_idx").on(table.status, table.dueAt),
     index("requests_email_type_idx").on(table.requesterEmail, table.type),
     index("requests_assignee_idx").on(table.assigneeId, table.status),

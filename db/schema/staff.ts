@@ -1,4 +1,7 @@
-import { index, integer, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { check, index, integer, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+
+import { LOCALES } from "../../lib/i18n/locales";
+import { oneOf } from "./columns";
 
 export const STAFF_ROLES = ["agent", "compliance", "admin"] as const;
 export type StaffRole = (typeof STAFF_ROLES)[number];
@@ -14,7 +17,7 @@ export const staff = pgTable(
     role: text("role", { enum: STAFF_ROLES }).notNull(),
     /** argon2id; null until an invited person sets a password. */
     passwordHash: text("password_hash"),
-    locale: text("locale").notNull().default("ru"),
+    locale: text("locale", { enum: LOCALES }).notNull().default("ru"),
     /** No longer used (sign-in failures are counted in sign_in_throttle); kept to spare a destructive migration. */
     failedSignIns: integer("failed_sign_ins").notNull().default(0),
     lockedUntil: timestamp("locked_until", { withTimezone: true }),
@@ -31,7 +34,7 @@ export const staff = pgTable(
     lastSignInAt: timestamp("last_sign_in_at", { withTimezone: true }),
     disabledAt: timestamp("disabled_at", { withTimezone: true }),
   },
-  (table) => [uniqueIndex("staff_email_idx").on(table.email)],
+  (table) => [uniqueIndex("staff_email_idx").on(table.email), check("staff_locale_check", oneOf(table.locale, LOCALES))],
 );
 
 export type Staff = typeof staff.$inferSelect;

@@ -1,4 +1,6 @@
-import { pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { check, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { LOCALES } from "../../lib/i18n/locales";
+import { oneOf } from "./columns";
 import { staff } from "./staff";
 
 /**
@@ -10,14 +12,14 @@ export const replyTemplates = pgTable(
   {
     id: uuid("id").primaryKey().defaultRandom(),
     key: text("key").notNull(),
-    locale: text("locale").notNull(),
+    locale: text("locale", { enum: LOCALES }).notNull(),
     name: text("name").notNull(),
     subject: text("subject").notNull(),
     body: text("body").notNull(),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
     updatedBy: uuid("updated_by").references(() => staff.id, { onDelete: "set null" }),
   },
-  (table) => [uniqueIndex("reply_templates_key_locale_idx").on(table.key, table.locale)],
+  (table) => [uniqueIndex("reply_templates_key_locale_idx").on(table.key, table.locale), check("reply_templates_locale_check", oneOf(table.locale, LOCALES))],
 );
 
 export type ReplyTemplate = typeof replyTemplates.$inferSelect;

@@ -1,9 +1,11 @@
 import { z } from "zod";
+import { getEnv } from "@/lib/env";
+import { AppError } from "@/lib/errors/app-error";
 import type { Db } from "@/db/client";
 import { staff, STAFF_ROLES, type Staff } from "@/db/schema";
 import type { Actor } from "@/lib/audit/actor";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
-import { LOCALES } from "@/lib/env";
+import { LOCALES } from "@/lib/i18n/locales";
 import { hashPassword } from "./passwords";
 import { cleanName } from "@/lib/validation/clean-input";
 
@@ -14,15 +16,9 @@ export const createStaffSchema = z.object({
   name: cleanName().trim().min(1, "required").max(200, "tooLong:200"),
   role: z.enum(STAFF_ROLES, "chooseOne"),
   password: z.string().min(MIN_PASSWORD_LENGTH, `tooShort:${MIN_PASSWORD_LENGTH}`).max(200, "tooLong:200").optional(),
-  locale: z.enum(LOCALES).default("ru"),
+  // Until they choose, staff read the operator's default language.
+  locale: z.enum(LOCALES).default(() => getEnv().DEFAULT_LOCALE),
 });
-
-export class StaffExistsError extends Error {
-  constructor(readonly email: string) {
-    super(`a staff account for ${email} already exists`);
-    this.name = "StaffExistsError";
-  }
-}
 
 /** Creates a staff account (with a password, or none until an invitation is accepted). */
 export async function createStaff(db: Db, input: z.input<typeof createStaffSchema>, actor: Actor): Promise<Staff> {
@@ -34,7 +30,7 @@ export async function createStaff(db: Db, input: z.input<typeof createStaffSchem
       .values({ email: data.email, name: data.name, role: data.role, locale: data.locale, passwordHash })
       .onConflictDoNothing()
       .returning();
-    if (!created) throw new StaffExistsError(data.email);
+    if (!created) throw new AppError("exists", { details: { entity: "staff" } });
     await recordAuditEvent(tx, {
       actorType: actor.type,
       actorId: actor.id,

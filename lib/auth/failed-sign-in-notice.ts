@@ -1,7 +1,7 @@
 import type { Tx } from "@/db/client";
 import type { Staff } from "@/db/schema";
 import { enqueueEmail } from "@/lib/email/enqueue-email";
-import { LOCALES, getEnv, type Locale } from "@/lib/env";
+import { getEnv } from "@/lib/env";
 import { hitRateLimits } from "@/lib/security/rate-limit";
 
 /**
@@ -11,7 +11,7 @@ import { hitRateLimits } from "@/lib/security/rate-limit";
 export async function notifyOwnerOfFailedSignIns(tx: Tx, account: Staff, { attempts, ip }: { attempts: number; ip: string }, now = new Date()): Promise<void> {
   const once = await hitRateLimits(tx, [{ key: `staff-failure-notice:${account.id}`, limit: 1, windowMinutes: 60 }], now);
   if (!once.allowed) return;
-  const locale: Locale = (LOCALES as readonly string[]).includes(account.locale) ? (account.locale as Locale) : getEnv().DEFAULT_LOCALE;
+  const locale = account.locale;
   await enqueueEmail(tx, {
     template: "staff_sign_in_failures",
     locale,

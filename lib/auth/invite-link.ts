@@ -1,4 +1,5 @@
-import { getEnv, type Locale } from "@/lib/env";
+import { getEnv } from "@/lib/env";
+import { type Locale } from "@/lib/i18n/locales";
 
 /** The set-password link in a staff invitation; the token is the only secret in it. */
 export function staffInviteUrl(locale: Locale, token: string): string {

@@ -1,5 +1,5 @@
 import { forbidden, redirect } from "next/navigation";
-import type { Locale } from "@/lib/env";
+import type { Locale } from "@/lib/i18n/locales";
 import { checkStaff, getStaffSession, type CurrentStaff } from "./current-staff";
 import type { Permission } from "./permissions";
 

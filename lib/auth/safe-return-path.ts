@@ -1,4 +1,4 @@
-import type { Locale } from "@/lib/env";
+import type { Locale } from "@/lib/i18n/locales";
 
 // Tabs, CR/LF and other controls are dropped by the URL parser (turning "/\t/evil" into "//evil"),
 // and browsers read a backslash as a slash: a return path carrying any of them is refused outright.

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import type { StaffRole } from "@/db/schema/staff";
-import { LOCALES } from "@/lib/env";
+import { LOCALES } from "@/lib/i18n/locales";
 import { cleanName } from "@/lib/validation/clean-input";
 
 /**

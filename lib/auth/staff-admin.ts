@@ -4,7 +4,8 @@ import type { Db, Tx } from "@/db/client";
 import { staff, staffInvites, type Staff } from "@/db/schema";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import { enqueueEmail } from "@/lib/email/enqueue-email";
-import { getEnv, type Locale } from "@/lib/env";
+import { getEnv } from "@/lib/env";
+import { type Locale } from "@/lib/i18n/locales";
 import { formatDateTime, getTranslator } from "@/lib/i18n/translator";
 import { hitRateLimits } from "@/lib/security/rate-limit";
 import { generateToken, hashToken, looksLikeToken } from "@/lib/security/tokens";
@@ -130,7 +131,7 @@ async function usableInvite(db: Db | Tx, token: string, now: Date, lock: boolean
  */
 export async function describeInvite(db: Db, { token }: { token: string }, now = new Date()): Promise<{ name: string; email: string; locale: Locale } | null> {
   const found = await usableInvite(db, token, now, false);
-  return found ? { name: found.member.name, email: found.member.email, locale: found.member.locale as Locale } : null;
+  return found ? { name: found.member.name, email: found.member.email, locale: found.member.locale } : null;
 }
 
 /**
@@ -159,7 +160,7 @@ export async function acceptInvite(db: Db, input: { token: string; password: str
       entityId: found.member.id,
       data: { inviteId: found.invite.id },
     });
-    return { email: found.member.email, locale: found.member.locale as Locale };
+    return { email: found.member.email, locale: found.member.locale };
   });
 }
 

@@ -2,6 +2,7 @@ import { z } from "zod";
 import { REQUEST_STATUSES } from "@/db/schema";
 import { localWallTimeToInstant } from "@/lib/requests/deadlines/compute-due-at";
 import { addCalendarDays } from "@/lib/requests/deadlines/working-calendar";
+import { JURISDICTIONS } from "@/lib/requests/jurisdictions";
 import { REQUEST_TYPES } from "@/lib/requests/request-types";
 
 export const EXPORT_LOGS = ["requests", "audit"] as const;
@@ -33,7 +34,7 @@ export const exportQuerySchema = z
     to: z.preprocess(blankAsUnset, isoDate.optional()),
     type: z.preprocess(blankAsUnset, z.enum(REQUEST_TYPES).optional()),
     status: z.preprocess(blankAsUnset, z.enum(REQUEST_STATUSES).optional()),
-    jurisdiction: z.preprocess(blankAsUnset, z.string().regex(/^[A-Z][A-Z0-9_]{1,15}$/, "expected a jurisdiction code such as KZ").optional()),
+    jurisdiction: z.preprocess(blankAsUnset, z.enum(JURISDICTIONS, `expected a jurisdiction code: one of ${JURISDICTIONS.join(", ")}`).optional()),
   })
   .strict()
   .refine((query) => !query.from || !query.to || query.from <= query.to, { message: "from must not be after to", path: ["to"] });

@@ -3,6 +3,7 @@ import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { auditLog, requests, type NewRequest } from "@/db/schema";
 import { createTestDatabase, testEngines, type TestDatabase } from "@/db/testing";
+import type { RequestType } from "@/lib/requests/request-types";
 import { ccpaCsvFilename, ccpaTableCsv } from "./ccpa-csv";
 import { downloadCcpaTable, loadCcpaTable, loadComplianceReport, loadReportYears } from "./reports";
 
@@ -20,7 +21,7 @@ function row(overrides: Partial<NewRequest> & Pick<NewRequest, "type" | "status"
 }
 
 /** An answered request: closed `days` after receipt, due `dueDays` after receipt. */
-function answered(type: string, status: "completed" | "denied", created: string, days: number, dueDays: number, extra: Partial<NewRequest> = {}): NewRequest {
+function answered(type: RequestType, status: "completed" | "denied", created: string, days: number, dueDays: number, extra: Partial<NewRequest> = {}): NewRequest {
   return row({ type, status, createdAt: at(created), closedAt: plus(created, days), dueAt: plus(created, dueDays), ...extra });
 }
 

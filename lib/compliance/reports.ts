@@ -100,7 +100,7 @@ export async function loadComplianceReport(
   // rollup adds the all-types row (type null) with its own median and 90th percentile.
   const timing = await db
     .select({
-      type: sql<string | null>`${requests.type}`,
+      type: sql<RequestType | null>`${requests.type}`,
       received: sql<number>`count(*)::int`,
       answered: sql<number>`(count(*) filter (where ${responded}))::int`,
       onTime: sql<number>`(count(*) filter (where ${onTime}))::int`,
@@ -128,21 +128,21 @@ export async function loadComplianceReport(
 
   const months = monthsOf(period).map((month) => ({ month, counts: byTypeRecord(() => 0) }));
   const monthAt = new Map(months.map((entry) => [entry.month, entry]));
-  for (const row of perMonth) monthAt.get(row.month)!.counts[row.type as RequestType] = row.count;
+  for (const row of perMonth) monthAt.get(row.month)!.counts[row.type] = row.count;
 
   const byType = byTypeRecord(emptyFigures);
   let total = emptyFigures();
   for (const { type, ...figures } of timing) {
     const complete = { ...figures, onTimeRate: figures.timed > 0 ? figures.onTime / figures.timed : null };
     if (type === null) total = complete;
-    else byType[type as RequestType] = complete;
+    else byType[type] = complete;
   }
 
   const outcomes = { byType: byTypeRecord(emptyOutcomes), total: emptyOutcomes(), denialReasons: Object.fromEntries(DENIAL_REASONS.map((r) => [r, 0])) as Record<DenialReason, number> };
   for (const row of outcomeRows) {
     const outcome = outcomeOf(row.status);
     if (!outcome) continue;
-    outcomes.byType[row.type as RequestType][outcome] += row.count;
+    outcomes.byType[row.type][outcome] += row.count;
     outcomes.total[outcome] += row.count;
     if (outcome === "denied") {
       const reason = (DENIAL_REASONS as readonly string[]).includes(row.denialReason ?? "") ? (row.denialReason as DenialReason) : "other";

@@ -1,4 +1,4 @@
-import type { Locale } from "@/lib/env";
+import type { Locale } from "@/lib/i18n/locales";
 
 /**
  * The building blocks of an email. Templates describe their content as blocks of plain text;

@@ -2,7 +2,7 @@ import { randomUUID } from "node:crypto";
 import { z } from "zod";
 import type { Tx } from "@/db/client";
 import { outboxEmails, type OutboxEmail } from "@/db/schema";
-import type { Locale } from "@/lib/env";
+import type { Locale } from "@/lib/i18n/locales";
 import { getOperator } from "@/lib/operator";
 import { requestReplyAddress } from "@/lib/inbound/reply-address";
 import { renderEmail, type EmailTemplate, type EmailVariables, type RenderedEmail } from "./render-email";

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { LOCALES } from "@/lib/env";
+import { LOCALES } from "@/lib/i18n/locales";
 import { getOperator } from "@/lib/operator";
 import { EMAIL_TEMPLATES, renderEmail, type EmailTemplate, type EmailVariables } from "./render-email";
 

@@ -1,6 +1,7 @@
 import { createTranslator } from "next-intl";
 import type { DenialReason } from "@/db/schema";
-import { getEnv, type Locale } from "@/lib/env";
+import { getEnv } from "@/lib/env";
+import { type Locale } from "@/lib/i18n/locales";
 import { loadMessages, type Messages } from "@/lib/i18n/messages";
 import { getOperator, type Operator } from "@/lib/operator";
 import { complaintJurisdiction } from "@/lib/requests/status-page-facts";

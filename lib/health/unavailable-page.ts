@@ -2,7 +2,7 @@ import { escapeHtml } from "@/lib/email/email-layout";
 import en from "@/lib/i18n/messages/en/site.json";
 import kk from "@/lib/i18n/messages/kk/site.json";
 import ru from "@/lib/i18n/messages/ru/site.json";
-import type { Locale } from "@/lib/env";
+import type { Locale } from "@/lib/i18n/locales";
 
 const CATALOGUES = { ru, kk, en } satisfies Record<Locale, typeof ru>;
 

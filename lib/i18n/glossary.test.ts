@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { LOCALES } from "@/lib/env";
+import { LOCALES } from "@/lib/i18n/locales";
 import { GLOSSARY, glossaryViolations } from "./glossary";
 
 const MESSAGES = path.join(import.meta.dirname, "messages");

@@ -1,4 +1,4 @@
-import type { Locale } from "@/lib/env";
+import type { Locale } from "@/lib/i18n/locales";
 
 /**
  * One term per concept per language. A reader who meets two words for one thing wonders whether

@@ -1,4 +1,4 @@
-import type { Locale } from "@/lib/env";
+import type { Locale } from "@/lib/i18n/locales";
 import type email from "./messages/ru/email.json";
 import type intake from "./messages/ru/intake.json";
 import type site from "./messages/ru/site.json";

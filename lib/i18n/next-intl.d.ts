@@ -1,4 +1,4 @@
-import type { Locale } from "@/lib/env";
+import type { Locale } from "@/lib/i18n/locales";
 import type { Messages } from "./messages";
 
 // Typed message keys and locales for next-intl: a missing key is a type error.

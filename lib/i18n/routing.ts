@@ -1,5 +1,5 @@
 import { defineRouting } from "next-intl/routing";
-import { LOCALES } from "@/lib/env";
+import { LOCALES } from "@/lib/i18n/locales";
 
 /**
  * Every page lives under its locale (/ru, /kk, /en). The default is Russian; proxy.ts swaps in

@@ -1,5 +1,5 @@
 import { createTranslator } from "next-intl";
-import type { Locale } from "@/lib/env";
+import type { Locale } from "@/lib/i18n/locales";
 import { loadMessages } from "./messages";
 
 /** A translator outside React (domain functions, the worker), with the app's typed keys. */

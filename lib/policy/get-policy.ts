@@ -1,7 +1,7 @@
 import { and, asc, desc, eq, lte } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { policyVersions, type PolicyVersion } from "@/db/schema";
-import type { Locale } from "@/lib/env";
+import type { Locale } from "@/lib/i18n/locales";
 
 export type PolicyView = {
   policy: PolicyVersion;
@@ -14,7 +14,7 @@ export function todayIn(timeZone: string, now = new Date()): string {
   return new Intl.DateTimeFormat("en-CA", { timeZone, year: "numeric", month: "2-digit", day: "2-digit" }).format(now);
 }
 
-async function latestInEffect(db: Db, locale: string, today: string): Promise<PolicyVersion | undefined> {
+async function latestInEffect(db: Db, locale: Locale, today: string): Promise<PolicyVersion | undefined> {
   const [row] = await db
     .select()
     .from(policyVersions)

@@ -3,7 +3,8 @@ import type { Db } from "@/db/client";
 import { policyVersions, staff, type PolicyVersion } from "@/db/schema";
 import type { CurrentStaff } from "@/lib/auth/current-staff";
 import { assertCan } from "@/lib/auth/assert-can";
-import { getEnv, LOCALES, type Locale } from "@/lib/env";
+import { getEnv } from "@/lib/env";
+import { LOCALES, type Locale } from "@/lib/i18n/locales";
 import { todayIn } from "./get-policy";
 
 /** scheduled: takes effect later; current: the text in force today; past: replaced. */
@@ -49,7 +50,7 @@ export async function listPolicyVersionsForAdmin(db: Db, actor: Pick<CurrentStaf
   const versions = Object.fromEntries(LOCALES.map((locale) => [locale, [] as AdminPolicyVersion[]])) as PolicyAdminView["versions"];
   const current = Object.fromEntries(LOCALES.map((locale) => [locale, null])) as PolicyAdminView["current"];
   for (const { body, ...row } of rows) {
-    const locale = row.locale as Locale;
+    const locale = row.locale;
     if (!versions[locale]) continue;
     let state: PolicyVersionState = "past";
     if (row.effectiveOn > today) state = "scheduled";

@@ -1,4 +1,5 @@
-import { getEnv, type Locale } from "@/lib/env";
+import { getEnv } from "@/lib/env";
+import { type Locale } from "@/lib/i18n/locales";
 import { readyDb } from "@/lib/startup/ensure-app-ready";
 import { getCurrentPolicy, getPolicyVersion, listPolicyVersions, todayIn } from "./get-policy";
 

@@ -3,7 +3,7 @@ import type { Db } from "@/db/client";
 import { policyVersions, type PolicyVersion } from "@/db/schema";
 import type { Actor } from "@/lib/audit/actor";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
-import { LOCALES } from "@/lib/env";
+import { LOCALES } from "@/lib/i18n/locales";
 
 export const publishPolicyVersionSchema = z.object({
   locale: z.enum(LOCALES),

@@ -1,4 +1,4 @@
-import type { Locale } from "@/lib/env";
+import type { Locale } from "@/lib/i18n/locales";
 
 /**
  * The variables a reply template may use (DESIGN.md "Templates"). Anything else written as

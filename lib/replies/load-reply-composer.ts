@@ -1,7 +1,7 @@
 import { and, desc, eq, inArray } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { requestMessages, requests, type RequestStatus } from "@/db/schema";
-import type { Locale } from "@/lib/env";
+import type { Locale } from "@/lib/i18n/locales";
 import { assertCan } from "@/lib/auth/assert-can";
 import { fillReplyTemplate } from "./fill-template";
 import { templateContextFor } from "./template-context";
@@ -38,7 +38,7 @@ export async function loadReplyComposer(db: Db, { requestId }: { requestId: stri
     .orderBy(desc(requestMessages.createdAt), desc(requestMessages.id))
     .limit(1);
 
-  const locale = request.locale as Locale;
+  const locale = request.locale;
   const context = await templateContextFor(request, locale);
   const templates = (await listReplyTemplates(db, actor, { locale })).map((template) => ({
     id: template.id,

@@ -6,7 +6,7 @@ import { createTestDatabase, testEngines, type TestDatabase } from "@/db/testing
 import { SYSTEM_ACTOR } from "@/lib/audit/actor";
 import { verifyAuditChain } from "@/lib/audit/verify-audit-chain";
 import { createStaff } from "@/lib/auth/create-staff";
-import type { Locale } from "@/lib/env";
+import type { Locale } from "@/lib/i18n/locales";
 import { completeVerification } from "@/lib/requests/complete-verification";
 import { seedDeadlineData } from "@/lib/requests/deadlines/deadline-repository";
 import { fileRequest } from "@/lib/requests/file-request";

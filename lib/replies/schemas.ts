@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { LOCALES } from "@/lib/env";
+import { LOCALES } from "@/lib/i18n/locales";
 import { templateVariablesIn, unknownTemplateVariables } from "./fill-template";
 import { cleanString } from "@/lib/validation/clean-input";
 

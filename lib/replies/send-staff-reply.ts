@@ -4,7 +4,6 @@ import type { Db } from "@/db/client";
 import { inboundEmails, outboxEmails, requestMessages, requests, staff, type OutboxEmail } from "@/db/schema";
 import { enqueueEmail } from "@/lib/email/enqueue-email";
 import { escapeHtml } from "@/lib/email/email-layout";
-import type { Locale } from "@/lib/env";
 import { issueStatusLink } from "@/lib/requests/complete-verification";
 import { recordRequestChange } from "@/lib/requests/record-request-change";
 import { assertCan } from "@/lib/auth/assert-can";
@@ -128,7 +127,7 @@ export async function sendStaffReply(db: Db, input: StaffReplyInput, actor: Staf
     const unseen = await unseenMessages(tx, request.id, data.lastSeenMessageId, data.loadedAt);
     if (unseen.length > 0) throw new AppError("stale", { messages: unseen, details: { requestId: request.id, unseen: unseen.length } });
 
-    const locale = request.locale as Locale;
+    const locale = request.locale;
     const thread = await threadMessages(tx, request.id);
     const previous = thread.map((message) => message.messageId);
     // The status link is only ever stored hashed, so each reply carries a fresh one.

@@ -1,8 +1,8 @@
 import type { Request } from "@/db/schema";
-import { getEnv, type Locale } from "@/lib/env";
+import { getEnv } from "@/lib/env";
+import { type Locale } from "@/lib/i18n/locales";
 import { getTranslator } from "@/lib/i18n/translator";
 import { getOperator } from "@/lib/operator";
-import { REQUEST_TYPES, type RequestType } from "@/lib/requests/request-types";
 import type { TemplateContext } from "./fill-template";
 
 export type TemplateRequest = Pick<Request, "requesterName" | "reference" | "dueAt" | "type">;
@@ -11,8 +11,7 @@ export type TemplateRequest = Pick<Request, "requesterName" | "reference" | "due
 export async function templateContextFor(request: TemplateRequest, locale: Locale): Promise<TemplateContext> {
   const t = await getTranslator(locale);
   const operator = getOperator(locale);
-  // Types are data: one without a catalogue title yet shows its code rather than failing.
-  const requestTypeTitle = (REQUEST_TYPES as readonly string[]).includes(request.type) ? t(`requestTypes.${request.type as RequestType}.title`) : request.type;
+  const requestTypeTitle = t(`requestTypes.${request.type}.title`);
   return {
     locale,
     timeZone: getEnv().OPERATOR_TIME_ZONE,

@@ -5,7 +5,7 @@ import enSeed from "@/db/seed/templates/en.json";
 import kkSeed from "@/db/seed/templates/kk.json";
 import ruSeed from "@/db/seed/templates/ru.json";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
-import { LOCALES } from "@/lib/env";
+import { LOCALES } from "@/lib/i18n/locales";
 import { replyTemplateSchema } from "./schemas";
 
 const seedFileSchema = z.object({

@@ -4,7 +4,7 @@ import type { Db } from "@/db/client";
 import { replyTemplates, requests, staff, type ReplyTemplate } from "@/db/schema";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import type { CurrentStaff } from "@/lib/auth/current-staff";
-import { LOCALES, type Locale } from "@/lib/env";
+import { LOCALES, type Locale } from "@/lib/i18n/locales";
 import { assertCan } from "@/lib/auth/assert-can";
 import { AppError } from "@/lib/errors/app-error";
 import { fillReplyTemplate } from "./fill-template";
@@ -111,7 +111,7 @@ export async function previewReplyTemplate(db: Db, input: PreviewInput, actor: S
   if (data.templateId) {
     const [row] = await db.select().from(replyTemplates).where(eq(replyTemplates.id, data.templateId));
     if (!row) throw new AppError("not_found", { details: { entity: "template", id: data.templateId } });
-    template = { locale: row.locale as Locale, subject: row.subject, body: row.body };
+    template = { locale: row.locale, subject: row.subject, body: row.body };
   } else {
     template = data.draft!;
   }

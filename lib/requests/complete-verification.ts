@@ -3,14 +3,13 @@ import type { Tx } from "@/db/client";
 import { requestAccessTokens, requests, type Request } from "@/db/schema";
 import { rowsOf } from "@/lib/audit/record-audit-event";
 import { enqueueEmail } from "@/lib/email/enqueue-email";
-import { getEnv, type Locale } from "@/lib/env";
+import { getEnv } from "@/lib/env";
 import { formatDateTime, getTranslator } from "@/lib/i18n/translator";
 import { generateToken, hashToken } from "@/lib/security/tokens";
 import { calculateDueAt } from "./deadlines/deadline-repository";
 import { applyTransition, OPEN_STATUSES } from "./lifecycle";
 import { statusPageUrl } from "./links";
 import { recordRequestChange } from "./record-request-change";
-import type { RequestType } from "./request-types";
 
 export const STATUS_LINK_TTL_DAYS = 365;
 
@@ -27,7 +26,7 @@ export async function issueStatusLink(tx: Tx, request: Pick<Request, "id" | "loc
     createdAt: now,
     expiresAt: new Date(now.getTime() + STATUS_LINK_TTL_DAYS * 86_400_000),
   });
-  return statusPageUrl(request.locale as Locale, token);
+  return statusPageUrl(request.locale, token);
 }
 
 /**
@@ -97,7 +96,7 @@ export async function completeVerification(tx: Tx, request: Request, now = new D
   }
 
   const statusUrl = await issueStatusLink(tx, updated!, now);
-  const locale = request.locale as Locale;
+  const locale = request.locale;
   const t = await getTranslator(locale);
   await enqueueEmail(tx, {
     requestId: request.id,
@@ -108,7 +107,7 @@ export async function completeVerification(tx: Tx, request: Request, now = new D
     variables: {
       name: request.requesterName,
       reference,
-      requestType: t(`requestTypes.${request.type as RequestType}.title`),
+      requestType: t(`requestTypes.${request.type}.title`),
       dueDate: deadline ? formatDateTime(deadline.dueAt, locale, env.OPERATOR_TIME_ZONE) : "—",
       statusUrl,
     },

@@ -1,4 +1,5 @@
-import { getEnv, type Locale } from "@/lib/env";
+import { getEnv } from "@/lib/env";
+import { type Locale } from "@/lib/i18n/locales";
 
 /** Absolute links that go out by email; the token is the only secret in them. */
 export function statusPageUrl(locale: Locale, token: string): string {

@@ -4,7 +4,8 @@ import type { Db } from "@/db/client";
 import { outboxEmails, REQUEST_STATUSES, requests, type RequestStatus } from "@/db/schema";
 import type { CurrentStaff } from "@/lib/auth/current-staff";
 import { OPEN_STATUSES } from "./lifecycle";
-import { REQUEST_TYPES } from "./request-types";
+import { JURISDICTIONS, type Jurisdiction } from "./jurisdictions";
+import { REQUEST_TYPES, type RequestType } from "./request-types";
 import { readStatusCounts, type StatusCounts } from "./status-counts";
 
 export const QUEUE_PAGE_SIZE = 25;
@@ -19,7 +20,7 @@ export const queueFiltersSchema = z.object({
   status: optionalEnum(REQUEST_STATUSES).catch(undefined),
   type: optionalEnum(REQUEST_TYPES).catch(undefined),
   assignee: optionalEnum(["mine", "unassigned"] as const).catch(undefined),
-  jurisdiction: z.string().trim().max(16).regex(/^[A-Z0-9_]*$/).optional().catch(undefined),
+  jurisdiction: optionalEnum(JURISDICTIONS).catch(undefined),
   due: optionalEnum(["soon", "overdue"] as const).catch(undefined),
   urgent: z.preprocess((value) => value === "1" || value === "true", z.boolean()).catch(false),
   unverified: z.preprocess((value) => value === "1" || value === "true", z.boolean()).catch(false),
@@ -32,11 +33,11 @@ export type QueueFilters = z.output<typeof queueFiltersSchema>;
 export type QueueItem = {
   id: string;
   reference: string | null;
-  type: string;
+  type: RequestType;
   status: RequestStatus;
   requesterName: string;
   requesterEmail: string;
-  jurisdiction: string;
+  jurisdiction: Jurisdiction;
   dueAt: Date | null;
   urgent: boolean;
   duplicateOfId: string | null;

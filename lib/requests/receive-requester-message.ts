@@ -3,7 +3,7 @@ import type { Tx } from "@/db/client";
 import { requestMessages, requests, staff, type Request } from "@/db/schema";
 import type { Actor } from "@/lib/audit/actor";
 import { enqueueEmail } from "@/lib/email/enqueue-email";
-import { getEnv, LOCALES, type Locale } from "@/lib/env";
+import { getEnv } from "@/lib/env";
 import { saveRequestFiles } from "@/lib/files/save-request-files";
 import type { AcceptedUpload, UploadProblem } from "@/lib/files/upload-rules";
 import { nextStatus } from "./lifecycle";
@@ -37,7 +37,7 @@ async function notifyAssignee(tx: Tx, request: Request, body: string): Promise<v
     .from(staff)
     .where(and(eq(staff.id, request.assigneeId), isNull(staff.disabledAt)));
   if (!assignee) return;
-  const locale = ((LOCALES as readonly string[]).includes(assignee.locale) ? assignee.locale : "ru") as Locale;
+  const locale = assignee.locale;
   await enqueueEmail(tx, {
     requestId: request.id,
     template: "requester_replied",

@@ -2,7 +2,7 @@ import { and, eq, gte, inArray, isNotNull, isNull, lte } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { outboxEmails, requests, staff } from "@/db/schema";
 import { enqueueEmail } from "@/lib/email/enqueue-email";
-import { getEnv, type Locale } from "@/lib/env";
+import { getEnv } from "@/lib/env";
 import { formatDateTime } from "@/lib/i18n/translator";
 import { localDateTimeOf, localWallTimeToInstant } from "./deadlines/compute-due-at";
 import { loadWorkingCalendar } from "./deadlines/deadline-repository";
@@ -49,7 +49,7 @@ export async function sendDeadlineReminders(db: Db, now = new Date()): Promise<n
         .where(and(eq(outboxEmails.template, "deadline_reminder"), eq(outboxEmails.toAddress, assignee.email), gte(outboxEmails.createdAt, startOfToday)))
         .limit(1);
       if (already) return false;
-      const locale = assignee.locale as Locale;
+      const locale = assignee.locale;
       const line = (item: (typeof items)[number]) => ({
         reference: item.reference ?? item.id,
         due: formatDateTime(item.dueAt!, locale, timeZone),

@@ -3,7 +3,7 @@ import type { Db } from "@/db/client";
 import { requests } from "@/db/schema";
 import { enqueueEmail } from "@/lib/email/enqueue-email";
 import { renderEmail } from "@/lib/email/render-email";
-import type { Locale } from "@/lib/env";
+import type { Locale } from "@/lib/i18n/locales";
 import { getTranslator } from "@/lib/i18n/translator";
 import { errorMessage, log } from "@/lib/log";
 import { hitRateLimits, publicActionLimits } from "@/lib/security/rate-limit";
@@ -11,7 +11,6 @@ import { generateToken } from "@/lib/security/tokens";
 import { issueStatusLink } from "./complete-verification";
 import { OPEN_STATUSES } from "./lifecycle";
 import { statusPageUrl } from "./links";
-import type { RequestType } from "./request-types";
 
 export type SendLinksResult = { ok: true } | { ok: false; error: "rate_limited"; retryAfterMinutes: number };
 
@@ -52,7 +51,7 @@ async function mailStatusLinks(db: Db, { address, locale }: { address: string; l
     name: open[0]!.requesterName,
     links: open.map((request, i) => ({
       reference: request.reference ?? "",
-      requestType: t(`requestTypes.${request.type as RequestType}.title`),
+      requestType: t(`requestTypes.${request.type}.title`),
       statusUrl: statusPageUrl(locale, tokens[i]!),
     })),
   });

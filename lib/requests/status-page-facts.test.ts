@@ -41,7 +41,7 @@ describe("dateLine", () => {
 });
 
 describe("receiptOf", () => {
-  const base = { reference: "DSR-2027-000042", type: "access", createdAt: received, dueAt: due, closedAt: null };
+  const base = { reference: "DSR-2027-000042", type: "access" as const, createdAt: received, dueAt: due, closedAt: null };
 
   it("has the reference, type, received and due dates", () => {
     expect(receiptOf({ ...base, status: "in_progress" })).toEqual({ reference: "DSR-2027-000042", type: "access", receivedAt: received, dueAt: due });

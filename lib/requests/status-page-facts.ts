@@ -42,7 +42,7 @@ export function dateLine(request: Pick<Request, "status" | "dueAt" | "closedAt">
 }
 
 /** The receipt a requester prints or keeps: reference, type, received and (while open) due. */
-export type Receipt = { reference: string; type: string; receivedAt: Date; dueAt: Date | null };
+export type Receipt = { reference: string; type: Request["type"]; receivedAt: Date; dueAt: Date | null };
 
 export function receiptOf(request: Pick<Request, "reference" | "type" | "createdAt" | "status" | "dueAt" | "closedAt">): Receipt {
   const line = dateLine(request);

@@ -3,7 +3,6 @@ import type { Tx } from "@/db/client";
 import { verificationChallenges, type Request } from "@/db/schema";
 import { enqueueEmail } from "@/lib/email/enqueue-email";
 import { renderEmail, type RenderedEmail } from "@/lib/email/render-email";
-import type { Locale } from "@/lib/env";
 import { generateCode, generateToken, hashToken } from "@/lib/security/tokens";
 import { confirmEmailUrl } from "./links";
 
@@ -28,7 +27,7 @@ export type PreparedChallenge = {
 export async function prepareVerificationChallenge(request: ChallengeFor, now = new Date()): Promise<PreparedChallenge> {
   const code = generateCode();
   const linkToken = generateToken();
-  const locale = request.locale as Locale;
+  const locale = request.locale;
   const email = await renderEmail("verification_code", locale, {
     name: request.requesterName,
     code,
@@ -58,7 +57,7 @@ export async function issueVerificationChallenge(tx: Tx, challenge: PreparedChal
   await enqueueEmail(tx, {
     requestId: request.id,
     template: "verification_code",
-    locale: request.locale as Locale,
+    locale: request.locale,
     to: request.requesterEmail,
     rendered: challenge.email,
   });

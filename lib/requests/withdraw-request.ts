@@ -2,7 +2,6 @@ import { eq } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { requests } from "@/db/schema";
 import { enqueueEmail } from "@/lib/email/enqueue-email";
-import type { Locale } from "@/lib/env";
 import { nextStatus } from "./lifecycle";
 import { recordRequestChange } from "./record-request-change";
 import { resolveStatusToken } from "./requester-access";
@@ -26,7 +25,7 @@ export async function withdrawRequest(db: Db, { token }: { token: string }, now 
     await enqueueEmail(tx, {
       requestId: request.id,
       template: "withdrawal_confirmation",
-      locale: request.locale as Locale,
+      locale: request.locale,
       to: request.requesterEmail,
       replyToRequest: true,
       // Only verified requests have a status page, and verification gives the reference.

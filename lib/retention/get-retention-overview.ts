@@ -1,5 +1,6 @@
 import { and, count, desc, eq, inArray, isNotNull, isNull, lt } from "drizzle-orm";
 import type { Db } from "@/db/client";
+import type { RequestType } from "@/lib/requests/request-types";
 import { requests, staff } from "@/db/schema";
 import type { CurrentStaff } from "@/lib/auth/current-staff";
 import { assertCan } from "@/lib/auth/assert-can";
@@ -12,7 +13,7 @@ export const HELD_LIST_LIMIT = 200;
 export type HeldRequest = {
   id: string;
   reference: string | null;
-  type: string;
+  type: RequestType;
   status: string;
   closedAt: Date | null;
   reason: string | null;

@@ -4,7 +4,7 @@ import { count } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { policyVersions } from "@/db/schema";
 import { SYSTEM_ACTOR } from "@/lib/audit/actor";
-import { LOCALES } from "@/lib/env";
+import { LOCALES } from "@/lib/i18n/locales";
 import { log } from "@/lib/log";
 import { publishPolicyVersion } from "@/lib/policy/publish-policy-version";
 import { seedReplyTemplates } from "@/lib/replies/template-seed";

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { JURISDICTIONS } from "@/lib/requests/jurisdictions";
 import { DATA_CATEGORIES, REQUEST_TYPES } from "@/lib/requests/request-types";
 import { cleanName, cleanString } from "./clean-input";
 import { dateInputToIso } from "./date-input";
@@ -8,7 +9,6 @@ import { dateInputToIso } from "./date-input";
  * Messages are codes ("required", "tooLong:200"); the form translates them next to the field.
  */
 
-export const JURISDICTIONS = ["KZ", "GDPR", "CCPA", "OTHER"] as const;
 export const REPRESENTATIVE_RELATIONS = ["parent_guardian", "legal_representative", "authorized_agent"] as const;
 export const ACCESS_FORMATS = ["pdf", "json", "csv"] as const;
 export const PASSWORD_CHANGED = ["yes", "no", "cannot"] as const;

@@ -1,5 +1,5 @@
 import { getTranslations } from "next-intl/server";
-import type { Locale } from "@/lib/env";
+import type { Locale } from "@/lib/i18n/locales";
 import { readHolidayName, ruleSourceKey } from "@/lib/requests/deadlines/deadline-texts";
 
 /**

@@ -4,7 +4,7 @@ import type { ReactNode } from "react";
 import { Container } from "@/components/container";
 import { getCurrentStaff } from "@/lib/auth/current-staff";
 import { can, DASHBOARD_PAGES } from "@/lib/auth/permissions";
-import type { Locale } from "@/lib/env";
+import type { Locale } from "@/lib/i18n/locales";
 import { countInboundNeedingAttention } from "@/lib/inbound/count-inbound-needing-attention";
 import { Link } from "@/lib/i18n/navigation";
 import { readyDb } from "@/lib/startup/ensure-app-ready";

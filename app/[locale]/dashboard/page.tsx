@@ -4,12 +4,12 @@ import { buttonClasses } from "@/components/button-link";
 import { Container } from "@/components/container";
 import { REQUEST_STATUSES } from "@/db/schema";
 import { requireStaff } from "@/lib/auth/require-staff";
-import type { Locale } from "@/lib/env";
+import type { Locale } from "@/lib/i18n/locales";
 import { Link } from "@/lib/i18n/navigation";
 import { listQueue, queueFiltersSchema } from "@/lib/requests/list-queue";
-import { REQUEST_TYPES, type RequestType } from "@/lib/requests/request-types";
+import { REQUEST_TYPES } from "@/lib/requests/request-types";
 import { readyDb } from "@/lib/startup/ensure-app-ready";
-import { JURISDICTIONS } from "@/lib/validation/request-forms";
+import { FILED_JURISDICTIONS } from "@/lib/requests/jurisdictions";
 import { DataTable } from "@/components/data-table";
 
 type Props = { params: Promise<{ locale: Locale }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
@@ -109,7 +109,7 @@ export default async function QueuePage({ params, searchParams }: Props) {
           label={t("queue.jurisdiction")}
           value={filters.jurisdiction}
           anyLabel={t("queue.anyJurisdiction")}
-          options={JURISDICTIONS.filter((j) => j !== "OTHER").map((j) => ({ value: j, label: jurisdictions(j) }))}
+          options={FILED_JURISDICTIONS.map((j) => ({ value: j, label: jurisdictions(j) }))}
         />
         <FilterSelect
           name="due"
@@ -152,7 +152,7 @@ export default async function QueuePage({ params, searchParams }: Props) {
                     {item.duplicateOfId ? <span className="ml-2 rounded bg-amber-100 px-1 font-sans text-amber-900">{t("queue.duplicate")}</span> : null}
                     {item.deliveryProblem ? <span className="ml-2 rounded bg-red-100 px-1 font-sans text-red-900">{mail("deliveryProblem")}</span> : null}
                   </td>
-                  <td className="py-2 pr-4">{types(`${item.type as RequestType}.title`)}</td>
+                  <td className="py-2 pr-4">{types(`${item.type}.title`)}</td>
                   <td className="py-2 pr-4">{statuses(item.status)}</td>
                   <td className="py-2 pr-4 break-all">
                     {/* bdi: a name's own direction cannot reorder the cells' text around it. */}

@@ -2,7 +2,7 @@ import { getFormatter, getTranslations } from "next-intl/server";
 import { Card } from "@/components/card";
 import { Container } from "@/components/container";
 import { Markdown } from "@/components/markdown";
-import type { Locale } from "@/lib/env";
+import type { Locale } from "@/lib/i18n/locales";
 import { Link } from "@/lib/i18n/navigation";
 import type { PolicyHistoryItem, PolicyView } from "@/lib/policy/get-policy";
 

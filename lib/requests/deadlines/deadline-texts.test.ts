@@ -3,7 +3,7 @@ import path from "node:path";
 import { describe, expect, it } from "vitest";
 import calendarKz from "@/db/seed/deadlines/calendar-kz.json";
 import rules from "@/db/seed/deadlines/rules.json";
-import { LOCALES } from "@/lib/env";
+import { LOCALES } from "@/lib/i18n/locales";
 import { readHolidayName, ruleSourceKey } from "./deadline-texts";
 
 type Texts = { holidays: Record<string, string>; ruleSources: Record<string, string> };

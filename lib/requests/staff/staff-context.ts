@@ -5,13 +5,12 @@ import type { Actor } from "@/lib/audit/actor";
 import type { CurrentStaff } from "@/lib/auth/current-staff";
 import { enqueueEmail } from "@/lib/email/enqueue-email";
 import type { EmailTemplate, EmailVariables } from "@/lib/email/render-email";
-import { getEnv, type Locale } from "@/lib/env";
+import { getEnv } from "@/lib/env";
 import { formatDateTime, getTranslator } from "@/lib/i18n/translator";
 import { issueStatusLink } from "../complete-verification";
 import { getDeadlineRule } from "../deadlines/deadline-repository";
 import { CLOSED_STATUSES, isOpen, nextStatus, type LifecycleAction } from "../lifecycle";
 import { recordRequestChange } from "../record-request-change";
-import type { RequestType } from "../request-types";
 import { AppError } from "@/lib/errors/app-error";
 import { resumeClock } from "./resume-clock";
 
@@ -109,7 +108,7 @@ export async function emailRequester<T extends RequesterTemplate & EmailTemplate
   return enqueueEmail(tx, {
     requestId: request.id,
     template,
-    locale: request.locale as Locale,
+    locale: request.locale,
     to: request.requesterEmail,
     replyToRequest: true,
     variables: { ...variables, name: request.requesterName, reference: request.reference ?? "", statusUrl } as unknown as EmailVariables[T],
@@ -118,10 +117,10 @@ export async function emailRequester<T extends RequesterTemplate & EmailTemplate
 
 /** A date as the requester reads it: their language, the operator's time zone. */
 export function requesterDate(request: Request, date: Date): string {
-  return formatDateTime(date, request.locale as Locale, getEnv().OPERATOR_TIME_ZONE);
+  return formatDateTime(date, request.locale, getEnv().OPERATOR_TIME_ZONE);
 }
 
 export async function requestTypeTitle(request: Request): Promise<string> {
-  const t = await getTranslator(request.locale as Locale);
-  return t(`requestTypes.${request.type as RequestType}.title`);
+  const t = await getTranslator(request.locale);
+  return t(`requestTypes.${request.type}.title`);
 }

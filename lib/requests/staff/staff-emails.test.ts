@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { DENIAL_REASONS } from "@/db/schema";
-import { LOCALES } from "@/lib/env";
+import { LOCALES } from "@/lib/i18n/locales";
 import { renderEmail, type EmailVariables } from "@/lib/email/render-email";
 
 const EVIL = `<script>alert("x")</script>`;

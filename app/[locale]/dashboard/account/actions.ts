@@ -8,7 +8,8 @@ import { staffAction, type StaffActionFailure } from "@/lib/auth/staff-action";
 import { changeOwnPassword } from "@/lib/auth/staff-admin";
 import { changePasswordFormSchema, type ChangePasswordFormValues } from "@/lib/auth/staff-admin-schemas";
 import { revokeAllStaffSessions } from "@/lib/auth/staff-sessions";
-import { getEnv, LOCALES } from "@/lib/env";
+import { getEnv } from "@/lib/env";
+import { LOCALES } from "@/lib/i18n/locales";
 import { readyDb } from "@/lib/startup/ensure-app-ready";
 
 export type ChangePasswordActionResult = { ok: true } | StaffActionFailure;

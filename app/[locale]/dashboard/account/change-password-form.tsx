@@ -21,7 +21,7 @@ export function ChangePasswordForm({ email, minLength, signInUrl }: { email: str
   const [done, setDone] = useState(false);
   const schema = useMemo(() => changePasswordFormSchema(minLength), [minLength]);
   const { register, handleSubmit, formState, setError, reset } = useForm<ChangePasswordFormValues>({
-    resolver: zodResolver(schema) as never,
+    resolver: zodResolver(schema),
     defaultValues: EMPTY,
     shouldFocusError: true,
   });

@@ -1,7 +1,8 @@
 import { getTranslations } from "next-intl/server";
 import { DataTable } from "@/components/data-table";
 import type { SessionListItem } from "@/lib/auth/staff-sessions";
-import { getEnv, type Locale } from "@/lib/env";
+import { getEnv } from "@/lib/env";
+import { type Locale } from "@/lib/i18n/locales";
 import { formatDateTime } from "@/lib/i18n/translator";
 import { signOutEverywhereAction } from "./actions";
 

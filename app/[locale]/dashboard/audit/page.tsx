@@ -8,7 +8,7 @@ import { requireStaff } from "@/lib/auth/require-staff";
 import { describeAuditData } from "@/lib/compliance/describe-audit-data";
 import { listAuditFilterOptions } from "@/lib/compliance/list-audit-filter-options";
 import { listAuditLog, type AuditLogItem } from "@/lib/compliance/list-audit-log";
-import type { Locale } from "@/lib/env";
+import type { Locale } from "@/lib/i18n/locales";
 import { Link } from "@/lib/i18n/navigation";
 import { readyDb } from "@/lib/startup/ensure-app-ready";
 import { isLabelledAction } from "./audit-labels";

@@ -24,7 +24,7 @@ export function AddCalendarDayForm({ jurisdiction }: { jurisdiction: string }) {
   const { notice, show, t, ti } = useOutcome();
   const [pending, startTransition] = useTransition();
   const { register, handleSubmit, formState, reset } = useForm<CalendarDayInput>({
-    resolver: zodResolver(calendarDaySchema) as never,
+    resolver: zodResolver(calendarDaySchema),
     defaultValues: { jurisdiction, day: "", kind: "holiday", name: "" },
   });
   const error = (field: keyof CalendarDayInput) => {

@@ -5,9 +5,10 @@ import { REQUEST_STATUSES } from "@/db/schema";
 import { requireStaff } from "@/lib/auth/require-staff";
 import { AUDIT_LOG_COLUMNS } from "@/lib/compliance/export-audit-log";
 import { REQUEST_LOG_COLUMNS } from "@/lib/compliance/export-request-log";
-import { getEnv, type Locale } from "@/lib/env";
+import { getEnv } from "@/lib/env";
+import { type Locale } from "@/lib/i18n/locales";
 import { REQUEST_TYPES } from "@/lib/requests/request-types";
-import { JURISDICTIONS } from "@/lib/validation/request-forms";
+import { FILED_JURISDICTIONS } from "@/lib/requests/jurisdictions";
 import { ExportForm } from "./export-form";
 import { DataTable } from "@/components/data-table";
 
@@ -42,7 +43,7 @@ export default async function ExportsPage({ params }: Props) {
         timeZone={getEnv().OPERATOR_TIME_ZONE}
         types={REQUEST_TYPES.map((type) => ({ value: type, label: types(`${type}.title`) }))}
         statuses={REQUEST_STATUSES.map((status) => ({ value: status, label: statuses(status) }))}
-        jurisdictions={JURISDICTIONS.filter((j) => j !== "OTHER").map((j) => ({ value: j, label: jurisdictions(j) }))}
+        jurisdictions={FILED_JURISDICTIONS.map((j) => ({ value: j, label: jurisdictions(j) }))}
       />
 
       <section aria-labelledby="export-columns" className="mt-10">

@@ -5,7 +5,7 @@ import type { Db } from "@/db/client";
 import type { InboundStatus } from "@/db/schema";
 import type { CurrentStaff } from "@/lib/auth/current-staff";
 import { failureOf, staffAction, type StaffActionFailure } from "@/lib/auth/staff-action";
-import type { Locale } from "@/lib/env";
+import type { Locale } from "@/lib/i18n/locales";
 import type { AppError } from "@/lib/errors/app-error";
 import { attachInboundEmail } from "@/lib/inbound/attach-inbound-email";
 import { dismissInboundEmail } from "@/lib/inbound/dismiss-inbound-email";

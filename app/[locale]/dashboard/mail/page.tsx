@@ -3,7 +3,7 @@ import { getFormatter, getTranslations, setRequestLocale } from "next-intl/serve
 import { buttonClasses } from "@/components/button-link";
 import { Container } from "@/components/container";
 import { requireStaff } from "@/lib/auth/require-staff";
-import type { Locale } from "@/lib/env";
+import type { Locale } from "@/lib/i18n/locales";
 import { INBOUND_STATUS_CODES } from "@/lib/inbound/inbound-staff-schemas";
 import { listInboundEmails } from "@/lib/inbound/list-inbound-emails";
 import { Link } from "@/lib/i18n/navigation";

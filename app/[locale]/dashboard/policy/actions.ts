@@ -2,7 +2,7 @@
 
 import { revalidatePath } from "next/cache";
 import { staffAction } from "@/lib/auth/staff-action";
-import type { Locale } from "@/lib/env";
+import type { Locale } from "@/lib/i18n/locales";
 import type { AppError, AppErrorCode } from "@/lib/errors/app-error";
 import type { PolicyVersionFormInput } from "@/lib/policy/policy-version-form";
 import { publishPolicyVersionAsAdmin } from "@/lib/policy/publish-policy-version-as-admin";
@@ -40,7 +40,7 @@ export async function publishPolicyVersionAction(locale: Locale, input: PolicyVe
       // The public policy pages (every language, every version) are static: render them anew.
       revalidatePath("/[locale]/policy", "page");
       revalidatePath("/[locale]/policy/[version]", "page");
-      return { ok: true, locale: row.locale as Locale, version: row.version };
+      return { ok: true, locale: row.locale, version: row.version };
     },
   });
 }

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { getFormatter, getTranslations, setRequestLocale } from "next-intl/server";
 import { Container } from "@/components/container";
 import { requireStaff } from "@/lib/auth/require-staff";
-import { LOCALES, type Locale } from "@/lib/env";
+import { LOCALES, type Locale } from "@/lib/i18n/locales";
 import { LOCALE_NAMES } from "@/lib/i18n/routing";
 import { listPolicyVersionsForAdmin } from "@/lib/policy/list-policy-versions-for-admin";
 import { readyDb } from "@/lib/startup/ensure-app-ready";

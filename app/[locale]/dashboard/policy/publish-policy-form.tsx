@@ -9,7 +9,7 @@ import { FormNotice, type Notice } from "@/components/form/form-notice";
 import { SelectField } from "@/components/form/select-field";
 import { TextField } from "@/components/form/text-field";
 import { Markdown } from "@/components/markdown";
-import { LOCALES, type Locale } from "@/lib/env";
+import { LOCALES, type Locale } from "@/lib/i18n/locales";
 import { LOCALE_NAMES } from "@/lib/i18n/routing";
 import { policyVersionFormSchema } from "@/lib/policy/policy-version-form";
 import { parseErrorCode } from "@/lib/validation/request-forms";

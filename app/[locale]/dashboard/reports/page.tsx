@@ -9,7 +9,8 @@ import { DENIAL_REASONS } from "@/db/schema";
 import { requireStaff } from "@/lib/auth/require-staff";
 import { calendarYearPeriod, lastTwelveMonths, yearIn } from "@/lib/compliance/report-period";
 import { CCPA_SCOPES, loadCcpaTable, loadComplianceReport, loadReportYears, OUTCOMES, type CcpaScope, type TypeFigures } from "@/lib/compliance/reports";
-import { getEnv, type Locale } from "@/lib/env";
+import { getEnv } from "@/lib/env";
+import { type Locale } from "@/lib/i18n/locales";
 import { REQUEST_TYPES } from "@/lib/requests/request-types";
 import { readyDb } from "@/lib/startup/ensure-app-ready";
 

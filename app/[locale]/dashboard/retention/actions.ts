@@ -2,7 +2,7 @@
 
 import { revalidatePath } from "next/cache";
 import { staffAction } from "@/lib/auth/staff-action";
-import type { Locale } from "@/lib/env";
+import type { Locale } from "@/lib/i18n/locales";
 import type { AppError } from "@/lib/errors/app-error";
 import { updateRetentionPolicy } from "@/lib/retention/retention-policy";
 import type { RetentionPolicyInput } from "@/lib/retention/retention-schemas";

@@ -3,9 +3,8 @@ import { getFormatter, getTranslations, setRequestLocale } from "next-intl/serve
 import { Card } from "@/components/card";
 import { Container } from "@/components/container";
 import { requireStaff } from "@/lib/auth/require-staff";
-import type { Locale } from "@/lib/env";
+import type { Locale } from "@/lib/i18n/locales";
 import { Link } from "@/lib/i18n/navigation";
-import type { RequestType } from "@/lib/requests/request-types";
 import { getRetentionOverview, HELD_LIST_LIMIT } from "@/lib/retention/get-retention-overview";
 import { readyDb } from "@/lib/startup/ensure-app-ready";
 import { RetentionForm } from "./retention-form";
@@ -100,7 +99,7 @@ export default async function RetentionPage({ params }: Props) {
                         {request.reference ?? request.id}
                       </Link>
                     </th>
-                    <td className="py-2 pr-4">{types(`${request.type as RequestType}.title`)}</td>
+                    <td className="py-2 pr-4">{types(`${request.type}.title`)}</td>
                     <td className="py-2 pr-4">
                       {isStatus(request.status) ? statuses(request.status) : request.status}
                       {request.closedAt ? <span className="block text-muted">{t("held.closed", { date: date(request.closedAt) })}</span> : null}

@@ -8,7 +8,6 @@ import { useForm, useWatch } from "react-hook-form";
 import { FormNotice, type Notice } from "@/components/form/form-notice";
 import { SelectField } from "@/components/form/select-field";
 import { TextField } from "@/components/form/text-field";
-import type { Locale } from "@/lib/env";
 import { RETENTION_LIMITS, RETENTION_UNITS, retentionPolicySchema, type RetentionPeriod } from "@/lib/retention/retention-schemas";
 import { updateRetentionPolicyAction } from "./actions";
 
@@ -20,7 +19,7 @@ const months = (period: RetentionPeriod) => (period.unit === "years" ? period.am
  */
 export function RetentionForm({ current }: { current: RetentionPeriod }) {
   const t = useTranslations("retention.period");
-  const locale = useLocale() as Locale;
+  const locale = useLocale();
   const router = useRouter();
   const [pending, startTransition] = useTransition();
   const [notice, setNotice] = useState<Notice | null>(null);

@@ -8,7 +8,7 @@ import { FormNotice, type Notice } from "@/components/form/form-notice";
 import { SelectField } from "@/components/form/select-field";
 import { TextField } from "@/components/form/text-field";
 import { inviteStaffSchema, STAFF_ROLE_CHOICES, type InviteStaffInput } from "@/lib/auth/staff-admin-schemas";
-import type { Locale } from "@/lib/env";
+import type { Locale } from "@/lib/i18n/locales";
 import { LOCALE_NAMES, routing } from "@/lib/i18n/routing";
 import { inviteStaffAction } from "./actions";
 import { useStaffAdminMessages } from "./use-staff-admin-messages";
@@ -23,7 +23,7 @@ export function InviteForm({ defaultLocale }: { defaultLocale: Locale }) {
   const [notice, setNotice] = useState<Notice | null>(null);
   const empty: Values = { name: "", email: "", role: "agent", locale: defaultLocale };
   const { register, handleSubmit, formState, setError, reset } = useForm<Values>({
-    resolver: zodResolver(inviteStaffSchema) as never,
+    resolver: zodResolver(inviteStaffSchema),
     defaultValues: empty,
     shouldFocusError: true,
   });

@@ -3,7 +3,7 @@ import { getFormatter, getTranslations, setRequestLocale } from "next-intl/serve
 import { Container } from "@/components/container";
 import { requireStaff } from "@/lib/auth/require-staff";
 import { listStaff, STAFF_INVITE_TTL_HOURS } from "@/lib/auth/staff-admin";
-import type { Locale } from "@/lib/env";
+import type { Locale } from "@/lib/i18n/locales";
 import { readyDb } from "@/lib/startup/ensure-app-ready";
 import { InviteForm } from "./invite-form";
 import { StaffTable, type StaffRow } from "./staff-table";

@@ -34,7 +34,7 @@ function RoleForm({ row, report }: { row: StaffRow; report: Report }) {
   const roles = useTranslations("staff.roles");
   const messages = useStaffAdminMessages();
   const [pending, startTransition] = useTransition();
-  const { register, handleSubmit, reset } = useForm<{ role: StaffRole }>({ resolver: zodResolver(roleSchema) as never, values: { role: row.role } });
+  const { register, handleSubmit, reset } = useForm<{ role: StaffRole }>({ resolver: zodResolver(roleSchema), values: { role: row.role } });
   const id = `role-${row.id}`;
   return (
     <form

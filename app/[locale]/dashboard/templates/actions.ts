@@ -2,7 +2,7 @@
 
 import { revalidatePath } from "next/cache";
 import { staffAction } from "@/lib/auth/staff-action";
-import type { Locale } from "@/lib/env";
+import type { Locale } from "@/lib/i18n/locales";
 import type { AppError } from "@/lib/errors/app-error";
 import type { ReplyTemplateInput } from "@/lib/replies/schemas";
 import { previewReplyTemplate, saveReplyTemplate, type TemplatePreview } from "@/lib/replies/templates";
@@ -40,7 +40,7 @@ export async function saveTemplateAction(locale: Locale, input: ReplyTemplateInp
     run: async ({ db, staff }): Promise<SaveTemplateState> => {
       const saved = await saveReplyTemplate(db, input, staff);
       revalidatePath(`/${locale}/dashboard/templates`);
-      return { ok: true, id: saved.id, locale: saved.locale as Locale };
+      return { ok: true, id: saved.id, locale: saved.locale };
     },
   });
 }

@@ -3,7 +3,7 @@ import { getFormatter, getTranslations, setRequestLocale } from "next-intl/serve
 import { buttonClasses } from "@/components/button-link";
 import { Container } from "@/components/container";
 import { requireStaff } from "@/lib/auth/require-staff";
-import { LOCALES, type Locale } from "@/lib/env";
+import { LOCALES, type Locale } from "@/lib/i18n/locales";
 import { Link } from "@/lib/i18n/navigation";
 import { LOCALE_NAMES } from "@/lib/i18n/routing";
 import { listReplyTemplates, listSampleRequests } from "@/lib/replies/templates";
@@ -119,7 +119,7 @@ export default async function TemplatesPage({ params, searchParams }: Props) {
             <TemplateEditor
               key={editing === "new" ? `new-${lang}` : editing.id}
               locale={locale}
-              template={editing === "new" ? null : { id: editing.id, key: editing.key, locale: editing.locale as Locale, name: editing.name, subject: editing.subject, body: editing.body }}
+              template={editing === "new" ? null : { id: editing.id, key: editing.key, locale: editing.locale, name: editing.name, subject: editing.subject, body: editing.body }}
               newLocale={lang}
               justSaved={query.saved === "1" && editing !== "new"}
               samples={samples.map((sample) => ({ id: sample.id, reference: sample.reference, locale: sample.locale }))}

@@ -10,7 +10,7 @@ import { FieldShell } from "@/components/form/field-shell";
 import { FormNotice, type Notice } from "@/components/form/form-notice";
 import { SelectField } from "@/components/form/select-field";
 import { TextField } from "@/components/form/text-field";
-import { LOCALES, type Locale } from "@/lib/env";
+import { LOCALES, type Locale } from "@/lib/i18n/locales";
 import { LOCALE_NAMES } from "@/lib/i18n/routing";
 import { unknownTemplateVariables, type TemplateVariable } from "@/lib/replies/fill-template";
 import { replyTemplateSchema } from "@/lib/replies/schemas";
@@ -50,7 +50,7 @@ export function TemplateEditor({
   const [sampleId, setSampleId] = useState("");
   const [preview, setPreview] = useState<Extract<PreviewTemplateState, { ok: true }>["preview"] | null>(null);
   const { register, handleSubmit, formState, getValues, setError, control } = useForm<Fields>({
-    resolver: zodResolver(replyTemplateSchema) as never,
+    resolver: zodResolver(replyTemplateSchema),
     defaultValues: template ?? { key: "", locale: newLocale, name: "", subject: "", body: "" },
   });
   const templateLocale = useWatch({ control, name: "locale" });

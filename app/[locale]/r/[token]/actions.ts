@@ -2,7 +2,7 @@
 
 import { revalidatePath } from "next/cache";
 import { runPublicAction } from "@/lib/actions/public-action";
-import type { Locale } from "@/lib/env";
+import type { Locale } from "@/lib/i18n/locales";
 import { readUploads, type UploadProblem } from "@/lib/files/upload-rules";
 import { postRequesterMessage, type PostMessageResult } from "@/lib/requests/post-requester-message";
 import { withdrawRequest, type WithdrawResult } from "@/lib/requests/withdraw-request";

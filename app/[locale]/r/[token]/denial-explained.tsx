@@ -1,6 +1,6 @@
 import { getTranslations } from "next-intl/server";
 import { Card } from "@/components/card";
-import type { Locale } from "@/lib/env";
+import type { Locale } from "@/lib/i18n/locales";
 import type { DenialFacts } from "@/lib/requests/status-page-facts";
 import { LabelledValue, LabelledValues } from "./labelled-values";
 

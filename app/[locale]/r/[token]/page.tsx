@@ -5,10 +5,9 @@ import { Card } from "@/components/card";
 import { ClientMessages } from "@/components/client-messages";
 import { Container } from "@/components/container";
 import { PrintButton } from "@/components/print-button";
-import type { Locale } from "@/lib/env";
+import type { Locale } from "@/lib/i18n/locales";
 import { getRequestStatus, type RequestStatusView } from "@/lib/requests/get-request-status";
 import { dateLine, denialFacts, receiptOf } from "@/lib/requests/status-page-facts";
-import type { RequestType } from "@/lib/requests/request-types";
 import { readyDb } from "@/lib/startup/ensure-app-ready";
 import { DenialExplained } from "./denial-explained";
 import { LabelledValue, LabelledValues } from "./labelled-values";
@@ -69,7 +68,7 @@ export default async function RequestStatusPage({ params }: Props) {
         </div>
         <LabelledValues>
           <LabelledValue label={t("reference")}>{receipt.reference}</LabelledValue>
-          <LabelledValue label={t("type")}>{types(`${receipt.type as RequestType}.title`)}</LabelledValue>
+          <LabelledValue label={t("type")}>{types(`${receipt.type}.title`)}</LabelledValue>
           <LabelledValue label={dates.kind === "closed" ? t("outcome") : t("state")} testId="request-status">
             {t(`statuses.${request.status}`)}
             {request.urgent ? <span className="ml-2 rounded bg-red-100 px-2 py-0.5 text-sm font-normal text-red-900">{t("urgent")}</span> : null}

@@ -1,6 +1,6 @@
 import { getTranslations } from "next-intl/server";
 import type { RequestStatus } from "@/db/schema";
-import type { Locale } from "@/lib/env";
+import type { Locale } from "@/lib/i18n/locales";
 import { progressLine } from "@/lib/requests/status-page-facts";
 
 /** received → verified → in progress → answered; the current step carries aria-current="step". */

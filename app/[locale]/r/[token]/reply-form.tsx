@@ -22,7 +22,7 @@ export function ReplyForm({ token }: { token: string }) {
   const [fileError, setFileError] = useState<string>();
   const [notice, setNotice] = useState<Notice | null>(null);
   const { register, handleSubmit, formState, reset, setError } = useForm<{ body: string }>({
-    resolver: zodResolver(requesterMessageSchema) as never,
+    resolver: zodResolver(requesterMessageSchema),
     defaultValues: { body: "" },
   });
 
@@ -58,7 +58,7 @@ export function ReplyForm({ token }: { token: string }) {
     for (const file of files) data.append("attachments", file);
     startTransition(async () => {
       try {
-        const state = await postReplyAction(locale as never, token, data);
+        const state = await postReplyAction(locale, token, data);
         if (state.ok) {
           reset();
           setFiles([]);

@@ -1,6 +1,6 @@
 import { getTranslations } from "next-intl/server";
 import { Card } from "@/components/card";
-import type { Locale } from "@/lib/env";
+import type { Locale } from "@/lib/i18n/locales";
 import { DATA_CATEGORIES, type DataCategory } from "@/lib/requests/request-types";
 import { LabelledValue, LabelledValues } from "./labelled-values";
 

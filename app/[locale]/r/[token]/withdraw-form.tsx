@@ -18,7 +18,7 @@ export function WithdrawForm({ token }: { token: string }) {
         event.preventDefault();
         if (!confirmed) return;
         startTransition(async () => {
-          const result = await withdrawAction(locale as never, token);
+          const result = await withdrawAction(locale, token);
           if (!result.ok) setError(result.error === "closed" ? t("reply.closed") : ti("errors.unexpected"));
         });
       }}

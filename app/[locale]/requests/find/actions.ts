@@ -2,7 +2,7 @@
 
 import { after } from "next/server";
 import { runPublicAction } from "@/lib/actions/public-action";
-import type { Locale } from "@/lib/env";
+import type { Locale } from "@/lib/i18n/locales";
 import { sendStatusLinks, type SendLinksResult } from "@/lib/requests/send-status-links";
 import { findRequestsSchema } from "@/lib/validation/request-forms";
 

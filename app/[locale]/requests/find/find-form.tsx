@@ -15,7 +15,7 @@ export function FindForm() {
   const [pending, startTransition] = useTransition();
   const [notice, setNotice] = useState<Notice | null>(null);
   const { register, handleSubmit, formState, setError } = useForm<{ email: string }>({
-    resolver: zodResolver(findRequestsSchema) as never,
+    resolver: zodResolver(findRequestsSchema),
     defaultValues: { email: "" },
   });
   const emailError = parseErrorCode(formState.errors.email?.message);
@@ -26,7 +26,7 @@ export function FindForm() {
       className="max-w-md"
       onSubmit={handleSubmit(({ email }) =>
         startTransition(async () => {
-          const result = await findRequestsAction(locale as never, email);
+          const result = await findRequestsAction(locale, email);
           let next: Notice;
           if (result.ok) next = { kind: "info", text: t("find.sent") };
           else if (result.error === "invalid") {

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { getTranslations, setRequestLocale } from "next-intl/server";
 import { ClientMessages } from "@/components/client-messages";
 import { Container } from "@/components/container";
-import type { Locale } from "@/lib/env";
+import type { Locale } from "@/lib/i18n/locales";
 import { FindForm } from "./find-form";
 
 // Static: rendered once per language on first request, then cached (see app/[locale]/layout.tsx);

@@ -3,7 +3,8 @@ import { getTranslations, setRequestLocale } from "next-intl/server";
 import { ClientMessages } from "@/components/client-messages";
 import { Container } from "@/components/container";
 import { safeReturnPath } from "@/lib/auth/safe-return-path";
-import { getEnv, type Locale } from "@/lib/env";
+import { getEnv } from "@/lib/env";
+import { type Locale } from "@/lib/i18n/locales";
 import { SignInForm } from "./sign-in-form";
 
 // Depends on the visitor or the database at request time: never served from the page cache.

@@ -6,7 +6,8 @@ import { Container } from "@/components/container";
 import { getStaffSession } from "@/lib/auth/current-staff";
 import { safeReturnPath } from "@/lib/auth/safe-return-path";
 import { startTwoFactorEnrolment, twoFactorRequired } from "@/lib/auth/two-factor";
-import { getEnv, type Locale } from "@/lib/env";
+import { getEnv } from "@/lib/env";
+import { type Locale } from "@/lib/i18n/locales";
 import { readyDb } from "@/lib/startup/ensure-app-ready";
 import { EnrolForm } from "./enrol-form";
 

@@ -7,7 +7,7 @@ import { useForm, type FieldValues, type Path, type UseFormSetError } from "reac
 import { useFailureMessage } from "@/components/form/use-failure-message";
 import { useActionFeedback } from "@/components/form/action-feedback";
 import { TextField } from "@/components/form/text-field";
-import type { Locale } from "@/lib/env";
+import type { Locale } from "@/lib/i18n/locales";
 import { attachInboundFormSchema, dismissInboundFormSchema, INBOUND_STATUS_CODES } from "@/lib/inbound/inbound-staff-schemas";
 import { parseErrorCode } from "@/lib/validation/request-forms";
 import { attachAction, dismissAction, retryAction, type MailActionResult } from "../actions";
@@ -21,7 +21,7 @@ type Failure = Extract<MailActionResult, { ok: false }>;
 /** Runs a mail action and turns its answer into a notice and field errors; what was typed stays on failure. */
 function useMailAction<T extends FieldValues>(setError?: UseFormSetError<T>) {
   const t = useTranslations("mail");
-  const locale = useLocale() as Locale;
+  const locale = useLocale();
   const show = useActionFeedback();
   const [pending, startTransition] = useTransition();
 
@@ -101,7 +101,7 @@ export function AttachForm({ inboundEmailId, hint }: { inboundEmailId: string; h
 
 export function DismissForm({ inboundEmailId }: { inboundEmailId: string }) {
   type Values = { reason: string };
-  const { register, handleSubmit, formState, setError, reset } = useForm<Values>({ resolver: zodResolver(dismissInboundFormSchema) as never, defaultValues: { reason: "" } });
+  const { register, handleSubmit, formState, setError, reset } = useForm<Values>({ resolver: zodResolver(dismissInboundFormSchema), defaultValues: { reason: "" } });
   const { run, pending, t } = useMailAction(setError);
   const fieldError = useFieldError();
   return (

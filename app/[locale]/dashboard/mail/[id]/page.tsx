@@ -4,7 +4,7 @@ import { notFound } from "next/navigation";
 import { Card } from "@/components/card";
 import { Container } from "@/components/container";
 import { requireStaff } from "@/lib/auth/require-staff";
-import type { Locale } from "@/lib/env";
+import type { Locale } from "@/lib/i18n/locales";
 import { getInboundEmail, type InboundEmailView } from "@/lib/inbound/get-inbound-email";
 import { isAppError } from "@/lib/errors/app-error";
 import { can } from "@/lib/auth/permissions";

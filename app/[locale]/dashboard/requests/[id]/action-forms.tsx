@@ -19,7 +19,7 @@ import {
   extendDeadlineFormSchema,
   internalNoteFormSchema,
 } from "@/lib/requests/staff/schemas";
-import type { Locale } from "@/lib/env";
+import type { Locale } from "@/lib/i18n/locales";
 import { parseErrorCode } from "@/lib/validation/request-forms";
 import {
   askAction,
@@ -42,7 +42,7 @@ const secondaryButtonClasses =
 /** Runs a server action and turns its answer into a notice, field errors, or a logged surprise. */
 function useStaffAction<T extends FieldValues>(setError?: UseFormSetError<T>) {
   const t = useTranslations("dashboard");
-  const locale = useLocale() as Locale;
+  const locale = useLocale();
   const show = useActionFeedback();
   const [pending, startTransition] = useTransition();
 

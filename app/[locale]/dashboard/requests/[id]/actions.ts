@@ -2,7 +2,7 @@
 
 import { revalidatePath } from "next/cache";
 import { staffAction, type StaffActionFailure } from "@/lib/auth/staff-action";
-import type { Locale } from "@/lib/env";
+import type { Locale } from "@/lib/i18n/locales";
 import type { CurrentStaff } from "@/lib/auth/current-staff";
 import type { Db } from "@/db/client";
 import { readUploads, type UploadProblem } from "@/lib/files/upload-rules";

@@ -2,7 +2,7 @@
 
 import { revalidatePath } from "next/cache";
 import { staffAction, type StaffActionFailure } from "@/lib/auth/staff-action";
-import type { Locale } from "@/lib/env";
+import type { Locale } from "@/lib/i18n/locales";
 import { setLegalHold } from "@/lib/retention/set-legal-hold";
 
 export type LegalHoldActionResult = { ok: true } | StaffActionFailure;

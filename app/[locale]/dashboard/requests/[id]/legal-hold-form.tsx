@@ -9,7 +9,6 @@ import { z } from "zod";
 import { FormNotice, type Notice } from "@/components/form/form-notice";
 import { useFailureMessage } from "@/components/form/use-failure-message";
 import { TextField } from "@/components/form/text-field";
-import type { Locale } from "@/lib/env";
 import { LEGAL_HOLD_REASON_MAX, placeLegalHoldFormSchema } from "@/lib/retention/retention-schemas";
 import { parseErrorCode } from "@/lib/validation/request-forms";
 import { liftLegalHoldAction, placeLegalHoldAction, type LegalHoldActionResult } from "./legal-hold-actions";
@@ -32,7 +31,7 @@ export function LegalHoldForm({ requestId, held }: { requestId: string; held: bo
 
 function ReasonForm({ requestId, held, onOutcome }: { requestId: string; held: boolean; onOutcome: (notice: Notice) => void }) {
   const t = useTranslations("retention.legalHold");
-  const locale = useLocale() as Locale;
+  const locale = useLocale();
   const router = useRouter();
   const [pending, startTransition] = useTransition();
   const { register, handleSubmit, formState, setError } = useForm<{ reason: string }>({

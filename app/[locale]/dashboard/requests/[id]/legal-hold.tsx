@@ -1,7 +1,7 @@
 import { getFormatter, getTranslations } from "next-intl/server";
 import type { StaffRole } from "@/db/schema";
 import { can } from "@/lib/auth/permissions";
-import type { Locale } from "@/lib/env";
+import type { Locale } from "@/lib/i18n/locales";
 import { getLegalHold } from "@/lib/retention/get-legal-hold";
 import { readyDb } from "@/lib/startup/ensure-app-ready";
 import { LegalHoldForm } from "./legal-hold-form";

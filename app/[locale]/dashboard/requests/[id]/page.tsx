@@ -6,12 +6,13 @@ import { Container } from "@/components/container";
 import { STAFF_ROLES } from "@/db/schema";
 import { can } from "@/lib/auth/permissions";
 import { requireStaff } from "@/lib/auth/require-staff";
-import type { Locale } from "@/lib/env";
+import type { Locale } from "@/lib/i18n/locales";
 import { MAX_FILE_BYTES, MAX_FILES_PER_SUBMISSION, MAX_IMAGE_MEGAPIXELS } from "@/lib/files/upload-limits";
 import { Link } from "@/lib/i18n/navigation";
 import { LOCALE_NAMES } from "@/lib/i18n/routing";
-import { DATA_CATEGORIES, type DataCategory, type RequestType } from "@/lib/requests/request-types";
+import { DATA_CATEGORIES, type DataCategory } from "@/lib/requests/request-types";
 import { isAppError } from "@/lib/errors/app-error";
+import { JURISDICTIONS } from "@/lib/requests/jurisdictions";
 import { getStaffRequestView, type InboundMessageView, type StaffRequestView } from "@/lib/requests/staff/get-staff-request-view";
 import { DENIAL_REASON_CODES } from "@/lib/requests/staff/schemas";
 import { readyDb } from "@/lib/startup/ensure-app-ready";
@@ -50,7 +51,6 @@ const TIMELINE_KINDS = [
   "anonymised",
 ] as const;
 const STATUSES = ["unverified", "expired", "new", "in_progress", "awaiting_requester", "on_hold", "completed", "denied", "withdrawn"] as const;
-const JURISDICTIONS = ["KZ", "GDPR", "CCPA", "OTHER"] as const;
 const UNITS = ["hours", "working_days", "calendar_days", "months"] as const;
 
 /** Month rules count a pause in calendar days, like calendar-day rules (resumeDueAt). */
@@ -129,7 +129,7 @@ export default async function StaffRequestPage({ params }: Props) {
         {request.urgent ? <span className="rounded bg-red-100 px-2 py-0.5 text-sm text-red-900">{t("urgent")}</span> : null}
       </div>
       <p className="mt-2 text-lg" data-testid="staff-request-status">
-        <strong>{statusName(request.status)}</strong> · {types(`${request.type as RequestType}.title`)}
+        <strong>{statusName(request.status)}</strong> · {types(`${request.type}.title`)}
       </p>
       <LegalHold locale={locale} requestId={request.id} role={me.role} />
       {view.duplicateOf ? (
@@ -200,7 +200,7 @@ export default async function StaffRequestPage({ params }: Props) {
           </h2>
           <dl className="mt-3 grid gap-x-4 gap-y-2 sm:grid-cols-[max-content_1fr]">
             <DefinitionRow label={t("summary.status")}>{statusName(request.status)}</DefinitionRow>
-            <DefinitionRow label={t("summary.type")}>{types(`${request.type as RequestType}.title`)}</DefinitionRow>
+            <DefinitionRow label={t("summary.type")}>{types(`${request.type}.title`)}</DefinitionRow>
             <DefinitionRow label={t("assignee.title")}>
               <span data-testid="assignee">{view.assignee ? staffLabel(view.assignee) : t("assignee.nobody")}</span>
             </DefinitionRow>

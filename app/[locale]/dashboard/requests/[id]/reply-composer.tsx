@@ -9,7 +9,7 @@ import { inputClasses } from "@/components/form/field-parts";
 import { FieldShell } from "@/components/form/field-shell";
 import { FormNotice, type Notice } from "@/components/form/form-notice";
 import { TextField } from "@/components/form/text-field";
-import type { Locale } from "@/lib/env";
+import type { Locale } from "@/lib/i18n/locales";
 import { templateVariablesIn } from "@/lib/replies/fill-template";
 import { staffReplyFormSchema, type StaffReplyForm } from "@/lib/replies/schemas";
 import { parseErrorCode } from "@/lib/validation/request-forms";
@@ -50,7 +50,7 @@ export function ReplyComposer({ requestId, locale, templates, loadedAt, lastSeen
   const [applied, setApplied] = useState({ subject: "", body: "" });
   const staleRef = useRef<HTMLDivElement>(null);
   const { register, handleSubmit, formState, getValues, setValue, reset, setError } = useForm<StaffReplyForm>({
-    resolver: zodResolver(staffReplyFormSchema) as never,
+    resolver: zodResolver(staffReplyFormSchema),
     defaultValues: { subject: "", body: "" },
   });
 

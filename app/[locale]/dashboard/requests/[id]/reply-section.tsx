@@ -1,6 +1,6 @@
 import { getTranslations } from "next-intl/server";
 import { checkStaff } from "@/lib/auth/current-staff";
-import type { Locale } from "@/lib/env";
+import type { Locale } from "@/lib/i18n/locales";
 import { LOCALE_NAMES } from "@/lib/i18n/routing";
 import { loadReplyComposer } from "@/lib/replies/load-reply-composer";
 import { can } from "@/lib/auth/permissions";

@@ -14,7 +14,7 @@ export function VerifyForm({ requestId }: { requestId: string }) {
   const [pending, startTransition] = useTransition();
   const [notice, setNotice] = useState<Notice | null>(null);
   const { register, handleSubmit, formState } = useForm<{ code: string }>({
-    resolver: zodResolver(verificationCodeSchema) as never,
+    resolver: zodResolver(verificationCodeSchema),
     defaultValues: { code: "" },
   });
 

@@ -3,7 +3,7 @@ import { getTranslations, setRequestLocale } from "next-intl/server";
 import { redirect } from "next/navigation";
 import { Container } from "@/components/container";
 import { runPublicAction } from "@/lib/actions/public-action";
-import type { Locale } from "@/lib/env";
+import type { Locale } from "@/lib/i18n/locales";
 import { verifyRequestByLink } from "@/lib/requests/verify-request";
 
 // Depends on the visitor or the database at request time: never served from the page cache.

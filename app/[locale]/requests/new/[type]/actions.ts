@@ -3,7 +3,7 @@
 import { redirect } from "next/navigation";
 import { calledFromScript } from "@/lib/actions/called-from-script";
 import { runPublicAction } from "@/lib/actions/public-action";
-import type { Locale } from "@/lib/env";
+import type { Locale } from "@/lib/i18n/locales";
 import { readUploads, type AcceptedUpload, type UploadProblem } from "@/lib/files/upload-rules";
 import { fileRequest } from "@/lib/requests/file-request";
 import { HONEYPOT_FIELD, requestFormSchema } from "@/lib/validation/request-forms";

@@ -3,9 +3,10 @@ import { getTranslations, setRequestLocale } from "next-intl/server";
 import { notFound } from "next/navigation";
 import { ClientMessages } from "@/components/client-messages";
 import { Container } from "@/components/container";
-import { getEnv, type Locale } from "@/lib/env";
+import { getEnv } from "@/lib/env";
+import { type Locale } from "@/lib/i18n/locales";
 import { Link } from "@/lib/i18n/navigation";
-import { REQUEST_TYPES, type RequestType } from "@/lib/requests/request-types";
+import { isRequestType, type RequestType } from "@/lib/requests/request-types";
 import { RequestForm } from "./request-form";
 
 // Static: rendered once per language on first request, then cached (see app/[locale]/layout.tsx);
@@ -19,7 +20,7 @@ export function generateStaticParams(): { type: string }[] {
 type Props = { params: Promise<{ locale: Locale; type: string }> };
 
 function requestType(value: string): RequestType | null {
-  return (REQUEST_TYPES as readonly string[]).includes(value) ? (value as RequestType) : null;
+  return isRequestType(value) ? value : null;
 }
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {

@@ -11,12 +11,12 @@ import { FormNotice, type Notice } from "@/components/form/form-notice";
 import { SelectField } from "@/components/form/select-field";
 import { TextField } from "@/components/form/text-field";
 import { MAX_FILE_BYTES, MAX_FILES_PER_SUBMISSION, MAX_IMAGE_MEGAPIXELS, UPLOAD_PROBLEM_MESSAGE_KEYS } from "@/lib/files/upload-limits";
+import { isJurisdiction, JURISDICTIONS } from "@/lib/requests/jurisdictions";
 import { DATA_CATEGORIES, type RequestType } from "@/lib/requests/request-types";
 import {
   ACCESS_FORMATS,
   DELETION_SCOPES,
   HONEYPOT_FIELD,
-  JURISDICTIONS,
   parseErrorCode,
   PASSWORD_CHANGED,
   REPRESENTATIVE_RELATIONS,
@@ -76,7 +76,7 @@ export function RequestForm({ type, defaultJurisdiction }: { type: RequestType; 
       name: "",
       email: "",
       phone: "",
-      jurisdiction: JURISDICTIONS.includes(defaultJurisdiction as never) ? defaultJurisdiction : "KZ",
+      jurisdiction: isJurisdiction(defaultJurisdiction) ? defaultJurisdiction : "KZ",
       onBehalf: false,
       subjectName: "",
       comment: "",
@@ -148,7 +148,7 @@ export function RequestForm({ type, defaultJurisdiction }: { type: RequestType; 
     setBanner(null);
     startTransition(async () => {
       try {
-        const state = await submitRequestAction(locale as never, data);
+        const state = await submitRequestAction(locale, data);
         // Filed: on to the code page (the action answers small and leaves the navigation to us).
         if (state.ok) router.push(state.next);
         else applyServerState(state);

@@ -21,7 +21,7 @@ export function AcceptInviteForm({ token, email, minLength, signInUrl }: { token
   const [done, setDone] = useState(false);
   const schema = useMemo(() => acceptInviteFormSchema(minLength), [minLength]);
   const { register, handleSubmit, formState, setError } = useForm<AcceptInviteFormValues>({
-    resolver: zodResolver(schema) as never,
+    resolver: zodResolver(schema),
     defaultValues: EMPTY,
     shouldFocusError: true,
   });

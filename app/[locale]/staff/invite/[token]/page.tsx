@@ -4,7 +4,7 @@ import { ClientMessages } from "@/components/client-messages";
 import { Container } from "@/components/container";
 import { MIN_PASSWORD_LENGTH } from "@/lib/auth/create-staff";
 import { describeInvite } from "@/lib/auth/staff-admin";
-import type { Locale } from "@/lib/env";
+import type { Locale } from "@/lib/i18n/locales";
 import { readyDb } from "@/lib/startup/ensure-app-ready";
 import { AcceptInviteForm } from "./accept-invite-form";
 

@@ -1,0 +1,7 @@
+/** The languages of every page, e-mail and catalogue (lib/i18n/messages/<locale>/). No imports: db/schema and the browser use it. */
+export const LOCALES = ["ru", "kk", "en"] as const;
+export type Locale = (typeof LOCALES)[number];
+
+export function isLocale(value: unknown): value is Locale {
+  return typeof value === "string" && (LOCALES as readonly string[]).includes(value);
+}
