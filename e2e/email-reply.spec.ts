@@ -1,26 +1,9 @@
 import { expect, test, type Page } from "@playwright/test";
 import { signWebhookBody } from "../lib/inbound/webhook-signature";
-import { readLatestEmail, readVerificationCode, uniqueEmail } from "./support/mailbox";
+import { readLatestEmail, uniqueEmail } from "./support/mailbox";
 import { E2E_INBOUND_WEBHOOK_SECRET } from "./support/inbound";
+import { fileAccessRequest } from "./support/requests";
 import { signInAs } from "./support/staff";
-
-/** Files and verifies an access request in English; returns its reference. */
-async function fileAccessRequest(page: Page, email: string): Promise<string> {
-  await page.goto("/en/requests/new/access");
-  await page.getByLabel("Usage data", { exact: false }).first().check();
-  await page.getByLabel("First and last name").fill("Dana Sultan");
-  await page.getByLabel("Email address").fill(email);
-  await page.getByLabel(/I agree to the processing/).check();
-  await page.getByRole("button", { name: "Submit request" }).click();
-  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Confirm your email address");
-  const verifyUrl = page.url();
-  const code = await readVerificationCode(page, email);
-  await page.goto(verifyUrl);
-  await page.getByLabel("Code from the email").fill(code);
-  await page.getByRole("button", { name: "Confirm", exact: true }).click();
-  await expect(page.getByRole("heading", { level: 1 })).toHaveText(/^Request DSR-\d{4}-\d{6}$/);
-  return (await page.getByRole("heading", { level: 1 }).textContent())!.replace("Request ", "");
-}
 
 /** A header of the e-mail open in the development mailbox. */
 async function headerValue(page: Page, name: string): Promise<string> {
@@ -39,7 +22,7 @@ async function postInbound(page: Page, raw: string, secret = E2E_INBOUND_WEBHOOK
 test("a requester answers the acknowledgement by e-mail: the webhook checks the signature and the answer shows on the status page and in the dashboard @smoke", async ({ page, browser }) => {
   test.setTimeout(120_000);
   const email = uniqueEmail("mailreply");
-  const reference = await fileAccessRequest(page, email);
+  const { reference } = await fileAccessRequest(page, email, "en");
 
   // The acknowledgement says where answers go: the request's own reply address.
   const ack = await readLatestEmail(page, email, /Request received/);

@@ -1,6 +1,7 @@
 import { expect, test, type Page } from "@playwright/test";
 import { expectNoAxeViolations } from "./support/axe";
-import { readLatestEmail, readVerificationCode, uniqueEmail } from "./support/mailbox";
+import { readLatestEmail, uniqueEmail } from "./support/mailbox";
+import { fileAccessRequest } from "./support/requests";
 import { demoLogins, submitSignIn } from "./support/staff";
 
 async function signInAsDemoAdmin(page: Page, returnTo: string) {
@@ -10,30 +11,10 @@ async function signInAsDemoAdmin(page: Page, returnTo: string) {
   await page.waitForURL((url) => url.pathname + url.search === returnTo);
 }
 
-/** Files and verifies an access request in Russian, as a requester would; returns its reference. */
-async function fileAccessRequest(page: Page, email: string): Promise<string> {
-  await page.goto("/ru");
-  await page.getByRole("link", { name: "Запросить копию данных" }).click();
-  await page.getByLabel("Данные об устройстве").check();
-  await page.getByLabel("Таблица CSV").check();
-  await page.getByLabel("Имя и фамилия").fill("Асель Нурланова");
-  await page.getByLabel("Адрес электронной почты").fill(email);
-  await page.getByLabel("Я согласен(на) на обработку указанных данных для рассмотрения этого запроса.").check();
-  await page.getByRole("button", { name: "Отправить запрос" }).click();
-  await expect(page).toHaveURL(/\/requests\/[0-9a-f-]{36}\/verify$/);
-  const verifyUrl = page.url();
-  const code = await readVerificationCode(page, email);
-  await page.goto(verifyUrl);
-  await page.getByLabel("Код из письма").fill(code);
-  await page.getByRole("button", { name: "Подтвердить", exact: true }).click();
-  await expect(page.getByRole("heading", { level: 1 })).toHaveText(/^Запрос DSR-\d{4}-\d{6}$/);
-  return (await page.getByRole("heading", { level: 1 }).textContent())!.replace("Запрос ", "");
-}
-
 test("staff answer from a template, the requester answers back, and a reply written before that is refused", async ({ page, browser }) => {
   test.setTimeout(120_000);
   const requesterEmail = uniqueEmail("reply");
-  const reference = await fileAccessRequest(page, requesterEmail);
+  const { reference } = await fileAccessRequest(page, requesterEmail);
   const escapedRef = reference.replace(/-/g, "\\-");
 
   // The requester's private link, from the acknowledgement in the development mailbox.

@@ -8,10 +8,10 @@ import { localWallTimeToInstant } from "@/lib/requests/deadlines/compute-due-at"
 import { addCalendarDays } from "@/lib/requests/deadlines/working-calendar";
 import { referenceQuery } from "@/lib/requests/list-queue";
 import { assertCan } from "@/lib/auth/assert-can";
+import { isUuid } from "@/lib/text/uuid";
 
 export const AUDIT_PAGE_SIZE = 50;
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** An empty field in a GET form means "any". */
 const blankAsMissing = (value: unknown) => (typeof value === "string" && value.trim() === "" ? undefined : value);
@@ -21,7 +21,7 @@ const optional = <T extends z.ZodType>(schema: T) => z.preprocess(blankAsMissing
 export const auditLogFiltersSchema = z.object({
   actorType: optional(z.enum(AUDIT_ACTOR_TYPES)),
   /** A staff member's id. */
-  actor: optional(z.string().regex(UUID)),
+  actor: optional(z.string().refine(isUuid)),
   /** A request reference in any case (with or without "DSR-"), or a request id. */
   request: optional(z.string().trim().max(60)),
   /** An action code ("request.completed"), or a prefix: "request." / "request" / "staff.sign*". */
@@ -61,7 +61,7 @@ function actionCondition(action: string): SQL {
 
 /** The request id a typed reference or id names, or null when there is no such request. */
 async function resolveRequestId(db: Executor, typed: string): Promise<string | null> {
-  if (UUID.test(typed)) return typed.toLowerCase();
+  if (isUuid(typed)) return typed.toLowerCase();
   const reference = referenceQuery(typed);
   if (!reference) return null;
   const [row] = await db.select({ id: requests.id }).from(requests).where(eq(requests.reference, reference)).limit(1);
@@ -85,13 +85,13 @@ async function filterConditions(db: Executor, filters: AuditLogFilters, timeZone
 
 /** Staff names and request references for one page's rows, in two small lookups rather than a join per row. */
 async function namesFor(db: Executor, rows: { actorType: AuditActorType; actorId: string | null; requestId: string | null }[]) {
-  const staffIds = [...new Set(rows.filter((r) => r.actorType === "staff" && r.actorId && UUID.test(r.actorId)).map((r) => r.actorId!))];
+  const staffIds = [...new Set(rows.filter((r) => r.actorType === "staff" && r.actorId && isUuid(r.actorId)).map((r) => r.actorId!))];
   // A requester acts under their request's id.
   const requestIds = [
     ...new Set(
       rows
         .flatMap((r) => [r.requestId, r.actorType === "requester" ? r.actorId : null])
-        .filter((id): id is string => Boolean(id && UUID.test(id))),
+        .filter((id): id is string => Boolean(id && isUuid(id))),
     ),
   ];
   const staffRows = staffIds.length ? await db.select({ id: staff.id, name: staff.name }).from(staff).where(inArray(staff.id, staffIds)) : [];

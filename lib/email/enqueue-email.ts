@@ -4,7 +4,7 @@ import type { Tx } from "@/db/client";
 import { outboxEmails, type OutboxEmail } from "@/db/schema";
 import type { Locale } from "@/lib/i18n/locales";
 import { getOperator } from "@/lib/operator";
-import { requestReplyAddress } from "@/lib/inbound/reply-address";
+import { requestReplyAddress } from "@/lib/requests/reply-token";
 import { renderEmail, type EmailTemplate, type EmailVariables, type RenderedEmail } from "./render-email";
 
 export type EnqueueEmailInput<T extends EmailTemplate> = {

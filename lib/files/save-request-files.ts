@@ -5,6 +5,7 @@ import { files, type FilePurpose, type StoredFile } from "@/db/schema";
 import { log } from "@/lib/log";
 import { fileStorageFor, getFileStorage, isFileStorageKind, newStorageKey, type FileStorage } from "./storage";
 import type { AcceptedUpload } from "./upload-rules";
+import { isUuid } from "@/lib/text/uuid";
 
 export type SaveRequestFilesInput = {
   requestId: string;
@@ -58,7 +59,6 @@ export async function saveRequestFiles(tx: Tx, input: SaveRequestFilesInput, sto
   return saved;
 }
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /**
  * A file of a request with its bytes, or null when it does not exist, belongs to another request
@@ -70,7 +70,7 @@ export async function readRequestFile(
   where: { requestId: string; fileId: string },
   storage?: FileStorage,
 ): Promise<{ file: StoredFile; bytes: Uint8Array } | null> {
-  if (!UUID.test(where.requestId) || !UUID.test(where.fileId)) return null;
+  if (!isUuid(where.requestId) || !isUuid(where.fileId)) return null;
   const [file] = await db
     .select()
     .from(files)

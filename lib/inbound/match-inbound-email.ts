@@ -3,7 +3,7 @@ import type { Executor } from "@/db/client";
 import { inboundEmails, outboxEmails, requests, type MatchMethod, type Request, type UnmatchedReason } from "@/db/schema";
 import { isSenderVerified } from "./authentication-results";
 import type { ParsedInboundEmail } from "./parsed-email";
-import { findReplyToken, findRequestByReplyToken } from "./reply-address";
+import { findReplyToken, findRequestByReplyToken } from "@/lib/requests/reply-token";
 
 export type InboundMatch = { request: Request; matchedBy: MatchMethod };
 /** No match, and why a rule that would have matched did not (null: nothing pointed at a request). */

@@ -6,6 +6,7 @@ import { assertCan } from "@/lib/auth/assert-can";
 import { fillReplyTemplate } from "./fill-template";
 import { templateContextFor } from "./template-context";
 import { listReplyTemplates, type StaffActor } from "./templates";
+import { isUuid } from "@/lib/text/uuid";
 
 /** A template ready to drop into the composer: already filled with this request's values. */
 export type ComposerTemplate = { id: string; key: string; name: string; subject: string; body: string; unknownVariables: string[] };
@@ -26,7 +27,7 @@ export type ReplyComposerData = {
  */
 export async function loadReplyComposer(db: Db, { requestId }: { requestId: string }, actor: StaffActor, now = new Date()): Promise<ReplyComposerData | null> {
   assertCan(actor, "requests.work");
-  if (!/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(requestId)) return null;
+  if (!isUuid(requestId)) return null;
   // Taken before reading the messages: one that lands in between is shown and, at worst, reported once more.
   const loadedAt = now;
   const [request] = await db.select().from(requests).where(eq(requests.id, requestId));

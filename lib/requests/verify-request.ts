@@ -5,6 +5,7 @@ import { hitRateLimits, publicActionLimits } from "@/lib/security/rate-limit";
 import { hashesEqual, hashToken, looksLikeToken } from "@/lib/security/tokens";
 import { completeVerification } from "./complete-verification";
 import { CODE_MAX_ATTEMPTS, hashCode, issueVerificationChallenge, prepareVerificationChallenge } from "./verification-challenge";
+import { isUuid } from "@/lib/text/uuid";
 
 export type VerifyResult =
   | { ok: true; statusUrl: string }
@@ -12,7 +13,6 @@ export type VerifyResult =
   | { ok: false; error: "expired" | "locked" | "invalid_link" }
   | { ok: false; error: "rate_limited"; retryAfterMinutes: number };
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /**
  * Checks a 6-digit code. An unknown request, an already verified one and a wrong code all get
@@ -22,7 +22,7 @@ export async function verifyRequestByCode(db: Db, { requestId, code, ip }: { req
   // Codes have their own limit of 5 tries; this only stops one address guessing across many requests.
   const limited = await hitRateLimits(db, publicActionLimits("verify", { ip, perIpFactor: 3 }), now);
   if (!limited.allowed) return { ok: false, error: "rate_limited", retryAfterMinutes: limited.retryAfterMinutes };
-  if (!UUID.test(requestId)) return { ok: false, error: "invalid", attemptsLeft: CODE_MAX_ATTEMPTS - 1 };
+  if (!isUuid(requestId)) return { ok: false, error: "invalid", attemptsLeft: CODE_MAX_ATTEMPTS - 1 };
 
   return db.transaction(async (tx) => {
     const [row] = await tx
@@ -80,7 +80,7 @@ export type ResendResult = { ok: true } | { ok: false; error: "rate_limited"; re
 export async function resendVerificationCode(db: Db, { requestId, ip }: { requestId: string; ip: string }, now = new Date()): Promise<ResendResult> {
   const limited = await hitRateLimits(db, publicActionLimits("resend", { ip, subject: requestId }), now);
   if (!limited.allowed) return { ok: false, error: "rate_limited", retryAfterMinutes: limited.retryAfterMinutes };
-  if (!UUID.test(requestId)) return { ok: true };
+  if (!isUuid(requestId)) return { ok: true };
   // Read and render first; the transaction then only checks again under its lock and writes.
   const [found] = await db.select().from(requests).where(eq(requests.id, requestId)).limit(1);
   if (!found || found.status !== "unverified" || found.verifyBy <= now) return { ok: true };

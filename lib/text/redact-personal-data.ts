@@ -6,11 +6,11 @@
  */
 
 const EMAIL_ADDRESS = /[^\s@<>"',;:()[\]]+@[^\s@<>"',;:()[\]]+\.[^\s@<>"',;:()[\]]+/g;
+import { isUuid } from "@/lib/text/uuid";
 // Status-link tokens, session ids, signatures: 24+ URL-safe base64 or hex characters in a row
 // (row ids, which are UUIDs, are kept: they are references, not secrets).
 const TOKEN_LIKE = /(?<![A-Za-z0-9_-])[A-Za-z0-9_-]{24,}(?![A-Za-z0-9_-])/g;
 // drizzle's DrizzleQueryError: "Failed query: <sql>\nparams: <values>"; the values are the person's data.
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const QUERY_PARAMETERS = /(\bparams:)[^\n]*/g;
 
 // Field names that hold personal data or secrets. Names ending in "id"/"ids" (inboundEmailId) are references, kept.
@@ -19,7 +19,7 @@ const REFERENCE_FIELD = /ids?$/i;
 
 /** Random strings mix digits and letters; long snake_case names (SQL identifiers) and UUIDs are kept. */
 function looksRandom(candidate: string): boolean {
-  return /\d/.test(candidate) && /[A-Za-z]/.test(candidate) && !UUID.test(candidate);
+  return /\d/.test(candidate) && /[A-Za-z]/.test(candidate) && !isUuid(candidate);
 }
 
 /** Redacts e-mail addresses, token-like strings and query parameters in free text. */

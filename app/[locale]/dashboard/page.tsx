@@ -11,6 +11,7 @@ import { REQUEST_TYPES } from "@/lib/requests/request-types";
 import { readyDb } from "@/lib/startup/ensure-app-ready";
 import { FILED_JURISDICTIONS } from "@/lib/requests/jurisdictions";
 import { DataTable } from "@/components/data-table";
+import { firstValues } from "@/lib/text/search-params";
 
 type Props = { params: Promise<{ locale: Locale }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 
@@ -42,7 +43,7 @@ function FilterSelect({ name, label, value, anyLabel, options }: { name: string;
 export default async function QueuePage({ params, searchParams }: Props) {
   const { locale } = await params;
   setRequestLocale(locale);
-  const raw = Object.fromEntries(Object.entries(await searchParams).map(([k, v]) => [k, Array.isArray(v) ? v[0] : v]));
+  const raw = firstValues(await searchParams);
   const query = new URLSearchParams(Object.entries(raw).filter((e): e is [string, string] => typeof e[1] === "string" && e[1] !== ""));
   const me = await requireStaff({ locale, permission: "requests.read", returnTo: `/${locale}/dashboard${query.size ? `?${query}` : ""}` });
   const filters = queueFiltersSchema.parse(raw);

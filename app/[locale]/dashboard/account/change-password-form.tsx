@@ -10,6 +10,7 @@ import { TextField } from "@/components/form/text-field";
 import { changePasswordFormSchema, type ChangePasswordFormValues } from "@/lib/auth/staff-admin-schemas";
 import { useStaffAdminMessages } from "../staff/use-staff-admin-messages";
 import { changeOwnPasswordAction } from "./actions";
+import { submitButtonClasses } from "@/components/button-link";
 
 const EMPTY: ChangePasswordFormValues = { currentPassword: "", newPassword: "", confirmPassword: "" };
 
@@ -62,7 +63,7 @@ export function ChangePasswordForm({ email, minLength, signInUrl }: { email: str
         <button
           type="button"
           onClick={() => signOut({ callbackUrl: signInUrl })}
-          className="inline-flex min-h-11 items-center rounded-md bg-brand-700 px-5 py-2 font-semibold text-white hover:bg-brand-800"
+          className={submitButtonClasses}
         >
           {t("signInAgain")}
         </button>
@@ -78,7 +79,7 @@ export function ChangePasswordForm({ email, minLength, signInUrl }: { email: str
       <TextField id="current-password" type="password" autoComplete="current-password" label={t("currentPassword")} required error={err("currentPassword")} {...register("currentPassword")} />
       <TextField id="new-password" type="password" autoComplete="new-password" label={t("newPassword")} hint={t("passwordHint", { min: minLength })} required error={err("newPassword")} {...register("newPassword")} />
       <TextField id="confirm-password" type="password" autoComplete="new-password" label={t("confirmPassword")} required error={err("confirmPassword")} {...register("confirmPassword")} />
-      <button type="submit" disabled={pending} className="mt-6 inline-flex min-h-11 items-center rounded-md bg-brand-700 px-5 py-2 font-semibold text-white hover:bg-brand-800 disabled:opacity-60">
+      <button type="submit" disabled={pending} className={`mt-6 ${submitButtonClasses}`}>
         {t("submit")}
       </button>
     </form>

@@ -14,10 +14,11 @@ import { readyDb } from "@/lib/startup/ensure-app-ready";
 import { isLabelledAction } from "./audit-labels";
 import { VerifyAuditForm } from "./verify-audit-form";
 import { DataTable } from "@/components/data-table";
+import { isUuid } from "@/lib/text/uuid";
+import { firstValues } from "@/lib/text/search-params";
 
 type Props = { params: Promise<{ locale: Locale }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const FIELD = "mt-1 block min-h-10 w-full rounded-md border border-slate-400 bg-white px-2 py-1";
 
 const isOneOf = <T extends string>(list: readonly T[], value: string): value is T => (list as readonly string[]).includes(value);
@@ -31,7 +32,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 export default async function AuditLogPage({ params, searchParams }: Props) {
   const { locale } = await params;
   setRequestLocale(locale);
-  const raw = Object.fromEntries(Object.entries(await searchParams).map(([k, v]) => [k, Array.isArray(v) ? v[0] : v]));
+  const raw = firstValues(await searchParams);
   const query = new URLSearchParams(Object.entries(raw).filter((e): e is [string, string] => typeof e[1] === "string" && e[1] !== ""));
   const me = await requireStaff({ locale, permission: "compliance.read", returnTo: `/${locale}/dashboard/audit${query.size ? `?${query}` : ""}` });
   const db = await readyDb();
@@ -62,7 +63,7 @@ export default async function AuditLogPage({ params, searchParams }: Props) {
     if (actor.type === "staff") return actor.staffName ?? t("who.unknownStaff");
     if (actor.type === "requester") return actor.requestReference ? t("who.requesterOf", { reference: actor.requestReference }) : t("who.requester");
     if (actor.type === "email") {
-      return actor.id && UUID.test(actor.id) ? (
+      return actor.id && isUuid(actor.id) ? (
         <Link href={`/dashboard/mail/${actor.id}`} className="text-brand-800 underline">
           {t("who.email")}
         </Link>

@@ -9,6 +9,7 @@ import { listInboundEmails } from "@/lib/inbound/list-inbound-emails";
 import { Link } from "@/lib/i18n/navigation";
 import { readyDb } from "@/lib/startup/ensure-app-ready";
 import { DataTable } from "@/components/data-table";
+import { firstValues } from "@/lib/text/search-params";
 
 type Props = { params: Promise<{ locale: Locale }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 
@@ -25,7 +26,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 export default async function MailListPage({ params, searchParams }: Props) {
   const { locale } = await params;
   setRequestLocale(locale);
-  const raw = Object.fromEntries(Object.entries(await searchParams).map(([k, v]) => [k, Array.isArray(v) ? v[0] : v]));
+  const raw = firstValues(await searchParams);
   const query = new URLSearchParams(Object.entries(raw).filter((e): e is [string, string] => typeof e[1] === "string" && e[1] !== ""));
   await requireStaff({ locale, permission: "mail.read", returnTo: `/${locale}/dashboard/mail${query.size ? `?${query}` : ""}` });
   const page = await listInboundEmails(await readyDb(), { status: raw.status, cursor: raw.cursor });

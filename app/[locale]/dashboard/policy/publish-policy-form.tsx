@@ -14,6 +14,7 @@ import { LOCALE_NAMES } from "@/lib/i18n/routing";
 import { policyVersionFormSchema } from "@/lib/policy/policy-version-form";
 import { parseErrorCode } from "@/lib/validation/request-forms";
 import { publishPolicyVersionAction } from "./actions";
+import { submitButtonClasses } from "@/components/button-link";
 
 type Fields = { locale: Locale; version: string; title: string; effectiveOn: string; body: string };
 type CurrentTexts = Record<Locale, { version: string; title: string; body: string } | null>;
@@ -129,7 +130,7 @@ export function PublishPolicyForm({ locale, today, current }: { locale: Locale; 
           {body.trim() ? <Markdown>{body}</Markdown> : <p className="text-muted">{t("previewEmpty")}</p>}
         </div>
       ) : null}
-      <button type="submit" disabled={pending} className="mt-6 inline-flex min-h-11 items-center rounded-md bg-brand-700 px-5 py-2 font-semibold text-white hover:bg-brand-800 disabled:opacity-60">
+      <button type="submit" disabled={pending} className={`mt-6 ${submitButtonClasses}`}>
         {t("submit")}
       </button>
     </form>

@@ -13,6 +13,7 @@ import { getEnv } from "@/lib/env";
 import { type Locale } from "@/lib/i18n/locales";
 import { REQUEST_TYPES } from "@/lib/requests/request-types";
 import { readyDb } from "@/lib/startup/ensure-app-ready";
+import { firstValues } from "@/lib/text/search-params";
 
 type Props = { params: Promise<{ locale: Locale }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 
@@ -61,7 +62,7 @@ function Section({ id, title, children }: { id: string; title: string; children:
 export default async function ReportsPage({ params, searchParams }: Props) {
   const { locale } = await params;
   setRequestLocale(locale);
-  const raw = Object.fromEntries(Object.entries(await searchParams).map(([k, v]) => [k, Array.isArray(v) ? v[0] : v]));
+  const raw = firstValues(await searchParams);
   const query = new URLSearchParams(Object.entries(raw).filter((e): e is [string, string] => typeof e[1] === "string" && e[1] !== ""));
   await requireStaff({ locale, permission: "compliance.read", returnTo: `/${locale}/dashboard/reports${query.size ? `?${query}` : ""}` });
 

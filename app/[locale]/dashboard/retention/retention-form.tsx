@@ -10,6 +10,7 @@ import { SelectField } from "@/components/form/select-field";
 import { TextField } from "@/components/form/text-field";
 import { RETENTION_LIMITS, RETENTION_UNITS, retentionPolicySchema, type RetentionPeriod } from "@/lib/retention/retention-schemas";
 import { updateRetentionPolicyAction } from "./actions";
+import { submitButtonClasses } from "@/components/button-link";
 
 const months = (period: RetentionPeriod) => (period.unit === "years" ? period.amount * 12 : period.amount);
 
@@ -99,7 +100,7 @@ export function RetentionForm({ current }: { current: RetentionPeriod }) {
         />
       </div>
       <p className="mt-2 text-sm text-muted">{t("limits", { yearsMin: RETENTION_LIMITS.years.min, yearsMax: RETENTION_LIMITS.years.max, monthsMin: RETENTION_LIMITS.months.min, monthsMax: RETENTION_LIMITS.months.max })}</p>
-      <button type="submit" disabled={pending} className="mt-4 inline-flex min-h-11 items-center rounded-md bg-brand-700 px-5 py-2 font-semibold text-white hover:bg-brand-800 disabled:opacity-60">
+      <button type="submit" disabled={pending} className={`mt-4 ${submitButtonClasses}`}>
         {confirming ? t("confirm") : t("save")}
       </button>
     </form>

@@ -12,6 +12,7 @@ import type { Locale } from "@/lib/i18n/locales";
 import { LOCALE_NAMES, routing } from "@/lib/i18n/routing";
 import { inviteStaffAction } from "./actions";
 import { useStaffAdminMessages } from "./use-staff-admin-messages";
+import { submitButtonClasses } from "@/components/button-link";
 
 type Values = { name: string; email: string; role: InviteStaffInput["role"]; locale: Locale };
 
@@ -77,7 +78,7 @@ export function InviteForm({ defaultLocale }: { defaultLocale: Locale }) {
         registration={register("locale")}
         error={err("locale")}
       />
-      <button type="submit" disabled={pending} className="mt-6 inline-flex min-h-11 items-center rounded-md bg-brand-700 px-5 py-2 font-semibold text-white hover:bg-brand-800 disabled:opacity-60">
+      <button type="submit" disabled={pending} className={`mt-6 ${submitButtonClasses}`}>
         {pending ? t("invite.sending") : t("invite.submit")}
       </button>
     </form>

@@ -16,6 +16,7 @@ import { unknownTemplateVariables, type TemplateVariable } from "@/lib/replies/f
 import { replyTemplateSchema } from "@/lib/replies/schemas";
 import { parseErrorCode } from "@/lib/validation/request-forms";
 import { previewTemplateAction, saveTemplateAction, type PreviewTemplateState } from "./actions";
+import { submitButtonClasses } from "@/components/button-link";
 
 type Fields = { id?: string; key: string; locale: Locale; name: string; subject: string; body: string };
 type FieldName = Exclude<keyof Fields, "id">;
@@ -145,7 +146,7 @@ export function TemplateEditor({
         <TextField id="template-name" label={t("fields.name")} hint={t("fields.nameHint")} error={fieldError("name")} required {...register("name")} />
         <TextField id="template-subject" lang={templateLocale} label={t("fields.subject")} error={fieldError("subject")} required {...register("subject")} />
         <TextField id="template-body" lang={templateLocale} multiline rows={14} label={t("fields.body")} error={fieldError("body")} required {...register("body")} />
-        <button type="submit" disabled={pending} className="mt-4 inline-flex min-h-11 items-center rounded-md bg-brand-700 px-5 py-2 font-semibold text-white hover:bg-brand-800 disabled:opacity-60">
+        <button type="submit" disabled={pending} className={`mt-4 ${submitButtonClasses}`}>
           {t("save")}
         </button>
       </form>

@@ -10,6 +10,7 @@ import { TextField } from "@/components/form/text-field";
 import { MAX_FILE_BYTES, MAX_FILES_PER_SUBMISSION, MAX_IMAGE_MEGAPIXELS, UPLOAD_PROBLEM_MESSAGE_KEYS } from "@/lib/files/upload-limits";
 import { parseErrorCode, requesterMessageSchema } from "@/lib/validation/request-forms";
 import { postReplyAction, type ReplyState } from "./actions";
+import { submitButtonClasses } from "@/components/button-link";
 
 const MAX_MB = MAX_FILE_BYTES / 1024 / 1024;
 
@@ -92,7 +93,7 @@ export function ReplyForm({ token }: { token: string }) {
         removeLabel={(name) => t("fields.removeFile", { name })}
         texts={{ choose: t("fields.chooseFiles"), none: t("fields.noFilesChosen"), chosen: (count) => t("fields.filesChosen", { count }) }}
       />
-      <button type="submit" disabled={pending} className="mt-4 inline-flex min-h-11 items-center rounded-md bg-brand-700 px-5 py-2 font-semibold text-white hover:bg-brand-800 disabled:opacity-60">
+      <button type="submit" disabled={pending} className={`mt-4 ${submitButtonClasses}`}>
         {ts("reply.submit")}
       </button>
     </form>

@@ -8,6 +8,7 @@ import { FormNotice, type Notice } from "@/components/form/form-notice";
 import { TextField } from "@/components/form/text-field";
 import { findRequestsSchema, parseErrorCode } from "@/lib/validation/request-forms";
 import { findRequestsAction } from "./actions";
+import { submitButtonClasses } from "@/components/button-link";
 
 export function FindForm() {
   const t = useTranslations("intake");
@@ -48,7 +49,7 @@ export function FindForm() {
         required
         {...register("email")}
       />
-      <button type="submit" disabled={pending} className="mt-4 inline-flex min-h-11 items-center rounded-md bg-brand-700 px-5 py-2 font-semibold text-white hover:bg-brand-800 disabled:opacity-60">
+      <button type="submit" disabled={pending} className={`mt-4 ${submitButtonClasses}`}>
         {t("find.submit")}
       </button>
     </form>

@@ -6,6 +6,7 @@ import { useState, useTransition } from "react";
 import { useForm } from "react-hook-form";
 import { FormNotice, type Notice } from "@/components/form/form-notice";
 import { TextField } from "@/components/form/text-field";
+import { submitButtonClasses } from "@/components/button-link";
 
 type Values = { email: string; password: string; code: string };
 
@@ -73,7 +74,7 @@ export function SignInForm({ callbackUrl }: { callbackUrl: string }) {
         </>
       )}
       <div className="mt-6 flex flex-wrap items-center gap-4">
-        <button type="submit" disabled={pending} className="inline-flex min-h-11 items-center rounded-md bg-brand-700 px-5 py-2 font-semibold text-white hover:bg-brand-800 disabled:opacity-60">
+        <button type="submit" disabled={pending} className={submitButtonClasses}>
           {t("submit")}
         </button>
         {step === "code" ? (

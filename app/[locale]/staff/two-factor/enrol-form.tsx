@@ -6,6 +6,7 @@ import { useForm } from "react-hook-form";
 import { FormNotice, type Notice } from "@/components/form/form-notice";
 import { TextField } from "@/components/form/text-field";
 import { confirmEnrolmentAction } from "./actions";
+import { submitButtonClasses } from "@/components/button-link";
 
 /** The first code from the authenticator app; on success the recovery codes, shown once. */
 export function EnrolForm({ continueUrl }: { continueUrl: string }) {
@@ -43,7 +44,7 @@ export function EnrolForm({ continueUrl }: { continueUrl: string }) {
             <li key={code}>{code}</li>
           ))}
         </ul>
-        <a href={continueUrl} className="mt-6 inline-flex min-h-11 items-center rounded-md bg-brand-700 px-5 py-2 font-semibold text-white hover:bg-brand-800">
+        <a href={continueUrl} className={`mt-6 ${submitButtonClasses}`}>
           {t("continue")}
         </a>
       </div>
@@ -54,7 +55,7 @@ export function EnrolForm({ continueUrl }: { continueUrl: string }) {
     <form method="post" noValidate onSubmit={onSubmit} className="max-w-sm">
       <FormNotice notice={notice} />
       <TextField id="code" type="text" inputMode="numeric" autoComplete="one-time-code" spellCheck={false} label={t("code")} hint={t("codeHint")} required {...register("code")} />
-      <button type="submit" disabled={pending} className="mt-6 inline-flex min-h-11 items-center rounded-md bg-brand-700 px-5 py-2 font-semibold text-white hover:bg-brand-800 disabled:opacity-60">
+      <button type="submit" disabled={pending} className={`mt-6 ${submitButtonClasses}`}>
         {t("submit")}
       </button>
     </form>

@@ -11,9 +11,10 @@ import type { Locale } from "@/lib/i18n/locales";
 import { attachInboundFormSchema, dismissInboundFormSchema, INBOUND_STATUS_CODES } from "@/lib/inbound/inbound-staff-schemas";
 import { parseErrorCode } from "@/lib/validation/request-forms";
 import { attachAction, dismissAction, retryAction, type MailActionResult } from "../actions";
+import { submitButtonClasses } from "@/components/button-link";
 
 const buttonClasses =
-  "mt-4 inline-flex min-h-11 items-center rounded-md bg-brand-700 px-5 py-2 font-semibold text-white hover:bg-brand-800 disabled:opacity-60";
+  `mt-4 ${submitButtonClasses}`;
 const secondaryButtonClasses =
   "mt-4 inline-flex min-h-11 items-center rounded-md border border-slate-400 bg-white px-5 py-2 font-semibold text-ink hover:bg-slate-100 disabled:opacity-60";
 

@@ -32,10 +32,11 @@ import {
   statusAction,
   type StaffActionResult,
 } from "./actions";
+import { submitButtonClasses } from "@/components/button-link";
 
 const MAX_MB = MAX_FILE_BYTES / 1024 / 1024;
 const buttonClasses =
-  "mt-4 inline-flex min-h-11 items-center rounded-md bg-brand-700 px-5 py-2 font-semibold text-white hover:bg-brand-800 disabled:opacity-60";
+  `mt-4 ${submitButtonClasses}`;
 const secondaryButtonClasses =
   "mt-4 inline-flex min-h-11 items-center rounded-md border border-slate-400 bg-white px-5 py-2 font-semibold text-ink hover:bg-slate-100 disabled:opacity-60";
 

@@ -12,6 +12,7 @@ import { TextField } from "@/components/form/text-field";
 import { LEGAL_HOLD_REASON_MAX, placeLegalHoldFormSchema } from "@/lib/retention/retention-schemas";
 import { parseErrorCode } from "@/lib/validation/request-forms";
 import { liftLegalHoldAction, placeLegalHoldAction, type LegalHoldActionResult } from "./legal-hold-actions";
+import { submitButtonClasses } from "@/components/button-link";
 
 const liftSchema = z.object({ reason: z.string("invalid").trim().max(LEGAL_HOLD_REASON_MAX, `tooLong:${LEGAL_HOLD_REASON_MAX}`) });
 
@@ -87,7 +88,7 @@ function ReasonForm({ requestId, held, onOutcome }: { requestId: string; held: b
         className={
           held
             ? "mt-4 inline-flex min-h-11 items-center rounded-md border border-slate-400 bg-white px-5 py-2 font-semibold text-ink hover:bg-slate-100 disabled:opacity-60"
-            : "mt-4 inline-flex min-h-11 items-center rounded-md bg-brand-700 px-5 py-2 font-semibold text-white hover:bg-brand-800 disabled:opacity-60"
+            : `mt-4 ${submitButtonClasses}`
         }
       >
         {held ? t("lift") : t("place")}

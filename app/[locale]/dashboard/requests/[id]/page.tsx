@@ -24,12 +24,12 @@ import { AskForm, AssignForm, CompleteForm, DenyForm, ExtendForm, NoteForm, Stat
 import { DataTable } from "@/components/data-table";
 import { AUTO_REPLY_CHANNEL } from "@/lib/inbound/message-channels";
 import { deadlineTexts } from "../../deadline-texts";
+import { isUuid } from "@/lib/text/uuid";
 
 type Props = { params: Promise<{ locale: Locale; id: string }> };
 
 export const metadata: Metadata = { robots: { index: false, follow: false } };
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const HOUR = 3_600_000;
 const TIMELINE_KINDS = [
   "submitted",
@@ -59,7 +59,7 @@ const pauseCounting = (unit: string) => (unit === "working_days" || unit === "ho
 const isOneOf = <T extends string>(list: readonly T[], value: unknown): value is T => typeof value === "string" && (list as readonly string[]).includes(value);
 
 async function loadView(id: string, staff: Awaited<ReturnType<typeof requireStaff>>): Promise<StaffRequestView> {
-  if (!UUID.test(id)) notFound();
+  if (!isUuid(id)) notFound();
   try {
     return await getStaffRequestView(await readyDb(), { requestId: id }, staff);
   } catch (error) {

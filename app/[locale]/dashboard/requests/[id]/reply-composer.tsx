@@ -14,6 +14,7 @@ import { templateVariablesIn } from "@/lib/replies/fill-template";
 import { staffReplyFormSchema, type StaffReplyForm } from "@/lib/replies/schemas";
 import { parseErrorCode } from "@/lib/validation/request-forms";
 import { sendReplyAction, type SendReplyState, type UnseenMessageView } from "./reply-actions";
+import { submitButtonClasses } from "@/components/button-link";
 
 /** A template already filled with the request's values (lib/replies/load-reply-composer.ts). */
 export type ComposerTemplateView = { id: string; key: string; name: string; subject: string; body: string; unknownVariables: string[] };
@@ -191,7 +192,7 @@ export function ReplyComposer({ requestId, locale, templates, loadedAt, lastSeen
         {...register("subject")}
       />
       <TextField id="reply-body" multiline rows={12} lang={requesterLocale} label={t("body")} hint={t("bodyHint")} error={fieldError("body")} required {...register("body")} />
-      <button type="submit" disabled={pending} className="mt-4 inline-flex min-h-11 items-center rounded-md bg-brand-700 px-5 py-2 font-semibold text-white hover:bg-brand-800 disabled:opacity-60">
+      <button type="submit" disabled={pending} className={`mt-4 ${submitButtonClasses}`}>
         {t("send")}
       </button>
     </form>

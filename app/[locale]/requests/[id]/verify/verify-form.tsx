@@ -8,6 +8,7 @@ import { FormNotice, type Notice } from "@/components/form/form-notice";
 import { TextField } from "@/components/form/text-field";
 import { parseErrorCode, verificationCodeSchema } from "@/lib/validation/request-forms";
 import { resendCodeAction, verifyCodeAction, type VerifyCodeState } from "./actions";
+import { submitButtonClasses } from "@/components/button-link";
 
 export function VerifyForm({ requestId }: { requestId: string }) {
   const t = useTranslations("intake");
@@ -63,7 +64,7 @@ export function VerifyForm({ requestId }: { requestId: string }) {
           required
           {...register("code")}
         />
-        <button type="submit" disabled={pending} className="mt-4 inline-flex min-h-11 items-center rounded-md bg-brand-700 px-5 py-2 font-semibold text-white hover:bg-brand-800 disabled:opacity-60">
+        <button type="submit" disabled={pending} className={`mt-4 ${submitButtonClasses}`}>
           {t("verify.submit")}
         </button>
       </form>

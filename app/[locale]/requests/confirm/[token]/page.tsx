@@ -5,6 +5,7 @@ import { Container } from "@/components/container";
 import { runPublicAction } from "@/lib/actions/public-action";
 import type { Locale } from "@/lib/i18n/locales";
 import { verifyRequestByLink } from "@/lib/requests/verify-request";
+import { submitButtonClasses } from "@/components/button-link";
 
 // Depends on the visitor or the database at request time: never served from the page cache.
 export const dynamic = "force-dynamic";
@@ -49,7 +50,7 @@ export default async function ConfirmPage({ params, searchParams }: Props) {
         <>
           <p className="mt-3 max-w-2xl">{t("confirm.lead")}</p>
           <form action={confirm} className="mt-6">
-            <button type="submit" className="inline-flex min-h-11 items-center rounded-md bg-brand-700 px-5 py-2 font-semibold text-white hover:bg-brand-800">
+            <button type="submit" className={submitButtonClasses}>
               {t("confirm.submit")}
             </button>
           </form>

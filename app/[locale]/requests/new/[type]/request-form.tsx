@@ -23,6 +23,7 @@ import {
   requestFormSchemaFor,
 } from "@/lib/validation/request-forms";
 import { submitRequestAction, type FileField as FileFieldName, type SubmitRequestState } from "./actions";
+import { submitButtonClasses } from "@/components/button-link";
 
 // One loose shape for all four forms; the zod resolver of the chosen type does the checking.
 type FormValues = {
@@ -349,7 +350,7 @@ export function RequestForm({ type, defaultJurisdiction }: { type: RequestType; 
         <CheckboxField id="consent" label={t("fields.consent")} registration={register("consent")} error={err("consent")} />
       </section>
 
-      <button type="submit" disabled={pending} className="mt-8 inline-flex min-h-11 items-center rounded-md bg-brand-700 px-5 py-2 font-semibold text-white hover:bg-brand-800 disabled:opacity-60">
+      <button type="submit" disabled={pending} className={`mt-8 ${submitButtonClasses}`}>
         {pending ? t("submitting") : t("submit")}
       </button>
     </form>

@@ -10,6 +10,7 @@ import { TextField } from "@/components/form/text-field";
 import { acceptInviteFormSchema, type AcceptInviteFormValues } from "@/lib/auth/staff-admin-schemas";
 import { useStaffAdminMessages } from "../../../dashboard/staff/use-staff-admin-messages";
 import { acceptInviteAction } from "./actions";
+import { submitButtonClasses } from "@/components/button-link";
 
 const EMPTY: AcceptInviteFormValues = { password: "", confirmPassword: "" };
 
@@ -67,7 +68,7 @@ export function AcceptInviteForm({ token, email, minLength, signInUrl }: { token
       <input type="email" name="username" autoComplete="username" value={email} readOnly hidden />
       <TextField id="password" type="password" autoComplete="new-password" label={t("password")} hint={t("passwordHint", { min: minLength })} required error={err("password")} {...register("password")} />
       <TextField id="confirm-password" type="password" autoComplete="new-password" label={t("confirmPassword")} required error={err("confirmPassword")} {...register("confirmPassword")} />
-      <button type="submit" disabled={pending} className="mt-6 inline-flex min-h-11 items-center rounded-md bg-brand-700 px-5 py-2 font-semibold text-white hover:bg-brand-800 disabled:opacity-60">
+      <button type="submit" disabled={pending} className={`mt-6 ${submitButtonClasses}`}>
         {t("submit")}
       </button>
     </form>
