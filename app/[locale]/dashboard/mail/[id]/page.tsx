@@ -4,7 +4,7 @@ import { notFound } from "next/navigation";
 import { Card } from "@/components/card";
 import { Container } from "@/components/container";
 import { requireStaff } from "@/lib/auth/require-staff";
-import type { Locale } from "@/lib/i18n/locales";
+import type { Locale } from "@/lib/env";
 import { getInboundEmail, type InboundEmailView } from "@/lib/inbound/get-inbound-email";
 import { isAppError } from "@/lib/errors/app-error";
 import { can } from "@/lib/auth/permissions";
@@ -14,15 +14,15 @@ import { readyDb } from "@/lib/startup/ensure-app-ready";
 import { DefinitionRow } from "@/components/definition-row";
 import { ActionFeedback } from "@/components/form/action-feedback";
 import { AttachForm, DismissForm, RetryButton } from "./mail-forms";
-import { isUuid } from "@/lib/text/uuid";
 
 type Props = { params: Promise<{ locale: Locale; id: string }> };
 
 export const metadata: Metadata = { robots: { index: false, follow: false } };
 
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 async function loadEmail(id: string): Promise<InboundEmailView> {
-  if (!isUuid(id)) notFound();
+  if (!UUID.test(id)) notFound();
   try {
     return await getInboundEmail(await readyDb(), { inboundEmailId: id });
   } catch (error) {
