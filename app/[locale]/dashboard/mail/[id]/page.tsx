@@ -88,8 +88,8 @@ export default async function InboundEmailPage({ params }: Props) {
             {email.status === "failed" ? (
               <DefinitionRow label={t("detail.attemptsLabel")}>
                 {email.nextAttemptAt
-                  ? t("detail.nextAttempt", { attempts: email.attempts, date: when(email.nextAttemptAt) })
-                  : t("detail.noMoreAttempts", { attempts: email.attempts })}
+                  ? t("detail.nextAttempt", { attempts: t("list.attempts", { count: email.attempts }), date: when(email.nextAttemptAt) })
+                  : t("detail.noMoreAttempts", { attempts: t("list.attempts", { count: email.attempts }) })}
               </DefinitionRow>
             ) : null}
             {email.status === "unmatched" && email.unmatchedReason ? (
