@@ -55,8 +55,8 @@ test("in Russian: filters are checked, and the audit log export records itself",
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Выгрузки");
   const form = page.getByRole("form", { name: "Параметры выгрузки" });
 
-  await form.getByLabel("С (включительно)").fill("2026-05-02");
-  await form.getByLabel("По (включительно)").fill("2026-05-01");
+  await form.getByLabel("С (включительно)").fill("02.05.2026");
+  await form.getByLabel("По (включительно)").fill("01.05.2026");
   await form.getByRole("button", { name: "Скачать" }).click();
   await expect(form.getByRole("alert")).toHaveText("Выгрузка не начата: проверьте поля: По (включительно).");
 

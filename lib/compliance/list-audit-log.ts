@@ -9,6 +9,7 @@ import { addCalendarDays } from "@/lib/requests/deadlines/working-calendar";
 import { referenceQuery } from "@/lib/requests/list-queue";
 import { assertCan } from "@/lib/auth/assert-can";
 import { isUuid } from "@/lib/text/uuid";
+import { dateInputToIso } from "@/lib/validation/date-input";
 
 export const AUDIT_PAGE_SIZE = 50;
 
@@ -27,8 +28,8 @@ export const auditLogFiltersSchema = z.object({
   /** An action code ("request.completed"), or a prefix: "request." / "request" / "staff.sign*". */
   action: optional(z.string().trim().toLowerCase().max(100).regex(/^[a-z0-9_.]+\*?$/)),
   /** Local dates (operator time zone), both inclusive. */
-  from: optional(z.iso.date()),
-  to: optional(z.iso.date()),
+  from: optional(z.string().transform(dateInputToIso).pipe(z.iso.date())),
+  to: optional(z.string().transform(dateInputToIso).pipe(z.iso.date())),
   /** Keyset cursor: show rows older than this id. */
   before: optional(z.coerce.number().int().positive().max(Number.MAX_SAFE_INTEGER)),
 });

@@ -63,7 +63,7 @@ describe.each(testEngines())("policy versions from the dashboard on %s", (engine
   });
 
   it("refuses bad input with codes the form translates", async () => {
-    const error = await publishPolicyVersionAsAdmin(db(), { ...draft, version: "2 0", title: " ", effectiveOn: "10.03.2027" }, admin, now).catch((thrown: unknown) => thrown);
+    const error = await publishPolicyVersionAsAdmin(db(), { ...draft, version: "2 0", title: " ", effectiveOn: "30.02.2027" }, admin, now).catch((thrown: unknown) => thrown);
     expect(error).toBeInstanceOf(ZodError);
     const codes = Object.fromEntries((error as ZodError).issues.map((issue) => [String(issue.path[0]), issue.message]));
     expect(codes).toEqual({ version: "invalidVersion", title: "required", effectiveOn: "invalidDate" });

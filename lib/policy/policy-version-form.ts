@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { LOCALES } from "@/lib/i18n/locales";
 import { cleanString } from "@/lib/validation/clean-input";
+import { dateInputToIso } from "@/lib/validation/date-input";
 
 /**
  * The publish form's schema, shared by the dashboard (react-hook-form) and
@@ -21,7 +22,7 @@ export const policyVersionFormSchema = z.object({
     .regex(/^[\p{L}\p{N}._-]+$/u, "invalidVersion"),
   title: cleanString().trim().min(1, "required").max(POLICY_TITLE_MAX, `tooLong:${POLICY_TITLE_MAX}`),
   body: cleanString().trim().min(1, "required").max(POLICY_BODY_MAX, `tooLong:${POLICY_BODY_MAX}`),
-  effectiveOn: z.iso.date("invalidDate"),
+  effectiveOn: z.string("invalidDate").transform(dateInputToIso).pipe(z.iso.date("invalidDate")),
 });
 
 export type PolicyVersionFormInput = z.input<typeof policyVersionFormSchema>;

@@ -16,6 +16,7 @@ import { VerifyAuditForm } from "./verify-audit-form";
 import { DataTable } from "@/components/data-table";
 import { isUuid } from "@/lib/text/uuid";
 import { firstValues } from "@/lib/text/search-params";
+import { isoToDateInput } from "@/lib/validation/date-input";
 
 type Props = { params: Promise<{ locale: Locale }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 
@@ -38,6 +39,7 @@ export default async function AuditLogPage({ params, searchParams }: Props) {
   const db = await readyDb();
   const [page, options] = await Promise.all([listAuditLog(db, raw, me), listAuditFilterOptions(db, me)]);
   const { filters } = page;
+  const dates = await getTranslations({ locale, namespace: "dateField" });
   const t = await getTranslations({ locale, namespace: "audit" });
   const statuses = await getTranslations({ locale, namespace: "staff.statuses" });
   const roles = await getTranslations({ locale, namespace: "staff.roles" });
@@ -174,14 +176,17 @@ export default async function AuditLogPage({ params, searchParams }: Props) {
           <label htmlFor="audit-from" className="font-medium">
             {t("filters.from")}
           </label>
-          <input id="audit-from" name="from" type="date" defaultValue={filters.from ?? ""} className={FIELD} />
+          <input id="audit-from" name="from" type="text" inputMode="numeric" autoComplete="off" placeholder={dates("placeholder")} aria-describedby="audit-date-hint" defaultValue={filters.from ? isoToDateInput(filters.from) : ""} className={FIELD} />
         </div>
         <div>
           <label htmlFor="audit-to" className="font-medium">
             {t("filters.to")}
           </label>
-          <input id="audit-to" name="to" type="date" defaultValue={filters.to ?? ""} className={FIELD} />
+          <input id="audit-to" name="to" type="text" inputMode="numeric" autoComplete="off" placeholder={dates("placeholder")} aria-describedby="audit-date-hint" defaultValue={filters.to ? isoToDateInput(filters.to) : ""} className={FIELD} />
         </div>
+        <p id="audit-date-hint" className="text-sm text-muted sm:col-span-2 lg:col-span-3">
+          {dates("hint")}
+        </p>
         <div className="flex gap-2 sm:col-span-2 lg:col-span-3">
           <button type="submit" className={buttonClasses("primary")}>
             {t("filters.apply")}

@@ -10,6 +10,7 @@ import { TextField } from "@/components/form/text-field";
 import { calendarDaySchema, type CalendarDayInput } from "@/lib/validation/calendar-day";
 import { parseErrorCode } from "@/lib/validation/request-forms";
 import { removeCalendarDayAction, saveCalendarDayAction, type CalendarActionResult } from "./actions";
+import { DateField } from "@/components/form/date-field";
 
 function useOutcome() {
   const t = useTranslations("calendarAdmin");
@@ -45,7 +46,7 @@ export function AddCalendarDayForm({ jurisdiction }: { jurisdiction: string }) {
     >
       <FormNotice notice={notice} />
       <input type="hidden" {...register("jurisdiction")} />
-      <TextField id="calendar-day" type="date" label={t("date")} required error={error("day")} {...register("day")} />
+      <DateField id="calendar-day" label={t("date")} required error={error("day")} {...register("day")} />
       <SelectField
         id="calendar-kind"
         label={t("kind")}

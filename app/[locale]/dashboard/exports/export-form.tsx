@@ -5,6 +5,7 @@ import { useRef, useState, type FormEvent } from "react";
 import { buttonClasses } from "@/components/button-link";
 import type { ExportFormat, ExportLog } from "@/lib/compliance/export-filters";
 import { createRowCounter, downloadFilename } from "@/lib/compliance/export-progress";
+import { dateInputToIso } from "@/lib/validation/date-input";
 
 type Option = { value: string; label: string };
 
@@ -38,6 +39,7 @@ function saveFile(chunks: Uint8Array<ArrayBuffer>[], type: string, filename: str
  */
 export function ExportForm({ timeZone, types, statuses, jurisdictions }: { timeZone: string; types: Option[]; statuses: Option[]; jurisdictions: Option[] }) {
   const t = useTranslations("exports");
+  const dates = useTranslations("dateField");
   const format = useFormatter();
   const [progress, setProgress] = useState<Progress>({ phase: "idle" });
   const abortRef = useRef<AbortController | null>(null);
@@ -64,7 +66,8 @@ export function ExportForm({ timeZone, types, statuses, jurisdictions }: { timeZ
     const query = new URLSearchParams();
     for (const field of FILTER_FIELDS) {
       const value = data.get(field);
-      if (typeof value === "string" && value !== "") query.set(field, value);
+      // Dates are typed as ДД.ММ.ГГГГ; the export API takes ISO dates.
+      if (typeof value === "string" && value !== "") query.set(field, field === "from" || field === "to" ? dateInputToIso(value) : value);
     }
     const controller = new AbortController();
     abortRef.current = controller;
@@ -157,16 +160,18 @@ export function ExportForm({ timeZone, types, statuses, jurisdictions }: { timeZ
       </div>
       <div>
         <label htmlFor="export-from" className="font-medium">{t("form.from")}</label>
-        <input id="export-from" name="from" type="date" disabled={running} className={field} />
+        <input id="export-from" name="from" type="text" inputMode="numeric" autoComplete="off" placeholder={dates("placeholder")} aria-describedby="export-date-hint" disabled={running} className={field} />
       </div>
       <div>
         <label htmlFor="export-to" className="font-medium">{t("form.to")}</label>
-        <input id="export-to" name="to" type="date" disabled={running} className={field} />
+        <input id="export-to" name="to" type="text" inputMode="numeric" autoComplete="off" placeholder={dates("placeholder")} aria-describedby="export-date-hint" disabled={running} className={field} />
       </div>
       {select("type", t("form.type"), t("form.anyType"), types)}
       {select("status", t("form.status"), t("form.anyStatus"), statuses)}
       {select("jurisdiction", t("form.jurisdiction"), t("form.anyJurisdiction"), jurisdictions)}
-      <p className="text-muted sm:col-span-2 lg:col-span-3">{t("form.hint", { timeZone })}</p>
+      <p className="text-muted sm:col-span-2 lg:col-span-3">
+        {t("form.hint", { timeZone })} <span id="export-date-hint">{dates("hint")}</span>
+      </p>
       <div className="flex flex-wrap items-center gap-3 sm:col-span-2 lg:col-span-3">
         <button type="submit" disabled={running} className={`${buttonClasses("primary")} disabled:opacity-60`}>{t("form.download")}</button>
         <button type="button" disabled={!running} onClick={() => abortRef.current?.abort()} className={`${buttonClasses("secondary")} disabled:opacity-60`}>{t("form.cancel")}</button>

@@ -15,6 +15,7 @@ import { policyVersionFormSchema } from "@/lib/policy/policy-version-form";
 import { parseErrorCode } from "@/lib/validation/request-forms";
 import { publishPolicyVersionAction } from "./actions";
 import { submitButtonClasses } from "@/components/button-link";
+import { DateField } from "@/components/form/date-field";
 
 type Fields = { locale: Locale; version: string; title: string; effectiveOn: string; body: string };
 type CurrentTexts = Record<Locale, { version: string; title: string; body: string } | null>;
@@ -99,7 +100,7 @@ export function PublishPolicyForm({ locale, today, current }: { locale: Locale; 
           registration={register("locale")}
         />
         <TextField id="policy-version" label={t("version")} hint={t("versionHint")} required autoComplete="off" spellCheck={false} error={fieldError("version")} {...register("version")} />
-        <TextField id="policy-effective-on" type="date" label={t("effectiveOn")} hint={t("effectiveOnHint")} required error={fieldError("effectiveOn")} {...register("effectiveOn")} />
+        <DateField id="policy-effective-on" label={t("effectiveOn")} hint={t("effectiveOnHint")} required error={fieldError("effectiveOn")} {...register("effectiveOn")} />
       </div>
       <TextField id="policy-title" lang={language} label={t("titleField")} required error={fieldError("title")} {...register("title")} />
       <TextField id="policy-body" lang={language} multiline rows={16} label={t("body")} hint={t("bodyHint")} required error={fieldError("body")} {...register("body")} />

@@ -49,7 +49,7 @@ export default async function NewRequestPage({ params }: Props) {
         </Link>
       </p>
       <div className="mt-6">
-        <ClientMessages namespaces={["intake", "categories"]}>
+        <ClientMessages namespaces={["intake", "categories", "dateField"]}>
           <RequestForm type={known} defaultJurisdiction={getEnv().DEFAULT_JURISDICTION} />
         </ClientMessages>
       </div>

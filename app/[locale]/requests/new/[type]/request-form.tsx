@@ -6,6 +6,7 @@ import { useRouter } from "next/navigation";
 import { useState, useTransition } from "react";
 import { useFieldArray, useForm, useWatch, type Path } from "react-hook-form";
 import { CheckboxField, ChoiceGroup } from "@/components/form/choice-group";
+import { DateField } from "@/components/form/date-field";
 import { FileField } from "@/components/form/file-field";
 import { FormNotice, type Notice } from "@/components/form/form-notice";
 import { SelectField } from "@/components/form/select-field";
@@ -266,18 +267,7 @@ export function RequestForm({ type, defaultJurisdiction }: { type: RequestType; 
               <p className="mt-1 font-medium">{t("misuseNotice.priority")}</p>
             </div>
             <TextField id="accountIdentifier" label={t("fields.misusedAccount")} hint={t("fields.misusedAccountHint")} error={err("accountIdentifier")} {...register("accountIdentifier")} {...req} />
-            <TextField
-              id="noticedOn"
-              type="text"
-              inputMode="numeric"
-              autoComplete="off"
-              placeholder={t("fields.datePlaceholder")}
-              label={t("fields.noticedOn")}
-              hint={t("fields.dateHint")}
-              error={err("noticedOn")}
-              {...register("noticedOn")}
-              {...req}
-            />
+            <DateField id="noticedOn" label={t("fields.noticedOn")} error={err("noticedOn")} {...register("noticedOn")} {...req} />
             <TextField id="whatHappened" multiline label={t("fields.whatHappened")} hint={t("fields.whatHappenedHint")} error={err("whatHappened")} {...register("whatHappened")} {...req} />
             <ChoiceGroup
               id="passwordChanged"
