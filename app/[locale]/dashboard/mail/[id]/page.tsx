@@ -42,7 +42,7 @@ export default async function InboundEmailPage({ params }: Props) {
   const email = await loadEmail(id);
   const t = await getTranslations({ locale, namespace: "mail" });
   const format = await getFormatter({ locale });
-  const when = (date: Date) => format.dateTime(date, { dateStyle: "medium", timeStyle: "short" });
+  const when = (date: Date) => format.dateTime(date, { dateStyle: "long", timeStyle: "short" });
 
   const mayAct = can(me.role, "mail.work");
   const actions = INBOUND_STATUS_ACTIONS[email.status];
