@@ -46,7 +46,7 @@ function multipart(fields: [string, string][]): Buffer {
 
 /**
  * The body React sends for submitRequestAction(locale, formData): field "0" holds the arguments,
- * the FormData's own fields travel with the prefix "1_" and are referenced as "$K1".
+ * the FormData's own fields travel with the prefix "_1_" and are referenced as "$K1".
  */
 function submissionBody(n: number): Buffer {
   const values = {
@@ -62,10 +62,11 @@ function submissionBody(n: number): Buffer {
     categories: ["device", "geolocation"],
     format: "pdf",
   };
+  // In React's order: the referenced entries first, the arguments ("0") last.
   return multipart([
+    ["_1_payload", JSON.stringify(values)],
+    ["_1_website", ""],
     ["0", JSON.stringify(["ru", "$K1"])],
-    ["1_payload", JSON.stringify(values)],
-    ["1_website", ""],
   ]);
 }
 
@@ -123,7 +124,11 @@ async function main() {
       [baseline, BASELINE_PATH, inserted],
     ] as const) {
       const warm = await runLoad({ base: app.url, paths: [pathName], clients: 2, seconds: 3, build, accept: check });
-      if (warm.errors > 0 || warm.requests === 0) throw new Error(`warm-up of ${pathName}: ${warm.errors} of ${warm.requests} answers were not a success`);
+      if (warm.errors > 0 || warm.requests === 0) {
+        const sample = build(pathName, -2);
+        const response = await fetch(app.url + pathName, { method: sample.method, headers: sample.headers, body: new Uint8Array(sample.body) });
+        throw new Error(`warm-up of ${pathName}: ${warm.errors} of ${warm.requests} answers were not a success; one answered ${response.status}: ${(await response.text()).slice(0, 500)}`);
+      }
     }
     const responseBytes = await fetch(app.url + FORM_PATH, { method: "POST", headers: submission("", 0).headers, body: new Uint8Array(submissionBody(-1)) }).then(async (r) => (await r.arrayBuffer()).byteLength);
     console.log(`action answer: ${responseBytes} bytes; ${seconds} s per run; load average before: ${loadavg().map((l) => l.toFixed(1)).join(" ")}`);

@@ -30,9 +30,26 @@ export type Messages = typeof site & typeof intake & typeof status & typeof emai
   typeof retention &
   typeof policyAdmin;
 
-export async function loadMessages(locale: Locale): Promise<Messages> {
+// Merged once per locale and process: every page render and every e-mail asks for them, and
+// merging ~15 catalogues each time was measurable work and garbage on the submission path. (In
+// development an edited catalogue reloads this module, and with it the cache.)
+const merged = new Map<Locale, Promise<Messages>>();
+
+async function mergeMessages(locale: Locale): Promise<Messages> {
   const parts = await Promise.all(
     CATALOGUE_FILES.map(async (file) => (await import(`./messages/${locale}/${file}.json`)).default as object),
   );
   return Object.assign({}, ...parts) as Messages;
+}
+
+export function loadMessages(locale: Locale): Promise<Messages> {
+  let messages = merged.get(locale);
+  if (!messages) {
+    messages = mergeMessages(locale).catch((error: unknown) => {
+      merged.delete(locale);
+      throw error;
+    });
+    merged.set(locale, messages);
+  }
+  return messages;
 }
