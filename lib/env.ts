@@ -2,9 +2,6 @@ import { z } from "zod";
 import { LOCALES } from "./i18n/locales";
 import { FILED_JURISDICTIONS } from "./requests/jurisdictions";
 
-/** @deprecated Import Locale from lib/i18n/locales; kept only for app/[locale]/dashboard/mail/[id]/page.tsx until the edit open on it lands. */
-export type { Locale } from "./i18n/locales";
-
 /**
  * The one reader of process.env. Every setting is validated here; a wrong value stops start-up
  * with a message naming the variable and what it expects. Empty strings count as unset, so a

@@ -4,9 +4,10 @@ import { notFound } from "next/navigation";
 import { Card } from "@/components/card";
 import { Container } from "@/components/container";
 import { requireStaff } from "@/lib/auth/require-staff";
-import type { Locale } from "@/lib/env";
+import type { Locale } from "@/lib/i18n/locales";
 import { getInboundEmail, type InboundEmailView } from "@/lib/inbound/get-inbound-email";
 import { isAppError } from "@/lib/errors/app-error";
+import { isUuid } from "@/lib/text/uuid";
 import { can } from "@/lib/auth/permissions";
 import { INBOUND_STATUS_ACTIONS } from "@/lib/inbound/inbound-staff-schemas";
 import { Link } from "@/lib/i18n/navigation";
@@ -19,10 +20,9 @@ type Props = { params: Promise<{ locale: Locale; id: string }> };
 
 export const metadata: Metadata = { robots: { index: false, follow: false } };
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 async function loadEmail(id: string): Promise<InboundEmailView> {
-  if (!UUID.test(id)) notFound();
+  if (!isUuid(id)) notFound();
   try {
     return await getInboundEmail(await readyDb(), { inboundEmailId: id });
   } catch (error) {
