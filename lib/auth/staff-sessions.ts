@@ -3,6 +3,7 @@ import type { Db, Executor } from "@/db/client";
 import { staff, staffSessions, type Staff, type StaffSession, type StaffSessionStage } from "@/db/schema";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import { getEnv } from "@/lib/env";
+import { isUuid } from "@/lib/text/uuid";
 
 const MINUTE = 60_000;
 // last_seen_at is written at most this often per session: enough for an idle timeout counted in
@@ -33,10 +34,6 @@ export async function createStaffSession(
 }
 
 export type ValidSession = { session: StaffSession; staff: Staff };
-
-function isUuid(value: string): boolean {
-  return /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(value);
-}
 
 /**
  * The session and its staff member when the session is still good: not revoked, not idle longer
