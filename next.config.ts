@@ -1,11 +1,26 @@
+import { networkInterfaces } from "node:os";
 import type { NextConfig } from "next";
 import createNextIntlPlugin from "next-intl/plugin";
 import { securityHeaders } from "./lib/security/headers";
 
 const withNextIntl = createNextIntlPlugin("./lib/i18n/request.ts");
 
+/**
+ * Hosts besides localhost the development server may be opened at: 127.0.0.1 and this machine's
+ * own network addresses (a phone on the same Wi-Fi). Next 16 blocks its development resources for
+ * any other host, so React never starts there (development only; a build ignores it).
+ */
+export function devOrigins(): string[] {
+  const own = Object.values(networkInterfaces())
+    .flat()
+    .filter((address) => address && !address.internal && address.family === "IPv4")
+    .map((address) => address!.address);
+  return ["127.0.0.1", ...new Set(own)];
+}
+
 export default function config(): NextConfig {
   const nextConfig: NextConfig = {
+    allowedDevOrigins: devOrigins(),
     // PGlite loads its WASM and data files relative to its own package; bundling it breaks that.
     serverExternalPackages: ["@electric-sql/pglite"],
     poweredByHeader: false,

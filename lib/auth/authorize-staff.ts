@@ -1,9 +1,10 @@
 import { eq } from "drizzle-orm";
 import type { Db } from "@/db/client";
-import { staff } from "@/db/schema";
+import { staff, type Staff } from "@/db/schema";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import { authenticateStaff } from "./authenticate-staff";
 import { retryAfterMinutes } from "./sign-in-throttle";
+import { issueSignInTicket, readSignInTicket } from "./sign-in-ticket";
 import { createStaffSession } from "./staff-sessions";
 import { twoFactorRequired, verifySecondFactor } from "./two-factor";
 
@@ -12,12 +13,17 @@ import { twoFactorRequired, verifySecondFactor } from "./two-factor";
  * browser's URL, so nothing else ever goes there): "invalid", "delayed:<minutes>",
  * "two_factor_required" (ask for the code and send everything again), "two_factor_invalid".
  */
-export type SignInRefusal = "invalid" | `delayed:${number}` | "two_factor_required" | "two_factor_invalid";
+export type SignInRefusal = "invalid" | `delayed:${number}` | "two_factor_required" | "two_factor_invalid" | "ticket_expired";
 
 export type SignedInUser = { id: string; email: string; name: string; sessionId: string; sessionVersion: number };
-export type AuthorizeOutcome = { ok: true; user: SignedInUser } | { ok: false; refusal: SignInRefusal };
+/** A refusal of the code step carries a ticket (sign-in-ticket.ts) for the next try, instead of the password. */
+export type AuthorizeOutcome = { ok: true; user: SignedInUser } | { ok: false; refusal: SignInRefusal; ticket?: string; email?: string };
 
-export type SignInAttempt = { email: string; password: string; code?: string; ip: string; userAgent?: string | null };
+/**
+ * Either the password, or — for the code step — the ticket the password step gave (then the
+ * password is not sent again; "ticket_expired" when it is too old or the account changed).
+ */
+export type SignInAttempt = { email: string; password: string; code?: string; ticket?: string; ip: string; userAgent?: string | null };
 
 /**
  * The whole staff sign-in: password (authenticate-staff.ts), then the second factor when the
@@ -25,16 +31,26 @@ export type SignInAttempt = { email: string; password: string; code?: string; ip
  * that must have 2FA but has none yet gets a session limited to enrolling it.
  */
 export async function authorizeStaff(db: Db, attempt: SignInAttempt, now = new Date()): Promise<AuthorizeOutcome> {
-  const password = await authenticateStaff(db, attempt, now);
-  if (!password.ok) return { ok: false, refusal: password.error === "delayed" ? `delayed:${retryAfterMinutes(password.retryAfterSeconds)}` : "invalid" };
-  const member = password.staff;
+  let member: Staff;
+  if (attempt.ticket) {
+    const ticketed = await staffOfTicket(db, attempt.ticket, now);
+    if (!ticketed) return { ok: false, refusal: "ticket_expired" };
+    member = ticketed;
+  } else {
+    const password = await authenticateStaff(db, attempt, now);
+    if (!password.ok) return { ok: false, refusal: password.error === "delayed" ? `delayed:${retryAfterMinutes(password.retryAfterSeconds)}` : "invalid" };
+    member = password.staff;
+  }
 
   let secondFactor: "totp" | "recovery_code" | "enrolment_pending" | "none" = "none";
   if (member.totpSecret) {
+    const ticket = attempt.ticket ?? issueSignInTicket(member, now);
     const code = attempt.code?.trim() ?? "";
-    if (!code) return { ok: false, refusal: "two_factor_required" };
+    if (!code) return { ok: false, refusal: "two_factor_required", ticket, email: member.email };
     const checked = await verifySecondFactor(db, member, code, { ip: attempt.ip }, now);
-    if (!checked.ok) return { ok: false, refusal: checked.error === "delayed" ? `delayed:${retryAfterMinutes(checked.retryAfterSeconds)}` : "two_factor_invalid" };
+    if (!checked.ok) {
+      return { ok: false, refusal: checked.error === "delayed" ? `delayed:${retryAfterMinutes(checked.retryAfterSeconds)}` : "two_factor_invalid", ticket, email: member.email };
+    }
     secondFactor = checked.method;
   } else if (twoFactorRequired(member.role)) {
     secondFactor = "enrolment_pending";
@@ -47,4 +63,12 @@ export async function authorizeStaff(db: Db, attempt: SignInAttempt, now = new D
     return created;
   });
   return { ok: true, user: { id: member.id, email: member.email, name: member.name, sessionId: session.id, sessionVersion: member.sessionVersion } };
+}
+
+/** The account a code-step ticket was issued for, if the ticket is genuine, fresh and the account unchanged. */
+async function staffOfTicket(db: Db, ticket: string, now: Date): Promise<Staff | null> {
+  const read = readSignInTicket(ticket, now);
+  if (!read) return null;
+  const [member] = await db.select().from(staff).where(eq(staff.id, read.staffId)).limit(1);
+  return member && read.check(member) ? member : null;
 }

@@ -95,6 +95,27 @@ describe.each(testEngines())("security: two-factor sign-in for staff on %s", (en
     expect(await audits("staff.two_factor_recovery_code_used")).toBe(1);
   });
 
+  it("the code step carries the password step's ticket instead of the password; a forged, stale or outdated ticket starts over", async () => {
+    const first = await signIn({}, step(3));
+    expect(refusal(first)).toBe("two_factor_required");
+    const ticket = first.ok ? "" : (first.ticket ?? "");
+    expect(ticket).toMatch(/^[\w-]+\.[\w-]+$/);
+    expect(Buffer.from(ticket.split(".")[0]!, "base64url").toString()).not.toContain(PASSWORD);
+    const withTicket = (given: string, codeText: string, now = step(3)) =>
+      authorizeStaff(database.db, { email: "", password: "", ticket: given, code: codeText, ip: `198.51.100.${++ip}`, userAgent: "test" }, now);
+    const forged = `${ticket.split(".")[0]}.${"A".repeat(43)}`;
+    expect(refusal(await withTicket(forged, await code(step(3))))).toBe("ticket_expired");
+    expect(refusal(await withTicket(ticket, await code(step(3)), new Date(step(3).getTime() + 6 * 60_000)))).toBe("ticket_expired");
+    expect(await withTicket(ticket, "000000")).toMatchObject({ ok: false, refusal: "two_factor_invalid", ticket });
+    expect(refusal(await withTicket(ticket, await code(step(3))))).toBe("ok");
+
+    // A password change (or sign-out everywhere) makes an issued ticket worthless.
+    const [before] = await database.db.select().from(staff).where(eq(staff.id, admin.id));
+    await database.db.update(staff).set({ passwordHash: "$argon2id$changed" }).where(eq(staff.id, admin.id));
+    expect(refusal(await withTicket(ticket, await code(step(4)), step(4)))).toBe("ticket_expired");
+    await database.db.update(staff).set({ passwordHash: before!.passwordHash }).where(eq(staff.id, admin.id));
+  });
+
   it("limits code guessing like passwords: after the free attempts even the right code waits", async () => {
     const free = getEnv().STAFF_LOCKOUT_ATTEMPTS;
     await database.db.delete(signInThrottle).where(eq(signInThrottle.key, twoFactorThrottleKey(admin.id)));

@@ -14,7 +14,10 @@ export function securityHeaders(): { key: string; value: string }[] {
   return [
     { key: "X-Content-Type-Options", value: "nosniff" },
     { key: "X-Frame-Options", value: "DENY" },
-    { key: "Referrer-Policy", value: "no-referrer" },
+    // Never a path (status links carry a token) in a Referer, to anyone; but not "no-referrer",
+    // under which a browser's own form post (before JavaScript runs) says "Origin: null" and
+    // Next refuses the server action as cross-site.
+    { key: "Referrer-Policy", value: "strict-origin" },
     { key: "Permissions-Policy", value: "camera=(), microphone=(), geolocation=(), payment=()" },
     { key: "Cross-Origin-Opener-Policy", value: "same-origin" },
   ];

@@ -1,76 +1,67 @@
 "use client";
 
-import { useTranslations } from "next-intl";
-import { signIn } from "next-auth/react";
-import { useState, useTransition } from "react";
+import { useLocale, useTranslations } from "next-intl";
+import { useActionState, useEffect, useTransition } from "react";
 import { useForm } from "react-hook-form";
 import { FormNotice, type Notice } from "@/components/form/form-notice";
 import { TextField } from "@/components/form/text-field";
 import { submitButtonClasses } from "@/components/button-link";
+import { postedFields } from "@/components/form/use-hydrated";
+import { signInAction, type SignInState } from "./actions";
 
 type Values = { email: string; password: string; code: string };
 
 /**
- * Two steps in one form: e-mail and password, then — for an account with two-factor sign-in —
- * the authenticator code (or a recovery code), sent together with the kept e-mail and password.
- * The server answers fixed codes (lib/auth/authorize-staff.ts), translated here.
+ * Two steps: e-mail and password, then — for an account with two-factor sign-in — the
+ * authenticator code (or a recovery code), sent with the ticket the first step gave instead of
+ * the password. The server action is the form's action, so both steps work before JavaScript
+ * runs; the answers are fixed codes, translated here.
  */
 export function SignInForm({ callbackUrl }: { callbackUrl: string }) {
   const t = useTranslations("staff.signIn");
-  const [pending, startTransition] = useTransition();
-  const [notice, setNotice] = useState<Notice | null>(null);
-  const [step, setStep] = useState<"password" | "code">("password");
-  const { register, handleSubmit, setValue, getValues, setFocus } = useForm<Values>({ defaultValues: { email: "", password: "", code: "" } });
+  const locale = useLocale();
+  const [state, formAction, actionPending] = useActionState(signInAction, null);
+  const [submitting, startTransition] = useTransition();
+  const pending = actionPending || submitting;
+  const step = state?.step ?? "password";
+  const { register, handleSubmit, setValue, setFocus } = useForm<Values>({ defaultValues: { email: state?.email ?? "", password: "", code: "" } });
 
-  const onSubmit = handleSubmit(({ email, password, code }) =>
-    startTransition(async () => {
-      const result = await signIn("credentials", { email, password, code: step === "code" ? code : "", redirect: false });
-      if (result?.ok && !result.error) {
-        window.location.assign(callbackUrl);
-        return;
-      }
-      const error = result?.error ?? "";
-      const delayed = /^delayed:(\d+)$/.exec(error);
-      if (error === "two_factor_required") {
-        setStep("code");
-        setNotice({ kind: "info", text: t("codeLead"), focus: false });
-        setTimeout(() => setFocus("code"), 0);
-        return;
-      }
-      if (error === "two_factor_invalid") {
-        setNotice({ kind: "error", text: t("codeInvalid") });
-        setValue("code", "");
-        return;
-      }
-      setNotice({ kind: "error", text: delayed ? t("locked", { minutes: Number(delayed[1]) }) : error === "invalid" || error === "CredentialsSignin" ? t("invalid") : t("unexpected") });
-      if (!delayed) {
-        // Keep the e-mail, clear the password: the usual courtesy after a failed sign-in.
-        setStep("password");
-        setValue("password", "");
-        setValue("code", "");
-      }
-    }),
-  );
-
-  const startOver = () => {
-    setStep("password");
-    setNotice(null);
+  // After an answer: the password and a refused code are cleared, focus goes where to type next.
+  useEffect(() => {
+    if (!state) return;
     setValue("password", "");
     setValue("code", "");
-  };
+    if (state.step === "code") setFocus("code");
+    else if (state.error !== "delayed") setFocus("password");
+  }, [state, setValue, setFocus]);
+
+  const notice = noticeOf(state, t);
+  const startOver = `/${locale}/staff/sign-in?callbackUrl=${encodeURIComponent(callbackUrl)}`;
 
   return (
-    <form method="post" noValidate onSubmit={onSubmit} className="max-w-sm">
+    <form
+      action={formAction}
+      noValidate
+      onSubmit={handleSubmit((_values, event) => {
+        const form = event?.target instanceof HTMLFormElement ? event.target : null;
+        if (form) startTransition(() => formAction(postedFields(form)));
+      })}
+      className="max-w-sm"
+    >
       <FormNotice notice={notice} />
-      {step === "password" ? (
+      <input type="hidden" name="locale" value={locale} />
+      <input type="hidden" name="callbackUrl" value={callbackUrl} />
+      {state?.step === "code" ? (
         <>
-          <TextField id="email" type="email" autoComplete="username" label={t("email")} required {...register("email")} />
-          <TextField id="password" type="password" autoComplete="current-password" label={t("password")} required {...register("password")} />
+          <input type="hidden" name="ticket" value={state.ticket} />
+          <input type="hidden" name="email" value={state.email} />
+          <p className="text-muted">{t("signingInAs", { email: state.email })}</p>
+          <TextField id="code" type="text" inputMode="text" autoComplete="one-time-code" spellCheck={false} label={t("code")} hint={t("codeHint")} required {...register("code")} />
         </>
       ) : (
         <>
-          <p className="text-muted">{t("signingInAs", { email: getValues("email") })}</p>
-          <TextField id="code" type="text" inputMode="text" autoComplete="one-time-code" spellCheck={false} label={t("code")} hint={t("codeHint")} required {...register("code")} />
+          <TextField id="email" type="email" autoComplete="username" label={t("email")} required defaultValue={state?.email ?? ""} {...register("email")} />
+          <TextField id="password" type="password" autoComplete="current-password" label={t("password")} required {...register("password")} />
         </>
       )}
       <div className="mt-6 flex flex-wrap items-center gap-4">
@@ -78,11 +69,20 @@ export function SignInForm({ callbackUrl }: { callbackUrl: string }) {
           {t("submit")}
         </button>
         {step === "code" ? (
-          <button type="button" onClick={startOver} className="min-h-11 underline">
+          <a href={startOver} className="inline-flex min-h-11 items-center underline">
             {t("startOver")}
-          </button>
+          </a>
         ) : null}
       </div>
     </form>
   );
+}
+
+function noticeOf(state: SignInState, t: ReturnType<typeof useTranslations<"staff.signIn">>): Notice | null {
+  if (!state) return null;
+  if (state.error === "delayed") return { kind: "error", text: t("locked", { minutes: state.minutes ?? 1 }) };
+  if (state.error === "unexpected") return { kind: "error", text: t("unexpected") };
+  if (state.step === "code") return state.error === "two_factor_invalid" ? { kind: "error", text: t("codeInvalid") } : { kind: "info", text: t("codeLead"), focus: false };
+  if (state.error === "ticket_expired") return { kind: "error", text: t("ticketExpired") };
+  return { kind: "error", text: t("invalid") };
 }
