@@ -8,17 +8,13 @@ import { verifyAuditChain } from "@/lib/audit/verify-audit-chain";
 import { generateToken, hashToken } from "@/lib/security/tokens";
 import { authorizeStaff } from "./authorize-staff";
 import { createStaff } from "./create-staff";
-import {
-  acceptInvite,
-  changeOwnPassword,
-  changeStaffRole,
-  describeInvite,
-  inviteStaff,
-  listStaff,
-  setStaffDisabled,
-  STAFF_INVITE_TTL_HOURS,
-  type StaffActor,
-} from "./staff-admin";
+import { acceptInvite, describeInvite } from "@/lib/auth/staff-admin/accept-invite";
+import { changeOwnPassword } from "@/lib/auth/staff-admin/change-own-password";
+import { changeStaffRole } from "@/lib/auth/staff-admin/change-staff-role";
+import { inviteStaff } from "@/lib/auth/staff-admin/invite-staff";
+import { listStaff } from "@/lib/auth/staff-admin/list-staff";
+import { setStaffDisabled } from "@/lib/auth/staff-admin/set-staff-disabled";
+import { STAFF_INVITE_TTL_HOURS, type StaffActor } from "@/lib/auth/staff-admin/common";
 
 const PASSWORD = "correct horse battery staple";
 const HOUR = 3_600_000;

@@ -7,7 +7,7 @@ import { clearAccountThrottles } from "./sign-in-throttle";
 import { AppError } from "@/lib/errors/app-error";
 import { assertCan } from "./assert-can";
 import { can } from "./permissions";
-import type { StaffActor } from "./staff-admin";
+import type { StaffActor } from "@/lib/auth/staff-admin/common";
 
 const targetSchema = z.object({ staffId: z.uuid("invalid") });
 

@@ -5,7 +5,7 @@ import { redirect } from "next/navigation";
 import { getStaffSession } from "@/lib/auth/current-staff";
 import { MIN_PASSWORD_LENGTH } from "@/lib/auth/create-staff";
 import { staffAction, type StaffActionFailure } from "@/lib/auth/staff-action";
-import { changeOwnPassword } from "@/lib/auth/staff-admin";
+import { changeOwnPassword } from "@/lib/auth/staff-admin/change-own-password";
 import { changePasswordFormSchema, type ChangePasswordFormValues } from "@/lib/auth/staff-admin-schemas";
 import { revokeAllStaffSessions } from "@/lib/auth/staff-sessions";
 import { getEnv } from "@/lib/env";

@@ -4,7 +4,9 @@ import { revalidatePath } from "next/cache";
 import type { Db } from "@/db/client";
 import type { CurrentStaff } from "@/lib/auth/current-staff";
 import { staffAction, type StaffActionFailure } from "@/lib/auth/staff-action";
-import { changeStaffRole, inviteStaff, setStaffDisabled } from "@/lib/auth/staff-admin";
+import { changeStaffRole } from "@/lib/auth/staff-admin/change-staff-role";
+import { inviteStaff } from "@/lib/auth/staff-admin/invite-staff";
+import { setStaffDisabled } from "@/lib/auth/staff-admin/set-staff-disabled";
 import type { InviteStaffInput } from "@/lib/auth/staff-admin-schemas";
 import { clearStaffSignInDelays, resetStaffTwoFactor } from "@/lib/auth/staff-sign-in-admin";
 

@@ -6,7 +6,7 @@ import { useState, useTransition } from "react";
 import { useForm } from "react-hook-form";
 import { FormNotice, type Notice } from "@/components/form/form-notice";
 import type { StaffRole } from "@/db/schema/staff";
-import type { StaffStatus } from "@/lib/auth/staff-admin";
+import type { StaffStatus } from "@/lib/auth/staff-admin/list-staff";
 import { changeStaffRoleSchema, STAFF_ROLE_CHOICES } from "@/lib/auth/staff-admin-schemas";
 import { changeStaffRoleAction, clearStaffSignInDelaysAction, resetStaffTwoFactorAction, setStaffDisabledAction } from "./actions";
 import { useStaffAdminMessages } from "./use-staff-admin-messages";

@@ -2,7 +2,7 @@
 
 import { runPublicAction } from "@/lib/actions/public-action";
 import { MIN_PASSWORD_LENGTH } from "@/lib/auth/create-staff";
-import { acceptInvite } from "@/lib/auth/staff-admin";
+import { acceptInvite } from "@/lib/auth/staff-admin/accept-invite";
 import { isAppError } from "@/lib/errors/app-error";
 import { fieldErrorsOf } from "@/lib/errors/field-errors";
 import { acceptInviteFormSchema, type AcceptInviteFormValues } from "@/lib/auth/staff-admin-schemas";

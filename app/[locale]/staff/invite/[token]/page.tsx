@@ -3,7 +3,7 @@ import { getTranslations, setRequestLocale } from "next-intl/server";
 import { ClientMessages } from "@/components/client-messages";
 import { Container } from "@/components/container";
 import { MIN_PASSWORD_LENGTH } from "@/lib/auth/create-staff";
-import { describeInvite } from "@/lib/auth/staff-admin";
+import { describeInvite } from "@/lib/auth/staff-admin/accept-invite";
 import type { Locale } from "@/lib/i18n/locales";
 import { readyDb } from "@/lib/startup/ensure-app-ready";
 import { AcceptInviteForm } from "./accept-invite-form";
