@@ -51,44 +51,48 @@ describe.each(testEngines())("COPY export on %s", (engine) => {
     expect(postgresClientOf(database.db) !== null).toBe(engine === "postgres");
   });
 
-  it.runIf(engine === "postgres")("writes byte for byte the CSV the cursor path writes, for both logs", async () => {
-    const client = postgresClientOf(database.db)!;
-    const viaCursor = await readAllBytes(await openExportStream(streamRequestLog(database.db, {}, ZONE, EXPORT_TEST_NOW), csvEncoder(REQUEST_LOG_COLUMNS)));
-    let ended: { rows: number; outcome: string } | undefined;
-    const viaCopy = await readAllBytes(await openCopyCsvStream(client, requestLogQuery({}, ZONE, EXPORT_TEST_NOW, csvCellSql), REQUEST_LOG_COLUMNS, (end) => (ended = end)));
-    expect(text(viaCopy)).toBe(text(viaCursor));
-    expect(Buffer.from(viaCopy).equals(Buffer.from(viaCursor))).toBe(true);
-    expect(ended).toMatchObject({ rows: TRICKY_VALUES.length + 2, outcome: "complete" });
+  // COPY exists on PostgreSQL only (the test above shows PGlite never takes that path), so these
+  // are defined for PostgreSQL alone rather than reported as skipped on PGlite.
+  if (engine === "postgres") {
+    it("writes byte for byte the CSV the cursor path writes, for both logs", async () => {
+      const client = postgresClientOf(database.db)!;
+      const viaCursor = await readAllBytes(await openExportStream(streamRequestLog(database.db, {}, ZONE, EXPORT_TEST_NOW), csvEncoder(REQUEST_LOG_COLUMNS)));
+      let ended: { rows: number; outcome: string } | undefined;
+      const viaCopy = await readAllBytes(await openCopyCsvStream(client, requestLogQuery({}, ZONE, EXPORT_TEST_NOW, csvCellSql), REQUEST_LOG_COLUMNS, (end) => (ended = end)));
+      expect(text(viaCopy)).toBe(text(viaCursor));
+      expect(Buffer.from(viaCopy).equals(Buffer.from(viaCursor))).toBe(true);
+      expect(ended).toMatchObject({ rows: TRICKY_VALUES.length + 2, outcome: "complete" });
 
-    const auditCursor = await readAllBytes(await openExportStream(streamAuditLog(database.db, {}, ZONE), csvEncoder(AUDIT_LOG_COLUMNS)));
-    const auditCopy = await readAllBytes(await openCopyCsvStream(client, auditLogQuery({}, ZONE, csvCellSql), AUDIT_LOG_COLUMNS));
-    expect(text(auditCopy)).toBe(text(auditCursor));
-  });
+      const auditCursor = await readAllBytes(await openExportStream(streamAuditLog(database.db, {}, ZONE), csvEncoder(AUDIT_LOG_COLUMNS)));
+      const auditCopy = await readAllBytes(await openCopyCsvStream(client, auditLogQuery({}, ZONE, csvCellSql), AUDIT_LOG_COLUMNS));
+      expect(text(auditCopy)).toBe(text(auditCursor));
+    });
 
-  it.runIf(engine === "postgres")("fails before the first byte when the query cannot run", async () => {
-    const client = postgresClientOf(database.db)!;
-    await expect(openCopyCsvStream(client, sql`select no_such_column from requests`, REQUEST_LOG_COLUMNS)).rejects.toThrow(/no_such_column/);
-  });
+    it("fails before the first byte when the query cannot run", async () => {
+      const client = postgresClientOf(database.db)!;
+      await expect(openCopyCsvStream(client, sql`select no_such_column from requests`, REQUEST_LOG_COLUMNS)).rejects.toThrow(/no_such_column/);
+    });
 
-  it.runIf(engine === "postgres")("cancelled halfway, gives its connection back to the pool", { timeout: 60_000 }, async () => {
-    const client = postgresClientOf(database.db)!;
-    // Enough rows that COPY is still sending when the reader gives up.
-    const big = sql`select repeat('x', 200) || g as filler from generate_series(1, 200000) as g`;
-    const columns = [{ key: "filler", kind: "text" as const }];
-    let outcome: string | undefined;
-    for (let i = 0; i < 12; i++) {
-      const body = await openCopyCsvStream(client, big, columns, (end) => (outcome = end.outcome));
-      const reader = body.getReader();
-      await reader.read();
-      await reader.read();
-      await reader.cancel();
-    }
-    expect(outcome).toBe("cancelled");
-    // Twelve cancelled COPYs and a pool of ten: were any connection still stuck, this would hang.
-    const [row] = await Promise.race([
-      database.db.execute(sql`select 1 as one`).then((result) => (Array.isArray(result) ? result : (result as { rows: unknown[] }).rows)),
-      new Promise<never>((_, reject) => setTimeout(() => reject(new Error("no connection came back")), 20_000)),
-    ]);
-    expect(row).toEqual({ one: 1 });
-  });
+    it("cancelled halfway, gives its connection back to the pool", { timeout: 60_000 }, async () => {
+      const client = postgresClientOf(database.db)!;
+      // Enough rows that COPY is still sending when the reader gives up.
+      const big = sql`select repeat('x', 200) || g as filler from generate_series(1, 200000) as g`;
+      const columns = [{ key: "filler", kind: "text" as const }];
+      let outcome: string | undefined;
+      for (let i = 0; i < 12; i++) {
+        const body = await openCopyCsvStream(client, big, columns, (end) => (outcome = end.outcome));
+        const reader = body.getReader();
+        await reader.read();
+        await reader.read();
+        await reader.cancel();
+      }
+      expect(outcome).toBe("cancelled");
+      // Twelve cancelled COPYs and a pool of ten: were any connection still stuck, this would hang.
+      const [row] = await Promise.race([
+        database.db.execute(sql`select 1 as one`).then((result) => (Array.isArray(result) ? result : (result as { rows: unknown[] }).rows)),
+        new Promise<never>((_, reject) => setTimeout(() => reject(new Error("no connection came back")), 20_000)),
+      ]);
+      expect(row).toEqual({ one: 1 });
+    });
+  }
 });
