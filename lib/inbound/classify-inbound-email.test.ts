@@ -1,7 +1,7 @@
 import PostalMime, { type Email } from "postal-mime";
 import { describe, expect, it } from "vitest";
 import { classifyInboundEmail, isBounceReportPart, isReportPart } from "./classify-inbound-email";
-import { readFixture, readFixtureBytes } from "./fixtures";
+import { BOUNCE_FIXTURES, readFixture, readFixtureBytes } from "./fixtures";
 import { normalizeLineEndings } from "./normalize-line-endings";
 
 /** A minimal message with the given extra header lines; `body` may start with its own Content-Type. */
@@ -115,16 +115,7 @@ describe("classifyInboundEmail: bounces", () => {
 });
 
 describe("classifyInboundEmail: bounces by structure, from the fixtures", () => {
-  it.each([
-    ["qmail-failure-notice.eml", "5.1.1"],
-    ["dragonfly-dsn.eml", "5.1.1"],
-    ["ses-bounce-json.eml", "5.1.1"],
-    ["trend-micro.eml", "5.1.1"],
-    ["mailfoundry.eml", "5.2.1"],
-    ["mail-delivery-system.eml", "5.2.2"],
-    ["exim-failed-recipients.eml", "5.1.1"],
-    ["cr-only-bounce.eml", "5.1.1"],
-  ])("%s: failed recipient, status %s and the original Message-ID", async (name, status) => {
+  it.each(BOUNCE_FIXTURES)("%s: failed recipient, status %s and the original Message-ID", async (name, status) => {
     const raw = readFixtureBytes(name, { FROM: "anna@example.kz", ORIGINAL_MESSAGE_ID: "<orig-9@smart-lift.kz>" });
     const email = await PostalMime.parse(normalizeLineEndings(raw), { rfc822Attachments: true });
     expect(classifyInboundEmail(email)).toMatchObject({

@@ -5,7 +5,7 @@ import { createTestDatabase, testEngines, type TestDatabase } from "@/db/testing
 import { enqueueEmail } from "@/lib/email/enqueue-email";
 import { seedDeadlineData } from "@/lib/requests/deadlines/deadline-repository";
 import { fileVerifiedRequest } from "@/lib/requests/testing";
-import { readFixtureBytes, type FixtureValues } from "./fixtures";
+import { BOUNCE_FIXTURES, readFixtureBytes, type FixtureValues } from "./fixtures";
 import { handleInboundWebhook } from "./inbound-webhook";
 import { ingestEmail } from "./ingest-email";
 import { AUTO_REPLY_CHANNEL } from "./message-channels";
@@ -19,16 +19,6 @@ const REQUESTER = "aigerim.nurlanova@example.kz";
 const ROUTES = ["ingestEmail", "webhook"] as const;
 type Route = (typeof ROUTES)[number];
 
-const BOUNCES = [
-  ["qmail-failure-notice.eml", "5.1.1"],
-  ["dragonfly-dsn.eml", "5.1.1"],
-  ["ses-bounce-json.eml", "5.1.1"],
-  ["trend-micro.eml", "5.1.1"],
-  ["mailfoundry.eml", "5.2.1"],
-  ["mail-delivery-system.eml", "5.2.2"],
-  ["exim-failed-recipients.eml", "5.1.1"],
-  ["cr-only-bounce.eml", "5.1.1"],
-] as const;
 
 /**
  * The shapes real mail arrives in (written for this project after real ones: bounces from qmail,
@@ -91,7 +81,7 @@ describe.each(testEngines())("inbound fixtures on %s", (engine) => {
   }
 
   describe.each(ROUTES)("through %s", (route) => {
-    it.each(BOUNCES)("%s marks the outgoing e-mail bounced (status %s) and says why", async (name, status) => {
+    it.each(BOUNCE_FIXTURES)("%s marks the outgoing e-mail bounced (status %s) and says why", async (name, status) => {
       const sent = await outgoing();
       const email = await deliver(route, fixture(name, route, { ORIGINAL_MESSAGE_ID: sent.messageId }));
       expect(email).toMatchObject({ status: "processed", kind: "bounce", requestId: request.id });
