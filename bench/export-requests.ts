@@ -9,12 +9,10 @@
 // Needs DATABASE_URL naming a PostgreSQL server (the database in it is only used to create and
 // drop pd_bench_<random>) and psql on PATH.
 import { execFile } from "node:child_process";
-import { randomBytes } from "node:crypto";
 import { promisify } from "node:util";
 import { sql } from "drizzle-orm";
-import postgres from "postgres";
-import { openDatabase, type Db } from "@/db/client";
-import { migrateDatabase } from "@/db/migrate";
+import type { Db } from "@/db/client";
+import { withScratchDatabase } from "./support/scratch-database";
 import { csvCellSql, openCopyCsvStream, postgresClientOf } from "@/lib/compliance/export-copy";
 import { csvEncoder } from "@/lib/compliance/export-encoders";
 import { REQUEST_LOG_COLUMNS, requestLogQuery, streamRequestLog } from "@/lib/compliance/export-request-log";
@@ -120,17 +118,10 @@ async function main() {
     process.exit(1);
   }
   const rows = rowsArgument();
-  const name = `pd_bench_${randomBytes(6).toString("hex")}`;
-  const admin = postgres(baseUrl, { max: 1, onnotice: () => {} });
-  await admin.unsafe(`create database ${name}`);
-  const url = new URL(baseUrl);
-  url.pathname = `/${name}`;
-  const connection = openDatabase({ databaseUrl: url.toString() });
-  try {
-    await migrateDatabase(connection);
+  await withScratchDatabase(baseUrl, async (connection, databaseUrl) => {
     let started = performance.now();
     await seed(connection.db, rows);
-    console.log(`seeded ${rows.toLocaleString("en")} requests in ${name} in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+    console.log(`seeded ${rows.toLocaleString("en")} requests in ${((performance.now() - started) / 1000).toFixed(1)} s`);
 
     const now = new Date();
     // With --expose-gc (the npm script passes it), "before" is the live memory, not garbage left by seeding.
@@ -143,7 +134,7 @@ async function main() {
     if (exported.rows !== rows) throw new Error(`the export gave ${exported.rows} rows, expected ${rows}`);
 
     started = performance.now();
-    const psql = await run("psql", [url.toString(), "-X", "-v", "ON_ERROR_STOP=1", "-c", `\\copy (${inlineQuery(now)}) to '/dev/null' with csv header`], { maxBuffer: 1 << 20 });
+    const psql = await run("psql", [databaseUrl, "-X", "-v", "ON_ERROR_STOP=1", "-c", `\\copy (${inlineQuery(now)}) to '/dev/null' with csv header`], { maxBuffer: 1 << 20 });
     const psqlSeconds = (performance.now() - started) / 1000;
     const psqlRows = Number(/COPY (\d+)/.exec(psql.stdout)?.[1]);
     if (psqlRows !== rows) throw new Error(`psql copied ${psql.stdout.trim()}, expected ${rows} rows`);
@@ -154,11 +145,7 @@ async function main() {
     console.log(`psql \\copy     : ${psqlRows.toLocaleString("en")} rows in ${psqlSeconds.toFixed(2)} s = ${Math.round(psqlRate).toLocaleString("en")} rows/s (process start included)`);
     console.log(`ratio          : our export runs at ${(ourRate / psqlRate).toFixed(2)}× the speed of psql \\copy (goal ≥ 0.5×)`);
     console.log(`memory (RSS)   : ${(rssBefore / MB).toFixed(0)} MB before the export, ${(peakRss / MB).toFixed(0)} MB at its peak (+${((peakRss - rssBefore) / MB).toFixed(0)} MB; goal ≤ 100 MB)`);
-  } finally {
-    await connection.close();
-    await admin.unsafe(`drop database if exists ${name} with (force)`);
-    await admin.end();
-  }
+  });
 }
 
 main().catch((error: unknown) => {

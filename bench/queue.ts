@@ -5,11 +5,9 @@
 // and at N (default 1,000,000), each in its own new database (pd_bench_<random>, dropped after).
 // Prints each query's p95 at both sizes and the ratio: the goal is ≤ 1.5× — the same work at any
 // size. Rows are seeded by generate_series in SQL. Needs DATABASE_URL naming a PostgreSQL server.
-import { randomBytes } from "node:crypto";
 import { sql } from "drizzle-orm";
-import postgres from "postgres";
-import { openDatabase, type Db } from "@/db/client";
-import { migrateDatabase } from "@/db/migrate";
+import type { Db } from "@/db/client";
+import { withScratchDatabase } from "./support/scratch-database";
 import { rowsOf } from "@/lib/audit/record-audit-event";
 import { getEnv } from "@/lib/env";
 import { listQueue } from "@/lib/requests/list-queue";
@@ -109,18 +107,11 @@ async function timeCase(db: Db, me: string, run: () => Promise<unknown>, runs: n
 }
 
 async function measure(baseUrl: string, rows: number, runs: number): Promise<Map<string, { p50: number; p95: number; found: number }>> {
-  const name = `pd_bench_${randomBytes(6).toString("hex")}`;
-  const admin = postgres(baseUrl, { max: 1, onnotice: () => {} });
-  await admin.unsafe(`create database ${name}`);
-  const url = new URL(baseUrl);
-  url.pathname = `/${name}`;
-  const connection = openDatabase({ databaseUrl: url.toString() });
   const results = new Map<string, { p50: number; p95: number; found: number }>();
-  try {
-    await migrateDatabase(connection);
+  await withScratchDatabase(baseUrl, async (connection) => {
     const started = performance.now();
     const { me } = await seed(connection.db, rows);
-    console.log(`seeded ${rows.toLocaleString("en")} requests in ${name} in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+    console.log(`seeded ${rows.toLocaleString("en")} requests in ${((performance.now() - started) / 1000).toFixed(1)} s`);
     const db = connection.db;
     const firstPage = await listQueue(db, {}, { id: me }, NOW);
     for (const c of CASES) {
@@ -131,11 +122,7 @@ async function measure(baseUrl: string, rows: number, runs: number): Promise<Map
     }
     const counts = await timeCase(db, me, () => readStatusCounts(db), runs);
     results.set("counts (counter table)", { ...counts, found: Object.keys(await readStatusCounts(db)).length });
-  } finally {
-    await connection.close();
-    await admin.unsafe(`drop database if exists ${name} with (force)`);
-    await admin.end();
-  }
+  });
   return results;
 }
 
