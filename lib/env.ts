@@ -96,6 +96,16 @@ const envShape = {
   // npm run bench:submit's baseline route (POST /api/bench/insert); never on a real site.
   BENCHMARK_BASELINE: booleanFlag.default(false),
   METRICS_TOKEN: z.string().min(32, "expected at least 32 random characters, e.g. from `openssl rand -hex 32`").optional(),
+  // Fulfilment (lib/fulfilment): the data map file, the key for what it stores, limits per run.
+  FULFILMENT_MAP: z.string().trim().min(1).optional(),
+  FULFILMENT_ENCRYPTION_KEY: z
+    .string()
+    .refine((value) => /^[0-9a-fA-F]{64}$/.test(value.trim()) || Buffer.from(value.trim(), "base64").length === 32, {
+      message: "expected 32 random bytes as base64 or hex, e.g. from `openssl rand -base64 32`",
+    })
+    .optional(),
+  FULFILMENT_ROW_CAP: wholeNumber(1, 1_000_000, "rows").default(10_000),
+  FULFILMENT_STATEMENT_TIMEOUT_SECONDS: wholeNumber(1, 3_600, "seconds").default(30),
   INBOUND_TRUSTED_AUTHSERV_ID: z
     .string()
     .regex(/^[A-Za-z0-9._-]+(?:\s*,\s*[A-Za-z0-9._-]+)*$/, {

@@ -10,3 +10,4 @@ export * from "./request-status-counts";
 export * from "./settings";
 export * from "./staff";
 export * from "./templates";
+export * from "./fulfilment";

@@ -7,8 +7,8 @@ describe("the permissions map", () => {
   it("gives admins everything, agents the work and compliance officers the record", () => {
     const of = (role: (typeof STAFF_ROLES)[number]) => (Object.keys(PERMISSIONS) as Permission[]).filter((permission) => can(role, permission)).sort();
     expect(of("admin")).toEqual((Object.keys(PERMISSIONS) as Permission[]).sort());
-    expect(of("agent")).toEqual(["mail.read", "mail.work", "requests.read", "requests.work"]);
-    expect(of("compliance")).toEqual(["compliance.read", "legalHold.set", "mail.read", "requests.read"]);
+    expect(of("agent")).toEqual(["fulfilment.run", "mail.read", "mail.work", "requests.read", "requests.work"]);
+    expect(of("compliance")).toEqual(["compliance.read", "fulfilment.approve", "legalHold.set", "mail.read", "requests.read"]);
   });
 
   it("refuses at the data with AppError forbidden", () => {

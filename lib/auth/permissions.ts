@@ -23,6 +23,12 @@ export const PERMISSIONS = {
   "staff.manage": ["admin"],
   "retention.manage": ["admin"],
   "policy.publish": ["admin"],
+  /** Fulfilment (lib/fulfilment): collect a requester's data, plan an erasure or a correction. */
+  "fulfilment.run": ["agent", "admin"],
+  /** The second pair of eyes: approve an erasure or a correction someone else started. */
+  "fulfilment.approve": ["compliance", "admin"],
+  /** Store the data map's source connection URLs. */
+  "fulfilment.sources.manage": ["admin"],
 } as const satisfies Record<string, readonly StaffRole[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

@@ -21,6 +21,7 @@ export const EMAIL_TEMPLATES = [
   "request_completed",
   "deadline_reminder",
   "requester_replied",
+  "erasure_completed",
 ] as const;
 export type EmailTemplate = (typeof EMAIL_TEMPLATES)[number];
 
@@ -46,6 +47,8 @@ export type EmailVariables = {
   /** The daily list for an assignee: `due` is the formatted due date of each request. */
   /** To the assignee: the requester wrote (portal or e-mail); `excerpt` is the start of it. */
   requester_replied: { name: string; reference: string; excerpt: string; url: string };
+  /** After an approved erasure (lib/fulfilment): what was erased and what was kept and why, each line already translated. */
+  erasure_completed: { name: string; reference: string; erased: string[]; kept: string[]; statusUrl: string };
   deadline_reminder: { name: string; overdue: { reference: string; due: string; url: string }[]; dueSoon: { reference: string; due: string; url: string }[]; queueUrl: string };
 };
 
@@ -219,6 +222,17 @@ const TEMPLATES: { [T in EmailTemplate]: Builder<T> } = {
       ...(v.filesAvailableUntil ? [{ kind: "paragraph", text: t("request_completed.files", { date: v.filesAvailableUntil }) } as const] : []),
       { kind: "button", label: t("request_completed.linkLabel"), url: v.statusUrl },
       { kind: "note", text: t("request_completed.keepPrivate") },
+    ],
+  }),
+  erasure_completed: (t, v) => ({
+    subject: t("erasure_completed.subject", { reference: v.reference }),
+    blocks: [
+      { kind: "paragraph", text: t("erasure_completed.intro", { reference: v.reference }) },
+      { kind: "paragraph", text: t("erasure_completed.erasedIntro") },
+      { kind: "quote", text: v.erased.length > 0 ? v.erased.join("\n") : t("erasure_completed.nothingErased") },
+      ...(v.kept.length > 0 ? [{ kind: "paragraph", text: t("erasure_completed.keptIntro") } as const, { kind: "quote", text: v.kept.join("\n") } as const] : []),
+      { kind: "button", label: t("erasure_completed.linkLabel"), url: v.statusUrl },
+      { kind: "note", text: t("erasure_completed.keepPrivate") },
     ],
   }),
 };

@@ -67,6 +67,14 @@ export const CONFLICT_REASONS = [
   "deadline_passed",
   /** The chosen assignee is not an active agent or admin. */
   "bad_assignee",
+  /** Fulfilment: the same person may not start and approve an erasure or a correction. */
+  "four_eyes",
+  /** Fulfilment: this step already ran (or runs) for the request. */
+  "run_exists",
+  /** Fulfilment: the run is not in a state that allows this (say, approving before the dry run). */
+  "run_state",
+  /** Fulfilment is off (no data map) or the map has no source to work on. */
+  "fulfilment_off",
 ] as const;
 export type ConflictReason = (typeof CONFLICT_REASONS)[number];
 

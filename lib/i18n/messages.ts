@@ -14,13 +14,14 @@ import type replies from "./messages/ru/replies.json";
 import type staffAdmin from "./messages/ru/staff-admin.json";
 import type staff from "./messages/ru/staff.json";
 import type status from "./messages/ru/status.json";
+import type fulfilment from "./messages/ru/fulfilment.json";
 
 /**
  * Catalogues are split by feature (one file per area, same files in every language) so that
  * each area's strings can change without touching the others. Top-level keys never repeat
  * across files.
  */
-export const CATALOGUE_FILES = ["site", "intake", "status", "email", "staff", "dashboard", "replies", "staff-admin", "calendar", "mail", "audit", "exports", "reports", "retention", "policy-admin"] as const;
+export const CATALOGUE_FILES = ["site", "intake", "status", "email", "staff", "dashboard", "replies", "staff-admin", "calendar", "mail", "audit", "exports", "reports", "retention", "policy-admin", "fulfilment"] as const;
 
 export type Messages = typeof site & typeof intake & typeof status & typeof email & typeof staff & typeof dashboard & typeof replies & typeof staffAdmin & typeof calendar &
   typeof mail &
@@ -28,7 +29,8 @@ export type Messages = typeof site & typeof intake & typeof status & typeof emai
   typeof exportsCatalogue &
   typeof reports &
   typeof retention &
-  typeof policyAdmin;
+  typeof policyAdmin &
+  typeof fulfilment;
 
 // Merged once per locale and process: every page render and every e-mail asks for them, and
 // merging ~15 catalogues each time was measurable work and garbage on the submission path. (In

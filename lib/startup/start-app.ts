@@ -7,6 +7,10 @@ import { errorMessage, log } from "@/lib/log";
 import { installPeerAddressRecorder } from "@/lib/security/record-peer-address";
 import { ensureAppReady } from "./ensure-app-ready";
 import { seedDemoData } from "./seed-demo-data";
+import { seedSampleApp } from "@/lib/fulfilment/demo/seed-sample-app";
+import { loadDataMap } from "@/lib/fulfilment/map/load-data-map";
+import { checkFulfilmentSetup } from "@/lib/fulfilment/sources/check-fulfilment-setup";
+import { MissingFulfilmentKeyError } from "@/lib/fulfilment/secrets/fulfilment-key";
 
 // A page waits at most this long to learn that the database is down (proxy.ts).
 const PROBE_TIMEOUT_MS = 2_000;
@@ -48,13 +52,25 @@ export async function startApp(): Promise<void> {
       `database unreachable (${describeDatabase()}): ${errorMessage(error)} — /api/health answers 503 until it is back; retrying on the next request`,
     );
   }
+  if (ready) {
+    try {
+      await checkFulfilmentSetup(getDb());
+    } catch (error) {
+      if (!(error instanceof MissingFulfilmentKeyError)) throw error;
+      console.error(`[privacy-desk] ${error.message}`);
+      process.exit(1);
+    }
+  }
   if (ready && demoDataEnabled()) {
     try {
       await seedDemoData(getDb());
+      await seedSampleApp(getDb());
     } catch (error) {
       log.error(`demo data not created: ${errorMessage(error)}`);
     }
   }
+  // A broken data map does not stop the app (requests still work by hand); it is said at once.
+  await loadDataMap().catch((error: unknown) => log.error(errorMessage(error)));
   // Started either way: while the database is down, each tick fails, is logged once, and retries.
   if (getEnv().WORKER === "in-process") startWorker();
 }
