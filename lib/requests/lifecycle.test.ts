@@ -15,12 +15,14 @@ const ALLOWED: [RequestStatus, LifecycleAction, LifecycleRole, RequestStatus][] 
     ["in_progress", "ask_requester", role, "awaiting_requester"],
     ["in_progress", "hold", role, "on_hold"],
     ["on_hold", "resume", role, "in_progress"],
-    ...(["new", "in_progress", "awaiting_requester", "on_hold"] as const).flatMap(
+    // Not from "new": a request is started before it is answered.
+    ...(["in_progress", "awaiting_requester", "on_hold"] as const).flatMap(
       (from): [RequestStatus, LifecycleAction, LifecycleRole, RequestStatus][] => [
         [from, "complete", role, "completed"],
         [from, "deny", role, "denied"],
       ],
     ),
+    ["denied", "reopen", role, "in_progress"],
   ]),
   ["awaiting_requester", "requester_replied", "requester", "in_progress"],
   ["awaiting_requester", "requester_replied", "system", "in_progress"],
@@ -55,9 +57,14 @@ describe("lifecycle", () => {
     expect(LIFECYCLE.some((move) => move.roles.includes("compliance"))).toBe(false);
   });
 
-  it("closes nothing that is already closed", () => {
+  it("moves nothing out of a closed status but a denial staff reopen", () => {
     for (const from of ["completed", "denied", "withdrawn", "expired"] as const) {
-      for (const action of ACTIONS) for (const role of ROLES) expect(nextStatus(from, action, role)).toBeNull();
+      for (const action of ACTIONS) {
+        for (const role of ROLES) {
+          const reopening = from === "denied" && action === "reopen" && (rolesWith("requests.work") as readonly string[]).includes(role);
+          expect(nextStatus(from, action, role), `${from} ${action} ${role}`).toBe(reopening ? "in_progress" : null);
+        }
+      }
     }
   });
 });

@@ -20,12 +20,19 @@ export type LifecycleAction =
   | "resume"
   | "complete"
   | "deny"
+  | "reopen"
   | "withdraw";
 
 type Move = { action: LifecycleAction; from: readonly RequestStatus[]; to: RequestStatus; roles: readonly LifecycleRole[] };
 
 /** The staff moves are for those who work requests (lib/auth/permissions.ts). */
 const STAFF_WHO_WORK = rolesWith("requests.work");
+
+/**
+ * A request is answered only once someone has worked on it: a new one is started first (issue 15:
+ * "complete" and "deny" offered on a request nobody had opened).
+ */
+const WORKED_STATUSES = ["in_progress", "awaiting_requester", "on_hold"] as const satisfies readonly RequestStatus[];
 
 export const LIFECYCLE: readonly Move[] = [
   { action: "verify", from: ["unverified"], to: "new", roles: ["requester"] },
@@ -35,8 +42,10 @@ export const LIFECYCLE: readonly Move[] = [
   { action: "requester_replied", from: ["awaiting_requester"], to: "in_progress", roles: ["requester", "system"] },
   { action: "hold", from: ["in_progress"], to: "on_hold", roles: STAFF_WHO_WORK },
   { action: "resume", from: ["on_hold"], to: "in_progress", roles: STAFF_WHO_WORK },
-  { action: "complete", from: OPEN_STATUSES, to: "completed", roles: STAFF_WHO_WORK },
-  { action: "deny", from: OPEN_STATUSES, to: "denied", roles: STAFF_WHO_WORK },
+  { action: "complete", from: WORKED_STATUSES, to: "completed", roles: STAFF_WHO_WORK },
+  { action: "deny", from: WORKED_STATUSES, to: "denied", roles: STAFF_WHO_WORK },
+  // The requester contested the denial (they may reply to it): staff take the request up again.
+  { action: "reopen", from: ["denied"], to: "in_progress", roles: STAFF_WHO_WORK },
   { action: "withdraw", from: OPEN_STATUSES, to: "withdrawn", roles: ["requester"] },
 ];
 

@@ -227,10 +227,12 @@ describe.each(testEngines())("retention on %s", (engine) => {
 
     heldId = await file(accessForm("held@example.kz", "Берик Холдов"), t0);
     await verify(heldId, t0);
+    await startRequest(db(), { requestId: heldId }, admin, new Date(t0.getTime() + DAY));
     await denyRequest(db(), { requestId: heldId, reason: "no_match", note: "Данных Берика не нашли." }, admin, new Date(t0.getTime() + DAY));
 
     recentId = await file(accessForm("recent@example.kz", "Гульнар Недавняя"), new Date("2029-04-01T05:00:00Z"));
     await verify(recentId, new Date("2029-04-01T05:00:00Z"));
+    await startRequest(db(), { requestId: recentId }, admin, new Date("2029-05-01T05:00:00Z"));
     await denyRequest(db(), { requestId: recentId, reason: "no_match", note: "Данных не нашли." }, admin, new Date("2029-05-01T05:00:00Z"));
 
     openId = await file(accessForm("open@example.kz", "Олжас Открытый"), t0);
@@ -454,11 +456,13 @@ describe.each(testEngines())("retention on %s", (engine) => {
   it("a request that cannot be anonymised is rolled back and retried later; the others go ahead", async () => {
     const broken = await file(accessForm("broken@example.kz", "Бауыржан Сломанный"), t0);
     await verify(broken, t0);
+    await startRequest(db(), { requestId: broken }, admin, new Date(t0.getTime() + DAY));
     await denyRequest(db(), { requestId: broken, reason: "no_match", note: "Нет данных." }, admin, new Date(t0.getTime() + DAY));
     // A file in a storage this installation does not know.
     await db().insert(files).values({ requestId: broken, purpose: "attachment", filename: "scan.pdf", contentType: "application/pdf", sizeBytes: 1, sha256: "0".repeat(64), storage: "tape", storageKey: newStorageKey(), uploadedBy: "requester" });
     const good = await file(accessForm("good@example.kz", "Гаухар Обычная"), t0);
     await verify(good, t0);
+    await startRequest(db(), { requestId: good }, admin, new Date(t0.getTime() + DAY));
     await denyRequest(db(), { requestId: good, reason: "no_match", note: "Нет данных." }, admin, new Date(t0.getTime() + DAY));
     const before = await snapshot(broken);
 

@@ -5,17 +5,15 @@ import { files, inboundEmails, outboxEmails, requestEvents, requestMessages, req
 import { UPLOAD_PROBLEM_CODES, type UploadProblemCode } from "@/lib/files/upload-limits";
 import type { CurrentStaff } from "@/lib/auth/current-staff";
 import { getDeadlineRule } from "../deadlines/deadline-repository";
-import { isOpen, nextStatus, type LifecycleAction } from "../lifecycle";
+import { isOpen } from "../lifecycle";
+import { allowedActionsFor, type StaffAction } from "./offered-actions";
 import { AppError } from "@/lib/errors/app-error";
 import { requestRefSchema } from "./schemas";
 import { parseInput } from "@/lib/errors/field-errors";
 import { can } from "@/lib/auth/permissions";
 import { AUTO_REPLY_CHANNEL } from "@/lib/inbound/message-channels";
 
-/** The staff actions the page offers; status moves come from the lifecycle table. */
-export const STAFF_STATUS_ACTIONS = ["start", "ask_requester", "hold", "resume", "complete", "deny"] as const satisfies readonly LifecycleAction[];
-export type StaffStatusAction = (typeof STAFF_STATUS_ACTIONS)[number];
-export type StaffAction = StaffStatusAction | "assign" | "extend_deadline" | "add_note";
+export type { StaffAction } from "./offered-actions";
 
 type Correction = { field: string; currentValue: string; correctedValue: string };
 
@@ -49,6 +47,8 @@ export type StaffRequestView = {
   requester: Pick<Request, "requesterName" | "requesterEmail" | "requesterPhone" | "onBehalf" | "representativeRelation" | "subjectName">;
   verification: { verified: boolean; verifiedAt: Date | null; consentAt: Date; proofOfAuthorityFiles: number };
   duplicateOf: { id: string; reference: string | null } | null;
+  /** Later requests linked to this one as possible duplicates. */
+  duplicates: { id: string; reference: string | null; status: Request["status"] }[];
   details: TypeDetails;
   comment: string | null;
   deadline: {
@@ -100,6 +100,8 @@ export type StaffRequestView = {
   }[];
   /** What this staff member may do now: the lifecycle table's moves from the current status, plus assign/extend/note. */
   allowedActions: StaffAction[];
+  /** Declined, and the requester has written since: they contest the denial (staff may reopen). */
+  contested: boolean;
 };
 
 function strings(value: unknown): string[] {
@@ -168,18 +170,6 @@ export function typeDetailsOf(type: string, details: Record<string, unknown>): T
   }
 }
 
-/** The actions offered for a request in this status to this role. */
-export function allowedActionsFor(request: Pick<Request, "status" | "dueAt" | "extendedAt">, rule: Pick<DeadlineRule, "extensionAmount"> | null, role: CurrentStaff["role"]): StaffAction[] {
-  if (!can(role, "requests.work")) return [];
-  const actions: StaffAction[] = STAFF_STATUS_ACTIONS.filter((action) => nextStatus(request.status, action, role) !== null);
-  if (isOpen(request.status)) {
-    actions.unshift("assign");
-    if (rule?.extensionAmount && request.dueAt && !request.extendedAt) actions.push("extend_deadline");
-  }
-  actions.push("add_note");
-  return actions;
-}
-
 /**
  * Everything the staff request page shows, for any staff role: the requester and how they were
  * verified, what they asked for, time left and the rule it comes from, the whole timeline, every
@@ -190,7 +180,7 @@ export async function getStaffRequestView(db: Db, input: z.input<typeof requestR
   const [request] = await db.select().from(requests).where(eq(requests.id, requestId));
   if (!request || !request.verifiedAt) throw new AppError("not_found");
 
-  const [rule, events, messageRows, fileRows, emailRows, staffRows, duplicate, inboundRows] = await Promise.all([
+  const [rule, events, messageRows, fileRows, emailRows, staffRows, duplicate, inboundRows, duplicates] = await Promise.all([
     request.deadlineRuleId ? getDeadlineRule(db, request.deadlineRuleId) : Promise.resolve(null),
     db.select().from(requestEvents).where(eq(requestEvents.requestId, request.id)).orderBy(asc(requestEvents.id)),
     db.select().from(requestMessages).where(eq(requestMessages.requestId, request.id)).orderBy(asc(requestMessages.createdAt), asc(requestMessages.id)),
@@ -202,6 +192,12 @@ export async function getStaffRequestView(db: Db, input: z.input<typeof requestR
       : Promise.resolve(null),
     // Never the raw bytes: only the text, for "show the full e-mail".
     db.select({ id: inboundEmails.id, textBody: inboundEmails.textBody }).from(inboundEmails).where(eq(inboundEmails.requestId, request.id)),
+    db
+      .select({ id: requests.id, reference: requests.reference, status: requests.status })
+      .from(requests)
+      // Duplicates share the address and type (DESIGN.md), which the (email, type) index finds.
+      .where(and(eq(requests.requesterEmail, request.requesterEmail), eq(requests.type, request.type), eq(requests.duplicateOfId, request.id)))
+      .orderBy(asc(requests.createdAt)),
   ]);
   // Only the staff that appear on this request are needed by name; the list is small either way.
   const staffById = new Map(staffRows.map((s) => [s.id, s]));
@@ -257,6 +253,7 @@ export async function getStaffRequestView(db: Db, input: z.input<typeof requestR
       proofOfAuthorityFiles: fileRows.filter((f) => f.purpose === "proof_of_authority").length,
     },
     duplicateOf: duplicate,
+    duplicates,
     details: typeDetailsOf(request.type, details),
     comment: str(details.comment),
     deadline: {
@@ -329,6 +326,10 @@ export async function getStaffRequestView(db: Db, input: z.input<typeof requestR
       bounceDetail: e.bounceDetail,
     })),
     allowedActions: allowedActionsFor(request, rule, actor.role),
+    contested:
+      request.status === "denied" &&
+      request.closedAt !== null &&
+      messageRows.some((m) => m.direction === "inbound" && m.channel !== AUTO_REPLY_CHANNEL && m.createdAt >= request.closedAt!),
   };
 }
 

@@ -24,6 +24,7 @@ import { denyRequest } from "./deny-request";
 import { extendDeadline } from "./extend-deadline";
 import { getStaffRequestView } from "./get-staff-request-view";
 import { holdRequest } from "./hold-request";
+import { reopenRequest } from "./reopen-request";
 import { resumeRequest } from "./resume-request";
 import { DENIAL_REASON_CODES } from "./schemas";
 import { startRequest } from "./start-request";
@@ -175,6 +176,7 @@ describe.each(testEngines())("staff request actions on %s", (engine) => {
       kind: "completed",
       run: (requestId, actor) => completeRequest(db(), { requestId, note: "Аккаунт и связанные данные удалены.", files: [] }, actor, t0),
     },
+    { name: "reopenRequest", from: "denied", wrongFrom: "completed", to: "in_progress", kind: "status_changed", run: (requestId, actor) => reopenRequest(db(), { requestId }, actor, t0) },
     { name: "addInternalNote", from: "new", wrongFrom: null, to: "new", kind: "note_added", run: (requestId, actor) => addInternalNote(db(), { requestId, body: "Проверить в CRM." }, actor, t0) },
   ];
 
@@ -331,6 +333,14 @@ describe.each(testEngines())("staff request actions on %s", (engine) => {
     if (!contested.ok) throw new Error("status page missing");
     expect(contested.view.request.status).toBe("denied");
     expect(contested.view.messages.map((m) => m.body)).toContain("Не согласен: учётная запись есть.");
+
+    // Staff see the denial contested and take the request up again: open, no closing date or reason left.
+    const staffView = await getStaffRequestView(db(), { requestId }, agent, t0);
+    expect(staffView).toMatchObject({ contested: true, allowedActions: ["reopen", "add_note"] });
+    await reopenRequest(db(), { requestId }, agent, new Date(t0.getTime() + HOUR));
+    expect(await row(requestId)).toMatchObject({ status: "in_progress", closedAt: null, denialReason: null, outcomeNote: null });
+    await expectRecorded(requestId, "status_changed", agent);
+    expect((await getStaffRequestView(db(), { requestId }, agent, t0)).contested).toBe(false);
   });
 
   it("completing an access request delivers a data package the requester can download for 30 days", async () => {
@@ -417,7 +427,7 @@ describe.each(testEngines())("staff request actions on %s", (engine) => {
     expect(view.timeline.at(-1)).toMatchObject({ actorName: "Ada Admin", visibleToRequester: false });
     expect(view.assignableStaff.map((s) => s.name)).toEqual(["Ada Admin", "Arman Agent"]);
     expect(view.allowedActions).toEqual([]);
-    expect((await getStaffRequestView(db(), { requestId }, agent, t0)).allowedActions).toEqual(["assign", "start", "complete", "deny", "add_note"]);
+    expect((await getStaffRequestView(db(), { requestId }, agent, t0)).allowedActions).toEqual(["assign", "start", "add_note"]);
 
     const gdpr = await requestIn("awaiting_requester", "access", "GDPR");
     expect((await getStaffRequestView(db(), { requestId: gdpr.requestId }, admin, t0)).allowedActions).toEqual(["assign", "complete", "deny", "extend_deadline", "add_note"]);

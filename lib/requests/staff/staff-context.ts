@@ -46,8 +46,8 @@ export type StatusMove = {
   /** Timeline kind; "status_changed" unless the move has its own (completed, denied). */
   kind?: string;
   data?: Record<string, unknown>;
-  /** Other columns to set with the status (denial reason, outcome note …). */
-  set?: Partial<Pick<Request, "denialReason" | "outcomeNote">>;
+  /** Other columns to set with the status (denial reason, outcome note; a reopened request's closing date …). */
+  set?: Partial<Pick<Request, "denialReason" | "outcomeNote" | "closedAt">>;
 };
 
 /**
