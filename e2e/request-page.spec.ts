@@ -39,20 +39,32 @@ test("staff work an access request from the queue to a delivered data package @s
   await page.getByRole("button", { name: "Взять себе" }).click();
   await expect(page.getByTestId("assignee")).toHaveText("Demo Agent (сотрудник поддержки)");
 
+  // A new request offers the next step, "start", and nothing that answers it yet.
+  await expect(page.getByRole("button", { name: "Выполнить запрос" })).toHaveCount(0);
   await page.getByRole("button", { name: "Начать работу" }).click();
   await expect(status).toContainText("В работе");
-  // Only what the lifecycle allows from "in progress" is offered.
+  await expect(page.getByRole("status").filter({ hasText: "Работа начата." })).toBeFocused();
+  // Only what the lifecycle allows from "in progress" is offered: completing first, the rest in the menu.
   await expect(page.getByRole("button", { name: "Начать работу" })).toHaveCount(0);
-  await expect(page.getByRole("button", { name: "Приостановить" })).toBeVisible();
+  await expect(page.getByRole("button", { name: "Выполнить запрос" })).toBeVisible();
+  await page.getByRole("button", { name: "Другие действия" }).click();
+  await expect(page.getByRole("menuitem")).toHaveText(["Запросить сведения у заявителя", "Приостановить", "Отказать"]);
+  await page.keyboard.press("Escape");
 
+  // An internal note, from the composer's second tab.
+  await page.getByRole("tab", { name: "Внутренняя заметка" }).click();
   await page.getByLabel("Заметка", { exact: true }).fill("Проверить выгрузку из CRM <b>до пятницы</b>");
   await page.getByRole("button", { name: "Добавить заметку" }).click();
   const note = page.locator("article[data-direction=internal]").filter({ hasText: "Проверить выгрузку из CRM" });
   await expect(note).toContainText("Внутренняя заметка — заявитель её не видит");
   await expect(note).toContainText("Проверить выгрузку из CRM <b>до пятницы</b>");
 
-  await page.getByLabel("Сообщение заявителю", { exact: true }).fill("Уточните, пожалуйста, за какой период нужны данные.");
-  await page.getByRole("button", { name: "Отправить и ждать ответа" }).click();
+  await page.getByRole("button", { name: "Другие действия" }).click();
+  await page.getByRole("menuitem", { name: "Запросить сведения у заявителя" }).click();
+  const ask = page.getByRole("dialog", { name: "Запросить сведения у заявителя" });
+  await ask.getByLabel("Сообщение заявителю", { exact: true }).fill("Уточните, пожалуйста, за какой период нужны данные.");
+  await ask.getByRole("button", { name: "Отправить и ждать ответа" }).click();
+  await expect(ask).toHaveCount(0);
   await expect(status).toContainText("Ждём заявителя");
   await expect(page.locator("article[data-direction=outbound]")).toContainText("Уточните, пожалуйста, за какой период нужны данные.");
   const asked = await readLatestEmail(page, requester, /Нужны дополнительные сведения/);
@@ -60,11 +72,14 @@ test("staff work an access request from the queue to a delivered data package @s
   expect(asked.text).toContain("Уточните, пожалуйста, за какой период нужны данные.");
 
   await page.goto(requestPage);
-  await page.getByLabel("Пакет данных").and(page.locator("input[type=file]")).setInputFiles(pdfFile("выгрузка.pdf"));
-  await expect(page.getByRole("button", { name: "Убрать выгрузка.pdf" })).toBeVisible();
   await page.getByRole("button", { name: "Выполнить запрос" }).click();
+  const complete = page.getByRole("dialog", { name: "Выполнить запрос" });
+  await complete.getByLabel("Пакет данных").and(page.locator("input[type=file]")).setInputFiles(pdfFile("выгрузка.pdf"));
+  await expect(complete.getByRole("button", { name: "Убрать выгрузка.pdf" })).toBeVisible();
+  await complete.getByRole("button", { name: "Выполнить запрос" }).click();
   await expect(status).toContainText("Выполнен");
-  await expect(page.getByRole("region", { name: "Файлы" })).toContainText("Пакет данных (передан)");
+  await page.getByTestId("files").getByText("Файлы").click();
+  await expect(page.getByTestId("files")).toContainText("Пакет данных (передан)");
 
   // The requester opens their status page from the acknowledgement e-mail and downloads the package.
   const ack = await readLatestEmail(page, requester, /Запрос принят/);

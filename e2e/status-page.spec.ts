@@ -51,9 +51,14 @@ test("the status page explains itself in Kazakh on a phone: progress, next step,
   await submitSignIn(agent, demoLogins().agent, "ru");
   await agent.waitForURL((url) => url.pathname === "/ru/dashboard");
   await agent.goto(`/ru/dashboard/requests/${requestId}`);
-  await agent.getByLabel("Причина", { exact: true }).selectOption({ label: "Соответствующих данных нет" });
-  await agent.getByLabel("Пояснение для заявителя").fill("Бұл мекенжаймен тіркелген есептік жазба табылмады.");
-  await agent.getByRole("button", { name: "Отказать в запросе" }).click();
+  await agent.getByRole("button", { name: "Начать работу" }).click();
+  await expect(agent.getByTestId("staff-request-status")).toContainText("В работе");
+  await agent.getByRole("button", { name: "Другие действия" }).click();
+  await agent.getByRole("menuitem", { name: "Отказать" }).click();
+  const deny = agent.getByRole("dialog", { name: "Отказать" });
+  await deny.getByLabel("Причина", { exact: true }).selectOption({ label: "Соответствующих данных нет" });
+  await deny.getByLabel("Пояснение для заявителя").fill("Бұл мекенжаймен тіркелген есептік жазба табылмады.");
+  await deny.getByRole("button", { name: "Отказать в запросе" }).click();
   await expect(agent.getByTestId("staff-request-status")).toContainText("Отказано");
   await staff.close();
 

@@ -9,10 +9,12 @@ const FeedbackContext = createContext<{ show: (notice: Notice) => void }>({ show
  * Holds the one notice of a panel of actions. It stays put while the page refreshes after an
  * action, so "Work started." is still announced when the button that did it has gone.
  */
-export function ActionFeedback({ children }: { children: ReactNode }) {
+export function ActionFeedback({ children, onInfo }: { children: ReactNode; onInfo?: (notice: Notice) => void }) {
   const [notice, setNotice] = useState<Notice | null>(null);
+  // onInfo: a panel that goes away on success (a dialog) hands its confirmation to the page instead.
+  const show = (next: Notice) => (onInfo && next.kind === "info" ? onInfo(next) : setNotice(next));
   return (
-    <FeedbackContext.Provider value={{ show: setNotice }}>
+    <FeedbackContext.Provider value={{ show }}>
       <FormNotice notice={notice} />
       {children}
     </FeedbackContext.Provider>

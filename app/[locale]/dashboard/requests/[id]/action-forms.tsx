@@ -21,24 +21,12 @@ import {
 } from "@/lib/requests/staff/schemas";
 import type { Locale } from "@/lib/i18n/locales";
 import { parseErrorCode } from "@/lib/validation/request-forms";
-import {
-  askAction,
-  assignAction,
-  assignToMeAction,
-  completeAction,
-  denyAction,
-  extendAction,
-  noteAction,
-  statusAction,
-  type StaffActionResult,
-} from "./actions";
+import { askAction, completeAction, denyAction, extendAction, noteAction, type StaffActionResult } from "./actions";
 import { submitButtonClasses } from "@/components/button-link";
 
 const MAX_MB = MAX_FILE_BYTES / 1024 / 1024;
 const buttonClasses =
   `mt-4 ${submitButtonClasses}`;
-const secondaryButtonClasses =
-  "mt-4 inline-flex min-h-11 items-center rounded-md border border-slate-400 bg-white px-5 py-2 font-semibold text-ink hover:bg-slate-100 disabled:opacity-60";
 
 /** Runs a server action and turns its answer into a notice, field errors, or a logged surprise. */
 function useStaffAction<T extends FieldValues>(setError?: UseFormSetError<T>) {
@@ -87,59 +75,6 @@ function useFieldError() {
   };
 }
 
-export function AssignForm({
-  requestId,
-  assigneeId,
-  staff,
-}: {
-  requestId: string;
-  assigneeId: string | null;
-  staff: { id: string; label: string }[];
-}) {
-  const schema = z.object({ assigneeId: z.string() });
-  const { register, handleSubmit } = useForm<{ assigneeId: string }>({ resolver: zodResolver(schema), defaultValues: { assigneeId: assigneeId ?? "" } });
-  const { run, pending, t } = useStaffAction();
-  return (
-    <form method="post" noValidate onSubmit={handleSubmit(({ assigneeId: chosen }) => run((locale) => assignAction(locale, requestId, { assigneeId: chosen || null }), t("actions.assign.done")))}>
-      <SelectField
-        id="assigneeId"
-        label={t("actions.assign.assignee")}
-        options={[{ value: "", label: t("actions.assign.nobody") }, ...staff.map((s) => ({ value: s.id, label: s.label }))]}
-        registration={register("assigneeId")}
-      />
-      <div className="flex flex-wrap gap-3">
-        <button type="submit" disabled={pending} className={buttonClasses}>
-          {t("actions.assign.submit")}
-        </button>
-        <button type="button" disabled={pending} className={secondaryButtonClasses} onClick={() => run((locale) => assignToMeAction(locale, requestId), t("actions.assign.done"))}>
-          {t("actions.assign.toMe")}
-        </button>
-      </div>
-    </form>
-  );
-}
-
-/** Start, hold, resume: moves without anything to fill in. */
-export function StatusButtons({ requestId, actions }: { requestId: string; actions: ("start" | "hold" | "resume")[] }) {
-  const { run, pending, t } = useStaffAction();
-  if (actions.length === 0) return null;
-  return (
-    <div className="flex flex-wrap gap-3">
-      {actions.map((action) => (
-        <button
-          key={action}
-          type="button"
-          disabled={pending}
-          className={action === "hold" ? secondaryButtonClasses : buttonClasses}
-          onClick={() => run((locale) => statusAction(locale, requestId, action), t(`actions.${action}.done`))}
-        >
-          {t(`actions.${action}.submit`)}
-        </button>
-      ))}
-    </div>
-  );
-}
-
 /** A single required text area and a submit button: ask, extend, note. */
 function TextActionForm({
   id,
@@ -150,6 +85,7 @@ function TextActionForm({
   done,
   schema,
   send,
+  onDone,
 }: {
   id: string;
   field: string;
@@ -159,12 +95,17 @@ function TextActionForm({
   done: string;
   schema: z.ZodType<Record<string, string>, Record<string, string>>;
   send: (locale: Locale, values: Record<string, string>) => Promise<StaffActionResult>;
+  /** After it went through (a dialog closes). */
+  onDone?: () => void;
 }) {
   const { register, handleSubmit, formState, setError, reset } = useForm<Record<string, string>>({ resolver: zodResolver(schema), defaultValues: { [field]: "" } });
   const { run, pending } = useStaffAction(setError);
   const fieldError = useFieldError();
   return (
-    <form method="post" noValidate onSubmit={handleSubmit((values) => run((locale) => send(locale, values), done, () => reset()))}>
+    <form method="post" noValidate onSubmit={handleSubmit((values) => run((locale) => send(locale, values), done, () => {
+          reset();
+          onDone?.();
+        }))}>
       <TextField id={id} multiline required label={label} hint={hint} error={fieldError(formState.errors[field]?.message)} {...register(field)} />
       <button type="submit" disabled={pending} className={buttonClasses}>
         {submit}
@@ -173,7 +114,7 @@ function TextActionForm({
   );
 }
 
-export function AskForm({ requestId, pauses }: { requestId: string; pauses: boolean }) {
+export function AskForm({ requestId, pauses, onDone }: { requestId: string; pauses: boolean; onDone?: () => void }) {
   const t = useTranslations("dashboard.actions.ask");
   return (
     <TextActionForm
@@ -185,11 +126,12 @@ export function AskForm({ requestId, pauses }: { requestId: string; pauses: bool
       done={t("done")}
       schema={askRequesterFormSchema as never}
       send={(locale, values) => askAction(locale, requestId, { message: values.message ?? "" })}
+      onDone={onDone}
     />
   );
 }
 
-export function ExtendForm({ requestId, period }: { requestId: string; period: string }) {
+export function ExtendForm({ requestId, period, onDone }: { requestId: string; period: string; onDone?: () => void }) {
   const t = useTranslations("dashboard.actions.extend");
   return (
     <TextActionForm
@@ -201,11 +143,12 @@ export function ExtendForm({ requestId, period }: { requestId: string; period: s
       done={t("done")}
       schema={extendDeadlineFormSchema as never}
       send={(locale, values) => extendAction(locale, requestId, { reason: values.reason ?? "" })}
+      onDone={onDone}
     />
   );
 }
 
-export function NoteForm({ requestId }: { requestId: string }) {
+export function NoteForm({ requestId, onDone }: { requestId: string; onDone?: () => void }) {
   const t = useTranslations("dashboard.actions.note");
   return (
     <TextActionForm
@@ -217,17 +160,18 @@ export function NoteForm({ requestId }: { requestId: string }) {
       done={t("done")}
       schema={internalNoteFormSchema as never}
       send={(locale, values) => noteAction(locale, requestId, { body: values.body ?? "" })}
+      onDone={onDone}
     />
   );
 }
 
-export function DenyForm({ requestId }: { requestId: string }) {
+export function DenyForm({ requestId, onDone }: { requestId: string; onDone?: () => void }) {
   type Values = { reason: string; note: string };
   const { register, handleSubmit, formState, setError } = useForm<Values>({ resolver: zodResolver(denyRequestFormSchema) as never, defaultValues: { reason: "", note: "" } });
   const { run, pending, t } = useStaffAction(setError);
   const fieldError = useFieldError();
   return (
-    <form method="post" noValidate onSubmit={handleSubmit((values) => run((locale) => denyAction(locale, requestId, values), t("actions.deny.done")))}>
+    <form method="post" noValidate onSubmit={handleSubmit((values) => run((locale) => denyAction(locale, requestId, values), t("actions.deny.done"), onDone))}>
       <SelectField
         id="deny-reason"
         required
@@ -245,7 +189,7 @@ export function DenyForm({ requestId }: { requestId: string }) {
   );
 }
 
-export function CompleteForm({ requestId, isAccess }: { requestId: string; isAccess: boolean }) {
+export function CompleteForm({ requestId, isAccess, onDone }: { requestId: string; isAccess: boolean; onDone?: () => void }) {
   type Values = { note: string };
   // Access delivers files and may say nothing more; every other type must say what was done.
   const schema = isAccess ? completeRequestFormSchema : completeRequestFormSchema.extend({ note: z.string("required").trim().min(1, "required").max(5000, "tooLong:5000") });
@@ -270,7 +214,10 @@ export function CompleteForm({ requestId, isAccess }: { requestId: string; isAcc
     run(
       (locale) => completeAction(locale, requestId, data),
       t("actions.complete.done"),
-      () => setFiles([]),
+      () => {
+        setFiles([]);
+        onDone?.();
+      },
       (result) => {
         if (result.error !== "invalid") return;
         const problem = "fileProblems" in result ? result.fileProblems[0] : undefined;

@@ -14,6 +14,7 @@ import { denyRequest } from "@/lib/requests/staff/deny-request";
 import { denyRequestSchema } from "@/lib/requests/staff/schemas";
 import { extendDeadline } from "@/lib/requests/staff/extend-deadline";
 import { holdRequest } from "@/lib/requests/staff/hold-request";
+import { reopenRequest } from "@/lib/requests/staff/reopen-request";
 import { resumeRequest } from "@/lib/requests/staff/resume-request";
 import { startRequest } from "@/lib/requests/staff/start-request";
 
@@ -50,10 +51,12 @@ export async function assignToMeAction(locale: Locale, requestId: string): Promi
   return requestAction("assignToMe", locale, requestId, (db, staff) => assignRequest(db, { requestId, assigneeId: staff.id }, staff));
 }
 
-const STATUS_ACTIONS = { start: startRequest, hold: holdRequest, resume: resumeRequest };
+/** The moves with nothing to fill in; reopen takes up a declined request the requester contested. */
+const STATUS_ACTIONS = { start: startRequest, hold: holdRequest, resume: resumeRequest, reopen: reopenRequest };
+export type StatusMoveName = keyof typeof STATUS_ACTIONS;
 
-export async function statusAction(locale: Locale, requestId: string, action: "start" | "hold" | "resume"): Promise<StaffActionResult> {
-  // The argument comes from the browser: only these three names mean anything.
+export async function statusAction(locale: Locale, requestId: string, action: StatusMoveName): Promise<StaffActionResult> {
+  // The argument comes from the browser: only these names mean anything.
   const run = Object.hasOwn(STATUS_ACTIONS, action) ? STATUS_ACTIONS[action] : null;
   if (!run) return { ok: false, error: "unexpected" };
   return requestAction(action, locale, requestId, (db, staff) => run(db, { requestId }, staff));

@@ -20,12 +20,14 @@ const liftSchema = z.object({ reason: z.string("invalid").trim().max(LEGAL_HOLD_
  * Place a legal hold (reason required) or lift the one in place (reason optional). The notice
  * lives outside the form, which is rebuilt when the hold changes, so "Legal hold placed." stays.
  */
-export function LegalHoldForm({ requestId, held }: { requestId: string; held: boolean }) {
+export function LegalHoldForm({ requestId, held, onDone }: { requestId: string; held: boolean; onDone?: (confirmation: string) => void }) {
   const [notice, setNotice] = useState<Notice | null>(null);
+  // In a dialog that closes on success, the confirmation goes to the page (onDone).
+  const outcome = (next: Notice) => (onDone && next.kind === "info" ? onDone(next.text) : setNotice(next));
   return (
     <div className="max-w-xl">
       <FormNotice notice={notice} />
-      <ReasonForm key={held ? "lift" : "place"} requestId={requestId} held={held} onOutcome={setNotice} />
+      <ReasonForm key={held ? "lift" : "place"} requestId={requestId} held={held} onOutcome={outcome} />
     </div>
   );
 }

@@ -1,0 +1,36 @@
+"use client";
+
+import { useTranslations } from "next-intl";
+import type { ReactNode } from "react";
+import { Tab, TabList, TabPanel, Tabs } from "react-aria-components";
+import { ActionFeedback } from "@/components/form/action-feedback";
+import { NoteForm } from "./action-forms";
+
+const tabClasses =
+  "cursor-pointer border-b-2 border-transparent px-4 py-2 font-semibold text-muted outline-none data-[hovered]:text-ink data-[selected]:border-brand-700 data-[selected]:text-brand-800 data-[focus-visible]:outline-3 data-[focus-visible]:outline-brand-600";
+
+/** Reply to the requester, or write an internal note only staff see: one composer, two tabs. */
+export function ComposerTabs({ requestId, reply }: { requestId: string; reply: ReactNode }) {
+  const t = useTranslations("dashboard.composer");
+  return (
+    <Tabs>
+      <TabList aria-label={t("label")} className="flex gap-1 border-b border-slate-200">
+        <Tab id="reply" className={tabClasses}>
+          {t("reply")}
+        </Tab>
+        <Tab id="note" className={tabClasses}>
+          {t("note")}
+        </Tab>
+      </TabList>
+      <TabPanel id="reply" className="pt-3 outline-none">
+        {reply}
+      </TabPanel>
+      {/* Amber, like notes in the thread: nobody mistakes a note for a reply. */}
+      <TabPanel id="note" className="-mx-4 -mb-4 rounded-b-lg bg-amber-50 px-4 pt-3 pb-4 outline-none">
+        <ActionFeedback>
+          <NoteForm requestId={requestId} />
+        </ActionFeedback>
+      </TabPanel>
+    </Tabs>
+  );
+}

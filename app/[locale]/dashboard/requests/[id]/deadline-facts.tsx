@@ -1,0 +1,91 @@
+import { DefinitionRow } from "@/components/definition-row";
+import type { Locale } from "@/lib/i18n/locales";
+import type { StaffRequestView } from "@/lib/requests/staff/get-staff-request-view";
+import { deadlineTexts } from "../../deadline-texts";
+import type { RequestPageTexts } from "./page-texts";
+import { PanelSection } from "./panel-section";
+
+const HOUR = 3_600_000;
+
+/** Month rules count a pause in calendar days, like calendar-day rules (resumeDueAt). */
+const pauseCounting = (unit: string) => (unit === "working_days" || unit === "hours" ? unit : "calendar_days");
+
+/** Time left in words, the due date, pauses and extension, and the rule it all comes from. */
+export async function DeadlineFacts({ locale, deadline, texts }: { locale: Locale; deadline: StaffRequestView["deadline"]; texts: RequestPageTexts }) {
+  const { t, when, period, statusName } = texts;
+  const ruleTexts = await deadlineTexts(locale, (iso) => when(`${iso}T12:00:00Z`));
+  const rule = deadline.rule;
+
+  const timeLeft = (() => {
+    if (deadline.msLeft === null) return null;
+    const overdue = deadline.msLeft < 0;
+    const hours = overdue ? Math.ceil(-deadline.msLeft / HOUR) : Math.floor(deadline.msLeft / HOUR);
+    if (hours >= 48) return t(overdue ? "deadline.overdueDays" : "deadline.daysLeft", { count: Math.floor(hours / 24) });
+    return t(overdue ? "deadline.overdueHours" : "deadline.hoursLeft", { count: hours });
+  })();
+
+  // How the pauses so far moved the due date, in the unit they were counted in (resumeDueAt).
+  const pausedPeriod = (() => {
+    const unit = rule?.unit;
+    if (unit === "hours" || !unit) return deadline.pausedMs > 0 ? period(Math.round(deadline.pausedMs / HOUR), "hours") : null;
+    if (deadline.pausedDays === 0) return null;
+    return period(deadline.pausedDays, unit === "working_days" ? "working_days" : "calendar_days");
+  })();
+
+  return (
+    <PanelSection id="deadline-title" title={t("deadline.title")}>
+      {deadline.dueAt ? (
+        <>
+          <p className={`text-xl font-bold ${deadline.overdue ? "text-red-800" : ""}`} data-testid="time-left">
+            {timeLeft}
+          </p>
+          {deadline.paused && deadline.pausedAt ? <p className="mt-1 text-sm text-amber-900">{t("deadline.paused", { date: when(deadline.pausedAt) })}</p> : null}
+          <dl className="mt-2 grid gap-x-3 gap-y-1 text-sm">
+            <DefinitionRow label={t("deadline.dueAt")}>{when(deadline.dueAt)}</DefinitionRow>
+            {deadline.originalDueAt && deadline.originalDueAt.getTime() !== deadline.dueAt.getTime() ? (
+              <DefinitionRow label={t("deadline.originalDueAt")}>{when(deadline.originalDueAt)}</DefinitionRow>
+            ) : null}
+          </dl>
+          {pausedPeriod ? (
+            <p className="mt-2 text-sm" data-testid="clock-stopped">
+              {t("deadline.pausedTotal", { period: pausedPeriod })}
+            </p>
+          ) : null}
+          {deadline.extendedAt ? (
+            <p className="mt-2 text-sm break-words whitespace-pre-wrap">{t("deadline.extended", { date: when(deadline.extendedAt), reason: deadline.extensionReason ?? "" })}</p>
+          ) : null}
+        </>
+      ) : (
+        <p>{t("deadline.noDeadline")}</p>
+      )}
+      {rule ? (
+        <div className="mt-2 text-sm" data-testid="deadline-rule">
+          <p>
+            {t("deadline.rule")}:{" "}
+            {t("deadline.ruleSummary", {
+              ruleId: rule.id,
+              period: period(rule.amount, rule.unit),
+              event: rule.startsAtEvent === "received" ? t("deadline.events.received") : t("deadline.events.verified"),
+            })}
+          </p>
+          <details className="mt-1">
+            <summary className="cursor-pointer font-medium text-brand-800 underline">{t("deadline.ruleMore")}</summary>
+            <div className="mt-1 space-y-1">
+              <p>{rule.extensionAmount && rule.extensionUnit ? t("deadline.ruleExtension", { period: period(rule.extensionAmount, rule.extensionUnit) }) : t("deadline.ruleNoExtension")}</p>
+              {rule.pausesWhile ? (
+                <p>
+                  {t("deadline.rulePauses", { status: statusName(rule.pausesWhile) })} {t(`deadline.pauseCounts.${pauseCounting(rule.unit)}`)}
+                </p>
+              ) : null}
+              <p className="text-muted">
+                {t("deadline.ruleSource")}: {ruleTexts.ruleSource(rule)}
+              </p>
+            </div>
+          </details>
+        </div>
+      ) : (
+        <p className="mt-2 text-sm">{t("deadline.noRule")}</p>
+      )}
+    </PanelSection>
+  );
+}

@@ -1,0 +1,164 @@
+"use client";
+
+import { useLocale, useTranslations } from "next-intl";
+import { useState, useTransition, type ReactNode } from "react";
+import { Button, Dialog, Heading, Menu, MenuItem, MenuTrigger, Modal, ModalOverlay, Popover } from "react-aria-components";
+import { submitButtonClasses } from "@/components/button-link";
+import { ActionFeedback, useActionFeedback } from "@/components/form/action-feedback";
+import { useFailureMessage } from "@/components/form/use-failure-message";
+import type { MenuAction } from "@/lib/requests/staff/offered-actions";
+import { AskForm, CompleteForm, DenyForm, ExtendForm } from "./action-forms";
+import { statusAction, type StatusMoveName } from "./actions";
+import { LegalHoldForm } from "./legal-hold-form";
+
+type DialogAction = Exclude<MenuAction, StatusMoveName>;
+const isMove = (action: MenuAction): action is StatusMoveName => action === "start" || action === "hold" || action === "resume" || action === "reopen";
+
+export type RequestActionsProps = {
+  requestId: string;
+  primary: MenuAction | null;
+  menu: MenuAction[];
+  isAccess: boolean;
+  /** The rule stops the clock while the request waits for the requester. */
+  pauses: boolean;
+  /** The rule's extension in words, when one is offered. */
+  extensionPeriod: string | null;
+  legalHeld: boolean;
+};
+
+const secondaryClasses =
+  "inline-flex min-h-11 items-center gap-1 rounded-md border border-slate-400 bg-white px-4 py-2 font-semibold text-ink hover:bg-slate-100 disabled:opacity-60 data-[focus-visible]:outline-3 data-[focus-visible]:outline-brand-600";
+
+/**
+ * The request's next step as one button (Start, Complete, Reopen …) and everything else the
+ * lifecycle allows now in a "More actions" menu; the server decided which (offeredActions). Moves
+ * with nothing to fill in run at once; the others open a dialog. The outcome is announced and
+ * focused above the buttons, since the button that did it may be gone after the page refreshes.
+ */
+export function RequestActions(props: RequestActionsProps) {
+  return (
+    <ActionFeedback>
+      <ActionButtons {...props} />
+    </ActionFeedback>
+  );
+}
+
+function ActionButtons({ requestId, primary, menu, isAccess, pauses, extensionPeriod, legalHeld }: RequestActionsProps) {
+  const t = useTranslations("dashboard");
+  const hold = useTranslations("retention.legalHold");
+  const locale = useLocale();
+  const show = useActionFeedback();
+  const failureMessage = useFailureMessage("dashboard");
+  const [pending, startTransition] = useTransition();
+  const [dialog, setDialog] = useState<DialogAction | null>(null);
+
+  const label = (action: MenuAction): string => {
+    if (action === "legal_hold") return legalHeld ? hold("liftTitle") : hold("placeTitle");
+    if (action === "extend_deadline") return t("actions.extend.title");
+    if (action === "ask_requester") return t("actions.ask.title");
+    if (action === "complete") return t("actions.complete.title");
+    if (action === "deny") return t("actions.deny.title");
+    return t(`actions.${action}.submit`);
+  };
+
+  const act = (action: MenuAction) => {
+    if (!isMove(action)) return setDialog(action);
+    startTransition(async () => {
+      try {
+        const result = await statusAction(locale, requestId, action);
+        show(result.ok ? { kind: "info", text: t(`actions.${action}.done`) } : { kind: "error", text: failureMessage(result) });
+      } catch {
+        show({ kind: "error", text: t("errors.unexpected") });
+      }
+    });
+  };
+
+  const close = () => setDialog(null);
+  if (!primary && menu.length === 0) return null;
+
+  return (
+    <div className="flex flex-wrap items-center gap-2">
+      {primary ? (
+        <Button onPress={() => act(primary)} isDisabled={pending} className={`${submitButtonClasses} data-[focus-visible]:outline-3 data-[focus-visible]:outline-brand-600`}>
+          {label(primary)}
+        </Button>
+      ) : null}
+      {menu.length > 0 ? (
+        <MenuTrigger>
+          <Button className={secondaryClasses} isDisabled={pending}>
+            {t("actions.more")} <span aria-hidden="true">▾</span>
+          </Button>
+          <Popover placement="bottom end" className="min-w-56 rounded-md border border-slate-300 bg-white shadow-lg">
+            <Menu onAction={(key) => act(key as MenuAction)} className="py-1 outline-none">
+              {menu.map((action) => (
+                <MenuItem
+                  key={action}
+                  id={action}
+                  className={`cursor-pointer px-4 py-2 outline-none data-[focused]:bg-brand-50 ${action === "deny" ? "text-red-800" : ""}`}
+                >
+                  {label(action)}
+                </MenuItem>
+              ))}
+            </Menu>
+          </Popover>
+        </MenuTrigger>
+      ) : null}
+
+      <ModalOverlay
+        isOpen={dialog !== null}
+        onOpenChange={(open) => (open ? null : close())}
+        isDismissable
+        className="fixed inset-0 z-50 flex items-start justify-center overflow-y-auto bg-black/40 p-2 sm:p-6"
+      >
+        <Modal className="w-full max-w-xl rounded-lg bg-white shadow-xl">
+          <Dialog className="p-5 outline-none">
+            {dialog ? (
+              <DialogBody title={label(dialog)} cancel={t("actions.cancel")} onCancel={close}>
+                {/* Refusals show in the dialog, next to what was typed; a confirmation closes it and shows on the page. */}
+                <ActionFeedback
+                  onInfo={(notice) => {
+                    close();
+                    show(notice);
+                  }}
+                >
+                  {dialog === "ask_requester" ? <AskForm requestId={requestId} pauses={pauses} /> : null}
+                  {dialog === "extend_deadline" ? <ExtendForm requestId={requestId} period={extensionPeriod ?? ""} /> : null}
+                  {dialog === "deny" ? <DenyForm requestId={requestId} /> : null}
+                  {dialog === "complete" ? <CompleteForm requestId={requestId} isAccess={isAccess} /> : null}
+                </ActionFeedback>
+                {dialog === "legal_hold" && !legalHeld ? <p className="mb-2 text-sm">{hold("placeLead")}</p> : null}
+                {dialog === "legal_hold" ? (
+                  <LegalHoldForm
+                    requestId={requestId}
+                    held={legalHeld}
+                    onDone={(text) => {
+                      close();
+                      show({ kind: "info", text });
+                    }}
+                  />
+                ) : null}
+              </DialogBody>
+            ) : null}
+          </Dialog>
+        </Modal>
+      </ModalOverlay>
+    </div>
+  );
+}
+
+/** A dialog's title, its form, and a way out that keeps nothing. */
+function DialogBody({ title, cancel, onCancel, children }: { title: string; cancel: string; onCancel: () => void; children: ReactNode }) {
+  return (
+    <>
+      <Heading slot="title" className="text-xl font-semibold">
+        {title}
+      </Heading>
+      <div className="mt-2">{children}</div>
+      <div className="mt-3 flex justify-end border-t border-slate-200 pt-3">
+        <Button onPress={onCancel} className={secondaryClasses}>
+          {cancel}
+        </Button>
+      </div>
+    </>
+  );
+}

@@ -1,0 +1,68 @@
+import { getTranslations } from "next-intl/server";
+import type { Locale } from "@/lib/i18n/locales";
+import type { StaffRequestView } from "@/lib/requests/staff/get-staff-request-view";
+import { DENIAL_REASON_CODES } from "@/lib/requests/staff/schemas";
+import type { RequestPageTexts } from "./page-texts";
+
+type Event = StaffRequestView["timeline"][number];
+
+/**
+ * Everything that happened to the request, oldest first, folded away under the thread: who did
+ * it (by name), when (page language, operator's time zone) and what changed (statuses by name).
+ */
+export async function Timeline({ locale, view, texts }: { locale: Locale; view: StaffRequestView; texts: RequestPageTexts }) {
+  const { t, when, statusName, isOneOf } = texts;
+  const mail = await getTranslations({ locale, namespace: "mail.onRequest" });
+  const kinds = await getTranslations({ locale, namespace: "dashboard.timeline.kinds" });
+
+  const label = (event: Event) => {
+    const to = event.data.to;
+    if (event.kind === "email_bounced") return mail("timeline.email_bounced", { to: typeof to === "string" ? to : "—" });
+    if (event.kind === "inbound_email_attached") return mail("timeline.inbound_email_attached");
+    const key = event.kind as "submitted";
+    return kinds.has(key) ? kinds(key) : kinds("other", { kind: event.kind });
+  };
+
+  /** What changed, in words: statuses by name, the assignee by name, dates in the page's format. */
+  const change = (event: Event): string | null => {
+    const d = event.data;
+    if (event.kind === "status_changed" || event.kind === "completed" || event.kind === "denied") {
+      const move = d.from && d.to ? `${statusName(d.from)} → ${statusName(d.to)}` : null;
+      return event.kind === "denied" && isOneOf(DENIAL_REASON_CODES, d.reason) ? `${move ?? ""} · ${t(`denialReasons.${d.reason}`)}` : move;
+    }
+    if (event.kind === "assigned") return typeof d.toName === "string" ? t("timeline.assignedTo", { name: d.toName }) : t("timeline.unassigned");
+    if ((event.kind === "deadline_extended" || event.kind === "clock_resumed") && typeof d.to === "string") return `→ ${when(d.to)}`;
+    if (event.kind === "email_bounced" && typeof d.detail === "string") return d.detail;
+    if (event.kind === "inbound_email_attached" && typeof d.note === "string") return d.note;
+    return null;
+  };
+
+  const by = (event: Event) =>
+    event.actorType === "staff" ? t("timeline.by", { name: event.actorName ?? "—" }) : event.actorType === "requester" ? t("timeline.byRequester") : t("timeline.bySystem");
+
+  return (
+    <details className="rounded-lg border border-slate-200 bg-white shadow-sm" data-testid="timeline">
+      <summary className="cursor-pointer rounded-lg px-4 py-3 text-lg font-semibold">
+        <h2 className="inline">{t("timeline.title")}</h2> <span className="text-base font-normal text-muted">({view.timeline.length})</span>
+      </summary>
+      <ol className="mx-4 mb-4 space-y-2 border-l-2 border-slate-300 pl-4">
+        {view.timeline.map((event) => {
+          const extra = change(event);
+          return (
+            <li key={event.id}>
+              <span className="text-sm text-muted">
+                {when(event.createdAt)} {by(event)}
+                {event.visibleToRequester ? null : <span className="ml-2 rounded bg-slate-200 px-1 text-xs text-ink">{t("timeline.staffOnly")}</span>}
+              </span>
+              <br />
+              <span className={`break-words ${event.kind === "email_bounced" ? "font-semibold text-red-800" : ""}`}>
+                {label(event)}
+                {extra ? ` — ${extra}` : null}
+              </span>
+            </li>
+          );
+        })}
+      </ol>
+    </details>
+  );
+}
