@@ -7,6 +7,7 @@ import { Container } from "@/components/container";
 import type { Locale } from "@/lib/i18n/locales";
 import { getOperator } from "@/lib/operator";
 import { REQUEST_TYPES } from "@/lib/requests/request-types";
+import { REQUEST_TYPE_REGISTRY } from "@/lib/requests/types";
 
 // Static: rendered once per language on first request, then cached (see app/[locale]/layout.tsx);
 // re-rendered hourly at most, as a bound on what a shared cache in front may keep.
@@ -103,7 +104,7 @@ export default async function HomePage({ params }: Props) {
                 <p className="mt-2 flex-1 text-muted">{types(`${type}.description`)}</p>
                 <ButtonLink
                   href={`/${locale}/requests/new/${type}`}
-                  variant={type === "credential_misuse" ? "primary" : "secondary"}
+                  variant={REQUEST_TYPE_REGISTRY[type].urgent ? "primary" : "secondary"}
                   className="mt-4 self-start"
                 >
                   {types(`${type}.cta`)}

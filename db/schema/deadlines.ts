@@ -1,4 +1,6 @@
-import { date, index, integer, pgTable, primaryKey, text, timestamp } from "drizzle-orm/pg-core";
+import { check, date, index, integer, pgTable, primaryKey, text, timestamp } from "drizzle-orm/pg-core";
+import { REQUEST_TYPES } from "../../lib/requests/request-types";
+import { oneOf } from "./columns";
 
 export const DEADLINE_UNITS = ["hours", "working_days", "calendar_days", "months"] as const;
 export type DeadlineUnit = (typeof DEADLINE_UNITS)[number];
@@ -12,7 +14,7 @@ export const deadlineRules = pgTable(
   {
     id: text("id").primaryKey(),
     jurisdiction: text("jurisdiction").notNull(),
-    requestType: text("request_type").notNull(),
+    requestType: text("request_type", { enum: REQUEST_TYPES }).notNull(),
     amount: integer("amount").notNull(),
     unit: text("unit", { enum: DEADLINE_UNITS }).notNull(),
     startsAtEvent: text("starts_at_event").notNull(),
@@ -25,7 +27,11 @@ export const deadlineRules = pgTable(
     validFrom: date("valid_from", { mode: "string" }).notNull(),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   },
-  (table) => [index("deadline_rules_lookup_idx").on(table.jurisdiction, table.requestType, table.validFrom)],
+  (table) => [
+    index("deadline_rules_lookup_idx").on(table.jurisdiction, table.requestType, table.validFrom),
+    // Like requests.type: the database refuses a type the code does not know (lib/requests/request-types.ts).
+    check("deadline_rules_request_type_check", oneOf(table.requestType, REQUEST_TYPES)),
+  ],
 );
 
 export type DeadlineRule = typeof deadlineRules.$inferSelect;

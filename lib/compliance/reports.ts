@@ -7,6 +7,7 @@ import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import { getEnv } from "@/lib/env";
 import { OPEN_STATUSES } from "@/lib/requests/lifecycle";
 import { REQUEST_TYPES, type RequestType } from "@/lib/requests/request-types";
+import { REQUEST_TYPE_REGISTRY, type CcpaRight } from "@/lib/requests/types";
 import { localBounds, monthsOf, reportPeriodSchema, yearIn, type ReportPeriod } from "./report-period";
 import { daysToRespond, onTimeAt, responded } from "./request-outcome";
 import { assertCan } from "@/lib/auth/assert-can";
@@ -154,16 +155,12 @@ export async function loadComplianceReport(
 }
 
 /**
- * CCPA (11 CCR §7102(a)(1)) request types and the portal's types they correspond to, in the
- * regulation's order. The portal takes no requests to opt out of sale/sharing or to limit use,
- * and an account-misuse report is not a CCPA request, so those are not in the table.
+ * CCPA (11 CCR §7102(a)(1)) request types, in the regulation's order. Each portal type says which
+ * one it counts under (`ccpa` in lib/requests/types); the portal takes no requests to opt out of
+ * sale/sharing or to limit use, and an account-misuse report is not a CCPA request.
  */
-export const CCPA_REQUEST_TYPES = [
-  { ccpa: "delete", type: "deletion" },
-  { ccpa: "correct", type: "correction" },
-  { ccpa: "know", type: "access" },
-] as const satisfies readonly { ccpa: string; type: RequestType }[];
-export type CcpaRequestType = (typeof CCPA_REQUEST_TYPES)[number]["ccpa"];
+export const CCPA_REQUEST_TYPES = ["delete", "correct", "know"] as const satisfies readonly CcpaRight[];
+export type CcpaRequestType = (typeof CCPA_REQUEST_TYPES)[number];
 
 /** All requests, or only those filed under the CCPA (§7102(b) allows either, if the disclosure says which). */
 export const CCPA_SCOPES = ["all", "ccpa"] as const;
@@ -202,10 +199,12 @@ export async function loadCcpaTable(db: Executor, input: CcpaTableInput): Promis
   return {
     year,
     scope,
-    rows: CCPA_REQUEST_TYPES.map(({ ccpa, type }) => {
-      const row = byType.get(type);
-      return { ccpa, type, received: row?.received ?? 0, compliedInWholeOrPart: row?.compliedInWholeOrPart ?? 0, denied: row?.denied ?? 0, medianDays: row?.medianDays ?? null };
-    }),
+    rows: CCPA_REQUEST_TYPES.flatMap((ccpa) =>
+      REQUEST_TYPES.filter((type) => REQUEST_TYPE_REGISTRY[type].ccpa === ccpa).map((type) => {
+        const row = byType.get(type);
+        return { ccpa, type, received: row?.received ?? 0, compliedInWholeOrPart: row?.compliedInWholeOrPart ?? 0, denied: row?.denied ?? 0, medianDays: row?.medianDays ?? null };
+      }),
+    ),
   };
 }
 

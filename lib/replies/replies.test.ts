@@ -12,7 +12,7 @@ import { seedDeadlineData } from "@/lib/requests/deadlines/deadline-repository";
 import { fileRequest } from "@/lib/requests/file-request";
 import { getRequestStatus } from "@/lib/requests/get-request-status";
 import { postRequesterMessage } from "@/lib/requests/post-requester-message";
-import type { RequestForm } from "@/lib/validation/request-forms";
+import type { RequestForm } from "@/lib/requests/types";
 import { AppError, type AppErrorCode } from "@/lib/errors/app-error";
 import { loadReplyComposer } from "./load-reply-composer";
 import { sendStaffReply } from "./send-staff-reply";

@@ -1,4 +1,5 @@
 import { and, eq, inArray, ne, sql } from "drizzle-orm";
+import { REQUEST_TYPE_REGISTRY } from "./types";
 import type { Tx } from "@/db/client";
 import { requestAccessTokens, requests, type Request } from "@/db/schema";
 import { rowsOf } from "@/lib/audit/record-audit-event";
@@ -61,7 +62,7 @@ export async function completeVerification(tx: Tx, request: Request, now = new D
     )
     .orderBy(requests.verifiedAt)
     .limit(1);
-  const urgent = request.type === "credential_misuse";
+  const { urgent } = REQUEST_TYPE_REGISTRY[request.type];
 
   const [updated] = await tx
     .update(requests)

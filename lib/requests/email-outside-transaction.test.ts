@@ -3,7 +3,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vites
 import type { Db } from "@/db/client";
 import { outboxEmails, requests } from "@/db/schema";
 import { createTestDatabase, testEngines, type TestDatabase } from "@/db/testing";
-import type { RequestForm } from "@/lib/validation/request-forms";
+import type { RequestForm } from "@/lib/requests/types";
 import { fileVerifiedRequest } from "./testing";
 import { fileRequest } from "./file-request";
 import { sendStatusLinks } from "./send-status-links";

@@ -6,7 +6,7 @@ import type { AcceptedUpload } from "@/lib/files/upload-rules";
 import { getEnv } from "@/lib/env";
 import { type Locale } from "@/lib/i18n/locales";
 import { hitRateLimits, publicActionLimits, type RateLimitResult } from "@/lib/security/rate-limit";
-import type { RequestForm } from "@/lib/validation/request-forms";
+import { storedDetailsOf, type RequestForm } from "./types";
 import { recordRequestChange } from "./record-request-change";
 import { issueVerificationChallenge, prepareVerificationChallenge } from "./verification-challenge";
 
@@ -23,14 +23,6 @@ export type FileRequestInput = {
 };
 
 export type FileRequestResult = { ok: true; requestId: string } | { ok: false; error: "rate_limited"; retryAfterMinutes: number };
-
-// Fields with a column of their own; everything else the form asked goes into requests.details.
-const CONTACT_FIELDS = new Set(["type", "name", "email", "phone", "jurisdiction", "onBehalf", "representativeRelation", "subjectName", "consent"]);
-
-/** The answers specific to the request's type, as stored in requests.details. */
-function detailsOf(form: RequestForm): Record<string, unknown> {
-  return Object.fromEntries(Object.entries(form).filter(([key]) => !CONTACT_FIELDS.has(key)));
-}
 
 /**
  * Files a new, unverified request and sends the verification code. Staff never see it until the
@@ -63,7 +55,7 @@ export async function fileRequest(db: Db, input: FileRequestInput, now = new Dat
         onBehalf: form.onBehalf,
         representativeRelation: form.onBehalf ? (form.representativeRelation ?? null) : null,
         subjectName: form.onBehalf ? form.subjectName || null : null,
-        details: { ...detailsOf(form), chosenJurisdiction: form.jurisdiction },
+        details: { ...storedDetailsOf(form), chosenJurisdiction: form.jurisdiction },
         consentAt: now,
         createdAt: now,
         statusChangedAt: now,

@@ -5,6 +5,7 @@ import { AUTO_REPLY_CHANNEL } from "@/lib/inbound/message-channels";
 import { getDeadlineRule } from "./deadlines/deadline-repository";
 import { acceptsRequesterMessages, isOpen } from "./lifecycle";
 import { resolveStatusToken } from "./requester-access";
+import { parseRequestDetails, storedComment, type RequestDetails } from "./types";
 
 export type RequestStatusView = {
   request: Pick<
@@ -20,12 +21,14 @@ export type RequestStatusView = {
     | "closedAt"
     | "urgent"
     | "requesterName"
-    | "details"
     | "onBehalf"
     | "subjectName"
     | "denialReason"
     | "outcomeNote"
   >;
+  /** What they asked for, read by the type's parser (lib/requests/types); render with requesterSummaryRows. */
+  details: RequestDetails;
+  comment: string | null;
   /** On-behalf requests: whether the representative's proof of authority arrived (the files stay staff-side). */
   proofOfAuthorityReceived: boolean;
   canMessage: boolean;
@@ -77,6 +80,8 @@ export async function getRequestStatus(db: Db, token: string, now = new Date()):
     ok: true,
     view: {
       request,
+      details: parseRequestDetails(request.type, request.details),
+      comment: storedComment(request.details),
       proofOfAuthorityReceived: fileRows.some((f) => f.purpose === "proof_of_authority"),
       canMessage: acceptsRequesterMessages(request.status),
       canWithdraw: isOpen(request.status),

@@ -6,7 +6,7 @@ import { verifyAuditChain } from "@/lib/audit/verify-audit-chain";
 import { readRequestFile, saveRequestFiles } from "@/lib/files/save-request-files";
 import type { AcceptedUpload } from "@/lib/files/upload-rules";
 import { seedDeadlineData } from "@/lib/requests/deadlines/deadline-repository";
-import type { RequestForm } from "@/lib/validation/request-forms";
+import type { RequestForm } from "@/lib/requests/types";
 import { fileRequest } from "./file-request";
 import { getRequestStatus } from "./get-request-status";
 import { postRequesterMessage } from "./post-requester-message";

@@ -2,7 +2,7 @@ import { eq } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { requests, type NewRequest, type Request } from "@/db/schema";
 import type { Locale } from "@/lib/i18n/locales";
-import type { RequestForm } from "@/lib/validation/request-forms";
+import type { RequestForm } from "@/lib/requests/types";
 import { completeVerification } from "./complete-verification";
 import { fileRequest } from "./file-request";
 

@@ -42,7 +42,7 @@ import { completeRequest } from "@/lib/requests/staff/complete-request";
 import { denyRequest } from "@/lib/requests/staff/deny-request";
 import { extendDeadline } from "@/lib/requests/staff/extend-deadline";
 import { startRequest } from "@/lib/requests/staff/start-request";
-import type { RequestForm } from "@/lib/validation/request-forms";
+import type { RequestForm } from "@/lib/requests/types";
 import { anonymiseExpiredRequests } from "./anonymise-expired-requests";
 import { ANONYMISED_TEXT, anonymisedEmail } from "./anonymise-request";
 import { AppError, type AppErrorCode } from "@/lib/errors/app-error";

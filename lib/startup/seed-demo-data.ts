@@ -11,7 +11,7 @@ import { getEnv } from "@/lib/env";
 import { log } from "@/lib/log";
 import { completeVerification } from "@/lib/requests/complete-verification";
 import { fileRequest } from "@/lib/requests/file-request";
-import type { RequestForm } from "@/lib/validation/request-forms";
+import type { RequestForm } from "@/lib/requests/types";
 
 export const DEMO_ADMIN_EMAIL = "admin@privacy-desk.test";
 

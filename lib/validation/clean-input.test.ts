@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { requesterMessageSchema, requestFormSchema } from "./request-forms";
+import { requesterMessageSchema } from "./request-forms";
+import { requestFormSchema } from "@/lib/requests/types";
 import { denyRequestSchema } from "@/lib/requests/staff/schemas";
 
 const access = { type: "access", name: "Айгерим", email: "aigerim@example.kz", phone: "", jurisdiction: "KZ", onBehalf: false, consent: true, categories: ["device"], format: "pdf" };

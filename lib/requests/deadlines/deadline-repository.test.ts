@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { auditLog, calendarDays, deadlineRules } from "@/db/schema";
 import { createTestDatabase, testEngines, type TestDatabase } from "@/db/testing";
 import { sealAuditLog } from "@/lib/audit/seal-audit-log";
+import type { RequestType } from "@/lib/requests/request-types";
 import { verifyAuditChain } from "@/lib/audit/verify-audit-chain";
 import {
   calculateDueAt,
@@ -61,7 +62,7 @@ describe.each(testEngines())("deadline rules and calendar on %s", (engine) => {
       amount: 5,
       validFrom: "2027-01-01",
     });
-    const find = (jurisdiction: string, requestType: string, on: string, fallbackJurisdiction?: string) =>
+    const find = (jurisdiction: string, requestType: RequestType, on: string, fallbackJurisdiction?: string) =>
       findDeadlineRule(database.db, { jurisdiction, requestType, on, fallbackJurisdiction }).then((rule) => rule?.id ?? null);
 
     expect(await find("KZ", "access", "2026-12-31")).toBe("kz-access-2026");

@@ -5,7 +5,7 @@ import { calendarDays, DEADLINE_UNITS, deadlineRules, REQUEST_STATUSES, type Dea
 import calendarKzSeed from "@/db/seed/deadlines/calendar-kz.json";
 import rulesSeed from "@/db/seed/deadlines/rules.json";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
-import { REQUEST_TYPES } from "@/lib/requests/request-types";
+import { REQUEST_TYPES, type RequestType } from "@/lib/requests/request-types";
 import { computeDueAt, localDateOf } from "./compute-due-at";
 import { createWorkingCalendar, type IsoDate, type WorkingCalendar } from "./working-calendar";
 
@@ -88,7 +88,7 @@ export async function loadWorkingCalendar(db: Executor, jurisdiction: string): P
   return createWorkingCalendar(rows);
 }
 
-async function latestRule(db: Executor, jurisdiction: string, requestType: string, on: IsoDate): Promise<DeadlineRule | null> {
+async function latestRule(db: Executor, jurisdiction: string, requestType: RequestType, on: IsoDate): Promise<DeadlineRule | null> {
   const [rule] = await db
     .select()
     .from(deadlineRules)
@@ -101,7 +101,7 @@ async function latestRule(db: Executor, jurisdiction: string, requestType: strin
 /** The rule in force on `on` (latest validFrom ≤ on); else the fallback jurisdiction's; else null. */
 export async function findDeadlineRule(
   db: Executor,
-  { jurisdiction, requestType, on, fallbackJurisdiction }: { jurisdiction: string; requestType: string; on: IsoDate; fallbackJurisdiction?: string },
+  { jurisdiction, requestType, on, fallbackJurisdiction }: { jurisdiction: string; requestType: RequestType; on: IsoDate; fallbackJurisdiction?: string },
 ): Promise<DeadlineRule | null> {
   const own = await latestRule(db, jurisdiction, requestType, on);
   if (own || !fallbackJurisdiction || fallbackJurisdiction === jurisdiction) return own;
@@ -116,7 +116,7 @@ export async function getDeadlineRule(db: Executor, id: string): Promise<Deadlin
 
 export type CalculateDueAtInput = {
   jurisdiction: string;
-  requestType: string;
+  requestType: RequestType;
   /** The moment of the event being handled (usually verification). */
   startedAt: Date;
   timeZone: string;

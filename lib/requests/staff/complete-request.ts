@@ -1,4 +1,5 @@
 import { inArray } from "drizzle-orm";
+import { REQUEST_TYPE_REGISTRY } from "../types";
 import { z } from "zod";
 import type { Db } from "@/db/client";
 import { files, type Request } from "@/db/schema";
@@ -39,8 +40,9 @@ export async function completeRequest(
   return db.transaction(async (tx) => {
     const request = await lockRequest(tx, data.requestId);
     targetStatus(request, "complete", actor);
-    if (request.type === "access" && data.files.length === 0) throw new AppError("invalid", { fieldErrors: { files: "fileRequired" } });
-    if (request.type !== "access" && !data.note) throw new AppError("invalid", { fieldErrors: { note: "required" } });
+    const { completion } = REQUEST_TYPE_REGISTRY[request.type];
+    if (completion === "data_package" && data.files.length === 0) throw new AppError("invalid", { fieldErrors: { files: "fileRequired" } });
+    if (completion === "note" && !data.note) throw new AppError("invalid", { fieldErrors: { note: "required" } });
 
     const availableUntil = new Date(now.getTime() + DATA_PACKAGE_DAYS * 86_400_000);
     const email = await emailRequester(

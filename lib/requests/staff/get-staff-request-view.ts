@@ -12,18 +12,9 @@ import { requestRefSchema } from "./schemas";
 import { parseInput } from "@/lib/errors/field-errors";
 import { can } from "@/lib/auth/permissions";
 import { AUTO_REPLY_CHANNEL } from "@/lib/inbound/message-channels";
+import { parseRequestDetails, storedComment, type RequestDetails } from "../types";
 
 export type { StaffAction } from "./offered-actions";
-
-type Correction = { field: string; currentValue: string; correctedValue: string };
-
-/** What the requester asked for, by type (from the intake form's answers). */
-export type TypeDetails =
-  | { type: "access"; categories: string[]; format: string | null }
-  | { type: "correction"; corrections: Correction[] }
-  | { type: "deletion"; scope: string | null; categories: string[]; accountIdentifier: string | null; acknowledgedConsequences: boolean }
-  | { type: "credential_misuse"; accountIdentifier: string | null; noticedOn: string | null; whatHappened: string | null; passwordChanged: string | null }
-  | { type: "other"; details: Record<string, unknown> };
 
 /** What came with a requester's message that arrived by e-mail (from the message_received event and the stored e-mail). */
 export type InboundMessageView = {
@@ -49,7 +40,8 @@ export type StaffRequestView = {
   duplicateOf: { id: string; reference: string | null } | null;
   /** Later requests linked to this one as possible duplicates. */
   duplicates: { id: string; reference: string | null; status: Request["status"] }[];
-  details: TypeDetails;
+  /** What the requester asked for, read by the type's parser (lib/requests/types); render with staffDetailRows. */
+  details: RequestDetails;
   comment: string | null;
   deadline: {
     dueAt: Date | null;
@@ -104,9 +96,6 @@ export type StaffRequestView = {
   contested: boolean;
 };
 
-function strings(value: unknown): string[] {
-  return Array.isArray(value) ? value.filter((v): v is string => typeof v === "string") : [];
-}
 function str(value: unknown): string | null {
   return typeof value === "string" && value !== "" ? value : null;
 }
@@ -134,40 +123,6 @@ function inboundMessagesOf(events: { kind: string; data: Record<string, unknown>
     });
   }
   return byMessage;
-}
-
-export function typeDetailsOf(type: string, details: Record<string, unknown>): TypeDetails {
-  switch (type) {
-    case "access":
-      return { type, categories: strings(details.categories), format: str(details.format) };
-    case "correction":
-      return {
-        type,
-        corrections: (Array.isArray(details.corrections) ? details.corrections : []).map((c: Record<string, unknown>) => ({
-          field: String(c?.field ?? ""),
-          currentValue: String(c?.currentValue ?? ""),
-          correctedValue: String(c?.correctedValue ?? ""),
-        })),
-      };
-    case "deletion":
-      return {
-        type,
-        scope: str(details.scope),
-        categories: strings(details.categories),
-        accountIdentifier: str(details.accountIdentifier),
-        acknowledgedConsequences: details.acknowledgeConsequences === true,
-      };
-    case "credential_misuse":
-      return {
-        type,
-        accountIdentifier: str(details.accountIdentifier),
-        noticedOn: str(details.noticedOn),
-        whatHappened: str(details.whatHappened),
-        passwordChanged: str(details.passwordChanged),
-      };
-    default:
-      return { type: "other", details };
-  }
 }
 
 /**
@@ -254,8 +209,8 @@ export async function getStaffRequestView(db: Db, input: z.input<typeof requestR
     },
     duplicateOf: duplicate,
     duplicates,
-    details: typeDetailsOf(request.type, details),
-    comment: str(details.comment),
+    details: parseRequestDetails(request.type, details),
+    comment: storedComment(details),
     deadline: {
       dueAt: request.dueAt,
       originalDueAt: request.originalDueAt,

@@ -10,7 +10,7 @@ import { readRequestFile } from "@/lib/files/save-request-files";
 import { fileDownloadResponse } from "@/lib/files/download-response";
 import { tinyPdf, tinyZip } from "@/lib/files/test-files";
 import { readUploads, type AcceptedUpload } from "@/lib/files/upload-rules";
-import type { RequestForm } from "@/lib/validation/request-forms";
+import type { RequestForm } from "@/lib/requests/types";
 import { seedDeadlineData } from "../deadlines/deadline-repository";
 import { fileRequest } from "../file-request";
 import { getRequestStatus } from "../get-request-status";

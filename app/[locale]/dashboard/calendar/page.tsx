@@ -6,7 +6,6 @@ import { getCalendarAdminView } from "@/lib/admin/calendar-days";
 import { requireStaff } from "@/lib/auth/require-staff";
 import { getEnv } from "@/lib/env";
 import { type Locale } from "@/lib/i18n/locales";
-import type { RequestType } from "@/lib/requests/request-types";
 import { readyDb } from "@/lib/startup/ensure-app-ready";
 import { deadlineTexts } from "../deadline-texts";
 import { AddCalendarDayForm, RemoveCalendarDayButton } from "./calendar-forms";
@@ -92,7 +91,7 @@ export default async function CalendarPage({ params, searchParams }: Props) {
               {view.rules.map((rule) => (
                 <tr key={rule.id} className="border-b border-slate-200 align-top">
                   <td className="py-2 pr-4">{rule.jurisdiction}</td>
-                  <td className="py-2 pr-4">{types(`${rule.requestType as RequestType}.title`)}</td>
+                  <td className="py-2 pr-4">{types(`${rule.requestType}.title`)}</td>
                   <td className="py-2 pr-4">{period(rule.amount, rule.unit)}</td>
                   <td className="py-2 pr-4">{period(rule.extensionAmount, rule.extensionUnit)}</td>
                   <td className="py-2 pr-4">{rule.pausesWhile ? statuses(rule.pausesWhile as "awaiting_requester") : t("rule.none")}</td>

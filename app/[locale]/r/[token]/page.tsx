@@ -93,7 +93,7 @@ export default async function RequestStatusPage({ params }: Props) {
 
       {denial ? <DenialExplained locale={locale} denial={denial} /> : null}
 
-      <RequestSummary locale={locale} name={request.requesterName} details={request.details} />
+      <RequestSummary locale={locale} name={request.requesterName} details={view.details} comment={view.comment} />
 
       {view.deliveries.length > 0 ? (
         <Card as="section" aria-labelledby="deliveries-title" className="mt-6 max-w-3xl">

@@ -6,7 +6,8 @@ import { runPublicAction } from "@/lib/actions/public-action";
 import type { Locale } from "@/lib/i18n/locales";
 import { readUploads, type AcceptedUpload, type UploadProblem } from "@/lib/files/upload-rules";
 import { fileRequest } from "@/lib/requests/file-request";
-import { HONEYPOT_FIELD, requestFormSchema } from "@/lib/validation/request-forms";
+import { requestFormSchema } from "@/lib/requests/types";
+import { HONEYPOT_FIELD } from "@/lib/validation/request-forms";
 import { rememberCodeSentTo } from "../../code-sent-to";
 
 export type FileField = "proofOfAuthority" | "supportingDocuments";

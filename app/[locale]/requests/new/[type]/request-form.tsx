@@ -14,15 +14,8 @@ import { TextField } from "@/components/form/text-field";
 import { MAX_FILE_BYTES, MAX_FILES_PER_SUBMISSION, MAX_IMAGE_MEGAPIXELS, UPLOAD_PROBLEM_MESSAGE_KEYS } from "@/lib/files/upload-limits";
 import { isJurisdiction, JURISDICTIONS } from "@/lib/requests/jurisdictions";
 import { DATA_CATEGORIES, type RequestType } from "@/lib/requests/request-types";
-import {
-  ACCESS_FORMATS,
-  DELETION_SCOPES,
-  HONEYPOT_FIELD,
-  parseErrorCode,
-  PASSWORD_CHANGED,
-  REPRESENTATIVE_RELATIONS,
-  requestFormSchemaFor,
-} from "@/lib/validation/request-forms";
+import { ACCESS_FORMATS, DELETION_SCOPES, PASSWORD_CHANGED, REPRESENTATIVE_RELATIONS, requestFormSchemaFor } from "@/lib/requests/types";
+import { HONEYPOT_FIELD, parseErrorCode } from "@/lib/validation/request-forms";
 import { submitRequestAction, type FileField as FileFieldName, type SubmitRequestState } from "./actions";
 import { submitButtonClasses } from "@/components/button-link";
 

@@ -1,0 +1,1 @@
+ALTER TABLE "deadline_rules" ADD CONSTRAINT "deadline_rules_request_type_check" CHECK ("deadline_rules"."request_type" in ('access', 'correction', 'deletion', 'credential_misuse'));
