@@ -10,6 +10,7 @@ import { buildAccessPackage } from "../package/build-access-package";
 import { packageLabels } from "../package/package-labels";
 import { open, seal } from "../secrets/sealed-box";
 import { findSubjectRows } from "../traverse/find-subject-rows";
+import { parseRequestDetails } from "@/lib/requests/types";
 import { assertFulfillable, claimRun, ensureRunSources, recordRunEvent, requestIdentities, requireMapSources, runSources, safeErrorText, type RunDeps } from "./run-support";
 
 export type CollectAccessInput = { requestId: string; usePhone?: boolean; useAccountId?: boolean };
@@ -74,8 +75,9 @@ export async function collectAccessData(db: Db, input: CollectAccessInput, actor
   for (const state of await runSources(db, run.id)) {
     if (state.payloadSealed) collected.push(JSON.parse(open(deps.key, state.payloadSealed, `run:${run.id}:${state.sourceId}`).toString("utf8")) as CollectedSource);
   }
-  const details = request.details as { categories?: unknown };
-  const categories = Array.isArray(details.categories) ? (details.categories.filter((c) => (DATA_CATEGORIES as readonly unknown[]).includes(c)) as DataCategory[]) : [...DATA_CATEGORIES];
+  // What they asked for, read by the type's parser; no categories named means all of them.
+  const answers = parseRequestDetails(request.type, request.details);
+  const categories: DataCategory[] = answers.type === "access" && answers.categories.length > 0 ? answers.categories : [...DATA_CATEGORIES];
   const built = buildAccessPackage({ map: deps.map, collected, categories, reference: request.reference ?? "", labels: await packageLabels(request, now) });
   return db.transaction(async (tx) => {
     const [ready] = await tx

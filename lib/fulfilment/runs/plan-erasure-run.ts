@@ -1,9 +1,10 @@
 import { eq } from "drizzle-orm";
+import { parseRequestDetails } from "@/lib/requests/types";
 import type { Db } from "@/db/client";
-import { fulfilmentRuns, type FulfilmentRun } from "@/db/schema";
+import { fulfilmentRuns, type FulfilmentRun, type Request } from "@/db/schema";
 import { assertCan } from "@/lib/auth/assert-can";
 import type { CurrentStaff } from "@/lib/auth/current-staff";
-import { DATA_CATEGORIES, type DataCategory } from "@/lib/requests/request-types";
+import type { DataCategory } from "@/lib/requests/request-types";
 import { lockRequest } from "@/lib/requests/staff/staff-context";
 import { changedRows, planErasure, type SourceErasure } from "../erase/erasure-plan";
 import { findSubjectRows } from "../traverse/find-subject-rows";
@@ -12,9 +13,9 @@ import { assertFulfillable, claimRun, ensureRunSources, recordRunEvent, requestI
 export type PlanErasureInput = { requestId: string; usePhone?: boolean; useAccountId?: boolean };
 
 /** The categories a deletion request covers: all (whole account) or the ones the requester chose. */
-export function erasureCategories(details: Record<string, unknown>): DataCategory[] | null {
-  if (details.scope !== "categories" || !Array.isArray(details.categories)) return null;
-  return details.categories.filter((c): c is DataCategory => (DATA_CATEGORIES as readonly unknown[]).includes(c));
+export function erasureCategories(request: Pick<Request, "type" | "details">): DataCategory[] | null {
+  const answers = parseRequestDetails(request.type, request.details);
+  return answers.type === "deletion" && answers.scope === "categories" ? answers.categories : null;
 }
 
 /**
@@ -55,7 +56,7 @@ export async function planErasureRun(db: Db, input: PlanErasureInput, actor: Cur
 
   const options = run.summary as { usePhone?: boolean; useAccountId?: boolean };
   const identities = requestIdentities(request, { phone: options.usePhone, accountId: options.useAccountId });
-  const categories = erasureCategories(request.details);
+  const categories = erasureCategories(request);
   const plan: SourceErasure[] = [];
   for (const source of deps.map.sources) {
     try {

@@ -1,4 +1,5 @@
 import { and, eq, inArray, sql } from "drizzle-orm";
+import { parseRequestDetails } from "@/lib/requests/types";
 import type { Db, Tx } from "@/db/client";
 import { fulfilmentRuns, fulfilmentRunSources, type FulfilmentRun, type FulfilmentRunStatus, type FulfilmentStep, type Request } from "@/db/schema";
 import type { CurrentStaff } from "@/lib/auth/current-staff";
@@ -20,8 +21,8 @@ export const RUN_LEASE_MS = 5 * 60_000;
  * and account id they typed only when staff confirm they checked them (nobody verified them).
  */
 export function requestIdentities(request: Request, use: { phone?: boolean; accountId?: boolean } = {}): Identities {
-  const details = request.details as { accountIdentifier?: unknown };
-  const accountId = typeof details.accountIdentifier === "string" ? details.accountIdentifier : "";
+  const answers = parseRequestDetails(request.type, request.details);
+  const accountId = ("accountIdentifier" in answers ? answers.accountIdentifier : null) ?? "";
   const useAccount = Boolean(use.accountId && accountId);
   return identitiesOf({
     emails: [request.requesterEmail, ...(useAccount && accountId.includes("@") ? [accountId] : [])],

@@ -3,7 +3,7 @@
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useLocale, useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
-import { useState, useTransition } from "react";
+import { Fragment, useState, useTransition } from "react";
 import { useFieldArray, useForm, useWatch, type Path } from "react-hook-form";
 import { CheckboxField, ChoiceGroup } from "@/components/form/choice-group";
 import { DateField } from "@/components/form/date-field";
@@ -14,12 +14,13 @@ import { TextField } from "@/components/form/text-field";
 import { MAX_FILE_BYTES, MAX_FILES_PER_SUBMISSION, MAX_IMAGE_MEGAPIXELS, UPLOAD_PROBLEM_MESSAGE_KEYS } from "@/lib/files/upload-limits";
 import { isJurisdiction, JURISDICTIONS } from "@/lib/requests/jurisdictions";
 import { DATA_CATEGORIES, type RequestType } from "@/lib/requests/request-types";
-import { ACCESS_FORMATS, DELETION_SCOPES, PASSWORD_CHANGED, REPRESENTATIVE_RELATIONS, requestFormSchemaFor } from "@/lib/requests/types";
+import { MAX_CORRECTIONS, REPRESENTATIVE_RELATIONS, REQUEST_TYPE_REGISTRY, requestFormSchemaFor, type Correction, type FormField, type RequestForm } from "@/lib/requests/types";
 import { HONEYPOT_FIELD, parseErrorCode } from "@/lib/validation/request-forms";
 import { submitRequestAction, type FileField as FileFieldName, type SubmitRequestState } from "./actions";
 import { submitButtonClasses } from "@/components/button-link";
 
-// One loose shape for all four forms; the zod resolver of the chosen type does the checking.
+// One loose shape for every form: the contact fields, then whatever the type's module asks
+// (lib/requests/types); the zod resolver of the chosen type does the checking.
 type FormValues = {
   type: RequestType;
   name: string;
@@ -31,16 +32,14 @@ type FormValues = {
   subjectName: string;
   comment: string;
   consent: boolean;
-  categories?: string[];
-  format?: string;
-  corrections?: { field: string; currentValue: string; correctedValue: string }[];
-  scope?: string;
-  accountIdentifier?: string;
-  acknowledgeConsequences?: boolean;
-  noticedOn?: string;
-  whatHappened?: string;
-  passwordChanged?: string;
-};
+  corrections?: Correction[];
+} & Partial<Record<Exclude<TypeFieldName, "corrections">, unknown>>;
+
+/** Every field name a type's form has besides the contact fields (from the registry's schemas). */
+type TypeFieldName = Exclude<FieldsOf<RequestForm>, "type" | "name" | "email" | "phone" | "jurisdiction" | "onBehalf" | "representativeRelation" | "subjectName" | "comment" | "consent">;
+type FieldsOf<T> = T extends unknown ? keyof T & string : never;
+
+const NOTICE_TONES = { warning: "border-amber-500 bg-amber-50", danger: "border-red-700 bg-red-50" } as const;
 
 const MAX_MB = MAX_FILE_BYTES / 1024 / 1024;
 
@@ -76,17 +75,25 @@ export function RequestForm({ type, defaultJurisdiction }: { type: RequestType; 
       subjectName: "",
       comment: "",
       consent: false,
-      ...(type === "access" ? { categories: [], format: "pdf" } : {}),
-      ...(type === "correction" ? { corrections: [{ field: "", currentValue: "", correctedValue: "" }] } : {}),
-      ...(type === "deletion" ? { scope: "account", categories: [], accountIdentifier: "", acknowledgeConsequences: false } : {}),
-      ...(type === "credential_misuse" ? { accountIdentifier: "", noticedOn: "", whatHappened: "" } : {}),
+      ...structuredClone(REQUEST_TYPE_REGISTRY[type].formDefaults),
     },
     shouldFocusError: true,
   });
   const { register, handleSubmit, formState, setError, setFocus, control } = form;
-  const corrections = useFieldArray({ control, name: "corrections" as never });
+  const corrections = useFieldArray({ control, name: "corrections" });
   const onBehalf = useWatch({ control, name: "onBehalf" });
-  const scope = useWatch({ control, name: "scope" });
+  const typeFields = REQUEST_TYPE_REGISTRY[type].formFields;
+  const typeFieldNames: ReadonlySet<string> = new Set(Object.keys(REQUEST_TYPE_REGISTRY[type].formSchema.shape));
+  // The module's field names are its schema's keys (the registry test checks it); this says so to the types.
+  const isTypeField = (name: string): name is TypeFieldName => typeFieldNames.has(name);
+  const fieldName = (name: string): TypeFieldName => {
+    if (!isTypeField(name)) throw new Error(`the ${type} form has no field "${name}"`);
+    return name;
+  };
+  // Fields shown only while another has a value (deletion: the categories, once "only some" is chosen).
+  const conditionNames = typeFields.flatMap((field) => (field.kind === "choices" && field.showWhen ? [fieldName(field.showWhen.field)] : []));
+  const conditionValues = useWatch({ control, name: conditionNames });
+  const shown = (field: FormField) => field.kind !== "choices" || !field.showWhen || conditionValues[conditionNames.indexOf(fieldName(field.showWhen.field))] === field.showWhen.equals;
 
   const errorText = (message?: string) => {
     const parsed = parseErrorCode(message);
@@ -160,6 +167,96 @@ export function RequestForm({ type, defaultJurisdiction }: { type: RequestType; 
   const removeLabel = (name: string) => t("fields.removeFile", { name });
   const fileTexts = { choose: t("fields.chooseFiles"), none: t("fields.noFilesChosen"), chosen: (count: number) => t("fields.filesChosen", { count }) };
 
+  // One field of the type's own part of the form, as its module lists it (a function, not a component: inputs keep their identity).
+  function typeField(field: FormField): React.ReactNode {
+    if (!shown(field)) return null;
+    switch (field.kind) {
+      case "notice":
+        return (
+          <div className={`mt-4 rounded-md border-l-4 p-3 ${NOTICE_TONES[field.tone]}`}>
+            <h3 className="font-semibold">{t(field.title)}</h3>
+            {field.paragraphs?.map((key) => (
+              <p key={key} className="mt-1">
+                {t(key)}
+              </p>
+            ))}
+            {field.bullets ? (
+              <ul className="mt-1 list-disc pl-5">
+                {field.bullets.map((key) => (
+                  <li key={key}>{t(key)}</li>
+                ))}
+              </ul>
+            ) : null}
+            {field.emphasis ? <p className="mt-1 font-medium">{t(field.emphasis)}</p> : null}
+          </div>
+        );
+      case "choices":
+        return (
+          <ChoiceGroup
+            id={field.name}
+            type={field.multiple ? "checkbox" : "radio"}
+            legend={t(field.legend)}
+            options={field.options === "categories" ? categoryOptions : field.options.map(({ value, label }) => ({ value, label: t(`options.${label}`) }))}
+            registration={register(fieldName(field.name))}
+            error={err(field.name)}
+            {...reqGroup}
+          />
+        );
+      case "text":
+        return (
+          <TextField
+            id={field.name}
+            multiline={field.multiline}
+            label={t(field.label)}
+            hint={field.hint ? t(field.hint) : undefined}
+            error={err(field.name)}
+            {...register(fieldName(field.name))}
+            required={field.required || undefined}
+          />
+        );
+      case "date":
+        return <DateField id={field.name} label={t(field.label)} error={err(field.name)} {...register(fieldName(field.name))} required={field.required || undefined} />;
+      case "checkbox":
+        return <CheckboxField id={field.name} label={t(field.label)} registration={register(fieldName(field.name))} error={err(field.name)} />;
+      case "corrections":
+        return correctionsFields;
+    }
+  }
+
+  const correctionsFields = (
+    <fieldset className="mt-4">
+      <legend className="font-medium">{t("fields.corrections")}</legend>
+      {corrections.fields.map((item, index) => (
+        <div key={item.id} className="mt-3 rounded-md border border-slate-300 p-3">
+          <p className="font-medium">{t("fields.correctionNumber", { number: index + 1 })}</p>
+          <TextField id={`corrections.${index}.field`} label={t("fields.correctionField")} hint={index === 0 ? t("fields.correctionFieldHint") : undefined} error={err(`corrections.${index}.field`)} {...register(`corrections.${index}.field` as const)} {...req} />
+          <TextField id={`corrections.${index}.currentValue`} label={t("fields.currentValue")} error={err(`corrections.${index}.currentValue`)} {...register(`corrections.${index}.currentValue` as const)} />
+          <TextField id={`corrections.${index}.correctedValue`} label={t("fields.correctedValue")} error={err(`corrections.${index}.correctedValue`)} {...register(`corrections.${index}.correctedValue` as const)} {...req} />
+          {corrections.fields.length > 1 ? (
+            <button type="button" className="mt-2 text-red-800 underline" onClick={() => corrections.remove(index)}>
+              {t("fields.removeCorrection", { number: index + 1 })}
+            </button>
+          ) : null}
+        </div>
+      ))}
+      {corrections.fields.length < MAX_CORRECTIONS ? (
+        <button type="button" className="mt-3 rounded-md border border-brand-700 px-3 py-2 text-brand-800" onClick={() => corrections.append({ field: "", currentValue: "", correctedValue: "" })}>
+          {t("fields.addCorrection")}
+        </button>
+      ) : null}
+      <FileField
+        id="supportingDocuments"
+        label={t("fields.supportingDocuments")}
+        hint={fileHint(t("fields.supportingHint"))}
+        files={files.supportingDocuments}
+        onChange={(next) => setFiles((current) => ({ ...current, supportingDocuments: next }))}
+        error={fileErrors.supportingDocuments}
+        removeLabel={removeLabel}
+        texts={fileTexts}
+      />
+    </fieldset>
+  );
+
   return (
     <form method="post" noValidate onSubmit={handleSubmit(onValid, onInvalid)} className="max-w-2xl" aria-busy={pending}>
       <FormNotice notice={banner} />
@@ -175,104 +272,9 @@ export function RequestForm({ type, defaultJurisdiction }: { type: RequestType; 
           {t("sections.request")}
         </h2>
 
-        {type === "access" ? (
-          <>
-            <ChoiceGroup id="categories" type="checkbox" legend={t("fields.categories")} options={categoryOptions} registration={register("categories")} error={err("categories")} {...reqGroup} />
-            <ChoiceGroup
-              id="format"
-              type="radio"
-              legend={t("fields.format")}
-              options={ACCESS_FORMATS.map((value) => ({ value, label: t(`options.format.${value}`) }))}
-              registration={register("format")}
-              error={err("format")}
-              {...reqGroup}
-            />
-          </>
-        ) : null}
-
-        {type === "correction" ? (
-          <fieldset className="mt-4">
-            <legend className="font-medium">{t("fields.corrections")}</legend>
-            {corrections.fields.map((item, index) => (
-              <div key={item.id} className="mt-3 rounded-md border border-slate-300 p-3">
-                <p className="font-medium">{t("fields.correctionNumber", { number: index + 1 })}</p>
-                <TextField id={`corrections.${index}.field`} label={t("fields.correctionField")} hint={index === 0 ? t("fields.correctionFieldHint") : undefined} error={err(`corrections.${index}.field`)} {...register(`corrections.${index}.field` as const)} {...req} />
-                <TextField id={`corrections.${index}.currentValue`} label={t("fields.currentValue")} error={err(`corrections.${index}.currentValue`)} {...register(`corrections.${index}.currentValue` as const)} />
-                <TextField id={`corrections.${index}.correctedValue`} label={t("fields.correctedValue")} error={err(`corrections.${index}.correctedValue`)} {...register(`corrections.${index}.correctedValue` as const)} {...req} />
-                {corrections.fields.length > 1 ? (
-                  <button type="button" className="mt-2 text-red-800 underline" onClick={() => corrections.remove(index)}>
-                    {t("fields.removeCorrection", { number: index + 1 })}
-                  </button>
-                ) : null}
-              </div>
-            ))}
-            {corrections.fields.length < 10 ? (
-              <button type="button" className="mt-3 rounded-md border border-brand-700 px-3 py-2 text-brand-800" onClick={() => corrections.append({ field: "", currentValue: "", correctedValue: "" } as never)}>
-                {t("fields.addCorrection")}
-              </button>
-            ) : null}
-            <FileField
-              id="supportingDocuments"
-              label={t("fields.supportingDocuments")}
-              hint={fileHint(t("fields.supportingHint"))}
-              files={files.supportingDocuments}
-              onChange={(next) => setFiles((current) => ({ ...current, supportingDocuments: next }))}
-              error={fileErrors.supportingDocuments}
-              removeLabel={removeLabel}
-              texts={fileTexts}
-            />
-          </fieldset>
-        ) : null}
-
-        {type === "deletion" ? (
-          <>
-            <div className="mt-4 rounded-md border-l-4 border-amber-500 bg-amber-50 p-3">
-              <h3 className="font-semibold">{t("deletionNotice.title")}</h3>
-              <p className="mt-1">{t("deletionNotice.consequences")}</p>
-              <p className="mt-1">{t("deletionNotice.retained")}</p>
-            </div>
-            <ChoiceGroup
-              id="scope"
-              type="radio"
-              legend={t("fields.scope")}
-              options={DELETION_SCOPES.map((value) => ({ value, label: t(`options.scope.${value}`) }))}
-              registration={register("scope")}
-              error={err("scope")}
-              {...reqGroup}
-            />
-            {scope === "categories" ? (
-              <ChoiceGroup id="categories" type="checkbox" legend={t("fields.deletionCategories")} options={categoryOptions} registration={register("categories")} error={err("categories")} {...reqGroup} />
-            ) : null}
-            <TextField id="accountIdentifier" label={t("fields.accountIdentifier")} hint={t("fields.accountIdentifierHint")} error={err("accountIdentifier")} {...register("accountIdentifier")} />
-            <CheckboxField id="acknowledgeConsequences" label={t("fields.acknowledgeConsequences")} registration={register("acknowledgeConsequences")} error={err("acknowledgeConsequences")} />
-          </>
-        ) : null}
-
-        {type === "credential_misuse" ? (
-          <>
-            <div className="mt-4 rounded-md border-l-4 border-red-700 bg-red-50 p-3">
-              <h3 className="font-semibold">{t("misuseNotice.title")}</h3>
-              <ul className="mt-1 list-disc pl-5">
-                <li>{t("misuseNotice.changePassword")}</li>
-                <li>{t("misuseNotice.sameElsewhere")}</li>
-                <li>{t("misuseNotice.noCodes")}</li>
-              </ul>
-              <p className="mt-1 font-medium">{t("misuseNotice.priority")}</p>
-            </div>
-            <TextField id="accountIdentifier" label={t("fields.misusedAccount")} hint={t("fields.misusedAccountHint")} error={err("accountIdentifier")} {...register("accountIdentifier")} {...req} />
-            <DateField id="noticedOn" label={t("fields.noticedOn")} error={err("noticedOn")} {...register("noticedOn")} {...req} />
-            <TextField id="whatHappened" multiline label={t("fields.whatHappened")} hint={t("fields.whatHappenedHint")} error={err("whatHappened")} {...register("whatHappened")} {...req} />
-            <ChoiceGroup
-              id="passwordChanged"
-              type="radio"
-              legend={t("fields.passwordChanged")}
-              options={PASSWORD_CHANGED.map((value) => ({ value, label: t(`options.passwordChanged.${value}`) }))}
-              registration={register("passwordChanged")}
-              error={err("passwordChanged")}
-              {...reqGroup}
-            />
-          </>
-        ) : null}
+        {typeFields.map((field, index) => (
+          <Fragment key={index}>{typeField(field)}</Fragment>
+        ))}
 
         <TextField id="comment" multiline label={t("fields.comment")} hint={t("fields.commentHint")} error={err("comment")} {...register("comment")} />
       </section>
