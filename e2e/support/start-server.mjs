@@ -22,6 +22,8 @@ const server = spawn(process.execPath, [nextBin, "start", "-H", "127.0.0.1", "-p
     DEMO_DATA: "true",
     // The inbound-mail specs post signed messages with this secret (e2e/support/inbound.ts).
     INBOUND_WEBHOOK_SECRET: "e2e-inbound-webhook-secret-0123456789abcdef",
+    // Seals the demo sample app's source URL (a production build has no generated key).
+    FULFILMENT_ENCRYPTION_KEY: "ZTJlLWZ1bGZpbG1lbnQta2V5LTAxMjM0NTY3ODlhYmM=",
   },
 });
 for (const signal of ["SIGINT", "SIGTERM"]) process.on(signal, () => server.kill(signal));

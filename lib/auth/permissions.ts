@@ -60,5 +60,6 @@ export const DASHBOARD_PAGES = [
   { path: "/dashboard/staff", permission: "staff.manage", nav: "staffAdmin" },
   { path: "/dashboard/retention", permission: "retention.manage", nav: "retention" },
   { path: "/dashboard/policy", permission: "policy.publish", nav: "policy" },
+  { path: "/dashboard/data-map", permission: "requests.read", nav: "dataMap" },
   { path: "/dashboard/account", permission: "requests.read", nav: "account" },
 ] as const satisfies readonly { path: string; permission: Permission; nav: string | null; navPermission?: Permission }[];

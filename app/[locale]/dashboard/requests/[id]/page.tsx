@@ -11,6 +11,7 @@ import { getLegalHold } from "@/lib/retention/get-legal-hold";
 import { readyDb } from "@/lib/startup/ensure-app-ready";
 import { isUuid } from "@/lib/text/uuid";
 import { ComposerSection } from "./composer-section";
+import { FulfilmentPanel } from "./fulfilment/fulfilment-panel";
 import { RequestEmails, RequestFiles } from "./files-and-emails";
 import { LegalHold } from "./legal-hold";
 import { requestPageTexts } from "./page-texts";
@@ -55,6 +56,7 @@ export default async function StaffRequestPage({ params }: Props) {
       <div className="mt-5 grid gap-5 lg:grid-cols-[minmax(0,1fr)_22rem]">
         <div className="flex min-w-0 flex-col gap-5">
           <RequestDetails locale={locale} view={view} texts={texts} />
+          <FulfilmentPanel locale={locale} request={view.request} staff={me} />
           <Thread locale={locale} view={view} texts={texts} />
           <ComposerSection locale={locale} requestId={view.request.id} me={me} mayWrite={offered.write} />
           <RequestFiles locale={locale} view={view} texts={texts} />

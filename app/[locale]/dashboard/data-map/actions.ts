@@ -1,0 +1,36 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import { getTranslations } from "next-intl/server";
+import { staffAction } from "@/lib/auth/staff-action";
+import { loadDataMap } from "@/lib/fulfilment/map/load-data-map";
+import { saveSourceUrl } from "@/lib/fulfilment/sources/save-source-url";
+import { testSourceConnection } from "@/lib/fulfilment/sources/test-source-connection";
+import { isLocale } from "@/lib/i18n/locales";
+import { staffActor } from "@/lib/requests/staff/staff-context";
+
+export type SourceActionState = { kind: "ok" | "problems" | "error" | null; lines: string[] };
+
+/** Admins: store a source's connection URL (sealed), or test the stored one against the map. A form post. */
+export async function sourceAction(_previous: SourceActionState, form: FormData): Promise<SourceActionState> {
+  const locale = String(form.get("locale") ?? "");
+  const sourceId = String(form.get("sourceId") ?? "");
+  const url = String(form.get("url") ?? "").trim();
+  const t = await getTranslations({ locale: isLocale(locale) ? locale : "en", namespace: "fulfilment" });
+  const result = await staffAction({
+    name: "fulfilment.source",
+    permission: "fulfilment.sources.manage",
+    logContext: { sourceId },
+    run: async ({ db, staff }) => {
+      const loaded = await loadDataMap();
+      if (!loaded) return { kind: "error" as const, lines: [t("panel.off")] };
+      if (url) await saveSourceUrl(db, { sourceId, url }, staffActor(staff));
+      const tested = await testSourceConnection(db, { sourceId }, loaded.map, staff);
+      if (!tested.ok) return { kind: "error" as const, lines: [t("mapPage.connectionFailed", { error: tested.error })] };
+      return tested.problems.length === 0 ? { kind: "ok" as const, lines: [t("mapPage.connectionOk")] } : { kind: "problems" as const, lines: [t("mapPage.connectionProblems"), ...tested.problems] };
+    },
+  });
+  revalidatePath(`/${locale}/dashboard/data-map`);
+  if ("kind" in result) return result;
+  return { kind: "error", lines: [t(result.error === "invalid" ? "mapPage.badUrl" : `panel.errors.${result.error === "forbidden" || result.error === "unauthorized" || result.error === "not_found" ? result.error : "unexpected"}`)] };
+}

@@ -1,0 +1,63 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import { getTranslations } from "next-intl/server";
+import { staffAction, type StaffActionFailure } from "@/lib/auth/staff-action";
+import { isLocale, type Locale } from "@/lib/i18n/locales";
+import { appRunDeps } from "@/lib/fulfilment/runs/app-run-deps";
+import { approveErasure } from "@/lib/fulfilment/runs/approve-erasure";
+import { collectAccessData } from "@/lib/fulfilment/runs/collect-access-data";
+import { deliverAccessPackage } from "@/lib/fulfilment/runs/deliver-access-package";
+import { executeErasure } from "@/lib/fulfilment/runs/execute-erasure";
+import { planErasureRun } from "@/lib/fulfilment/runs/plan-erasure-run";
+import type { Permission } from "@/lib/auth/permissions";
+import { isUuid } from "@/lib/text/uuid";
+
+/** What a fulfilment button's form shows after the action: nothing, or a sentence. */
+export type FulfilmentActionState = { error: string | null };
+
+/** Who may press which button (the domain functions check again, at the data). */
+const VERBS = {
+  collect: "fulfilment.run",
+  deliver: "fulfilment.run",
+  plan: "fulfilment.run",
+  approve: "fulfilment.approve",
+  resume: "fulfilment.approve",
+} as const satisfies Record<string, Permission>;
+type Verb = keyof typeof VERBS;
+
+async function explain(locale: Locale, failure: StaffActionFailure | { ok: false; error: string; reason?: string }): Promise<string> {
+  const t = await getTranslations({ locale, namespace: "fulfilment.panel.errors" });
+  const key = failure.error === "conflict" && failure.reason ? failure.reason : failure.error;
+  return t.has(key as never) ? t(key as never) : t("unexpected");
+}
+
+/**
+ * One server action for the panel's buttons (a form post that works before JavaScript): the verb,
+ * the request and the run come from the form, each checked; the domain functions check the role again.
+ */
+export async function fulfilmentAction(_previous: FulfilmentActionState, form: FormData): Promise<FulfilmentActionState> {
+  const locale = String(form.get("locale") ?? "");
+  const verb = String(form.get("verb") ?? "") as Verb;
+  const requestId = String(form.get("requestId") ?? "");
+  const runId = String(form.get("runId") ?? "");
+  if (!isLocale(locale) || !(verb in VERBS) || !isUuid(requestId) || (runId && !isUuid(runId))) return { error: await explain("en", { ok: false, error: "unexpected" }) };
+  const options = { requestId, usePhone: form.get("usePhone") === "on", useAccountId: form.get("useAccountId") === "on" };
+  const result = await staffAction({
+    name: `fulfilment.${verb}`,
+    permission: VERBS[verb],
+    logContext: { requestId, runId },
+    run: async ({ db, staff }) => {
+      const deps = await appRunDeps(db);
+      if (verb === "collect") await collectAccessData(db, options, staff, deps);
+      else if (verb === "plan") await planErasureRun(db, options, staff, deps);
+      else if (verb === "deliver") await deliverAccessPackage(db, { runId }, staff, deps.key);
+      else if (verb === "approve") await approveErasure(db, { runId }, staff, deps);
+      else await executeErasure(db, { runId }, staff, deps);
+      return { ok: true as const };
+    },
+  });
+  revalidatePath(`/${locale}/dashboard/requests/${requestId}`);
+  if ("ok" in result && result.ok) return { error: null };
+  return { error: await explain(locale, result as StaffActionFailure) };
+}

@@ -1,0 +1,149 @@
+import { getFormatter, getTranslations } from "next-intl/server";
+import { Card } from "@/components/card";
+import { DataTable } from "@/components/data-table";
+import type { CurrentStaff } from "@/lib/auth/current-staff";
+import { can } from "@/lib/auth/permissions";
+import type { CollectionStep, SourceErasure } from "@/lib/fulfilment/erase/erasure-plan";
+import type { CollectionCount } from "@/lib/fulfilment/package/collected-data";
+import { getFulfilmentView } from "@/lib/fulfilment/runs/get-fulfilment-view";
+import type { Locale } from "@/lib/i18n/locales";
+import { DATA_CATEGORIES, type DataCategory } from "@/lib/requests/request-types";
+import type { Request } from "@/db/schema";
+import { readyDb } from "@/lib/startup/ensure-app-ready";
+import { RunButton } from "./run-button";
+
+const isCategory = (value: string): value is DataCategory => (DATA_CATEGORIES as readonly string[]).includes(value);
+
+/**
+ * The request page's "Data in our systems" card (lib/fulfilment): for an access request collect →
+ * preview → deliver; for a deletion dry run → a second person's approval → erasure and its
+ * results. Counts only: the data itself is in the package, never on this page.
+ */
+export async function FulfilmentPanel({ locale, request, staff }: { locale: Locale; request: Pick<Request, "id" | "type" | "status">; staff: CurrentStaff }) {
+  if (request.type !== "access" && request.type !== "deletion") return null;
+  const view = await getFulfilmentView(await readyDb(), request.id);
+  const t = await getTranslations({ locale, namespace: "fulfilment" });
+  const categories = await getTranslations({ locale, namespace: "categories" });
+  const format = await getFormatter({ locale });
+  const { run } = view;
+  const mayRun = can(staff.role, "fulfilment.run");
+  const mayApprove = can(staff.role, "fulfilment.approve");
+  const common = { locale, requestId: request.id };
+  const identityBoxes = [
+    { name: "usePhone" as const, label: t("panel.usePhone") },
+    { name: "useAccountId" as const, label: t("panel.useAccountId") },
+  ];
+  const categoryName = (value: string) => (isCategory(value) ? categories(value) : value);
+
+  const body = (() => {
+    if (!view.map) return <p>{t("panel.off")}</p>;
+    if (view.map.problems > 0) return <p role="alert">{t("panel.mapBroken", { count: view.map.problems })}</p>;
+    if (!run) {
+      if (!mayRun) return null;
+      if (request.status !== "in_progress") return <p>{t("panel.startFirst")}</p>;
+      return request.type === "access" ? (
+        <RunButton {...common} verb="collect" label={t("panel.collect")} pendingLabel={t("panel.collecting")} checkboxes={identityBoxes} />
+      ) : (
+        <RunButton {...common} verb="plan" label={t("panel.dryRun")} pendingLabel={t("panel.collecting")} checkboxes={identityBoxes} />
+      );
+    }
+    const failed =
+      run.status === "failed" ? (
+        <p role="alert" className="text-red-900">
+          {t("panel.failed", { error: run.error ?? "" })}
+        </p>
+      ) : run.status === "collecting" || run.status === "planning" ? (
+        <p role="status">{t("panel.collecting")}</p>
+      ) : run.status === "executing" || run.status === "approved" ? (
+        <p role="status">{t("panel.erasing")}</p>
+      ) : null;
+
+    if (run.step === "access") {
+      const counts = ((run.summary as { counts?: CollectionCount[] }).counts ?? []) as CollectionCount[];
+      return (
+        <>
+          {failed}
+          {run.status === "failed" && mayRun ? <RunButton {...common} verb="collect" label={t("panel.retry")} pendingLabel={t("panel.collecting")} /> : null}
+          {counts.length > 0 ? (
+            <DataTable caption={t("panel.previewTitle")} captionClassName="text-left font-semibold mb-2" columns={[t("panel.source"), t("panel.collection"), t("panel.rows"), t("panel.fields")]} className="mt-3">
+              {counts.map((count) => (
+                <tr key={`${count.sourceId}.${count.table}`} className="border-b border-slate-200 align-top">
+                  <td className="py-2 pr-4">{count.sourceId}</td>
+                  <td className="py-2 pr-4">{count.table}</td>
+                  <td className="py-2 pr-4">
+                    {count.rows}
+                    {count.capped ? <p className="text-amber-900">{t("panel.capped", { count: count.rows })}</p> : null}
+                  </td>
+                  <td className="py-2">
+                    {Object.entries(count.categories).map(([category, columns]) => (
+                      <p key={category}>
+                        <strong>{categoryName(category)}:</strong> {columns.join(", ")}
+                      </p>
+                    ))}
+                  </td>
+                </tr>
+              ))}
+            </DataTable>
+          ) : null}
+          {run.status === "preview" && mayRun ? <RunButton {...common} verb="deliver" runId={run.id} label={t("panel.approveDeliver")} pendingLabel={t("panel.collecting")} /> : null}
+          {run.status === "delivered" ? <p role="status">{t("panel.delivered")}</p> : null}
+        </>
+      );
+    }
+
+    const summary = run.summary as { plan?: SourceErasure[]; results?: SourceErasure[] };
+    const shown = run.status === "done" ? summary.results : summary.plan;
+    const stepRows = (step: CollectionStep) => {
+      if (step.action === "fields") return step.fields.map((field) => ({ key: `${step.table}.${field.column}`, what: `${step.table}.${field.column}`, action: t(`erase.${field.erase}`), rows: field.rows, reason: field.reason?.[locale] ?? "" }));
+      const reason = step.action === "keep" ? (step.reason === "outside_categories" ? t("panel.outsideCategories") : step.reason[locale]) : "";
+      return [{ key: step.table, what: step.table, action: t(`erase.${step.action}`), rows: step.rows, reason }];
+    };
+    return (
+      <>
+        {failed}
+        {shown?.map((source) => (
+          <DataTable
+            key={source.sourceId}
+            caption={`${run.status === "done" ? t("panel.resultTitle") : t("panel.planTitle")} — ${source.sourceId}`}
+            captionClassName="text-left font-semibold mb-2"
+            columns={[t("panel.collection"), t("panel.action"), t("panel.rows"), t("panel.reason")]}
+            className="mt-3"
+          >
+            {source.collections.flatMap(stepRows).map((row) => (
+              <tr key={row.key} className="border-b border-slate-200 align-top">
+                <td className="py-2 pr-4">{row.what}</td>
+                <td className="py-2 pr-4">{row.action}</td>
+                <td className="py-2 pr-4">{row.rows}</td>
+                <td className="py-2">{row.reason}</td>
+              </tr>
+            ))}
+          </DataTable>
+        ))}
+        {run.status === "awaiting_approval" ? (
+          mayApprove && run.startedBy !== staff.id ? (
+            <RunButton {...common} verb="approve" runId={run.id} label={t("panel.approveErase")} pendingLabel={t("panel.erasing")} />
+          ) : (
+            <p role="status">{t("panel.awaitingApproval")}</p>
+          )
+        ) : null}
+        {run.status === "failed" && run.approvedBy && mayApprove ? <RunButton {...common} verb="resume" runId={run.id} label={t("panel.resume")} pendingLabel={t("panel.erasing")} /> : null}
+        {run.status === "failed" && !run.approvedBy && mayRun && request.status === "in_progress" ? <RunButton {...common} verb="plan" label={t("panel.retry")} pendingLabel={t("panel.collecting")} /> : null}
+        {run.status === "done" ? <p role="status">{t("panel.erased")}</p> : null}
+      </>
+    );
+  })();
+
+  return (
+    <Card as="section" aria-labelledby="fulfilment-title" className="mt-6">
+      <h2 id="fulfilment-title" className="text-xl font-semibold">
+        {t("panel.title")}
+      </h2>
+      {run ? (
+        <p className="text-sm text-muted">
+          {t("panel.mapVersion", { version: run.mapVersion })} · {format.dateTime(run.updatedAt, { dateStyle: "long", timeStyle: "short" })}
+        </p>
+      ) : null}
+      {body}
+    </Card>
+  );
+}
