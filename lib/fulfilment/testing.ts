@@ -17,7 +17,9 @@ export function sampleMap(): DataMap {
   return parsed.map;
 }
 
-export type SampleApp = { client: SourceClient; url: string | null; exec: (sql: string) => Promise<void>; drop: () => Promise<void> };
+export type SampleApp = { client: SourceClient; url: string | null; exec: (sql: string) => Promise<void>; reset: () => Promise<void>; drop: () => Promise<void> };
+
+const RESET = "drop schema public cascade; create schema public;";
 
 /**
  * Test support: the sample app's database, new and filled, as a source — in-memory PGlite, or a
@@ -27,7 +29,7 @@ export async function openSampleApp(engine: Engine, { schema = SAMPLE_APP_SCHEMA
   if (engine === "pglite") {
     const pglite = new PGlite();
     await pglite.exec(schema + data);
-    return { client: pgliteSource(pglite), url: null, exec: async (sql) => void (await pglite.exec(sql)), drop: () => pglite.close() };
+    return { client: pgliteSource(pglite), url: null, exec: async (sql) => void (await pglite.exec(sql)), reset: async () => void (await pglite.exec(RESET + schema + data)), drop: () => pglite.close() };
   }
   const database = await createTestDatabase("postgres", { migrate: false });
   if (database.engine !== "postgres") throw new Error("expected PostgreSQL");
@@ -37,6 +39,7 @@ export async function openSampleApp(engine: Engine, { schema = SAMPLE_APP_SCHEMA
     client,
     url: database.url,
     exec: async (sql) => void (await database.sql.unsafe(sql)),
+    reset: async () => void (await database.sql.unsafe(RESET + schema + data)),
     drop: async () => {
       await client.close();
       await database.drop();

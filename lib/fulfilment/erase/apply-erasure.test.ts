@@ -1,4 +1,4 @@
-import { afterEach, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { testEngines } from "@/db/testing";
 import { keyedHash } from "../secrets/sealed-box";
 import { openSampleApp, sampleMap, type SampleApp } from "../testing";
@@ -11,16 +11,21 @@ const KEY = Buffer.alloc(32, 7);
 const hash = (value: string) => keyedHash(KEY, value);
 
 describe.each(testEngines())("finding and erasing a person's rows on %s", (engine) => {
-  let app: SampleApp | undefined;
-  afterEach(async () => {
+  // One database per engine (starting PGlite is the slow part), filled afresh before each test.
+  let app: SampleApp;
+  beforeAll(async () => {
+    app = await openSampleApp(engine);
+  }, 120_000);
+  beforeEach(async () => {
+    await app.reset();
+  });
+  afterAll(async () => {
     await app?.drop();
-    app = undefined;
   });
   const source = () => sampleMap().sources[0]!;
   const aigerim = identitiesOf({ emails: ["Aigerim@Example.kz"] });
 
   it("follows references both ways and finds an identity in two tables", async () => {
-    app = await openSampleApp(engine);
     const found = await app.client.read((query) => findSubjectRows(query, source(), aigerim, 1000));
     const count = Object.fromEntries(found.map((collection) => [collection.table, collection.rows.length]));
     // users by e-mail; devices, sessions, surveys, messages, payments back from users; locations on from devices;
@@ -31,7 +36,6 @@ describe.each(testEngines())("finding and erasing a person's rows on %s", (engin
   });
 
   it("stops at the row cap and says so", async () => {
-    app = await openSampleApp(engine);
     const found = await app.client.read((query) => findSubjectRows(query, source(), aigerim, 2));
     const locations = found.find((collection) => collection.table === "locations")!;
     expect(locations.rows).toHaveLength(2);
@@ -40,7 +44,6 @@ describe.each(testEngines())("finding and erasing a person's rows on %s", (engin
   });
 
   it("finds nothing through identity values that try to inject SQL", async () => {
-    app = await openSampleApp(engine);
     for (const attempt of ["' or '1'='1", "x'); delete from users; --", "aigerim@example.kz' --", "\" or 1=1 --"]) {
       const identities = identitiesOf({ emails: [attempt], accountIds: [attempt], phones: ["1' or '1'='1 777777"] });
       const found = await app.client.read((query) => findSubjectRows(query, source(), identities, 1000));
@@ -51,12 +54,10 @@ describe.each(testEngines())("finding and erasing a person's rows on %s", (engin
   });
 
   it("a read-only run cannot write", async () => {
-    app = await openSampleApp(engine);
     await expect(app.client.read((query) => query("delete from payments"))).rejects.toThrow(/read-only/);
   });
 
   it("erases by each strategy, keeps what the map keeps, touches nobody else, and a second run changes nothing", async () => {
-    app = await openSampleApp(engine);
     const dryRun = planErasure(source(), await app.client.read((query) => findSubjectRows(query, source(), aigerim, null)), null);
     const first = await app.client.write((query) => applyErasure(query, source(), aigerim, null, hash));
     expect(first).toEqual(dryRun);
@@ -92,7 +93,6 @@ describe.each(testEngines())("finding and erasing a person's rows on %s", (engin
   });
 
   it("erases only the chosen categories", async () => {
-    app = await openSampleApp(engine);
     const done = await app.client.write((query) => applyErasure(query, source(), aigerim, ["geolocation"], hash));
     expect(done.collections.find((step) => step.table === "locations")).toMatchObject({ action: "delete_row", rows: 3 });
     expect(done.collections.find((step) => step.table === "devices")).toMatchObject({ action: "keep", reason: "outside_categories" });

@@ -7,7 +7,7 @@ describe.each(testEngines())("the connection test against the live schema on %s"
   let app: SampleApp;
   beforeAll(async () => {
     app = await openSampleApp(engine);
-  });
+  }, 120_000);
   afterAll(async () => {
     await app?.drop();
   });

@@ -40,7 +40,7 @@ describe.each(testEngines())("fulfilment runs on %s", (engine) => {
     agent = await make("agent");
     compliance = await make("compliance");
     admin = await make("admin");
-  });
+  }, 120_000);
   afterAll(async () => {
     await app?.drop();
     await database?.drop();
@@ -204,5 +204,5 @@ describe.each(testEngines())("fulfilment runs on %s", (engine) => {
     } finally {
       await other.drop();
     }
-  });
+  }, 90_000);
 });
