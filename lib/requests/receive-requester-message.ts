@@ -8,6 +8,7 @@ import { saveRequestFiles } from "@/lib/files/save-request-files";
 import type { AcceptedUpload, UploadProblem } from "@/lib/files/upload-rules";
 import { nextStatus } from "./lifecycle";
 import { recordRequestChange } from "./record-request-change";
+import type { TimelineEventData } from "./timeline-events";
 import { resumeClock } from "./staff/resume-clock";
 
 export type RequesterMessageInput = {
@@ -18,8 +19,8 @@ export type RequesterMessageInput = {
   rejectedAttachments?: readonly Pick<UploadProblem, "name" | "code">[];
   actor: Actor;
   now: Date;
-  /** Extra timeline data, e.g. the inbound e-mail's id. */
-  data?: Record<string, unknown>;
+  /** Extra timeline data of a message that came by e-mail (the inbound e-mail's id, how it matched, the sender). */
+  data?: Pick<TimelineEventData["message_received"], "inboundEmailId" | "matchedBy" | "from" | "fromOtherAddress" | "autoReply">;
 };
 
 const EXCERPT_CHARS = 300;

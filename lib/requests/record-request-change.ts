@@ -2,13 +2,12 @@ import type { Tx } from "@/db/client";
 import { requestEvents } from "@/db/schema";
 import type { Actor } from "@/lib/audit/actor";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
+import type { TimelineEvent } from "./timeline-events";
 
-export type RequestChange = {
+/** A timeline event (its kind and that kind's data, lib/requests/timeline-events.ts) on a request, by an actor. */
+export type RequestChange = TimelineEvent & {
   requestId: string;
-  /** Timeline kind, e.g. "submitted", "verified", "message_received", "status_changed". */
-  kind: string;
   actor: Actor;
-  data?: Record<string, unknown>;
   /** False for staff-only events (internal notes, assignment). */
   visibleToRequester?: boolean;
 };
@@ -18,7 +17,7 @@ export type RequestChange = {
  * transaction: every change to a request goes through here.
  */
 export async function recordRequestChange(tx: Tx, change: RequestChange): Promise<void> {
-  const data = change.data ?? {};
+  const { data } = change;
   await tx.insert(requestEvents).values({
     requestId: change.requestId,
     kind: change.kind,

@@ -5,6 +5,7 @@ import { SYSTEM_ACTOR } from "@/lib/audit/actor";
 import { fileStorageFor, isFileStorageKind, type FileStorage, type FileStorageKind } from "@/lib/files/storage";
 import { CLOSED_STATUSES } from "@/lib/requests/lifecycle";
 import { recordRequestChange } from "@/lib/requests/record-request-change";
+import { FREE_TEXT_EVENT_KEYS, isTimelineKind, type TimelineEventData } from "@/lib/requests/timeline-events";
 
 /** Stands in for removed text in columns that may not be empty or null. */
 export const ANONYMISED_TEXT = "—";
@@ -14,21 +15,7 @@ export function anonymisedEmail(requestId: string): string {
   return `anonymised+${requestId}@invalid`;
 }
 
-/**
- * Timeline events whose data holds free text or addresses, and those keys. Everything else in an
- * event (ids, statuses, dates, reason codes, counts) is the record of what happened and stays.
- */
-export const FREE_TEXT_EVENT_KEYS: Readonly<Record<string, readonly string[]>> = {
-  message_received: ["from", "rejectedAttachments"],
-  message_sent: ["subject"],
-  deadline_extended: ["reason"],
-  email_bounced: ["to", "detail"],
-  inbound_email_attached: ["note"],
-  legal_hold_placed: ["reason"],
-  legal_hold_lifted: ["reason"],
-};
-
-export type AnonymisedCounts = { messages: number; files: number; inboundEmails: number; outboxEmails: number; accessTokens: number; verificationChallenges: number; events: number };
+export type AnonymisedCounts = TimelineEventData["anonymised"];
 
 /**
  * Removes one closed request's personal data inside the caller's transaction, or does nothing
@@ -127,7 +114,9 @@ export async function anonymiseRequest(
     .where(and(eq(requestEvents.requestId, request.id), inArray(requestEvents.kind, Object.keys(FREE_TEXT_EVENT_KEYS))));
   for (const event of events) {
     const data = { ...event.data };
-    for (const key of FREE_TEXT_EVENT_KEYS[event.kind] ?? []) delete data[key];
+    // Free-text keys of the event's kind (lib/requests/timeline-events.ts).
+    const keys: readonly string[] = isTimelineKind(event.kind) ? (FREE_TEXT_EVENT_KEYS[event.kind] ?? []) : [];
+    for (const key of keys) delete data[key];
     await tx.update(requestEvents).set({ data }).where(eq(requestEvents.id, event.id));
   }
 

@@ -34,9 +34,10 @@ export async function setLegalHold(db: Db, input: SetLegalHoldInput, actor: Pick
       .returning();
     await recordRequestChange(tx, {
       requestId: request.id,
-      kind: data.hold ? "legal_hold_placed" : "legal_hold_lifted",
+      ...(data.hold
+        ? { kind: "legal_hold_placed" as const, data: { reason: data.reason } }
+        : { kind: "legal_hold_lifted" as const, data: { reason: data.reason || null, placedAt: request.legalHoldSetAt?.toISOString() ?? null } }),
       actor: { type: "staff", id: actor.id },
-      data: data.hold ? { reason: data.reason } : { reason: data.reason || null, placedAt: request.legalHoldSetAt?.toISOString() ?? null },
       visibleToRequester: false,
     });
     return updated!;

@@ -1,5 +1,6 @@
 import { and, eq, inArray, sql } from "drizzle-orm";
 import { parseRequestDetails } from "@/lib/requests/types";
+import type { FulfilmentEvent } from "@/lib/requests/timeline-events";
 import type { Db, Tx } from "@/db/client";
 import { fulfilmentRuns, fulfilmentRunSources, type FulfilmentRun, type FulfilmentRunStatus, type FulfilmentStep, type Request } from "@/db/schema";
 import type { CurrentStaff } from "@/lib/auth/current-staff";
@@ -89,7 +90,7 @@ export async function runSources(db: Db | Tx, runId: string) {
 }
 
 /** A run's event on the request's timeline (staff only) and in the audit log: counts and ids, never values. */
-export async function recordRunEvent(tx: Tx, run: FulfilmentRun, kind: string, actor: CurrentStaff | null, data: Record<string, unknown>): Promise<void> {
+export async function recordRunEvent(tx: Tx, run: FulfilmentRun, kind: FulfilmentEvent, actor: CurrentStaff | null, data: Record<string, string | number | boolean | null>): Promise<void> {
   await recordRequestChange(tx, {
     requestId: run.requestId,
     kind: `fulfilment_${kind}`,

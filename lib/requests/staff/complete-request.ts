@@ -68,8 +68,7 @@ export async function completeRequest(
       action: "complete",
       actor,
       now,
-      kind: "completed",
-      data: { messageId, files: fileIds, availableUntil: fileIds.length > 0 ? availableUntil.toISOString() : null },
+      event: { kind: "completed", data: { messageId, files: fileIds, availableUntil: fileIds.length > 0 ? availableUntil.toISOString() : null } },
       set: { outcomeNote: data.note || null },
     });
     return { request: updated, fileIds };

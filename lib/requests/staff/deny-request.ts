@@ -31,8 +31,7 @@ export async function denyRequest(db: Db, input: z.input<typeof denyRequestSchem
       action: "deny",
       actor,
       now,
-      kind: "denied",
-      data: { reason: data.reason, messageId: message!.id },
+      event: { kind: "denied", data: { reason: data.reason, messageId: message!.id } },
       set: { denialReason: data.reason, outcomeNote: data.note },
     });
     return updated;

@@ -13,6 +13,7 @@ import { parseInput } from "@/lib/errors/field-errors";
 import { can } from "@/lib/auth/permissions";
 import { AUTO_REPLY_CHANNEL } from "@/lib/inbound/message-channels";
 import { parseRequestDetails, storedComment, type RequestDetails } from "../types";
+import { knownKinds, type TimelineKind } from "../timeline-events";
 
 export type { StaffAction } from "./offered-actions";
 
@@ -61,7 +62,7 @@ export type StaffRequestView = {
   assignee: { id: string; name: string; email: string; role: string } | null;
   /** Active agents and admins a request can be assigned to. */
   assignableStaff: { id: string; name: string; role: string }[];
-  timeline: { id: number; kind: string; actorType: string; actorId: string | null; actorName: string | null; data: Record<string, unknown>; visibleToRequester: boolean; createdAt: Date }[];
+  timeline: { id: number; kind: TimelineKind; actorType: string; actorId: string | null; actorName: string | null; data: Record<string, unknown>; visibleToRequester: boolean; createdAt: Date }[];
   messages: {
     id: string;
     direction: "inbound" | "outbound" | "internal";
@@ -242,7 +243,7 @@ export async function getStaffRequestView(db: Db, input: z.input<typeof requestR
     assignableStaff: staffRows
       .filter((s) => !s.disabledAt && can(s.role, "requests.work"))
       .map((s) => ({ id: s.id, name: s.name, role: s.role })),
-    timeline: events.map((e) => ({
+    timeline: knownKinds(events).map((e) => ({
       id: e.id,
       kind: e.kind,
       actorType: e.actorType,

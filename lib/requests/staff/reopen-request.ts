@@ -20,7 +20,7 @@ export async function reopenRequest(db: Db, input: z.input<typeof requestRefSche
       action: "reopen",
       actor,
       now,
-      data: { reopened: true },
+      event: { kind: "status_changed", data: { reopened: true } },
       set: { closedAt: null, denialReason: null, outcomeNote: null },
     }),
   );

@@ -1,6 +1,6 @@
 import { eq } from "drizzle-orm";
 import type { Tx } from "@/db/client";
-import { requests, type Request } from "@/db/schema";
+import { requests, type DeadlineUnit, type Request } from "@/db/schema";
 import { SYSTEM_ACTOR, type Actor } from "@/lib/audit/actor";
 import { getEnv } from "@/lib/env";
 import { resumeDueAt } from "../deadlines/compute-due-at";
@@ -52,7 +52,7 @@ export async function pauseOutcome(
   request: Pick<Request, "dueAt" | "deadlineRuleId">,
   pausedAt: Date,
   until: Date,
-): Promise<{ dueAt: Date | null; pausedMs: number; pausedDays: number; unit: string | null }> {
+): Promise<{ dueAt: Date | null; pausedMs: number; pausedDays: number; unit: DeadlineUnit | null }> {
   const rule = request.deadlineRuleId ? await getDeadlineRule(tx, request.deadlineRuleId) : null;
   const pausedMs = Math.max(0, until.getTime() - pausedAt.getTime());
   if (!request.dueAt) return { dueAt: null, pausedMs, pausedDays: 0, unit: rule?.unit ?? null };

@@ -11,6 +11,7 @@ import { issueStatusLink } from "../complete-verification";
 import { getDeadlineRule } from "../deadlines/deadline-repository";
 import { CLOSED_STATUSES, isOpen, nextStatus, type LifecycleAction } from "../lifecycle";
 import { recordRequestChange } from "../record-request-change";
+import type { TimelineEvent, TimelineEventData } from "../timeline-events";
 import { AppError } from "@/lib/errors/app-error";
 import { resumeClock } from "./resume-clock";
 
@@ -39,13 +40,29 @@ export function targetStatus(request: Request, action: LifecycleAction, actor: C
   return to;
 }
 
+type MoveKind = "status_changed" | "completed" | "denied";
+/** A status move's own timeline data (from and to are added). */
+type MoveEvent = { [K in MoveKind]: { kind: K; data: Omit<TimelineEventData[K], "from" | "to"> } }[MoveKind];
+
+function moveEvent(event: MoveEvent | undefined, from: RequestStatus, to: RequestStatus): TimelineEvent<MoveKind> {
+  switch (event?.kind) {
+    case undefined:
+      return { kind: "status_changed", data: { from, to } };
+    case "status_changed":
+      return { kind: event.kind, data: { from, to, ...event.data } };
+    case "completed":
+      return { kind: event.kind, data: { from, to, ...event.data } };
+    case "denied":
+      return { kind: event.kind, data: { from, to, ...event.data } };
+  }
+}
+
 export type StatusMove = {
   action: LifecycleAction;
   actor: CurrentStaff;
   now: Date;
-  /** Timeline kind; "status_changed" unless the move has its own (completed, denied). */
-  kind?: string;
-  data?: Record<string, unknown>;
+  /** The timeline event beyond from → to: "status_changed" unless the move has its own (completed, denied). */
+  event?: MoveEvent;
   /** Other columns to set with the status (denial reason, outcome note; a reopened request's closing date …). */
   set?: Partial<Pick<Request, "denialReason" | "outcomeNote" | "closedAt">>;
 };
@@ -74,12 +91,7 @@ export async function moveRequest(tx: Tx, request: Request, move: StatusMove): P
     })
     .where(eq(requests.id, request.id))
     .returning();
-  await recordRequestChange(tx, {
-    requestId: request.id,
-    kind: move.kind ?? "status_changed",
-    actor,
-    data: { from: request.status, to, ...move.data },
-  });
+  await recordRequestChange(tx, { requestId: request.id, actor, ...moveEvent(move.event, request.status, to) });
   if (pause) {
     await recordRequestChange(tx, {
       requestId: request.id,

@@ -1,25 +1,32 @@
+import type { TimelineKind } from "@/lib/requests/timeline-events";
+
 /**
  * Action codes the page names in words (audit.actions.<domain>.<verb> in every language); any
  * other code is shown as it is recorded. The type keeps this list and the catalogue in step.
  */
+// Timeline kinds with a name under audit.actions.request (typed against the one list of kinds).
+const LABELLED_REQUEST_KINDS = [
+  "submitted",
+  "verified",
+  "duplicate_linked",
+  "assigned",
+  "status_changed",
+  "message_received",
+  "message_sent",
+  "note_added",
+  "clock_paused",
+  "clock_resumed",
+  "deadline_extended",
+  "completed",
+  "denied",
+  "withdrawn",
+  "expired",
+  "email_bounced",
+  "inbound_email_attached",
+] as const satisfies readonly TimelineKind[];
+
 export const LABELLED_ACTIONS = [
-  "request.submitted",
-  "request.verified",
-  "request.duplicate_linked",
-  "request.assigned",
-  "request.status_changed",
-  "request.message_received",
-  "request.message_sent",
-  "request.note_added",
-  "request.clock_paused",
-  "request.clock_resumed",
-  "request.deadline_extended",
-  "request.completed",
-  "request.denied",
-  "request.withdrawn",
-  "request.expired",
-  "request.email_bounced",
-  "request.inbound_email_attached",
+  ...LABELLED_REQUEST_KINDS.map((kind) => `request.${kind}` as const),
   "email.bounced",
   "inbound_email.processed",
   "inbound_email.attached",

@@ -15,6 +15,7 @@ import { ProgressLine } from "./progress-line";
 import { ReplyForm } from "./reply-form";
 import { RequestSummary } from "./request-summary";
 import { WithdrawForm } from "./withdraw-form";
+import { isRequesterTimelineKind } from "@/lib/requests/timeline-events";
 
 // Depends on the visitor or the database at request time: never served from the page cache.
 export const dynamic = "force-dynamic";
@@ -23,7 +24,6 @@ type Props = { params: Promise<{ locale: Locale; token: string }> };
 
 export const metadata: Metadata = { robots: { index: false, follow: false } };
 
-const TIMELINE_KINDS = ["submitted", "verified", "message_received", "message_sent", "status_changed", "withdrawn", "deadline_extended", "completed", "denied"] as const;
 
 export default async function RequestStatusPage({ params }: Props) {
   const { locale, token } = await params;
@@ -167,7 +167,7 @@ export default async function RequestStatusPage({ params }: Props) {
             <li key={event.id}>
               <span className="text-sm text-muted">{when(event.createdAt)}</span>
               <br />
-              {t(`timeline.${(TIMELINE_KINDS as readonly string[]).includes(event.kind) ? (event.kind as (typeof TIMELINE_KINDS)[number]) : "other"}`)}
+              {t(`timeline.${isRequesterTimelineKind(event.kind) ? event.kind : "other"}`)}
               {event.kind === "status_changed" && typeof event.data.to === "string" ? ` — ${t(`statuses.${event.data.to as "new"}`)}` : null}
             </li>
           ))}
