@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { REQUEST_STATUSES, type RequestStatus } from "@/db/schema";
 import { rolesWith } from "@/lib/auth/permissions";
-import { applyTransition, LIFECYCLE, LifecycleError, nextStatus, type LifecycleAction, type LifecycleRole } from "./lifecycle";
+import { AppError } from "@/lib/errors/app-error";
+import { applyTransition, LIFECYCLE, nextStatus, type LifecycleAction, type LifecycleRole } from "./lifecycle";
 
 const ROLES: LifecycleRole[] = ["requester", "agent", "compliance", "admin", "system"];
 const ACTIONS = [...new Set(LIFECYCLE.map((m) => m.action))] as LifecycleAction[];
@@ -45,7 +46,7 @@ describe("lifecycle", () => {
         for (const role of ROLES) {
           if (allowed.has(`${from}|${action}|${role}`)) continue;
           expect(nextStatus(from, action, role), `${from} ${action} ${role}`).toBeNull();
-          expect(() => applyTransition(from, action, role)).toThrow(LifecycleError);
+          expect(() => applyTransition(from, action, role)).toThrow(AppError);
           refused++;
         }
       }

@@ -1,4 +1,5 @@
 import type { RequestStatus } from "@/db/schema";
+import { AppError } from "@/lib/errors/app-error";
 import { rolesWith } from "@/lib/auth/permissions";
 
 /**
@@ -49,27 +50,16 @@ export const LIFECYCLE: readonly Move[] = [
   { action: "withdraw", from: OPEN_STATUSES, to: "withdrawn", roles: ["requester"] },
 ];
 
-export class LifecycleError extends Error {
-  constructor(
-    readonly action: LifecycleAction,
-    readonly from: RequestStatus,
-    readonly role: LifecycleRole,
-  ) {
-    super(`${role} may not ${action} a request that is ${from}`);
-    this.name = "LifecycleError";
-  }
-}
-
 /** The status a request moves to, or null when this role may not do this from that status. */
 export function nextStatus(from: RequestStatus, action: LifecycleAction, role: LifecycleRole): RequestStatus | null {
   const move = LIFECYCLE.find((m) => m.action === action && m.from.includes(from) && m.roles.includes(role));
   return move?.to ?? null;
 }
 
-/** Like nextStatus, but throws LifecycleError for a move the table does not allow. */
+/** Like nextStatus, but refuses a move the table does not allow: AppError "conflict" (wrong status, or closed). */
 export function applyTransition(from: RequestStatus, action: LifecycleAction, role: LifecycleRole): RequestStatus {
   const to = nextStatus(from, action, role);
-  if (!to) throw new LifecycleError(action, from, role);
+  if (!to) throw new AppError("conflict", { reason: isOpen(from) ? "wrong_status" : "closed", details: { status: from, action, role } });
   return to;
 }
 

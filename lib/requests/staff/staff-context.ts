@@ -9,7 +9,7 @@ import { getEnv } from "@/lib/env";
 import { formatDateTime, getTranslator } from "@/lib/i18n/translator";
 import { issueStatusLink } from "../complete-verification";
 import { getDeadlineRule } from "../deadlines/deadline-repository";
-import { CLOSED_STATUSES, isOpen, nextStatus, type LifecycleAction } from "../lifecycle";
+import { applyTransition, CLOSED_STATUSES, isOpen, type LifecycleAction } from "../lifecycle";
 import { recordRequestChange } from "../record-request-change";
 import type { TimelineEvent, TimelineEventData } from "../timeline-events";
 import { AppError } from "@/lib/errors/app-error";
@@ -35,9 +35,7 @@ export function assertOpen(request: Request): void {
 
 /** The status this staff member's action leads to, per the lifecycle table, or AppError("conflict"). */
 export function targetStatus(request: Request, action: LifecycleAction, actor: CurrentStaff): RequestStatus {
-  const to = nextStatus(request.status, action, actor.role);
-  if (!to) throw new AppError("conflict", { reason: isOpen(request.status) ? "wrong_status" : "closed", details: { status: request.status, action } });
-  return to;
+  return applyTransition(request.status, action, actor.role);
 }
 
 type MoveKind = "status_changed" | "completed" | "denied";
