@@ -11,13 +11,14 @@ const HOUR = 3_600_000;
 const pauseCounting = (unit: string) => (unit === "working_days" || unit === "hours" ? unit : "calendar_days");
 
 /** Time left in words, the due date, pauses and extension, and the rule it all comes from. */
-export async function DeadlineFacts({ locale, deadline, texts }: { locale: Locale; deadline: StaffRequestView["deadline"]; texts: RequestPageTexts }) {
+export async function DeadlineFacts({ locale, deadline, closed, texts }: { locale: Locale; deadline: StaffRequestView["deadline"]; closed: boolean; texts: RequestPageTexts }) {
   const { t, when, period, statusName } = texts;
   const ruleTexts = await deadlineTexts(locale, (iso) => when(`${iso}T12:00:00Z`));
   const rule = deadline.rule;
 
   const timeLeft = (() => {
-    if (deadline.msLeft === null) return null;
+    // A closed request has no time left to count.
+    if (deadline.msLeft === null || closed) return null;
     const overdue = deadline.msLeft < 0;
     const hours = overdue ? Math.ceil(-deadline.msLeft / HOUR) : Math.floor(deadline.msLeft / HOUR);
     if (hours >= 48) return t(overdue ? "deadline.overdueDays" : "deadline.daysLeft", { count: Math.floor(hours / 24) });
@@ -36,11 +37,13 @@ export async function DeadlineFacts({ locale, deadline, texts }: { locale: Local
     <PanelSection id="deadline-title" title={t("deadline.title")}>
       {deadline.dueAt ? (
         <>
-          <p className={`text-xl font-bold ${deadline.overdue ? "text-red-800" : ""}`} data-testid="time-left">
-            {timeLeft}
-          </p>
+          {timeLeft ? (
+            <p className={`text-xl font-bold ${deadline.overdue ? "text-red-800" : ""}`} data-testid="time-left">
+              {timeLeft}
+            </p>
+          ) : null}
           {deadline.paused && deadline.pausedAt ? <p className="mt-1 text-sm text-amber-900">{t("deadline.paused", { date: when(deadline.pausedAt) })}</p> : null}
-          <dl className="mt-2 grid gap-x-3 gap-y-1 text-sm">
+          <dl className="mt-2 grid grid-cols-[auto_minmax(0,1fr)] gap-x-3 gap-y-1 text-sm">
             <DefinitionRow label={t("deadline.dueAt")}>{when(deadline.dueAt)}</DefinitionRow>
             {deadline.originalDueAt && deadline.originalDueAt.getTime() !== deadline.dueAt.getTime() ? (
               <DefinitionRow label={t("deadline.originalDueAt")}>{when(deadline.originalDueAt)}</DefinitionRow>

@@ -43,7 +43,7 @@ export async function PropertiesPanel({
     <aside aria-label={t("page.properties")} className="rounded-lg border border-slate-200 bg-white shadow-sm">
       <PanelSection id="status-title" title={t("summary.status")}>
         <p className="font-semibold">{statusName(request.status)}</p>
-        <dl className="mt-1 grid gap-x-3 gap-y-1 text-sm">
+        <dl className="mt-1 grid grid-cols-[auto_minmax(0,1fr)] gap-x-3 gap-y-1 text-sm">
           <DefinitionRow label={t("summary.type")}>{types(`${request.type}.title`)}</DefinitionRow>
           <DefinitionRow label={t("summary.received")}>{when(request.createdAt)}</DefinitionRow>
           <DefinitionRow label={t("summary.statusChanged")}>{when(request.statusChangedAt)}</DefinitionRow>
@@ -68,14 +68,14 @@ export async function PropertiesPanel({
         )}
       </PanelSection>
 
-      <DeadlineFacts locale={locale} deadline={view.deadline} texts={texts} />
+      <DeadlineFacts locale={locale} deadline={view.deadline} closed={request.closedAt !== null} texts={texts} />
 
       <PanelSection id="jurisdiction-title" title={t("requester.jurisdiction")}>
         <p>{isOneOf(JURISDICTIONS, request.jurisdiction) ? options(`jurisdiction.${request.jurisdiction}`) : request.jurisdiction}</p>
       </PanelSection>
 
       <PanelSection id="requester-title" title={t("requester.title")}>
-        <dl className="grid gap-x-3 gap-y-1 text-sm">
+        <dl className="grid grid-cols-[auto_minmax(0,1fr)] gap-x-3 gap-y-1 text-sm">
           <DefinitionRow label={t("requester.name")}>
             <bdi>{requester.requesterName}</bdi>
           </DefinitionRow>
