@@ -3,6 +3,7 @@ import type { Locale } from "@/lib/i18n/locales";
 import { Link } from "@/lib/i18n/navigation";
 import type { StaffRequestView } from "@/lib/requests/staff/get-staff-request-view";
 import type { OfferedActions } from "@/lib/requests/staff/offered-actions";
+import { REQUEST_TYPE_REGISTRY } from "@/lib/requests/types";
 import type { RequestPageTexts } from "./page-texts";
 import { RequestActions } from "./request-actions";
 
@@ -59,7 +60,7 @@ export async function RequestHeader({
             requestId={request.id}
             primary={offered.primary}
             menu={offered.menu}
-            isAccess={request.type === "access"}
+            isAccess={REQUEST_TYPE_REGISTRY[request.type].completion === "data_package"}
             pauses={rule?.pausesWhile === "awaiting_requester"}
             extensionPeriod={rule?.extensionAmount && rule.extensionUnit ? period(rule.extensionAmount, rule.extensionUnit) : null}
             legalHeld={legalHeld}
