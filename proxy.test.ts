@@ -35,6 +35,21 @@ describe("proxy security headers", () => {
     }
   });
 
+  it("gives a static page's form posted before JavaScript ran a nonce: its answer is rendered for that one post", async () => {
+    const proxy = await proxyWith(PRODUCTION);
+    const body = "locale=kk&email=a%40example.kz";
+    const response = await proxy(
+      new NextRequest("https://privacy.example.com/kk/requests/find", {
+        method: "POST",
+        body,
+        headers: { "content-type": "application/x-www-form-urlencoded", "content-length": String(body.length), origin: "https://privacy.example.com" },
+      }),
+    );
+    const policy = response.headers.get("content-security-policy");
+    expect(policy).toMatch(/script-src 'self' 'nonce-[A-Za-z0-9+/=]{24}'/);
+    expect(response.headers.get("x-middleware-request-content-security-policy")).toBe(policy);
+  });
+
   it("adds no policy to downloads, whose own `default-src 'none'; sandbox` must not be overridden", async () => {
     const proxy = await proxyWith(PRODUCTION);
     const response = await proxy(

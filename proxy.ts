@@ -73,8 +73,10 @@ function route(request: NextRequest, development: boolean): NextResponse {
     signIn.searchParams.set("callbackUrl", pathname + request.nextUrl.search);
     return NextResponse.redirect(signIn);
   }
-  // `next dev` renders every page per request, so there every page takes a nonce.
-  if (isRouteHandler(pathname) || (isStaticPage(pathname) && !development)) return handleLocale(request);
+  // `next dev` renders every page per request, so there every page takes a nonce; so does a static
+  // page's form posted before JavaScript ran, whose answer is rendered for that one post.
+  const fromCache = isStaticPage(pathname) && !development && (request.method === "GET" || request.method === "HEAD");
+  if (isRouteHandler(pathname) || fromCache) return handleLocale(request);
   const policy = contentSecurityPolicy({ development, nonce: newNonce() });
   const headers = new Headers(request.headers);
   headers.set("Content-Security-Policy", policy);

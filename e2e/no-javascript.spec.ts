@@ -1,5 +1,11 @@
 import { expect, test, type Page } from "@playwright/test";
+import enIntake from "../lib/i18n/messages/en/intake.json";
 import enStaff from "../lib/i18n/messages/en/staff.json";
+import kkIntake from "../lib/i18n/messages/kk/intake.json";
+import kkSite from "../lib/i18n/messages/kk/site.json";
+import kkStatus from "../lib/i18n/messages/kk/status.json";
+import { pdfFile } from "./support/files";
+import { readVerificationCode, uniqueEmail } from "./support/mailbox";
 import { demoLogins, nextTotpCode } from "./support/staff";
 
 // Forms work before (or without) JavaScript: the browser posts them to the server action itself.
@@ -10,6 +16,13 @@ function recordUrls(page: Page): string[] {
   const urls: string[] = [];
   page.on("request", (request) => urls.push(request.url()));
   return urls;
+}
+
+function expectNoneIn(urls: string[], typed: string[]) {
+  for (const url of urls) {
+    const decoded = decodeURIComponent(url);
+    for (const value of typed) expect(decoded, url).not.toContain(value);
+  }
 }
 
 test("staff sign-in in English without JavaScript: password, then the authenticator code, with nothing typed in a URL", async ({ page }, testInfo) => {
@@ -41,8 +54,89 @@ test("staff sign-in in English without JavaScript: password, then the authentica
   await page.waitForURL((url) => url.pathname === "/en/dashboard");
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Request queue");
 
-  for (const url of urls) {
-    const decoded = decodeURIComponent(url);
-    for (const typed of [login.email, login.password, "not the password", code]) expect(decoded, url).not.toContain(typed);
-  }
+  expectNoneIn(urls, [login.email, login.password, "not the password", code]);
+});
+
+test("a deletion request on someone's behalf in Kazakh without JavaScript: refused answers kept, code, message, withdrawal", async ({ page, context }, testInfo) => {
+  test.slow();
+  const t = kkIntake.intake;
+  const ts = kkStatus.status;
+  const email = uniqueEmail("nojs-kk");
+  const comment = "Балама мекенжай: ескі@example.kz";
+  const urls = recordUrls(page);
+
+  await page.goto("/kk/requests/new/deletion");
+  // The parts that open on a choice open without a script too (CSS on the ticked box).
+  await expect(page.getByLabel(t.fields.subjectName, { exact: true })).toBeHidden();
+  await page.getByLabel(t.options.scope.categories).check();
+  await page.getByLabel(kkSite.categories.identity_contacts).check();
+  await page.getByLabel(t.fields.comment, { exact: true }).fill(comment);
+  await page.getByLabel(t.fields.name, { exact: true }).fill("Айгерім Серікқызы");
+  await page.getByLabel(t.fields.email, { exact: true }).fill(email);
+  await page.getByLabel(t.fields.onBehalf, { exact: true }).check();
+  await page.getByLabel(t.fields.representativeRelation, { exact: true }).selectOption({ label: t.options.representativeRelation.parent_guardian });
+  await page.getByLabel(t.fields.subjectName, { exact: true }).fill("Нұрлан Серікұлы");
+  await page.getByLabel(t.fields.proofOfAuthority, { exact: true }).setInputFiles(pdfFile("куәлік.pdf"));
+  await page.getByLabel(t.fields.acknowledgeConsequences, { exact: true }).check();
+  // Consent left out: the server refuses, the page comes back with every answer still in place.
+  await page.getByRole("button", { name: t.submit }).click();
+  await expect(page.getByRole("alert").first()).toHaveText(t.errors.summary);
+  await expect(page.getByText(t.errors.mustAccept)).toBeVisible();
+  await expect(page.getByLabel(t.fields.name, { exact: true })).toHaveValue("Айгерім Серікқызы");
+  await expect(page.getByLabel(t.fields.email, { exact: true })).toHaveValue(email);
+  await expect(page.getByLabel(t.fields.comment, { exact: true })).toHaveValue(comment);
+  await expect(page.getByLabel(t.fields.subjectName, { exact: true })).toHaveValue("Нұрлан Серікұлы");
+  await expect(page.getByLabel(kkSite.categories.identity_contacts)).toBeChecked();
+  await page.screenshot({ path: testInfo.outputPath("kk-deletion-refused-without-js.png"), fullPage: true });
+
+  // A file input cannot be given back by a server: the page says so, and it is chosen again.
+  await expect(page.getByText(t.fields.filesChooseAgain)).toBeVisible();
+  await page.getByLabel(t.fields.proofOfAuthority, { exact: true }).setInputFiles(pdfFile("куәлік.pdf"));
+  await page.getByLabel(t.fields.consent, { exact: true }).check();
+  await page.getByRole("button", { name: t.submit }).click();
+  await expect(page).toHaveURL(/\/kk\/requests\/[0-9a-f-]{36}\/verify$/);
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText(t.verify.title);
+
+  const mailbox = await context.newPage();
+  const code = await readVerificationCode(mailbox, email);
+  await page.getByLabel(t.verify.code).fill(code === "000000" ? "111111" : "000000");
+  await page.getByRole("button", { name: t.verify.submit, exact: true }).click();
+  await expect(page.getByRole("alert")).toContainText(t.verify.invalid.split(".")[0]!);
+  await page.getByLabel(t.verify.code).fill(code);
+  await page.getByRole("button", { name: t.verify.submit, exact: true }).click();
+  await expect(page).toHaveURL(/\/kk\/r\/[A-Za-z0-9_-]{43}$/);
+  // The summary says for whom the request is and that proof arrived.
+  await expect(page.getByText("Нұрлан Серікұлы")).toBeVisible();
+  // A print button could do nothing without a script: it is not offered (the browser's own Print is).
+  await expect(page.getByRole("button", { name: ts.receipt.print })).toHaveCount(0);
+
+  await page.getByLabel(ts.reply.body, { exact: true }).fill("Құжаттың түпнұсқасы қосымшада.");
+  await page.getByLabel(ts.reply.attachments, { exact: true }).setInputFiles(pdfFile("түпнұсқа.pdf"));
+  await page.getByRole("button", { name: ts.reply.submit }).click();
+  await expect(page.getByRole("status").filter({ hasText: ts.reply.sent })).toBeVisible();
+  await expect(page.getByRole("article").filter({ hasText: "Құжаттың түпнұсқасы қосымшада." })).toContainText("түпнұсқа.pdf");
+
+  // Withdrawal needs the box: the browser itself holds the form back until it is ticked.
+  await page.getByRole("button", { name: ts.withdraw.submit }).click();
+  await expect(page.getByTestId("request-status")).not.toContainText(ts.statuses.withdrawn);
+  await page.getByLabel(ts.withdraw.confirm, { exact: true }).check();
+  await page.getByRole("button", { name: ts.withdraw.submit }).click();
+  await expect(page.getByTestId("request-status")).toContainText(ts.statuses.withdrawn);
+  await page.screenshot({ path: testInfo.outputPath("kk-withdrawn-without-js.png"), fullPage: true });
+
+  expectNoneIn(urls, [email, "Айгерім", "Нұрлан", comment, code, "Құжаттың"]);
+});
+
+test("the lost-link form in English without JavaScript: a wrong address is explained and kept, a right one is answered", async ({ page }) => {
+  const t = enIntake.intake;
+  const urls = recordUrls(page);
+  await page.goto("/en/requests/find");
+  await page.getByLabel(t.find.email).fill("dana.sultan@example");
+  await page.getByRole("button", { name: t.find.submit }).click();
+  await expect(page.getByText(t.errors.invalidEmail)).toBeVisible();
+  await expect(page.getByLabel(t.find.email)).toHaveValue("dana.sultan@example");
+  await page.getByLabel(t.find.email).fill("dana.sultan@example.kz");
+  await page.getByRole("button", { name: t.find.submit }).click();
+  await expect(page.getByRole("status")).toHaveText(t.find.sent);
+  expectNoneIn(urls, ["dana.sultan"]);
 });

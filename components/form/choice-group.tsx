@@ -3,8 +3,9 @@ import type { UseFormRegisterReturn } from "react-hook-form";
 import { FieldError, FieldHint } from "./field-parts";
 
 /**
- * A fieldset of radio buttons or checkboxes with a legend, hint and error. The first option
- * carries the error's description so focus-on-error lands somewhere meaningful.
+ * A fieldset of radio buttons or checkboxes with a legend, hint and error. `defaultValue` is
+ * rendered into the HTML (react-hook-form only ticks boxes once its script runs), so a page
+ * rendered after a post without JavaScript shows what was chosen.
  */
 export function ChoiceGroup({
   id,
@@ -14,6 +15,7 @@ export function ChoiceGroup({
   type,
   options,
   registration,
+  defaultValue,
   required,
   requiredLabel,
 }: {
@@ -24,9 +26,11 @@ export function ChoiceGroup({
   type: "radio" | "checkbox";
   options: { value: string; label: ReactNode }[];
   registration: UseFormRegisterReturn;
+  defaultValue?: unknown;
   required?: boolean;
   requiredLabel?: string;
 }) {
+  const chosen = (value: string) => (Array.isArray(defaultValue) ? defaultValue.includes(value) : defaultValue === value);
   return (
     <fieldset className="mt-4" aria-describedby={[hint ? `${id}-hint` : "", error ? `${id}-error` : ""].join(" ").trim() || undefined}>
       <legend className="font-medium">
@@ -40,7 +44,7 @@ export function ChoiceGroup({
       </legend>
       <FieldHint id={id}>{hint}</FieldHint>
       <div className="mt-2 space-y-2">
-        {options.map((option, index) => (
+        {options.map((option) => (
           <div key={option.value} className="flex items-start gap-2">
             <input
               type={type}
@@ -48,8 +52,8 @@ export function ChoiceGroup({
               value={option.value}
               aria-invalid={error ? true : undefined}
               className="mt-1 h-5 w-5 shrink-0 accent-brand-700"
+              defaultChecked={chosen(option.value)}
               {...registration}
-              {...(index === 0 ? {} : {})}
             />
             <label htmlFor={`${id}-${option.value}`}>{option.label}</label>
           </div>
@@ -61,7 +65,7 @@ export function ChoiceGroup({
 }
 
 /** A single checkbox with its label to the right (consents, "on behalf of someone"). */
-export function CheckboxField({ id, label, error, registration }: { id: string; label: ReactNode; error?: string; registration: UseFormRegisterReturn }) {
+export function CheckboxField({ id, label, error, registration, defaultChecked }: { id: string; label: ReactNode; error?: string; registration: UseFormRegisterReturn; defaultChecked?: boolean }) {
   return (
     <div className="mt-4">
       <div className="flex items-start gap-2">
@@ -71,6 +75,7 @@ export function CheckboxField({ id, label, error, registration }: { id: string; 
           aria-invalid={error ? true : undefined}
           aria-describedby={error ? `${id}-error` : undefined}
           className="mt-1 h-5 w-5 shrink-0 accent-brand-700"
+          defaultChecked={defaultChecked}
           {...registration}
         />
         <label htmlFor={id}>{label}</label>

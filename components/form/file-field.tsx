@@ -1,9 +1,10 @@
 "use client";
 
-import { useSyncExternalStore, type ReactNode } from "react";
+import type { ReactNode } from "react";
 import { UPLOAD_ACCEPT_ATTRIBUTE } from "@/lib/files/upload-limits";
 import { describedBy } from "./field-parts";
 import { FieldShell } from "./field-shell";
+import { useHydrated } from "./use-hydrated";
 
 /**
  * A file picker whose files live in the parent's state (not in the DOM input), so a failed
@@ -38,11 +39,7 @@ export function FileField({
   accept?: string;
 }) {
   // The selection line is known only once React runs; before that the native input holds the files.
-  const hydrated = useSyncExternalStore(
-    () => () => {},
-    () => true,
-    () => false,
-  );
+  const hydrated = useHydrated();
   return (
     <FieldShell id={id} label={label} hint={hint} error={error} required={required}>
       <div className="relative mt-1 flex min-h-11 w-full flex-wrap items-center gap-3 rounded-md border border-slate-400 bg-white px-3 py-2 text-base text-ink shadow-sm focus-within:outline focus-within:outline-3 focus-within:outline-offset-2 focus-within:outline-brand-600 has-[input[aria-invalid=true]]:border-red-700 has-[input[aria-invalid=true]]:ring-1 has-[input[aria-invalid=true]]:ring-red-700">

@@ -12,6 +12,7 @@ export function SelectField({
   registration,
   required,
   placeholder,
+  defaultValue,
 }: {
   id: string;
   label: ReactNode;
@@ -21,10 +22,12 @@ export function SelectField({
   registration: UseFormRegisterReturn;
   required?: boolean;
   placeholder?: string;
+  /** Rendered into the HTML: react-hook-form only selects once its script runs. */
+  defaultValue?: string;
 }) {
   return (
     <FieldShell id={id} label={label} hint={hint} error={error} required={required}>
-      <select id={id} aria-required={required || undefined} aria-invalid={error ? true : undefined} aria-describedby={describedBy(id, hint, error)} className={inputClasses} {...registration}>
+      <select id={id} aria-required={required || undefined} aria-invalid={error ? true : undefined} aria-describedby={describedBy(id, hint, error)} className={inputClasses} defaultValue={defaultValue} {...registration}>
         {placeholder !== undefined ? <option value="">{placeholder}</option> : null}
         {options.map((option) => (
           <option key={option.value} value={option.value}>

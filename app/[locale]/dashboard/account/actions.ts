@@ -14,8 +14,16 @@ import { readyDb } from "@/lib/startup/ensure-app-ready";
 
 export type ChangePasswordActionResult = { ok: true } | StaffActionFailure;
 
-/** Any signed-in staff member. On success every session of theirs has ended: the page asks them to sign in again. */
-export async function changeOwnPasswordAction(values: ChangePasswordFormValues): Promise<ChangePasswordActionResult> {
+/**
+ * Any signed-in staff member. On success every session of theirs has ended: the page asks them to
+ * sign in again. The form posts here by itself before JavaScript runs; passwords are never sent back.
+ */
+export async function changeOwnPasswordAction(_previous: ChangePasswordActionResult | null, formData: FormData): Promise<ChangePasswordActionResult> {
+  const values: ChangePasswordFormValues = {
+    currentPassword: String(formData.get("currentPassword") ?? ""),
+    newPassword: String(formData.get("newPassword") ?? ""),
+    confirmPassword: String(formData.get("confirmPassword") ?? ""),
+  };
   return staffAction({
     name: "changeOwnPassword",
     permission: "signed_in",

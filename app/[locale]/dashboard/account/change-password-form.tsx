@@ -1,78 +1,72 @@
 "use client";
 
 import { zodResolver } from "@hookform/resolvers/zod";
-import { signOut } from "next-auth/react";
-import { useTranslations } from "next-intl";
-import { useMemo, useState, useTransition } from "react";
+import { useLocale, useTranslations } from "next-intl";
+import { startTransition, useActionState, useMemo, useState } from "react";
 import { useForm } from "react-hook-form";
+import { postedFields } from "@/components/form/use-hydrated";
 import { FormNotice, type Notice } from "@/components/form/form-notice";
 import { TextField } from "@/components/form/text-field";
 import { changePasswordFormSchema, type ChangePasswordFormValues } from "@/lib/auth/staff-admin-schemas";
 import { useStaffAdminMessages } from "../staff/use-staff-admin-messages";
-import { changeOwnPasswordAction } from "./actions";
+import { changeOwnPasswordAction, signOutEverywhereAction } from "./actions";
 import { submitButtonClasses } from "@/components/button-link";
 
 const EMPTY: ChangePasswordFormValues = { currentPassword: "", newPassword: "", confirmPassword: "" };
 
-export function ChangePasswordForm({ email, minLength, signInUrl }: { email: string; minLength: number; signInUrl: string }) {
+export function ChangePasswordForm({ email, minLength }: { email: string; minLength: number }) {
   const t = useTranslations("staffAdmin.account");
   const messages = useStaffAdminMessages();
-  const [pending, startTransition] = useTransition();
-  const [notice, setNotice] = useState<Notice | null>(null);
-  const [done, setDone] = useState(false);
+  const locale = useLocale();
+  const [result, change, pending] = useActionState(changeOwnPasswordAction, null);
   const schema = useMemo(() => changePasswordFormSchema(minLength), [minLength]);
-  const { register, handleSubmit, formState, setError, reset } = useForm<ChangePasswordFormValues>({
+  const { register, handleSubmit, formState } = useForm<ChangePasswordFormValues>({
     resolver: zodResolver(schema),
     defaultValues: EMPTY,
     shouldFocusError: true,
   });
-  const err = (field: keyof ChangePasswordFormValues) => messages.field(formState.errors[field]?.message);
+  const [clientRefused, setClientRefused] = useState(0);
+  // The server's field problems stand until the browser's own check speaks.
+  const serverFieldErrors: Record<string, string> =
+    result && !result.ok ? (result.error === "wrong_password" ? { currentPassword: "wrong_password" } : result.error === "invalid" ? (result.fieldErrors ?? {}) : {}) : {};
+  const err = (field: keyof ChangePasswordFormValues) => messages.field(formState.errors[field]?.message ?? serverFieldErrors[field]);
+  // One notice per answer (memoised: it takes focus when it changes).
+  const notice = useMemo<Notice | null>(() => {
+    if (result?.ok) return { kind: "info", text: t("changed") };
+    if (result && result.error === "wrong_password") return { kind: "error", text: messages.failure({ error: "invalid" }), focus: false };
+    if (result) return { kind: "error", text: messages.failure(result) };
+    if (clientRefused > 0) return { kind: "error", text: messages.failure({ error: "invalid" }), focus: false };
+    return null;
+  }, [result, clientRefused, messages, t]);
 
-  const onValid = (values: ChangePasswordFormValues) => {
-    setNotice(null);
-    startTransition(async () => {
-      try {
-        const result = await changeOwnPasswordAction(values);
-        if (result.ok) {
-          reset(EMPTY);
-          setDone(true);
-          setNotice({ kind: "info", text: t("changed") });
-          return;
-        }
-        if (result.error === "wrong_password") {
-          setError("currentPassword", { type: "server", message: "wrong_password" }, { shouldFocus: true });
-          setNotice({ kind: "error", text: messages.failure({ error: "invalid" }), focus: false });
-          return;
-        }
-        if (result.error === "invalid" && result.fieldErrors) {
-          for (const [path, message] of Object.entries(result.fieldErrors)) {
-            if (path in EMPTY) setError(path as keyof ChangePasswordFormValues, { type: "server", message });
-          }
-        }
-        setNotice({ kind: "error", text: messages.failure(result) });
-      } catch {
-        setNotice({ kind: "error", text: messages.failure({ error: "unexpected" }) });
-      }
-    });
-  };
-
-  if (done) {
+  if (result?.ok) {
+    // Every session has ended; this form clears the cookie and leads to the sign-in page.
     return (
-      <div className="max-w-xl">
+      <form action={signOutEverywhereAction} method="post" className="max-w-xl">
         <FormNotice notice={notice} />
-        <button
-          type="button"
-          onClick={() => signOut({ callbackUrl: signInUrl })}
-          className={submitButtonClasses}
-        >
+        <input type="hidden" name="locale" value={locale} />
+        <button type="submit" className={submitButtonClasses}>
           {t("signInAgain")}
         </button>
-      </div>
+      </form>
     );
   }
 
   return (
-    <form method="post" noValidate onSubmit={handleSubmit(onValid, () => setNotice({ kind: "error", text: messages.failure({ error: "invalid" }), focus: false }))} className="max-w-xl" aria-busy={pending}>
+    <form
+      action={change}
+      method="post"
+      noValidate
+      onSubmit={handleSubmit(
+        (_values, event) => {
+          const form = event?.target;
+          if (form instanceof HTMLFormElement) startTransition(() => change(postedFields(form)));
+        },
+        () => setClientRefused((count) => count + 1),
+      )}
+      className="max-w-xl"
+      aria-busy={pending}
+    >
       <FormNotice notice={notice} />
       {/* Tells password managers whose password this is. */}
       <input type="email" name="username" autoComplete="username" value={email} readOnly hidden />

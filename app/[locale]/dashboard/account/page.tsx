@@ -33,7 +33,6 @@ export default async function AccountPage({ params }: Props) {
   const sessions = await listStaffSessions(db, { staffId: me.id, currentSessionId: current.session.id });
   const totpEnabledAt = current.staff.totpSecret ? current.staff.totpEnabledAt : null;
   const recoveryLeft = totpEnabledAt ? await remainingRecoveryCodes(db, me.id) : 0;
-  const signInUrl = `/${locale}/staff/sign-in?callbackUrl=${encodeURIComponent(`/${locale}/dashboard/account`)}`;
 
   return (
     <Container className="py-8">
@@ -46,7 +45,7 @@ export default async function AccountPage({ params }: Props) {
         </h2>
         <p className="mt-2 max-w-2xl text-muted">{t("passwordLead")}</p>
         <div className="mt-2">
-          <ChangePasswordForm email={me.email} minLength={MIN_PASSWORD_LENGTH} signInUrl={signInUrl} />
+          <ChangePasswordForm email={me.email} minLength={MIN_PASSWORD_LENGTH} />
         </div>
       </section>
 

@@ -34,6 +34,7 @@ export function AddCalendarDayForm({ jurisdiction }: { jurisdiction: string }) {
   };
   return (
     <form
+      method="post"
       noValidate
       className="max-w-md"
       onSubmit={handleSubmit((values) =>

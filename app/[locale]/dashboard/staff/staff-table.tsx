@@ -38,6 +38,7 @@ function RoleForm({ row, report }: { row: StaffRow; report: Report }) {
   const id = `role-${row.id}`;
   return (
     <form
+      method="post"
       noValidate
       className="flex flex-wrap items-center gap-2"
       onSubmit={handleSubmit(({ role }) =>

@@ -1,4 +1,5 @@
 import { useTranslations } from "next-intl";
+import { useMemo } from "react";
 import { useFailureMessage } from "@/components/form/use-failure-message";
 import { parseErrorCode } from "@/lib/validation/request-forms";
 
@@ -12,12 +13,15 @@ const FIELD_CODES = new Set(["required", "tooLong", "tooShort", "invalidEmail", 
  */
 export function useStaffAdminMessages() {
   const t = useTranslations("staffAdmin.errors");
-  const field = (message?: string): string | undefined => {
-    const parsed = parseErrorCode(message);
-    if (!parsed) return undefined;
-    const key = FIELD_CODES.has(parsed.key) ? parsed.key : "invalid";
-    return t(key as "tooLong", { max: parsed.value ?? 0 });
-  };
   const failure = useFailureMessage("staffAdmin");
-  return { field, failure };
+  // Stable between renders, so a notice built from it can be memoised (a new notice takes focus).
+  return useMemo(() => {
+    const field = (message?: string): string | undefined => {
+      const parsed = parseErrorCode(message);
+      if (!parsed) return undefined;
+      const key = FIELD_CODES.has(parsed.key) ? parsed.key : "invalid";
+      return t(key as "tooLong", { max: parsed.value ?? 0 });
+    };
+    return { field, failure };
+  }, [t, failure]);
 }

@@ -2,18 +2,35 @@
 
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useLocale, useTranslations } from "next-intl";
-import { useState, useTransition } from "react";
+import { useActionState, useMemo, useState, useTransition } from "react";
 import { useForm } from "react-hook-form";
 import { FileField } from "@/components/form/file-field";
 import { FormNotice, type Notice } from "@/components/form/form-notice";
 import { TextField } from "@/components/form/text-field";
 import { MAX_FILE_BYTES, MAX_FILES_PER_SUBMISSION, MAX_IMAGE_MEGAPIXELS, UPLOAD_PROBLEM_MESSAGE_KEYS } from "@/lib/files/upload-limits";
+import type { UploadProblem } from "@/lib/files/upload-rules";
 import { parseErrorCode, requesterMessageSchema } from "@/lib/validation/request-forms";
 import { postReplyAction, type ReplyState } from "./actions";
 import { submitButtonClasses } from "@/components/button-link";
 
 const MAX_MB = MAX_FILE_BYTES / 1024 / 1024;
 
+type IntakeT = ReturnType<typeof useTranslations<"intake">>;
+
+function uploadProblemText(problem: UploadProblem, t: IntakeT): string {
+  return t(`errors.${UPLOAD_PROBLEM_MESSAGE_KEYS[problem.code]}`, { name: problem.name, maxMb: MAX_MB, maxFiles: MAX_FILES_PER_SUBMISSION, maxMegapixels: MAX_IMAGE_MEGAPIXELS });
+}
+
+function explainRefusal(state: Exclude<ReplyState, { ok: true } | { error: "invalid" }>, t: IntakeT, ts: ReturnType<typeof useTranslations<"status">>): string {
+  if (state.error === "rate_limited") return t("errors.rateLimited", { minutes: state.retryAfterMinutes });
+  if (state.error === "closed") return ts("reply.closed");
+  return t("errors.unexpected");
+}
+
+/**
+ * Posts to its server action by itself before JavaScript runs (text and the file input's files);
+ * once it runs, the script checks the answer first and sends the files it holds.
+ */
 export function ReplyForm({ token }: { token: string }) {
   const t = useTranslations("intake");
   const ts = useTranslations("status");
@@ -22,27 +39,26 @@ export function ReplyForm({ token }: { token: string }) {
   const [files, setFiles] = useState<File[]>([]);
   const [fileError, setFileError] = useState<string>();
   const [notice, setNotice] = useState<Notice | null>(null);
+  // Before JavaScript runs the browser posts the form to the action itself; its answer renders here.
+  const [posted, postForm] = useActionState(postReplyAction, null);
+  // A message the server refused is in the field again, in the HTML itself (react-hook-form
+  // fills fields only once its script runs).
+  const typed = posted && !posted.ok ? (posted.body ?? "") : "";
   const { register, handleSubmit, formState, reset, setError } = useForm<{ body: string }>({
     resolver: zodResolver(requesterMessageSchema),
-    defaultValues: { body: "" },
+    defaultValues: { body: typed },
   });
 
   const show = (kind: Notice["kind"], text: string) => setNotice({ kind, text });
 
   function explain(state: Exclude<ReplyState, { ok: true }>): string {
-    if (state.error === "rate_limited") return t("errors.rateLimited", { minutes: state.retryAfterMinutes });
-    if (state.error === "closed") return ts("reply.closed");
-    if (state.error === "invalid") {
-      if (state.fieldErrors.body) setError("body", { type: "server", message: state.fieldErrors.body });
-      const problem = state.fileProblems[0];
-      if (problem) {
-        const text = t(`errors.${UPLOAD_PROBLEM_MESSAGE_KEYS[problem.code]}`, { name: problem.name, maxMb: MAX_MB, maxFiles: MAX_FILES_PER_SUBMISSION, maxMegapixels: MAX_IMAGE_MEGAPIXELS });
-        setFileError(text);
-        return text;
-      }
-      return t("errors.summary");
-    }
-    return t("errors.unexpected");
+    if (state.error !== "invalid") return explainRefusal(state, t, ts);
+    if (state.fieldErrors.body) setError("body", { type: "server", message: state.fieldErrors.body });
+    const problem = state.fileProblems[0];
+    if (!problem) return t("errors.summary");
+    const text = uploadProblemText(problem, t);
+    setFileError(text);
+    return text;
   }
 
   const onValid = ({ body }: { body: string }) => {
@@ -55,11 +71,13 @@ export function ReplyForm({ token }: { token: string }) {
     }
     setFileError(undefined);
     const data = new FormData();
+    data.set("token", token);
+    data.set("locale", locale);
     data.set("body", body);
     for (const file of files) data.append("attachments", file);
     startTransition(async () => {
       try {
-        const state = await postReplyAction(locale, token, data);
+        const state = await postReplyAction(null, data);
         if (state.ok) {
           reset();
           setFiles([]);
@@ -71,16 +89,28 @@ export function ReplyForm({ token }: { token: string }) {
     });
   };
 
-  const bodyError = parseErrorCode(formState.errors.body?.message);
+  // What a post without JavaScript was answered, until the script sends the form itself.
+  const fromPost = formState.submitCount === 0 && posted ? posted : null;
+  const postedNotice = useMemo<Notice | null>(() => {
+    if (!fromPost) return null;
+    if (fromPost.ok) return { kind: "info", text: ts("reply.sent") };
+    if (fromPost.error === "invalid") return { kind: "error", text: fromPost.fileProblems[0] ? uploadProblemText(fromPost.fileProblems[0], t) : t("errors.summary") };
+    return { kind: "error", text: explainRefusal(fromPost, t, ts) };
+  }, [fromPost, t, ts]);
+  const postedInvalid = fromPost && !fromPost.ok && fromPost.error === "invalid" ? fromPost : null;
+  const bodyError = parseErrorCode(formState.errors.body?.message ?? postedInvalid?.fieldErrors.body);
   return (
-    <form method="post" noValidate onSubmit={handleSubmit(onValid)} className="max-w-2xl">
-      <FormNotice notice={notice} />
+    <form action={postForm} method="post" noValidate onSubmit={handleSubmit(onValid)} className="max-w-2xl">
+      <FormNotice notice={notice ?? postedNotice} />
+      <input type="hidden" name="token" value={token} />
+      <input type="hidden" name="locale" value={locale} />
       <TextField
         id="body"
         multiline
         label={ts("reply.body")}
         error={bodyError ? t(`errors.${bodyError.key}` as never, { max: bodyError.value ?? 0 } as never) : undefined}
         required
+        defaultValue={typed}
         {...register("body")}
       />
       <FileField
@@ -89,7 +119,7 @@ export function ReplyForm({ token }: { token: string }) {
         hint={t("fields.filesHint", { maxMb: MAX_MB, maxFiles: MAX_FILES_PER_SUBMISSION })}
         files={files}
         onChange={setFiles}
-        error={fileError}
+        error={fileError ?? (postedInvalid?.fileProblems[0] ? uploadProblemText(postedInvalid.fileProblems[0], t) : undefined)}
         removeLabel={(name) => t("fields.removeFile", { name })}
         texts={{ choose: t("fields.chooseFiles"), none: t("fields.noFilesChosen"), chosen: (count) => t("fields.filesChosen", { count }) }}
       />

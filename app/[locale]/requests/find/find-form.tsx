@@ -2,44 +2,54 @@
 
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useLocale, useTranslations } from "next-intl";
-import { useState, useTransition } from "react";
+import { startTransition, useActionState, useMemo } from "react";
 import { useForm } from "react-hook-form";
+import { postedFields } from "@/components/form/use-hydrated";
 import { FormNotice, type Notice } from "@/components/form/form-notice";
 import { TextField } from "@/components/form/text-field";
 import { findRequestsSchema, parseErrorCode } from "@/lib/validation/request-forms";
 import { findRequestsAction } from "./actions";
 import { submitButtonClasses } from "@/components/button-link";
 
+/**
+ * Posts to its server action by itself before JavaScript runs (the address never goes into the
+ * URL); once it runs, the address is checked in the browser first and sent by script.
+ */
 export function FindForm() {
   const t = useTranslations("intake");
   const locale = useLocale();
-  const [pending, startTransition] = useTransition();
-  const [notice, setNotice] = useState<Notice | null>(null);
-  const { register, handleSubmit, formState, setError } = useForm<{ email: string }>({
+  const [state, find, pending] = useActionState(findRequestsAction, null);
+  // After a post without JavaScript the page renders anew: a refused address is in the field again
+  // (in the HTML itself: react-hook-form fills fields only once its script runs).
+  const typed = state && !state.ok && state.error === "invalid" ? state.email : "";
+  const { register, handleSubmit, formState } = useForm<{ email: string }>({
     resolver: zodResolver(findRequestsSchema),
-    defaultValues: { email: "" },
+    defaultValues: { email: typed },
   });
-  const emailError = parseErrorCode(formState.errors.email?.message);
+  // A refused address is explained next to the field; every other answer above the form.
+  const refused = state && !state.ok && state.error === "invalid" ? state.message : undefined;
+  const emailError = parseErrorCode(formState.errors.email?.message ?? refused);
+  const notice = useMemo<Notice | null>(() => {
+    if (!state) return null;
+    if (state.ok) return { kind: "info", text: t("find.sent") };
+    if (state.error === "rate_limited") return { kind: "error", text: t("errors.rateLimited", { minutes: state.retryAfterMinutes }) };
+    if (state.error === "invalid") return null;
+    return { kind: "error", text: t("errors.unexpected") };
+  }, [state, t]);
 
   return (
     <form
+      action={find}
+      method="post"
       noValidate
       className="max-w-md"
-      onSubmit={handleSubmit(({ email }) =>
-        startTransition(async () => {
-          const result = await findRequestsAction(locale, email);
-          let next: Notice;
-          if (result.ok) next = { kind: "info", text: t("find.sent") };
-          else if (result.error === "invalid") {
-            setError("email", { type: "server", message: result.message });
-            return;
-          } else if (result.error === "rate_limited") next = { kind: "error", text: t("errors.rateLimited", { minutes: result.retryAfterMinutes }) };
-          else next = { kind: "error", text: t("errors.unexpected") };
-          setNotice(next);
-        }),
-      )}
+      onSubmit={handleSubmit((_values, event) => {
+        const form = event?.target;
+        if (form instanceof HTMLFormElement) startTransition(() => find(postedFields(form)));
+      })}
     >
       <FormNotice notice={notice} />
+      <input type="hidden" name="locale" value={locale} />
       <TextField
         id="email"
         type="email"
@@ -47,6 +57,7 @@ export function FindForm() {
         label={t("find.email")}
         error={emailError ? t(`errors.${emailError.key}` as never, { max: emailError.value ?? 0 } as never) : undefined}
         required
+        defaultValue={typed}
         {...register("email")}
       />
       <button type="submit" disabled={pending} className={`mt-4 ${submitButtonClasses}`}>

@@ -72,6 +72,7 @@ export function AttachForm({ inboundEmailId, hint }: { inboundEmailId: string; h
   const fieldError = useFieldError();
   return (
     <form
+      method="post"
       noValidate
       onSubmit={handleSubmit((values) =>
         run(

@@ -2,43 +2,64 @@
 
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useTranslations } from "next-intl";
-import { useState, useTransition } from "react";
+import { startTransition, useActionState, useMemo, useState } from "react";
 import { useForm } from "react-hook-form";
+import { postedFields } from "@/components/form/use-hydrated";
 import { FormNotice, type Notice } from "@/components/form/form-notice";
 import { TextField } from "@/components/form/text-field";
 import { parseErrorCode, verificationCodeSchema } from "@/lib/validation/request-forms";
-import { resendCodeAction, verifyCodeAction, type VerifyCodeState } from "./actions";
+import { resendCodeAction, verifyCodeAction, type ResendCodeState, type VerifyCodeState } from "./actions";
 import { submitButtonClasses } from "@/components/button-link";
 
+type IntakeT = ReturnType<typeof useTranslations<"intake">>;
+
+function explainVerify(state: Exclude<VerifyCodeState, null>, t: IntakeT): string {
+  switch (state.error) {
+    case "invalid":
+      return t("verify.invalid", { attemptsLeft: state.attemptsLeft });
+    case "expired":
+      return t("verify.expired");
+    case "locked":
+      return t("verify.locked");
+    case "invalid_link":
+      return t("confirm.invalidLink");
+    case "rate_limited":
+      return t("errors.rateLimited", { minutes: state.retryAfterMinutes });
+    case "format":
+      return t(`errors.${parseErrorCode(state.message)?.key ?? "invalidCode"}` as never);
+    default:
+      return t("errors.unexpected");
+  }
+}
+
+function explainResend(state: Exclude<ResendCodeState, null>, t: IntakeT): Notice {
+  if (state.ok) return { kind: "info", text: t("verify.resent") };
+  return { kind: "error", text: state.error === "rate_limited" ? t("errors.rateLimited", { minutes: state.retryAfterMinutes }) : t("errors.unexpected") };
+}
+
+/**
+ * Both forms post to their server action by themselves before JavaScript runs (method="post", the
+ * action as `action`); once it runs, the code is checked in the browser first and sent by script.
+ */
 export function VerifyForm({ requestId }: { requestId: string }) {
   const t = useTranslations("intake");
-  const [pending, startTransition] = useTransition();
-  const [notice, setNotice] = useState<Notice | null>(null);
+  const [verifyState, verify, verifying] = useActionState(verifyCodeAction, null);
+  const [resendState, resend, resending] = useActionState(resendCodeAction, null);
   const { register, handleSubmit, formState } = useForm<{ code: string }>({
     resolver: zodResolver(verificationCodeSchema),
     defaultValues: { code: "" },
   });
+  const pending = verifying || resending;
 
-  const show = (kind: Notice["kind"], text: string) => setNotice({ kind, text });
-
-  function explain(state: VerifyCodeState): string {
-    switch (state.error) {
-      case "invalid":
-        return t("verify.invalid", { attemptsLeft: state.attemptsLeft });
-      case "expired":
-        return t("verify.expired");
-      case "locked":
-        return t("verify.locked");
-      case "invalid_link":
-        return t("confirm.invalidLink");
-      case "rate_limited":
-        return t("errors.rateLimited", { minutes: state.retryAfterMinutes });
-      case "format":
-        return t(`errors.${parseErrorCode(state.message)?.key ?? "invalidCode"}` as never);
-      default:
-        return t("errors.unexpected");
-    }
-  }
+  // Which form answered last: tracked once the script runs; before, only one can have answered.
+  const [lastSent, setLastSent] = useState<"verify" | "resend" | null>(null);
+  const shown = lastSent ?? (verifyState ? "verify" : resendState ? "resend" : null);
+  // Memoised so the notice takes focus once per answer, not on every render.
+  const notice = useMemo<Notice | null>(() => {
+    if (shown === "verify" && verifyState) return { kind: "error", text: explainVerify(verifyState, t) };
+    if (shown === "resend" && resendState) return explainResend(resendState, t);
+    return null;
+  }, [shown, verifyState, resendState, t]);
 
   const codeError = parseErrorCode(formState.errors.code?.message);
 
@@ -46,14 +67,17 @@ export function VerifyForm({ requestId }: { requestId: string }) {
     <div className="max-w-md">
       <FormNotice notice={notice} />
       <form
+        action={verify}
+        method="post"
         noValidate
-        onSubmit={handleSubmit(({ code }) =>
-          startTransition(async () => {
-            const state = await verifyCodeAction(requestId, code);
-            if (state) show("error", explain(state));
-          }),
-        )}
+        onSubmit={handleSubmit((_values, event) => {
+          const form = event?.target;
+          if (!(form instanceof HTMLFormElement)) return;
+          setLastSent("verify");
+          startTransition(() => verify(postedFields(form)));
+        })}
       >
+        <input type="hidden" name="requestId" value={requestId} />
         <TextField
           id="code"
           label={t("verify.code")}
@@ -69,20 +93,12 @@ export function VerifyForm({ requestId }: { requestId: string }) {
         </button>
       </form>
       <p className="mt-6 text-sm text-muted">{t("verify.noEmail")}</p>
-      <button
-        type="button"
-        disabled={pending}
-        className="mt-2 rounded-md border border-brand-700 px-4 py-2 text-brand-800 hover:bg-brand-50"
-        onClick={() =>
-          startTransition(async () => {
-            const result = await resendCodeAction(requestId);
-            if (result.ok) show("info", t("verify.resent"));
-            else show("error", result.error === "rate_limited" ? t("errors.rateLimited", { minutes: result.retryAfterMinutes }) : t("errors.unexpected"));
-          })
-        }
-      >
-        {t("verify.resend")}
-      </button>
+      <form action={resend} method="post" onSubmit={() => setLastSent("resend")}>
+        <input type="hidden" name="requestId" value={requestId} />
+        <button type="submit" disabled={pending} className="mt-2 rounded-md border border-brand-700 px-4 py-2 text-brand-800 hover:bg-brand-50">
+          {t("verify.resend")}
+        </button>
+      </form>
     </div>
   );
 }

@@ -3,10 +3,12 @@
 import { redirect } from "next/navigation";
 import { calledFromScript } from "@/lib/actions/called-from-script";
 import { runPublicAction } from "@/lib/actions/public-action";
-import type { Locale } from "@/lib/i18n/locales";
 import { readUploads, type AcceptedUpload, type UploadProblem } from "@/lib/files/upload-rules";
 import { fileRequest } from "@/lib/requests/file-request";
+import { getEnv } from "@/lib/env";
+import { isLocale, type Locale } from "@/lib/i18n/locales";
 import { requestFormSchema } from "@/lib/requests/types";
+import { requestFormFromFormData, type PostedRequestForm } from "@/lib/requests/types/posted-form";
 import { HONEYPOT_FIELD } from "@/lib/validation/request-forms";
 import { rememberCodeSentTo } from "../../code-sent-to";
 
@@ -20,18 +22,42 @@ export type SubmitRequestState =
   | { ok: false; error: "unexpected" };
 
 /**
- * The intake form posts its answers as JSON (field "payload") plus the files. Everything is
- * validated again here with the same schema the browser used.
+ * What a form posted by the browser itself (no JavaScript yet) gets back to render: the outcome
+ * and the answers as they were typed, so nothing entered is lost (files cannot be given back).
+ */
+export type PostedRequestState = null | (Exclude<SubmitRequestState, { ok: true }> & { values: PostedRequestForm });
+
+/**
+ * The intake form's script posts its answers as JSON (field "payload") plus the files. Everything
+ * is validated again here with the same schema the browser used.
  */
 export async function submitRequestAction(locale: Locale, formData: FormData): Promise<SubmitRequestState> {
+  let payload: unknown = null;
+  try {
+    payload = JSON.parse(String(formData.get("payload") ?? "null"));
+  } catch {
+    payload = null;
+  }
+  return fileSubmittedRequest(locale, payload, formData);
+}
+
+/**
+ * The same form posted by the browser itself, before or without JavaScript: one field per input
+ * (the form's `action`, through useActionState). Filed → redirected to the code page; refused →
+ * the page renders again with the answers and the translated problems.
+ */
+export async function submitPostedRequestAction(_previous: PostedRequestState, formData: FormData): Promise<PostedRequestState> {
+  const posted = formData.get("locale");
+  const locale = isLocale(posted) ? posted : getEnv().DEFAULT_LOCALE;
+  const values = requestFormFromFormData(formData);
+  const state = await fileSubmittedRequest(locale, values, formData);
+  if (state.ok) redirect(state.next);
+  return { ...state, values };
+}
+
+async function fileSubmittedRequest(locale: Locale, payload: unknown, formData: FormData): Promise<SubmitRequestState> {
   let email = "";
   const outcome = await runPublicAction("submitRequest", async ({ db, ip }) => {
-    let payload: unknown = null;
-    try {
-      payload = JSON.parse(String(formData.get("payload") ?? "null"));
-    } catch {
-      payload = null;
-    }
     const parsed = requestFormSchema.safeParse(payload);
     const fieldErrors: Record<string, string> = {};
     if (!parsed.success) {

@@ -3,11 +3,12 @@
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useLocale, useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
-import { Fragment, useState, useTransition } from "react";
+import { Fragment, useActionState, useState, useTransition } from "react";
 import { useFieldArray, useForm, useWatch, type Path } from "react-hook-form";
 import { CheckboxField, ChoiceGroup } from "@/components/form/choice-group";
 import { DateField } from "@/components/form/date-field";
 import { FileField } from "@/components/form/file-field";
+import { useHydrated } from "@/components/form/use-hydrated";
 import { FormNotice, type Notice } from "@/components/form/form-notice";
 import { SelectField } from "@/components/form/select-field";
 import { TextField } from "@/components/form/text-field";
@@ -16,7 +17,7 @@ import { isJurisdiction, JURISDICTIONS } from "@/lib/requests/jurisdictions";
 import { DATA_CATEGORIES, type RequestType } from "@/lib/requests/request-types";
 import { MAX_CORRECTIONS, REPRESENTATIVE_RELATIONS, REQUEST_TYPE_REGISTRY, requestFormSchemaFor, type Correction, type FormField, type RequestForm } from "@/lib/requests/types";
 import { HONEYPOT_FIELD, parseErrorCode } from "@/lib/validation/request-forms";
-import { submitRequestAction, type FileField as FileFieldName, type SubmitRequestState } from "./actions";
+import { submitPostedRequestAction, submitRequestAction, type FileField as FileFieldName, type SubmitRequestState } from "./actions";
 import { submitButtonClasses } from "@/components/button-link";
 
 // One loose shape for every form: the contact fields, then whatever the type's module asks
@@ -53,6 +54,45 @@ function checkFiles(files: File[], t: ReturnType<typeof useTranslations<"intake"
   return undefined;
 }
 
+/** An empty form of this type: the contact fields, then the type's own defaults from its module. */
+function blankValues(type: RequestType, defaultJurisdiction: string): FormValues {
+  return {
+    type,
+    name: "",
+    email: "",
+    phone: "",
+    jurisdiction: isJurisdiction(defaultJurisdiction) ? defaultJurisdiction : "KZ",
+    onBehalf: false,
+    subjectName: "",
+    comment: "",
+    consent: false,
+    ...structuredClone(REQUEST_TYPE_REGISTRY[type].formDefaults),
+  };
+}
+
+/** A text field's value in the form's values ("corrections.0.field"), for the HTML itself. */
+function textAt(values: FormValues, path: string): string {
+  const value = path.split(".").reduce<unknown>((node, key) => (node as Record<string, unknown> | undefined)?.[key], values);
+  return typeof value === "string" ? value : "";
+}
+
+type Refusal = { banner: Notice; fieldErrors: Record<string, string>; fileErrors: Partial<Record<FileFieldName, string>> };
+
+/** What the server's refusal means on the page: the banner, each field's problem, each file field's. */
+function describeRefusal(state: Exclude<SubmitRequestState, { ok: true }>, t: ReturnType<typeof useTranslations<"intake">>): Refusal {
+  if (state.error === "rate_limited") return { banner: { kind: "error", text: t("errors.rateLimited", { minutes: state.retryAfterMinutes }) }, fieldErrors: {}, fileErrors: {} };
+  if (state.error === "unexpected") return { banner: { kind: "error", text: t("errors.unexpected") }, fieldErrors: {}, fileErrors: {} };
+  const fileErrors: Partial<Record<FileFieldName, string>> = {};
+  for (const { field, problems } of state.fileProblems) {
+    const first = problems[0];
+    if (!first) continue;
+    fileErrors[field] = t(`errors.${UPLOAD_PROBLEM_MESSAGE_KEYS[first.code]}`, { name: first.name, maxMb: MAX_MB, maxFiles: MAX_FILES_PER_SUBMISSION, maxMegapixels: MAX_IMAGE_MEGAPIXELS });
+  }
+  if (state.fieldErrors.proofOfAuthority) fileErrors.proofOfAuthority = t("errors.fileRequired");
+  const fieldErrors = Object.fromEntries(Object.entries(state.fieldErrors).filter(([path]) => path !== "proofOfAuthority"));
+  return { banner: { kind: "error", text: t("errors.summary"), focus: false }, fieldErrors, fileErrors };
+}
+
 export function RequestForm({ type, defaultJurisdiction }: { type: RequestType; defaultJurisdiction: string }) {
   const t = useTranslations("intake");
   const tc = useTranslations("categories");
@@ -62,26 +102,23 @@ export function RequestForm({ type, defaultJurisdiction }: { type: RequestType; 
   const [banner, setBanner] = useState<Notice | null>(null);
   const [files, setFiles] = useState<Record<FileFieldName, File[]>>({ proofOfAuthority: [], supportingDocuments: [] });
   const [fileErrors, setFileErrors] = useState<Partial<Record<FileFieldName, string>>>({});
+  // Before (or without) JavaScript the browser posts the form to this action itself; what it
+  // answers is rendered here: the answers as typed and the problems, nothing lost.
+  const [posted, postAction] = useActionState(submitPostedRequestAction, null);
+  const postedRefusal = posted ? describeRefusal(posted, t) : null;
+  const initial: FormValues = { ...blankValues(type, defaultJurisdiction), ...(posted?.values as Partial<FormValues> | undefined) };
 
   const form = useForm<FormValues>({
     resolver: zodResolver(requestFormSchemaFor(type)) as never,
-    defaultValues: {
-      type,
-      name: "",
-      email: "",
-      phone: "",
-      jurisdiction: isJurisdiction(defaultJurisdiction) ? defaultJurisdiction : "KZ",
-      onBehalf: false,
-      subjectName: "",
-      comment: "",
-      consent: false,
-      ...structuredClone(REQUEST_TYPE_REGISTRY[type].formDefaults),
-    },
+    defaultValues: initial,
     shouldFocusError: true,
   });
   const { register, handleSubmit, formState, setError, setFocus, control } = form;
   const corrections = useFieldArray({ control, name: "corrections" });
   const onBehalf = useWatch({ control, name: "onBehalf" });
+  // Before the script runs every part is in the page (CSS opens "on someone's behalf" when it is
+  // ticked); after, a part is mounted only when chosen, so the page holds no hidden fields.
+  const scripted = useHydrated();
   const typeFields = REQUEST_TYPE_REGISTRY[type].formFields;
   const typeFieldNames: ReadonlySet<string> = new Set(Object.keys(REQUEST_TYPE_REGISTRY[type].formSchema.shape));
   // The module's field names are its schema's keys (the registry test checks it); this says so to the types.
@@ -93,41 +130,38 @@ export function RequestForm({ type, defaultJurisdiction }: { type: RequestType; 
   // Fields shown only while another has a value (deletion: the categories, once "only some" is chosen).
   const conditionNames = typeFields.flatMap((field) => (field.kind === "choices" && field.showWhen ? [fieldName(field.showWhen.field)] : []));
   const conditionValues = useWatch({ control, name: conditionNames });
-  const shown = (field: FormField) => field.kind !== "choices" || !field.showWhen || conditionValues[conditionNames.indexOf(fieldName(field.showWhen.field))] === field.showWhen.equals;
+  const shown = (field: FormField) =>
+    !scripted || field.kind !== "choices" || !field.showWhen || conditionValues[conditionNames.indexOf(fieldName(field.showWhen.field))] === field.showWhen.equals;
 
   const errorText = (message?: string) => {
     const parsed = parseErrorCode(message);
     if (!parsed) return undefined;
     return t(`errors.${parsed.key}` as never, { max: parsed.value ?? 0 } as never);
   };
+  // The posted answer's problems stand until the script submits the form itself.
+  const fromPost = formState.submitCount === 0 ? postedRefusal : null;
   const err = (path: string) => {
     const node = path.split(".").reduce<unknown>((value, key) => (value as Record<string, unknown> | undefined)?.[key], formState.errors);
-    return errorText((node as { message?: string } | undefined)?.message);
+    return errorText((node as { message?: string } | undefined)?.message ?? fromPost?.fieldErrors[path]);
   };
+  const fileError = (field: FileFieldName) => fileErrors[field] ?? fromPost?.fileErrors[field];
+  // Text inputs carry their value in the HTML too (react-hook-form fills them only once its script runs).
+  const textField = (name: Path<FormValues>) => ({ ...register(name), defaultValue: textAt(initial, name) });
   const req = { required: true };
   const reqGroup = { required: true, requiredLabel: t("required") };
 
   const showBanner = (text: string) => setBanner({ kind: "error", text });
 
   function applyServerState(state: Exclude<SubmitRequestState, { ok: true }>) {
-    if (state.error === "rate_limited") return showBanner(t("errors.rateLimited", { minutes: state.retryAfterMinutes }));
-    if (state.error === "unexpected") return showBanner(t("errors.unexpected"));
-    const entries = Object.entries(state.fieldErrors);
-    const nextFileErrors: Partial<Record<FileFieldName, string>> = {};
-    for (const { field, problems } of state.fileProblems) {
-      const first = problems[0];
-      if (!first) continue;
-      nextFileErrors[field] = t(`errors.${UPLOAD_PROBLEM_MESSAGE_KEYS[first.code]}`, { name: first.name, maxMb: MAX_MB, maxFiles: MAX_FILES_PER_SUBMISSION, maxMegapixels: MAX_IMAGE_MEGAPIXELS });
-    }
-    if (state.fieldErrors.proofOfAuthority) nextFileErrors.proofOfAuthority = t("errors.fileRequired");
-    setFileErrors(nextFileErrors);
-    for (const [path, message] of entries) {
-      if (path !== "proofOfAuthority") setError(path as Path<FormValues>, { type: "server", message });
-    }
-    const firstField = entries.find(([path]) => path !== "proofOfAuthority")?.[0];
+    const refusal = describeRefusal(state, t);
+    if (state.error !== "invalid") return setBanner(refusal.banner);
+    const entries = Object.entries(refusal.fieldErrors);
+    setFileErrors(refusal.fileErrors);
+    for (const [path, message] of entries) setError(path as Path<FormValues>, { type: "server", message });
+    const firstField = entries[0]?.[0];
     if (firstField) setFocus(firstField as Path<FormValues>);
-    else document.getElementById(Object.keys(nextFileErrors)[0] ?? "")?.focus();
-    setBanner({ kind: "error", text: t("errors.summary"), focus: false });
+    else document.getElementById(Object.keys(refusal.fileErrors)[0] ?? "")?.focus();
+    setBanner(refusal.banner);
   }
 
   const onValid = (values: FormValues, event?: React.BaseSyntheticEvent) => {
@@ -163,7 +197,8 @@ export function RequestForm({ type, defaultJurisdiction }: { type: RequestType; 
   const onInvalid = () => setBanner({ kind: "error", text: t("errors.summary"), focus: false });
 
   const categoryOptions = DATA_CATEGORIES.map((value) => ({ value, label: tc(value) }));
-  const fileHint = (extra?: string) => [extra, t("fields.filesHint", { maxMb: MAX_MB, maxFiles: MAX_FILES_PER_SUBMISSION })].filter(Boolean).join(" ");
+  // A refused post without JavaScript cannot give files back (the browser empties file inputs).
+  const fileHint = (extra?: string) => [extra, t("fields.filesHint", { maxMb: MAX_MB, maxFiles: MAX_FILES_PER_SUBMISSION }), fromPost ? t("fields.filesChooseAgain") : undefined].filter(Boolean).join(" ");
   const removeLabel = (name: string) => t("fields.removeFile", { name });
   const fileTexts = { choose: t("fields.chooseFiles"), none: t("fields.noFilesChosen"), chosen: (count: number) => t("fields.filesChosen", { count }) };
 
@@ -198,6 +233,7 @@ export function RequestForm({ type, defaultJurisdiction }: { type: RequestType; 
             legend={t(field.legend)}
             options={field.options === "categories" ? categoryOptions : field.options.map(({ value, label }) => ({ value, label: t(`options.${label}`) }))}
             registration={register(fieldName(field.name))}
+            defaultValue={initial[fieldName(field.name)]}
             error={err(field.name)}
             {...reqGroup}
           />
@@ -210,14 +246,14 @@ export function RequestForm({ type, defaultJurisdiction }: { type: RequestType; 
             label={t(field.label)}
             hint={field.hint ? t(field.hint) : undefined}
             error={err(field.name)}
-            {...register(fieldName(field.name))}
+            {...textField(fieldName(field.name))}
             required={field.required || undefined}
           />
         );
       case "date":
-        return <DateField id={field.name} label={t(field.label)} error={err(field.name)} {...register(fieldName(field.name))} required={field.required || undefined} />;
+        return <DateField id={field.name} label={t(field.label)} error={err(field.name)} {...textField(fieldName(field.name))} required={field.required || undefined} />;
       case "checkbox":
-        return <CheckboxField id={field.name} label={t(field.label)} registration={register(fieldName(field.name))} error={err(field.name)} />;
+        return <CheckboxField id={field.name} label={t(field.label)} registration={register(fieldName(field.name))} defaultChecked={initial[fieldName(field.name)] === true} error={err(field.name)} />;
       case "corrections":
         return correctionsFields;
     }
@@ -229,9 +265,9 @@ export function RequestForm({ type, defaultJurisdiction }: { type: RequestType; 
       {corrections.fields.map((item, index) => (
         <div key={item.id} className="mt-3 rounded-md border border-slate-300 p-3">
           <p className="font-medium">{t("fields.correctionNumber", { number: index + 1 })}</p>
-          <TextField id={`corrections.${index}.field`} label={t("fields.correctionField")} hint={index === 0 ? t("fields.correctionFieldHint") : undefined} error={err(`corrections.${index}.field`)} {...register(`corrections.${index}.field` as const)} {...req} />
-          <TextField id={`corrections.${index}.currentValue`} label={t("fields.currentValue")} error={err(`corrections.${index}.currentValue`)} {...register(`corrections.${index}.currentValue` as const)} />
-          <TextField id={`corrections.${index}.correctedValue`} label={t("fields.correctedValue")} error={err(`corrections.${index}.correctedValue`)} {...register(`corrections.${index}.correctedValue` as const)} {...req} />
+          <TextField id={`corrections.${index}.field`} label={t("fields.correctionField")} hint={index === 0 ? t("fields.correctionFieldHint") : undefined} error={err(`corrections.${index}.field`)} {...textField(`corrections.${index}.field` as const)} {...req} />
+          <TextField id={`corrections.${index}.currentValue`} label={t("fields.currentValue")} error={err(`corrections.${index}.currentValue`)} {...textField(`corrections.${index}.currentValue` as const)} />
+          <TextField id={`corrections.${index}.correctedValue`} label={t("fields.correctedValue")} error={err(`corrections.${index}.correctedValue`)} {...textField(`corrections.${index}.correctedValue` as const)} {...req} />
           {corrections.fields.length > 1 ? (
             <button type="button" className="mt-2 text-red-800 underline" onClick={() => corrections.remove(index)}>
               {t("fields.removeCorrection", { number: index + 1 })}
@@ -250,7 +286,7 @@ export function RequestForm({ type, defaultJurisdiction }: { type: RequestType; 
         hint={fileHint(t("fields.supportingHint"))}
         files={files.supportingDocuments}
         onChange={(next) => setFiles((current) => ({ ...current, supportingDocuments: next }))}
-        error={fileErrors.supportingDocuments}
+        error={fileError("supportingDocuments")}
         removeLabel={removeLabel}
         texts={fileTexts}
       />
@@ -258,8 +294,10 @@ export function RequestForm({ type, defaultJurisdiction }: { type: RequestType; 
   );
 
   return (
-    <form method="post" noValidate onSubmit={handleSubmit(onValid, onInvalid)} className="max-w-2xl" aria-busy={pending}>
-      <FormNotice notice={banner} />
+    <form action={postAction} method="post" noValidate onSubmit={handleSubmit(onValid, onInvalid)} className="max-w-2xl" aria-busy={pending}>
+      <FormNotice notice={banner ?? fromPost?.banner ?? null} />
+      <input type="hidden" name="type" value={type} />
+      <input type="hidden" name="locale" value={locale} />
 
       {/* Honeypot: hidden from people and assistive technology; bots fill it in. */}
       <div aria-hidden="true" className="absolute left-[-10000px] h-px w-px overflow-hidden">
@@ -276,55 +314,58 @@ export function RequestForm({ type, defaultJurisdiction }: { type: RequestType; 
           <Fragment key={index}>{typeField(field)}</Fragment>
         ))}
 
-        <TextField id="comment" multiline label={t("fields.comment")} hint={t("fields.commentHint")} error={err("comment")} {...register("comment")} />
+        <TextField id="comment" multiline label={t("fields.comment")} hint={t("fields.commentHint")} error={err("comment")} {...textField("comment")} />
       </section>
 
       <section aria-labelledby="section-about" className="mt-8">
         <h2 id="section-about" className="text-xl font-semibold">
           {t("sections.about")}
         </h2>
-        <TextField id="name" autoComplete="name" label={t("fields.name")} error={err("name")} {...register("name")} {...req} />
-        <TextField id="email" type="email" autoComplete="email" label={t("fields.email")} hint={t("fields.emailHint")} error={err("email")} {...register("email")} {...req} />
-        <TextField id="phone" type="tel" autoComplete="tel" label={t("fields.phone")} hint={t("fields.phoneHint")} error={err("phone")} {...register("phone")} />
+        <TextField id="name" autoComplete="name" label={t("fields.name")} error={err("name")} {...textField("name")} {...req} />
+        <TextField id="email" type="email" autoComplete="email" label={t("fields.email")} hint={t("fields.emailHint")} error={err("email")} {...textField("email")} {...req} />
+        <TextField id="phone" type="tel" autoComplete="tel" label={t("fields.phone")} hint={t("fields.phoneHint")} error={err("phone")} {...textField("phone")} />
         <SelectField
           id="jurisdiction"
           label={t("fields.jurisdiction")}
           options={JURISDICTIONS.map((value) => ({ value, label: t(`options.jurisdiction.${value}`) }))}
           registration={register("jurisdiction")}
+          defaultValue={initial.jurisdiction}
           error={err("jurisdiction")}
           {...req}
         />
       </section>
 
-      <section aria-labelledby="section-representative" className="mt-8">
+      <section aria-labelledby="section-representative" className="group/representative mt-8">
         <h2 id="section-representative" className="text-xl font-semibold">
           {t("sections.representative")}
         </h2>
-        <CheckboxField id="onBehalf" label={t("fields.onBehalf")} registration={register("onBehalf")} error={err("onBehalf")} />
-        {onBehalf ? (
-          <>
+        <CheckboxField id="onBehalf" label={t("fields.onBehalf")} registration={register("onBehalf")} defaultChecked={initial.onBehalf} error={err("onBehalf")} />
+        {/* Shown by CSS when the box is ticked, so it also opens before JavaScript runs. */}
+        {!scripted || onBehalf ? (
+          <div className="hidden group-has-[#onBehalf:checked]/representative:block">
             <SelectField
               id="representativeRelation"
               label={t("fields.representativeRelation")}
               placeholder="—"
               options={REPRESENTATIVE_RELATIONS.map((value) => ({ value, label: t(`options.representativeRelation.${value}`) }))}
               registration={register("representativeRelation", { setValueAs: (v: string) => (v === "" ? undefined : v) })}
+              defaultValue={initial.representativeRelation ?? ""}
               error={err("representativeRelation")}
               {...req}
             />
-            <TextField id="subjectName" label={t("fields.subjectName")} error={err("subjectName")} {...register("subjectName")} {...req} />
+            <TextField id="subjectName" label={t("fields.subjectName")} error={err("subjectName")} {...textField("subjectName")} {...req} />
             <FileField
               id="proofOfAuthority"
               label={t("fields.proofOfAuthority")}
               hint={fileHint(t("fields.proofHint"))}
               files={files.proofOfAuthority}
               onChange={(next) => setFiles((current) => ({ ...current, proofOfAuthority: next }))}
-              error={fileErrors.proofOfAuthority}
+              error={fileError("proofOfAuthority")}
               removeLabel={removeLabel}
               texts={fileTexts}
               {...req}
             />
-          </>
+          </div>
         ) : null}
       </section>
 
@@ -332,7 +373,7 @@ export function RequestForm({ type, defaultJurisdiction }: { type: RequestType; 
         <h2 id="section-confirm" className="text-xl font-semibold">
           {t("sections.confirm")}
         </h2>
-        <CheckboxField id="consent" label={t("fields.consent")} registration={register("consent")} error={err("consent")} />
+        <CheckboxField id="consent" label={t("fields.consent")} registration={register("consent")} defaultChecked={initial.consent} error={err("consent")} />
       </section>
 
       <button type="submit" disabled={pending} className={`mt-8 ${submitButtonClasses}`}>

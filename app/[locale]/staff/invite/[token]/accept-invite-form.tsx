@@ -2,9 +2,10 @@
 
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useTranslations } from "next-intl";
-import { useMemo, useState, useTransition } from "react";
+import { startTransition, useActionState, useMemo, useState } from "react";
 import { useForm } from "react-hook-form";
 import { buttonClasses } from "@/components/button-link";
+import { postedFields } from "@/components/form/use-hydrated";
 import { FormNotice, type Notice } from "@/components/form/form-notice";
 import { TextField } from "@/components/form/text-field";
 import { acceptInviteFormSchema, type AcceptInviteFormValues } from "@/lib/auth/staff-admin-schemas";
@@ -17,37 +18,24 @@ const EMPTY: AcceptInviteFormValues = { password: "", confirmPassword: "" };
 export function AcceptInviteForm({ token, email, minLength, signInUrl }: { token: string; email: string; minLength: number; signInUrl: string }) {
   const t = useTranslations("staffAdmin.acceptInvite");
   const messages = useStaffAdminMessages();
-  const [pending, startTransition] = useTransition();
-  const [notice, setNotice] = useState<Notice | null>(null);
-  const [done, setDone] = useState(false);
+  const [result, accept, pending] = useActionState(acceptInviteAction, null);
   const schema = useMemo(() => acceptInviteFormSchema(minLength), [minLength]);
-  const { register, handleSubmit, formState, setError } = useForm<AcceptInviteFormValues>({
+  const { register, handleSubmit, formState } = useForm<AcceptInviteFormValues>({
     resolver: zodResolver(schema),
     defaultValues: EMPTY,
     shouldFocusError: true,
   });
-  const err = (field: keyof AcceptInviteFormValues) => messages.field(formState.errors[field]?.message);
-
-  const onValid = (values: AcceptInviteFormValues) => {
-    setNotice(null);
-    startTransition(async () => {
-      try {
-        const result = await acceptInviteAction(token, values);
-        if (result.ok) {
-          setDone(true);
-          return;
-        }
-        if (result.error === "invalid") {
-          for (const [path, message] of Object.entries(result.fieldErrors)) {
-            if (path in EMPTY) setError(path as keyof AcceptInviteFormValues, { type: "server", message });
-          }
-        }
-        setNotice({ kind: "error", text: messages.failure(result) });
-      } catch {
-        setNotice({ kind: "error", text: messages.failure({ error: "unexpected" }) });
-      }
-    });
-  };
+  const [clientRefused, setClientRefused] = useState(0);
+  // The server's field problems stand until the browser's own check speaks.
+  const serverFieldErrors = result && !result.ok && result.error === "invalid" ? result.fieldErrors : {};
+  const err = (field: keyof AcceptInviteFormValues) => messages.field(formState.errors[field]?.message ?? serverFieldErrors[field]);
+  // One notice per answer (memoised: it takes focus when it changes).
+  const notice = useMemo<Notice | null>(() => {
+    if (result && !result.ok) return { kind: "error", text: messages.failure(result) };
+    if (clientRefused > 0) return { kind: "error", text: messages.failure({ error: "invalid" }), focus: false };
+    return null;
+  }, [result, clientRefused, messages]);
+  const done = result?.ok === true;
 
   if (done) {
     return (
@@ -62,8 +50,22 @@ export function AcceptInviteForm({ token, email, minLength, signInUrl }: { token
   }
 
   return (
-    <form method="post" noValidate onSubmit={handleSubmit(onValid, () => setNotice({ kind: "error", text: messages.failure({ error: "invalid" }), focus: false }))} className="mt-6 max-w-xl" aria-busy={pending}>
+    <form
+      action={accept}
+      method="post"
+      noValidate
+      onSubmit={handleSubmit(
+        (_values, event) => {
+          const form = event?.target;
+          if (form instanceof HTMLFormElement) startTransition(() => accept(postedFields(form)));
+        },
+        () => setClientRefused((count) => count + 1),
+      )}
+      className="mt-6 max-w-xl"
+      aria-busy={pending}
+    >
       <FormNotice notice={notice} />
+      <input type="hidden" name="token" value={token} />
       {/* Tells password managers whose password this is. */}
       <input type="email" name="username" autoComplete="username" value={email} readOnly hidden />
       <TextField id="password" type="password" autoComplete="new-password" label={t("password")} hint={t("passwordHint", { min: minLength })} required error={err("password")} {...register("password")} />
