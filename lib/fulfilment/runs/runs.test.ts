@@ -12,7 +12,9 @@ import type { MapSource } from "../map/map-schema";
 import { readZip } from "../package/read-zip";
 import { keyedHash } from "../secrets/sealed-box";
 import { openSampleApp, sampleMap, type SampleApp } from "../testing";
+import { applyCorrections } from "./apply-corrections";
 import { approveErasure } from "./approve-erasure";
+import { planCorrectionRun } from "./plan-correction-run";
 import { collectAccessData } from "./collect-access-data";
 import { deliverAccessPackage } from "./deliver-access-package";
 import { executeErasure } from "./execute-erasure";
@@ -50,7 +52,7 @@ describe.each(testEngines())("fulfilment runs on %s", (engine) => {
   const shared = (): SourceClient => ({ read: (work) => app.client.read(work), write: (work) => app.client.write(work), close: async () => {} });
   const deps = (over: Partial<RunDeps> = {}): RunDeps => ({ map: sampleMap(), openSource: async () => shared(), key: KEY, rowCap: 1000, ...over });
 
-  async function request(type: "access" | "deletion", email: string, details: Record<string, unknown>, locale: "ru" | "kk" | "en" = "kk") {
+  async function request(type: "access" | "deletion" | "correction", email: string, details: Record<string, unknown>, locale: "ru" | "kk" | "en" = "kk") {
     const i = ++counter + (engine === "postgres" ? 500 : 0);
     const [row] = await db()
       .insert(requests)
@@ -108,6 +110,30 @@ describe.each(testEngines())("fulfilment runs on %s", (engine) => {
     const run = await collectAccessData(db(), { requestId: req.id }, agent, deps({ rowCap: 2 }));
     const counts = (run.summary as { counts: { table: string; rows: number; capped: boolean }[] }).counts;
     expect(counts).toEqual([expect.objectContaining({ table: "locations", rows: 2, capped: true })]);
+  });
+
+  it("matches a correction to mapped columns, applies only the approved changes, and audits hashes, not values", async () => {
+    const req = await request("correction", "aigerim@example.kz", {
+      corrections: [
+        { field: "Аты-жөні", currentValue: "Айгерим Серікқызы", correctedValue: "Айгерим Серікова" },
+        { field: "Date of birth", currentValue: "1994-03-08", correctedValue: "1994-03-09" },
+        { field: "Любимый цвет", currentValue: "", correctedValue: "синий" },
+      ],
+    });
+    const planned = await planCorrectionRun(db(), { requestId: req.id }, agent, deps());
+    const matches = (planned.summary as { matches: { index: number; target: { table: string; column: string } | null }[] }).matches;
+    expect(matches.map((match) => match.target && `${match.target.table}.${match.target.column}`)).toEqual(["users.full_name", "users.birth_date", null]);
+
+    // Staff approve the name only.
+    const done = await applyCorrections(db(), { runId: planned.id, approved: [0, 2] }, agent, deps());
+    expect(done.status).toBe("done");
+    const [row] = await app.client.read((q) => q("select full_name, birth_date::text as birth from users where id = 1"));
+    expect(row).toEqual({ full_name: "Айгерим Серікова", birth: "1994-03-08" });
+    const applied = (done.summary as { applied: { target: string; rows: number; before: string[]; after: string }[] }).applied;
+    expect(applied).toEqual([{ index: 0, target: "app.users.full_name", rows: 1, before: [keyedHash(KEY, "Айгерим Серікқызы")], after: keyedHash(KEY, "Айгерим Серікова") }]);
+    const audit = await db().select().from(auditLog).where(eq(auditLog.requestId, req.id));
+    expect(JSON.stringify(audit.map((entry) => entry.data))).not.toMatch(/Айгерим|1994/);
+    await expect(applyCorrections(db(), { runId: planned.id, approved: [1] }, agent, deps())).rejects.toMatchObject({ reason: "run_state" });
   });
 
   it("resumes a collection whose second source failed, without reading the first again", async () => {
