@@ -6,6 +6,8 @@ import { staffAction, type StaffActionFailure } from "@/lib/auth/staff-action";
 import { isLocale, type Locale } from "@/lib/i18n/locales";
 import { appRunDeps } from "@/lib/fulfilment/runs/app-run-deps";
 import { approveErasure } from "@/lib/fulfilment/runs/approve-erasure";
+import { applyCorrections } from "@/lib/fulfilment/runs/apply-corrections";
+import { planCorrectionRun } from "@/lib/fulfilment/runs/plan-correction-run";
 import { collectAccessData } from "@/lib/fulfilment/runs/collect-access-data";
 import { deliverAccessPackage } from "@/lib/fulfilment/runs/deliver-access-package";
 import { executeErasure } from "@/lib/fulfilment/runs/execute-erasure";
@@ -23,6 +25,8 @@ const VERBS = {
   plan: "fulfilment.run",
   approve: "fulfilment.approve",
   resume: "fulfilment.approve",
+  planCorrection: "fulfilment.run",
+  applyCorrections: "fulfilment.run",
 } as const satisfies Record<string, Permission>;
 type Verb = keyof typeof VERBS;
 
@@ -53,6 +57,8 @@ export async function fulfilmentAction(_previous: FulfilmentActionState, form: F
       else if (verb === "plan") await planErasureRun(db, options, staff, deps);
       else if (verb === "deliver") await deliverAccessPackage(db, { runId }, staff, deps.key);
       else if (verb === "approve") await approveErasure(db, { runId }, staff, deps);
+      else if (verb === "planCorrection") await planCorrectionRun(db, { requestId }, staff, deps);
+      else if (verb === "applyCorrections") await applyCorrections(db, { runId, approved: form.getAll("approve").map(Number).filter(Number.isInteger) }, staff, deps);
       else await executeErasure(db, { runId }, staff, deps);
       return { ok: true as const };
     },

@@ -5,6 +5,7 @@ import type { CurrentStaff } from "@/lib/auth/current-staff";
 import { can } from "@/lib/auth/permissions";
 import type { CollectionStep, SourceErasure } from "@/lib/fulfilment/erase/erasure-plan";
 import type { CollectionCount } from "@/lib/fulfilment/package/collected-data";
+import type { CorrectionMatch } from "@/lib/fulfilment/correct/match-corrections";
 import { getFulfilmentView } from "@/lib/fulfilment/runs/get-fulfilment-view";
 import type { Locale } from "@/lib/i18n/locales";
 import { DATA_CATEGORIES, type DataCategory } from "@/lib/requests/request-types";
@@ -20,7 +21,7 @@ const isCategory = (value: string): value is DataCategory => (DATA_CATEGORIES as
  * results. Counts only: the data itself is in the package, never on this page.
  */
 export async function FulfilmentPanel({ locale, request, staff }: { locale: Locale; request: Pick<Request, "id" | "type" | "status">; staff: CurrentStaff }) {
-  if (request.type !== "access" && request.type !== "deletion") return null;
+  if (request.type === "credential_misuse") return null;
   const view = await getFulfilmentView(await readyDb(), request.id);
   const t = await getTranslations({ locale, namespace: "fulfilment" });
   const categories = await getTranslations({ locale, namespace: "categories" });
@@ -41,6 +42,7 @@ export async function FulfilmentPanel({ locale, request, staff }: { locale: Loca
     if (!run) {
       if (!mayRun) return null;
       if (request.status !== "in_progress") return <p>{t("panel.startFirst")}</p>;
+      if (request.type === "correction") return <RunButton {...common} verb="planCorrection" label={t("panel.matchCorrections")} pendingLabel={t("panel.collecting")} />;
       return request.type === "access" ? (
         <RunButton {...common} verb="collect" label={t("panel.collect")} pendingLabel={t("panel.collecting")} checkboxes={identityBoxes} />
       ) : (
@@ -87,6 +89,37 @@ export async function FulfilmentPanel({ locale, request, staff }: { locale: Loca
           ) : null}
           {run.status === "preview" && mayRun ? <RunButton {...common} verb="deliver" runId={run.id} label={t("panel.approveDeliver")} pendingLabel={t("panel.collecting")} /> : null}
           {run.status === "delivered" ? <p role="status">{t("panel.delivered")}</p> : null}
+        </>
+      );
+    }
+
+    if (run.step === "correction") {
+      const { matches = [], applied = [] } = run.summary as { matches?: CorrectionMatch[]; applied?: { index: number; target: string; rows: number }[] };
+      return (
+        <>
+          {failed}
+          <DataTable caption={t("panel.correctionsTitle")} captionClassName="text-left font-semibold mb-2" columns={[t("panel.requestedField"), t("panel.column"), t("panel.rows")]} className="mt-3">
+            {matches.map((match) => (
+              <tr key={match.index} className="border-b border-slate-200 align-top">
+                <td className="py-2 pr-4">
+                  <bdi>{match.field}</bdi>
+                </td>
+                <td className="py-2 pr-4">{match.target ? `${match.target.sourceId}.${match.target.table}.${match.target.column}` : t("panel.notMapped")}</td>
+                <td className="py-2">{applied.find((entry) => entry.index === match.index)?.rows ?? "—"}</td>
+              </tr>
+            ))}
+          </DataTable>
+          {(run.status === "awaiting_approval" || run.status === "failed") && mayRun ? (
+            <RunButton
+              {...common}
+              verb="applyCorrections"
+              runId={run.id}
+              label={t("panel.applyCorrections")}
+              pendingLabel={t("panel.collecting")}
+              checkboxes={matches.filter((match) => match.target).map((match) => ({ name: "approve" as const, value: String(match.index), label: t("panel.approveChange", { field: match.field }) }))}
+            />
+          ) : null}
+          {run.status === "done" ? <p role="status">{t("panel.corrected")}</p> : null}
         </>
       );
     }

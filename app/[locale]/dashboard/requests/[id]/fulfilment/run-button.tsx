@@ -18,12 +18,12 @@ export function RunButton({
   checkboxes = [],
 }: {
   locale: string;
-  verb: "collect" | "deliver" | "plan" | "approve" | "resume";
+  verb: "collect" | "deliver" | "plan" | "approve" | "resume" | "planCorrection" | "applyCorrections";
   requestId: string;
   runId?: string;
   label: string;
   pendingLabel: string;
-  checkboxes?: { name: "usePhone" | "useAccountId"; label: string }[];
+  checkboxes?: { name: "usePhone" | "useAccountId" | "approve"; value?: string; label: string }[];
 }) {
   const [state, action, pending] = useActionState<FulfilmentActionState, FormData>(fulfilmentAction, { error: null });
   return (
@@ -38,8 +38,8 @@ export function RunButton({
       <input type="hidden" name="requestId" value={requestId} />
       {runId ? <input type="hidden" name="runId" value={runId} /> : null}
       {checkboxes.map((box) => (
-        <label key={box.name} className="mb-2 flex items-start gap-2">
-          <input type="checkbox" name={box.name} className="mt-1 h-5 w-5" />
+        <label key={`${box.name}-${box.value ?? ""}`} className="mb-2 flex items-start gap-2">
+          <input type="checkbox" name={box.name} value={box.value ?? "on"} className="mt-1 h-5 w-5" />
           <span>{box.label}</span>
         </label>
       ))}
