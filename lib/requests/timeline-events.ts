@@ -44,7 +44,7 @@ export type TimelineEventData = {
 } & { [K in `fulfilment_${FulfilmentEvent}`]: FulfilmentRunEvent };
 
 /** What a fulfilment run records on the timeline (lib/fulfilment/runs), as `fulfilment_<event>`. */
-export const FULFILMENT_EVENTS = ["started", "resumed", "failed", "collected", "delivered", "erasure_planned", "erasure_approved", "erasure_done"] as const;
+export const FULFILMENT_EVENTS = ["started", "resumed", "failed", "collected", "delivered", "erasure_planned", "erasure_approved", "erasure_done", "correction_planned", "corrected"] as const;
 export type FulfilmentEvent = (typeof FULFILMENT_EVENTS)[number];
 
 export type TimelineKind = keyof TimelineEventData;

@@ -4,6 +4,7 @@ import { fulfilmentRuns, requests, type FulfilmentRun } from "@/db/schema";
 import { assertCan } from "@/lib/auth/assert-can";
 import type { CurrentStaff } from "@/lib/auth/current-staff";
 import { AppError } from "@/lib/errors/app-error";
+import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import { parseRequestDetails } from "@/lib/requests/types";
 import { applyCorrection } from "../correct/apply-correction";
 import type { CorrectionMatch } from "../correct/match-corrections";
@@ -60,7 +61,9 @@ export async function applyCorrections(db: Db, input: { runId: string; approved:
   }
   return db.transaction(async (tx) => {
     const [done] = await tx.update(fulfilmentRuns).set({ status: "done", updatedAt: new Date(), summary: { ...run.summary, applied } }).where(eq(fulfilmentRuns.id, run.id)).returning();
-    await recordRunEvent(tx, done!, "corrected", actor, { changes: applied });
+    await recordRunEvent(tx, done!, "corrected", actor, { changes: applied.length, rows: applied.reduce((sum, change) => sum + change.rows, 0) });
+    // The audit's own record of each change: keyed hashes of the values, never the values.
+    await recordAuditEvent(tx, { actorType: "staff", actorId: actor.id, action: "fulfilment.correction_applied", entityType: "fulfilment_run", entityId: run.id, requestId: run.requestId, data: { changes: applied } });
     return done!;
   });
 }

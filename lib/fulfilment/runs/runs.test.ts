@@ -133,6 +133,7 @@ describe.each(testEngines())("fulfilment runs on %s", (engine) => {
     expect(applied).toEqual([{ index: 0, target: "app.users.full_name", rows: 1, before: [keyedHash(KEY, "Айгерим Серікқызы")], after: keyedHash(KEY, "Айгерим Серікова") }]);
     const audit = await db().select().from(auditLog).where(eq(auditLog.requestId, req.id));
     expect(JSON.stringify(audit.map((entry) => entry.data))).not.toMatch(/Айгерим|1994/);
+    expect(audit.find((entry) => entry.action === "fulfilment.correction_applied")!.data).toEqual({ changes: applied });
     await expect(applyCorrections(db(), { runId: planned.id, approved: [1] }, agent, deps())).rejects.toMatchObject({ reason: "run_state" });
   });
 
