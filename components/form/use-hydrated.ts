@@ -1,4 +1,4 @@
-import { useSyncExternalStore } from "react";
+import { startTransition, useSyncExternalStore, type BaseSyntheticEvent } from "react";
 
 const subscribe = () => () => {};
 
@@ -23,4 +23,16 @@ export function postedFields(form: HTMLFormElement): FormData {
   const data = new FormData(form);
   for (const key of [...data.keys()]) if (key.startsWith("$ACTION")) data.delete(key);
   return data;
+}
+
+/**
+ * react-hook-form's "valid" handler for a form whose `action` is a server action: once the
+ * browser's checks pass, the script sends the form's own fields to that same action (the one the
+ * browser posts to by itself before the script runs).
+ */
+export function sendToAction(dispatch: (data: FormData) => void) {
+  return (_values: unknown, event?: BaseSyntheticEvent) => {
+    const form = event?.target;
+    if (form instanceof HTMLFormElement) startTransition(() => dispatch(postedFields(form)));
+  };
 }

@@ -2,9 +2,9 @@
 
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useLocale, useTranslations } from "next-intl";
-import { startTransition, useActionState, useMemo, useState } from "react";
+import { useActionState, useMemo, useState } from "react";
 import { useForm } from "react-hook-form";
-import { postedFields } from "@/components/form/use-hydrated";
+import { sendToAction } from "@/components/form/use-hydrated";
 import { FormNotice, type Notice } from "@/components/form/form-notice";
 import { TextField } from "@/components/form/text-field";
 import { changePasswordFormSchema, type ChangePasswordFormValues } from "@/lib/auth/staff-admin-schemas";
@@ -58,10 +58,7 @@ export function ChangePasswordForm({ email, minLength }: { email: string; minLen
       method="post"
       noValidate
       onSubmit={handleSubmit(
-        (_values, event) => {
-          const form = event?.target;
-          if (form instanceof HTMLFormElement) startTransition(() => change(postedFields(form)));
-        },
+        sendToAction(change),
         () => setClientRefused((count) => count + 1),
       )}
       className="max-w-xl"

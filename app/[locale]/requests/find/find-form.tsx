@@ -2,9 +2,9 @@
 
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useLocale, useTranslations } from "next-intl";
-import { startTransition, useActionState, useMemo } from "react";
+import { useActionState, useMemo } from "react";
 import { useForm } from "react-hook-form";
-import { postedFields } from "@/components/form/use-hydrated";
+import { sendToAction } from "@/components/form/use-hydrated";
 import { FormNotice, type Notice } from "@/components/form/form-notice";
 import { TextField } from "@/components/form/text-field";
 import { findRequestsSchema, parseErrorCode } from "@/lib/validation/request-forms";
@@ -43,10 +43,7 @@ export function FindForm() {
       method="post"
       noValidate
       className="max-w-md"
-      onSubmit={handleSubmit((_values, event) => {
-        const form = event?.target;
-        if (form instanceof HTMLFormElement) startTransition(() => find(postedFields(form)));
-      })}
+      onSubmit={handleSubmit(sendToAction(find))}
     >
       <FormNotice notice={notice} />
       <input type="hidden" name="locale" value={locale} />

@@ -2,9 +2,9 @@
 
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useTranslations } from "next-intl";
-import { startTransition, useActionState, useMemo, useState } from "react";
+import { useActionState, useMemo, useState } from "react";
 import { useForm } from "react-hook-form";
-import { postedFields } from "@/components/form/use-hydrated";
+import { sendToAction } from "@/components/form/use-hydrated";
 import { FormNotice, type Notice } from "@/components/form/form-notice";
 import { TextField } from "@/components/form/text-field";
 import { parseErrorCode, verificationCodeSchema } from "@/lib/validation/request-forms";
@@ -70,11 +70,9 @@ export function VerifyForm({ requestId }: { requestId: string }) {
         action={verify}
         method="post"
         noValidate
-        onSubmit={handleSubmit((_values, event) => {
-          const form = event?.target;
-          if (!(form instanceof HTMLFormElement)) return;
+        onSubmit={handleSubmit((values, event) => {
           setLastSent("verify");
-          startTransition(() => verify(postedFields(form)));
+          sendToAction(verify)(values, event);
         })}
       >
         <input type="hidden" name="requestId" value={requestId} />

@@ -2,10 +2,10 @@
 
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useTranslations } from "next-intl";
-import { startTransition, useActionState, useMemo, useState } from "react";
+import { useActionState, useMemo, useState } from "react";
 import { useForm } from "react-hook-form";
 import { buttonClasses } from "@/components/button-link";
-import { postedFields } from "@/components/form/use-hydrated";
+import { sendToAction } from "@/components/form/use-hydrated";
 import { FormNotice, type Notice } from "@/components/form/form-notice";
 import { TextField } from "@/components/form/text-field";
 import { acceptInviteFormSchema, type AcceptInviteFormValues } from "@/lib/auth/staff-admin-schemas";
@@ -55,10 +55,7 @@ export function AcceptInviteForm({ token, email, minLength, signInUrl }: { token
       method="post"
       noValidate
       onSubmit={handleSubmit(
-        (_values, event) => {
-          const form = event?.target;
-          if (form instanceof HTMLFormElement) startTransition(() => accept(postedFields(form)));
-        },
+        sendToAction(accept),
         () => setClientRefused((count) => count + 1),
       )}
       className="mt-6 max-w-xl"
