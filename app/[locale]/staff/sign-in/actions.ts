@@ -6,7 +6,7 @@ import { authorizeStaff } from "@/lib/auth/authorize-staff";
 import { safeReturnPath } from "@/lib/auth/safe-return-path";
 import { staffSessionCookie } from "@/lib/auth/session-cookie";
 import { getEnv } from "@/lib/env";
-import { LOCALES, type Locale } from "@/lib/i18n/locales";
+import { isLocale, type Locale } from "@/lib/i18n/locales";
 import { errorMessage, log } from "@/lib/log";
 import { clientIp } from "@/lib/security/client-ip";
 import { readyDb } from "@/lib/startup/ensure-app-ready";
@@ -31,7 +31,8 @@ export async function signInAction(_previous: SignInState, formData: FormData): 
     const value = formData.get(name);
     return typeof value === "string" ? value : "";
   };
-  const locale: Locale = (LOCALES as readonly string[]).includes(field("locale")) ? (field("locale") as Locale) : getEnv().DEFAULT_LOCALE;
+  const requested = field("locale");
+  const locale: Locale = isLocale(requested) ? requested : getEnv().DEFAULT_LOCALE;
   const returnTo = safeReturnPath(field("callbackUrl"), locale, getEnv().APP_URL);
   const ticket = field("ticket") || undefined;
   const email = field("email").trim().slice(0, 320);
