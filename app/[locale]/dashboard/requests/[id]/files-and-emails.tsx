@@ -2,16 +2,14 @@ import { getTranslations } from "next-intl/server";
 import type { Locale } from "@/lib/i18n/locales";
 import type { StaffRequestView } from "@/lib/requests/staff/get-staff-request-view";
 import type { RequestPageTexts } from "./page-texts";
+import { FoldSection } from "./fold-section";
 
 /** Every file on the request (what it is, size, until when the requester may download it), folded. */
 export function RequestFiles({ locale, view, texts }: { locale: Locale; view: StaffRequestView; texts: RequestPageTexts }) {
   const { t, when } = texts;
   const fileUrl = (fileId: string) => `/${locale}/dashboard/requests/${view.request.id}/files/${fileId}`;
   return (
-    <details className="rounded-lg border border-slate-200 bg-white shadow-sm" data-testid="files">
-      <summary className="cursor-pointer rounded-lg px-4 py-3 text-lg font-semibold">
-        <h2 className="inline">{t("files.title")}</h2> <span className="text-base font-normal text-muted">({view.files.length})</span>
-      </summary>
+    <FoldSection testId="files" title={t("files.title")} count={view.files.length}>
       <div className="px-4 pb-4">
         {view.files.length === 0 ? <p className="text-muted">{t("files.empty")}</p> : null}
         <ul className="space-y-2">
@@ -28,7 +26,7 @@ export function RequestFiles({ locale, view, texts }: { locale: Locale; view: St
           ))}
         </ul>
       </div>
-    </details>
+    </FoldSection>
   );
 }
 
@@ -39,10 +37,7 @@ export async function RequestEmails({ locale, view, texts }: { locale: Locale; v
   const failing = view.emails.some((email) => email.status === "failed" || email.status === "bounced");
   return (
     // Open by itself when something did not arrive: that is what staff must see.
-    <details open={failing} className="rounded-lg border border-slate-200 bg-white shadow-sm" data-testid="emails">
-      <summary className="cursor-pointer rounded-lg px-4 py-3 text-lg font-semibold">
-        <h2 className="inline">{t("emails.title")}</h2> <span className="text-base font-normal text-muted">({view.emails.length})</span>
-      </summary>
+    <FoldSection testId="emails" title={t("emails.title")} count={view.emails.length} open={failing}>
       <div className="px-4 pb-4">
         {view.emails.length === 0 ? <p className="text-muted">{t("emails.empty")}</p> : null}
         <ul className="space-y-2 text-sm">
@@ -59,6 +54,6 @@ export async function RequestEmails({ locale, view, texts }: { locale: Locale; v
           ))}
         </ul>
       </div>
-    </details>
+    </FoldSection>
   );
 }

@@ -3,6 +3,7 @@ import type { Locale } from "@/lib/i18n/locales";
 import type { StaffRequestView } from "@/lib/requests/staff/get-staff-request-view";
 import { DENIAL_REASON_CODES } from "@/lib/requests/staff/schemas";
 import type { RequestPageTexts } from "./page-texts";
+import { FoldSection } from "./fold-section";
 
 type Event = StaffRequestView["timeline"][number];
 
@@ -41,10 +42,7 @@ export async function Timeline({ locale, view, texts }: { locale: Locale; view: 
     event.actorType === "staff" ? t("timeline.by", { name: event.actorName ?? "—" }) : event.actorType === "requester" ? t("timeline.byRequester") : t("timeline.bySystem");
 
   return (
-    <details className="rounded-lg border border-slate-200 bg-white shadow-sm" data-testid="timeline">
-      <summary className="cursor-pointer rounded-lg px-4 py-3 text-lg font-semibold">
-        <h2 className="inline">{t("timeline.title")}</h2> <span className="text-base font-normal text-muted">({view.timeline.length})</span>
-      </summary>
+    <FoldSection testId="timeline" title={t("timeline.title")} count={view.timeline.length}>
       <ol className="mx-4 mb-4 space-y-2 border-l-2 border-slate-300 pl-4">
         {view.timeline.map((event) => {
           const extra = change(event);
@@ -63,6 +61,6 @@ export async function Timeline({ locale, view, texts }: { locale: Locale; view: 
           );
         })}
       </ol>
-    </details>
+    </FoldSection>
   );
 }
