@@ -1,5 +1,5 @@
 import { expect, test, type Page } from "@playwright/test";
-import { signWebhookBody } from "../lib/inbound/webhook-signature";
+import { signWebhookBody } from "../lib/security/webhook-signature";
 import { readLatestEmail, uniqueEmail } from "./support/mailbox";
 import { E2E_INBOUND_WEBHOOK_SECRET } from "./support/inbound";
 import { fileAccessRequest } from "./support/requests";

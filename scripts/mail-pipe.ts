@@ -2,7 +2,7 @@
 // signs the raw message from stdin with INBOUND_WEBHOOK_SECRET and posts it to APP_URL/api/inbound-email.
 // Exits 75 (EX_TEMPFAIL) when the app could not take it, so the MTA keeps the message and retries.
 import { getEnv } from "@/lib/env";
-import { SIGNATURE_HEADER, signWebhookBody, TIMESTAMP_HEADER } from "@/lib/inbound/webhook-signature";
+import { SIGNATURE_HEADER, signWebhookBody, TIMESTAMP_HEADER } from "@/lib/security/webhook-signature";
 
 const EX_TEMPFAIL = 75;
 const EX_CONFIG = 78;

@@ -1,5 +1,5 @@
 import type { APIRequestContext, APIResponse } from "@playwright/test";
-import { signWebhookBody } from "../../lib/inbound/webhook-signature";
+import { signWebhookBody } from "../../lib/security/webhook-signature";
 
 /** The e2e server's INBOUND_WEBHOOK_SECRET (at least 32 characters, as the app requires). */
 export const E2E_INBOUND_WEBHOOK_SECRET = "e2e-inbound-webhook-secret-0123456789abcdef";

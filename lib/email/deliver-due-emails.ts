@@ -1,6 +1,7 @@
-import { and, asc, eq, inArray, lte, sql } from "drizzle-orm";
+import { asc } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { outboxEmails, type OutboxEmail } from "@/db/schema";
+import { backoffMs as queueBackoffMs, claimDue, settleClaim, type LeasedQueue } from "@/lib/jobs/leased-queue";
 import { errorMessage, log } from "@/lib/log";
 import { DeliveryError, type MailTransport } from "./transports";
 
@@ -19,25 +20,19 @@ export type DeliveryCounts = { claimed: number; sent: number; retried: number; f
 
 /** Wait before the next try after `attempts` tries: 30 s, 1 min, 2 min … capped at 1 h. */
 export function backoffMs(attempts: number): number {
-  return Math.min(BASE_BACKOFF_MS * 2 ** Math.max(0, attempts - 1), MAX_BACKOFF_MS);
+  return queueBackoffMs(attempts, { baseMs: BASE_BACKOFF_MS, maxMs: MAX_BACKOFF_MS });
 }
 
+const OUTBOX: LeasedQueue<typeof outboxEmails> = { table: outboxEmails, order: [asc(outboxEmails.nextAttemptAt)], leaseMs: LEASE_MS };
+
 /**
- * Claim with a lease, send outside any transaction, then record the outcome.
- *
- * Holding `FOR UPDATE` across an SMTP conversation would keep a transaction (and, on PGlite, the
- * only connection) open for as long as a slow server likes. Instead a short transaction picks due
- * rows with `FOR UPDATE SKIP LOCKED` and pushes their next_attempt_at to now + LEASE_MS while
- * counting the attempt: other workers skip them while locked and no longer see them as due once
- * committed. The outcome is written only if the row still carries our claim (same attempt count),
- * so a worker whose lease ran out cannot overwrite a newer claim.
+ * Claim with a lease, send outside any transaction, then record the outcome (lib/jobs/leased-queue.ts).
  *
  * Trade-off: a worker that dies after the server accepted a mail but before recording it sends it
  * again once the lease expires (at-least-once delivery); the resent mail has the same Message-ID,
- * which lets mail clients drop the duplicate. Counting the attempt at claim time means a mail that
- * crashes the worker every time still stops after MAX_ATTEMPTS. A worker that merely lost its
- * database mid-batch keeps what it knows and settles it on its next run once the database answers:
- * outcomes are recorded, untried mails released at once (settleLeftClaims).
+ * which lets mail clients drop the duplicate. A worker that merely lost its database mid-batch
+ * keeps what it knows and settles it on its next run once the database answers: outcomes are
+ * recorded, untried mails released at once (settleLeftClaims).
  */
 export async function deliverDueEmails(
   db: Db,
@@ -45,7 +40,7 @@ export async function deliverDueEmails(
   { now = new Date(), batchSize = DEFAULT_BATCH_SIZE }: { now?: Date; batchSize?: number } = {},
 ): Promise<DeliveryCounts> {
   await settleLeftClaims(db, now);
-  const claimed = await claimDueEmails(db, now, batchSize);
+  const claimed = (await claimDue(db, OUTBOX, now, batchSize)).sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime());
   const counts: DeliveryCounts = { claimed: claimed.length, sent: 0, retried: 0, failed: 0 };
   for (const [index, email] of claimed.entries()) {
     const { outcome, changes } = await sendOne(transport, email, now);
@@ -87,32 +82,10 @@ async function settleLeftClaims(db: Db, now: Date): Promise<void> {
   const left = leftClaims(db);
   for (const [id, claim] of [...left]) {
     const changes = claim.changes ?? { nextAttemptAt: now, attempts: claim.attempts - 1 };
-    await db
-      .update(outboxEmails)
-      .set(changes)
-      .where(and(eq(outboxEmails.id, id), eq(outboxEmails.status, "pending"), eq(outboxEmails.attempts, claim.attempts)));
+    await settleClaim(db, OUTBOX, { id, attempts: claim.attempts }, changes);
     left.delete(id);
     if (!claim.changes) log.info("email released after the database came back", { id });
   }
-}
-
-async function claimDueEmails(db: Db, now: Date, batchSize: number): Promise<OutboxEmail[]> {
-  return db.transaction(async (tx) => {
-    const due = await tx
-      .select({ id: outboxEmails.id })
-      .from(outboxEmails)
-      .where(and(eq(outboxEmails.status, "pending"), lte(outboxEmails.nextAttemptAt, now)))
-      .orderBy(asc(outboxEmails.nextAttemptAt))
-      .limit(batchSize)
-      .for("update", { skipLocked: true });
-    if (due.length === 0) return [];
-    const claimed = await tx
-      .update(outboxEmails)
-      .set({ nextAttemptAt: new Date(now.getTime() + LEASE_MS), attempts: sql`${outboxEmails.attempts} + 1` })
-      .where(inArray(outboxEmails.id, due.map((row) => row.id)))
-      .returning();
-    return claimed.sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime());
-  });
 }
 
 type Outcome = "sent" | "retried" | "failed";
@@ -139,10 +112,5 @@ async function sendOne(transport: MailTransport, email: OutboxEmail, now: Date):
 }
 
 async function recordOutcome(db: Db, email: OutboxEmail, outcome: Outcome, changes: Partial<OutboxEmail>): Promise<void> {
-  const updated = await db
-    .update(outboxEmails)
-    .set(changes)
-    .where(and(eq(outboxEmails.id, email.id), eq(outboxEmails.status, "pending"), eq(outboxEmails.attempts, email.attempts)))
-    .returning({ id: outboxEmails.id });
-  if (updated.length === 0) log.warn("email claim was lost before its outcome was recorded", { id: email.id, outcome });
+  if (!(await settleClaim(db, OUTBOX, email, changes))) log.warn("email claim was lost before its outcome was recorded", { id: email.id, outcome });
 }

@@ -9,7 +9,7 @@ import { BOUNCE_FIXTURES, readFixtureBytes, type FixtureValues } from "./fixture
 import { handleInboundWebhook } from "./inbound-webhook";
 import { ingestEmail } from "./ingest-email";
 import { AUTO_REPLY_CHANNEL } from "./message-channels";
-import { SIGNATURE_HEADER, signWebhookBody, TIMESTAMP_HEADER } from "./webhook-signature";
+import { SIGNATURE_HEADER, signWebhookBody, TIMESTAMP_HEADER } from "@/lib/security/webhook-signature";
 
 // Subject matching trusts only our own mail server's Authentication-Results (see match-inbound-email.ts).
 vi.stubEnv("INBOUND_TRUSTED_AUTHSERV_ID", "mx.smart-lift.kz");

@@ -1,7 +1,7 @@
 import { describe, expect, it, vi } from "vitest";
 import type { Db } from "@/db/client";
 import { handleInboundWebhook } from "./inbound-webhook";
-import { SIGNATURE_HEADER, signWebhookBody, TIMESTAMP_HEADER } from "./webhook-signature";
+import { SIGNATURE_HEADER, signWebhookBody, TIMESTAMP_HEADER } from "@/lib/security/webhook-signature";
 
 const SECRET = "webhook-test-secret-0123456789abcdef0123";
 const LIMIT = 1024;

@@ -3,7 +3,7 @@ import type { Db } from "@/db/client";
 import { errorMessage, log } from "@/lib/log";
 import { ingestEmail } from "./ingest-email";
 import { readLimitedBody } from "./read-limited-body";
-import { checkSignatureHeaders, SIGNATURE_HEADER, TIMESTAMP_HEADER, verifyWebhookSignature } from "./webhook-signature";
+import { checkSignatureHeaders, SIGNATURE_HEADER, TIMESTAMP_HEADER, verifyWebhookSignature } from "@/lib/security/webhook-signature";
 
 // A raw message with the portal's largest attachments, base64-encoded, plus headroom.
 export const MAX_WEBHOOK_MESSAGE_BYTES = 80 * 1024 * 1024;

@@ -1,5 +1,10 @@
 import { createHmac, timingSafeEqual } from "node:crypto";
 
+/**
+ * The one HMAC-SHA256 signature with a timestamp: what the inbound-mail webhook checks on what it
+ * receives, and what the fulfilment HTTP connector puts on what it sends (lib/fulfilment/http).
+ */
+
 export const SIGNATURE_HEADER = "x-privacy-desk-signature";
 export const TIMESTAMP_HEADER = "x-privacy-desk-timestamp";
 
