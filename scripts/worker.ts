@@ -3,9 +3,12 @@
 import { describeDatabase, getConnection } from "@/db";
 import { startWorker, stopWorker } from "@/lib/jobs/worker";
 import { log } from "@/lib/log";
+import { registerDatabasePreparation } from "@/lib/startup/ensure-app-ready";
 
 function main() {
   log.info(`worker process using ${describeDatabase()}`);
+  // Its ticks await readyDb(), which migrates and seeds a new database like the web server does.
+  registerDatabasePreparation();
   startWorker({ keepProcessAlive: true });
   let stopping = false;
   const shutdown = (signal: string) => {

@@ -7,7 +7,7 @@ import { errorMessage, log } from "@/lib/log";
 import { countPublicAction, outcomeOf } from "@/lib/metrics/registry";
 import { isMalformedInputError } from "./malformed-input";
 import { clientIp } from "@/lib/security/client-ip";
-import { readyDb } from "@/lib/startup/ensure-app-ready";
+import { readyDb } from "@/db/ready";
 
 export type UnexpectedFailure = { ok: false; error: "unexpected" };
 

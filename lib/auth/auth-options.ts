@@ -3,7 +3,7 @@ import CredentialsProvider from "next-auth/providers/credentials";
 import { getEnv } from "@/lib/env";
 import { errorMessage, log } from "@/lib/log";
 import { servedOverHttps } from "@/lib/security/headers";
-import { readyDb } from "@/lib/startup/ensure-app-ready";
+import { readyDb } from "@/db/ready";
 import { getAuthSecret } from "./auth-secret";
 import { authorizeStaff, type SignedInUser } from "./authorize-staff";
 import { clientIpOfHeaders } from "./request-client-ip";

@@ -2,7 +2,7 @@ import { decode } from "next-auth/jwt";
 import { cookies } from "next/headers";
 import { cache } from "react";
 import type { Staff } from "@/db/schema";
-import { readyDb } from "@/lib/startup/ensure-app-ready";
+import { readyDb } from "@/db/ready";
 import { getAuthSecret } from "./auth-secret";
 import { can, type Permission } from "./permissions";
 import { validateStaffSession, type ValidSession } from "./staff-sessions";

@@ -5,7 +5,7 @@ import { isMalformedInputError } from "@/lib/actions/malformed-input";
 import { AppError, type AppErrorCode, type ConflictReason } from "@/lib/errors/app-error";
 import { fieldErrorsOf } from "@/lib/errors/field-errors";
 import { errorMessage, log } from "@/lib/log";
-import { readyDb } from "@/lib/startup/ensure-app-ready";
+import { readyDb } from "@/db/ready";
 import { checkStaff, type CurrentStaff } from "./current-staff";
 import type { Permission } from "./permissions";
 

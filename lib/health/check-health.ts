@@ -1,7 +1,7 @@
 import { sql } from "drizzle-orm";
 import { getHealthCheckSql } from "@/db";
 import { errorMessage, log } from "@/lib/log";
-import { ensureAppReady, readyDb } from "@/lib/startup/ensure-app-ready";
+import { ensureDatabaseReady, readyDb } from "@/db/ready";
 
 export type Health = { status: "ok" | "unavailable"; database: "up" | "down" };
 
@@ -27,7 +27,7 @@ async function selectOne(): Promise<void> {
 /** Is the database reachable and migrated (migrations run once per process, then are remembered)? */
 export async function probeDatabase(timeoutMs = TIMEOUT_MS): Promise<void> {
   await withTimeout(
-    ensureAppReady().then(selectOne),
+    ensureDatabaseReady().then(selectOne),
     timeoutMs,
   );
 }

@@ -6,7 +6,8 @@ import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { getConnection } from "@/db";
 import { outboxEmails } from "@/db/schema";
 import { enqueueEmail } from "@/lib/email/enqueue-email";
-import { readyDb } from "@/lib/startup/ensure-app-ready";
+import { readyDb } from "@/db/ready";
+import { registerDatabasePreparation } from "@/lib/startup/ensure-app-ready";
 import { startWorker, stopWorker } from "./worker";
 
 // The worker uses the app's own database: here a throw-away PGlite folder, never DATABASE_URL.
@@ -18,6 +19,8 @@ describe("startWorker", () => {
     vi.stubEnv("SMTP_URL", "");
     vi.stubEnv("DATA_DIR", dataDir);
     vi.stubEnv("WORKER_INTERVAL_MS", "100");
+    // As the worker's own process does (scripts/worker.ts).
+    registerDatabasePreparation();
   });
   afterAll(async () => {
     await stopWorker();

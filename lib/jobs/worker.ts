@@ -10,7 +10,7 @@ import { expireUnverifiedRequests } from "@/lib/requests/expire-unverified";
 import { sendDeadlineReminders } from "@/lib/requests/send-deadline-reminders";
 import { compactStatusCounts } from "@/lib/requests/status-counts";
 import { pruneRateLimits } from "@/lib/security/rate-limit";
-import { readyDb } from "@/lib/startup/ensure-app-ready";
+import { readyDb } from "@/db/ready";
 
 type WorkerState = {
   transport: MailTransport;

@@ -1,6 +1,6 @@
 import { getEnv } from "@/lib/env";
 import { type Locale } from "@/lib/i18n/locales";
-import { readyDb } from "@/lib/startup/ensure-app-ready";
+import { readyDb } from "@/db/ready";
 import { getCurrentPolicy, getPolicyVersion, listPolicyVersions, todayIn } from "./get-policy";
 
 /**

@@ -1,39 +1,17 @@
-import { getConnection, getDb } from "@/db";
-import type { Db } from "@/db/client";
-import { migrateDatabase } from "@/db/migrate";
-import { reportDatabaseUnavailable } from "@/lib/health/database-availability";
-import { DatabaseUnavailableError, isDatabaseUnavailableError } from "@/lib/health/database-unavailable";
+import { ensureDatabaseReady, setDatabasePreparation } from "@/db/ready";
 import { seedOperatorData } from "./seed-operator-data";
 
-const holder = globalThis as unknown as { __privacyDeskReady?: Promise<void> };
-
 /**
- * Migrates and seeds the database once per process. A failure (say, the database is down) is
- * not remembered, so the next caller tries again instead of the process having to restart.
+ * Tells db/ready what a ready database holds beyond its migrations: the operator's seed data
+ * (deadline rules, calendars, reply templates, the first policy). Every process entry point calls
+ * this (through ensureAppReady or directly) before anything awaits readyDb().
  */
-export function ensureAppReady(): Promise<void> {
-  holder.__privacyDeskReady ??= (async () => {
-    const connection = getConnection();
-    await migrateDatabase(connection);
-    await seedOperatorData(connection.db);
-  })().catch((error: unknown) => {
-    holder.__privacyDeskReady = undefined;
-    throw error;
-  });
-  return holder.__privacyDeskReady;
+export function registerDatabasePreparation(): void {
+  setDatabasePreparation((db) => seedOperatorData(db));
 }
 
-/**
- * The database, once it is migrated: what lib/ functions called from pages use. A database that
- * cannot be reached is a DatabaseUnavailableError (a 503 "try again shortly", not a 500).
- */
-export async function readyDb(): Promise<Db> {
-  try {
-    await ensureAppReady();
-  } catch (error) {
-    if (!isDatabaseUnavailableError(error)) throw error;
-    reportDatabaseUnavailable();
-    throw new DatabaseUnavailableError(error);
-  }
-  return getDb();
+/** Migrates and seeds the database once per process (start-up, scripts, health probes). */
+export function ensureAppReady(): Promise<void> {
+  registerDatabasePreparation();
+  return ensureDatabaseReady();
 }

@@ -7,7 +7,7 @@ import { can, DASHBOARD_PAGES } from "@/lib/auth/permissions";
 import type { Locale } from "@/lib/i18n/locales";
 import { countInboundNeedingAttention } from "@/lib/inbound/count-inbound-needing-attention";
 import { Link } from "@/lib/i18n/navigation";
-import { readyDb } from "@/lib/startup/ensure-app-ready";
+import { readyDb } from "@/db/ready";
 import { SignOutButton } from "./sign-out-button";
 
 // Depends on the visitor or the database at request time: never served from the page cache.

@@ -8,7 +8,7 @@ import type { Locale } from "@/lib/i18n/locales";
 import { Link } from "@/lib/i18n/navigation";
 import { listQueue, queueFiltersSchema } from "@/lib/requests/list-queue";
 import { REQUEST_TYPES } from "@/lib/requests/request-types";
-import { readyDb } from "@/lib/startup/ensure-app-ready";
+import { readyDb } from "@/db/ready";
 import { FILED_JURISDICTIONS } from "@/lib/requests/jurisdictions";
 import { DataTable } from "@/components/data-table";
 import { firstValues } from "@/lib/text/search-params";

@@ -1,6 +1,6 @@
 import { getEnv } from "@/lib/env";
 import { handleInboundWebhook } from "@/lib/inbound/inbound-webhook";
-import { readyDb } from "@/lib/startup/ensure-app-ready";
+import { readyDb } from "@/db/ready";
 
 export const dynamic = "force-dynamic";
 

@@ -39,8 +39,8 @@ describe("GET /api/metrics", () => {
     expect(refused.headers.get("www-authenticate")).toMatch(/^Bearer/);
     expect((await getMetrics()).status).toBe(401);
     // A first start migrates the new database for longer than a scrape waits (it would say database_up 0).
-    const { readyDb } = await import("@/lib/startup/ensure-app-ready");
-    await readyDb();
+    const { ensureAppReady } = await import("@/lib/startup/ensure-app-ready");
+    await ensureAppReady();
     const served = await getMetrics(`Bearer ${TOKEN}`);
     expect(served.status).toBe(200);
     expect(served.headers.get("content-type")).toMatch(/^text\/plain; version=0\.0\.4/);

@@ -1,7 +1,7 @@
 import { getEnv } from "@/lib/env";
 import { hasMetricsToken } from "@/lib/metrics/metrics-token";
 import { scrapeMetrics } from "@/lib/metrics/scrape-metrics";
-import { readyDb } from "@/lib/startup/ensure-app-ready";
+import { readyDb } from "@/db/ready";
 
 export const dynamic = "force-dynamic";
 

@@ -10,7 +10,7 @@ import { changePasswordFormSchema, type ChangePasswordFormValues } from "@/lib/a
 import { revokeAllStaffSessions } from "@/lib/auth/staff-sessions";
 import { getEnv } from "@/lib/env";
 import { LOCALES } from "@/lib/i18n/locales";
-import { readyDb } from "@/lib/startup/ensure-app-ready";
+import { readyDb } from "@/db/ready";
 
 export type ChangePasswordActionResult = { ok: true } | StaffActionFailure;
 

@@ -8,7 +8,7 @@ import { listStaffSessions } from "@/lib/auth/staff-sessions";
 import { remainingRecoveryCodes, twoFactorRequired } from "@/lib/auth/two-factor";
 import { getEnv } from "@/lib/env";
 import { formatDateTime } from "@/lib/i18n/translator";
-import { readyDb } from "@/lib/startup/ensure-app-ready";
+import { readyDb } from "@/db/ready";
 import type { Locale } from "@/lib/i18n/locales";
 import { ChangePasswordForm } from "./change-password-form";
 import { SignedInDevices } from "./signed-in-devices";

@@ -10,7 +10,7 @@ import { listAuditFilterOptions } from "@/lib/compliance/list-audit-filter-optio
 import { listAuditLog, type AuditLogItem } from "@/lib/compliance/list-audit-log";
 import type { Locale } from "@/lib/i18n/locales";
 import { Link } from "@/lib/i18n/navigation";
-import { readyDb } from "@/lib/startup/ensure-app-ready";
+import { readyDb } from "@/db/ready";
 import { isLabelledAction } from "./audit-labels";
 import { VerifyAuditForm } from "./verify-audit-form";
 import { DataTable } from "@/components/data-table";

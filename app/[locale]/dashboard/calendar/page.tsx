@@ -6,7 +6,7 @@ import { getCalendarAdminView } from "@/lib/admin/calendar-days";
 import { requireStaff } from "@/lib/auth/require-staff";
 import { getEnv } from "@/lib/env";
 import { type Locale } from "@/lib/i18n/locales";
-import { readyDb } from "@/lib/startup/ensure-app-ready";
+import { readyDb } from "@/db/ready";
 import { deadlineTexts } from "../deadline-texts";
 import { AddCalendarDayForm, RemoveCalendarDayButton } from "./calendar-forms";
 

@@ -10,7 +10,7 @@ import { describeProblem } from "@/lib/fulfilment/map/parse-data-map";
 import { listSourceConnections } from "@/lib/fulfilment/sources/list-source-connections";
 import type { Locale } from "@/lib/i18n/locales";
 import { DATA_CATEGORIES, type DataCategory } from "@/lib/requests/request-types";
-import { readyDb } from "@/lib/startup/ensure-app-ready";
+import { readyDb } from "@/db/ready";
 import { SourceForm } from "./source-form";
 
 type Props = { params: Promise<{ locale: Locale }> };

@@ -7,7 +7,7 @@ import type { Locale } from "@/lib/i18n/locales";
 import { INBOUND_STATUS_CODES } from "@/lib/inbound/inbound-staff-schemas";
 import { listInboundEmails } from "@/lib/inbound/list-inbound-emails";
 import { Link } from "@/lib/i18n/navigation";
-import { readyDb } from "@/lib/startup/ensure-app-ready";
+import { readyDb } from "@/db/ready";
 import { DataTable } from "@/components/data-table";
 import { firstValues } from "@/lib/text/search-params";
 

@@ -5,7 +5,7 @@ import { requireStaff } from "@/lib/auth/require-staff";
 import { LOCALES, type Locale } from "@/lib/i18n/locales";
 import { LOCALE_NAMES } from "@/lib/i18n/routing";
 import { listPolicyVersionsForAdmin } from "@/lib/policy/list-policy-versions-for-admin";
-import { readyDb } from "@/lib/startup/ensure-app-ready";
+import { readyDb } from "@/db/ready";
 import { PublishPolicyForm } from "./publish-policy-form";
 import { DataTable } from "@/components/data-table";
 

@@ -12,7 +12,7 @@ import { CCPA_SCOPES, loadCcpaTable, loadComplianceReport, loadReportYears, OUTC
 import { getEnv } from "@/lib/env";
 import { type Locale } from "@/lib/i18n/locales";
 import { REQUEST_TYPES } from "@/lib/requests/request-types";
-import { readyDb } from "@/lib/startup/ensure-app-ready";
+import { readyDb } from "@/db/ready";
 import { firstValues } from "@/lib/text/search-params";
 
 type Props = { params: Promise<{ locale: Locale }>; searchParams: Promise<Record<string, string | string[] | undefined>> };

@@ -6,7 +6,7 @@ import { requireStaff } from "@/lib/auth/require-staff";
 import type { Locale } from "@/lib/i18n/locales";
 import { Link } from "@/lib/i18n/navigation";
 import { getRetentionOverview, HELD_LIST_LIMIT } from "@/lib/retention/get-retention-overview";
-import { readyDb } from "@/lib/startup/ensure-app-ready";
+import { readyDb } from "@/db/ready";
 import { RetentionForm } from "./retention-form";
 import { DataTable } from "@/components/data-table";
 

@@ -5,7 +5,7 @@ import { requireStaff } from "@/lib/auth/require-staff";
 import { listStaff } from "@/lib/auth/staff-admin/list-staff";
 import { STAFF_INVITE_TTL_HOURS } from "@/lib/auth/staff-admin/common";
 import type { Locale } from "@/lib/i18n/locales";
-import { readyDb } from "@/lib/startup/ensure-app-ready";
+import { readyDb } from "@/db/ready";
 import { InviteForm } from "./invite-form";
 import { StaffTable, type StaffRow } from "./staff-table";
 

@@ -7,7 +7,7 @@ import { LOCALES, type Locale } from "@/lib/i18n/locales";
 import { Link } from "@/lib/i18n/navigation";
 import { LOCALE_NAMES } from "@/lib/i18n/routing";
 import { listReplyTemplates, listSampleRequests } from "@/lib/replies/templates";
-import { readyDb } from "@/lib/startup/ensure-app-ready";
+import { readyDb } from "@/db/ready";
 import { TemplateEditor } from "./template-editor";
 
 type Props = { params: Promise<{ locale: Locale }>; searchParams: Promise<{ lang?: string; edit?: string; saved?: string }> };

@@ -8,7 +8,7 @@ import { PrintButton } from "@/components/print-button";
 import type { Locale } from "@/lib/i18n/locales";
 import { getRequestStatus, type RequestStatusView } from "@/lib/requests/get-request-status";
 import { dateLine, denialFacts, receiptOf } from "@/lib/requests/status-page-facts";
-import { readyDb } from "@/lib/startup/ensure-app-ready";
+import { readyDb } from "@/db/ready";
 import { DenialExplained } from "./denial-explained";
 import { LabelledValue, LabelledValues } from "./labelled-values";
 import { ProgressLine } from "./progress-line";

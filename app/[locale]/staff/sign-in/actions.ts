@@ -9,7 +9,7 @@ import { getEnv } from "@/lib/env";
 import { isLocale, type Locale } from "@/lib/i18n/locales";
 import { errorMessage, log } from "@/lib/log";
 import { clientIp } from "@/lib/security/client-ip";
-import { readyDb } from "@/lib/startup/ensure-app-ready";
+import { readyDb } from "@/db/ready";
 
 /**
  * Where the two-step sign-in stands. The password is never sent back; the code step carries the

@@ -4,7 +4,7 @@ import { getStaffSession } from "@/lib/auth/current-staff";
 import { retryAfterMinutes } from "@/lib/auth/sign-in-throttle";
 import { activateStaffSession } from "@/lib/auth/staff-sessions";
 import { confirmTwoFactorEnrolment } from "@/lib/auth/two-factor";
-import { readyDb } from "@/lib/startup/ensure-app-ready";
+import { readyDb } from "@/db/ready";
 
 export type ConfirmEnrolmentActionResult = { ok: true; recoveryCodes: string[] } | { ok: false; error: "unauthorized" | "invalid" | "delayed"; minutes?: number };
 

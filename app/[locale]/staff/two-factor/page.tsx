@@ -8,7 +8,7 @@ import { safeReturnPath } from "@/lib/auth/safe-return-path";
 import { startTwoFactorEnrolment, twoFactorRequired } from "@/lib/auth/two-factor";
 import { getEnv } from "@/lib/env";
 import { type Locale } from "@/lib/i18n/locales";
-import { readyDb } from "@/lib/startup/ensure-app-ready";
+import { readyDb } from "@/db/ready";
 import { EnrolForm } from "./enrol-form";
 
 // Depends on the visitor's session at request time: never served from the page cache.

@@ -1,6 +1,6 @@
 import { sql } from "drizzle-orm";
 import { getEnv } from "@/lib/env";
-import { readyDb } from "@/lib/startup/ensure-app-ready";
+import { readyDb } from "@/db/ready";
 
 export const dynamic = "force-dynamic";
 

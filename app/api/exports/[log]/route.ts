@@ -2,7 +2,7 @@ import { checkStaff } from "@/lib/auth/current-staff";
 import { createExport } from "@/lib/compliance/export-create";
 import { contentDisposition } from "@/lib/files/download-response";
 import { errorMessage, log } from "@/lib/log";
-import { readyDb } from "@/lib/startup/ensure-app-ready";
+import { readyDb } from "@/db/ready";
 
 export const dynamic = "force-dynamic";
 

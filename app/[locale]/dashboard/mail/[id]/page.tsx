@@ -11,7 +11,7 @@ import { isUuid } from "@/lib/text/uuid";
 import { can } from "@/lib/auth/permissions";
 import { INBOUND_STATUS_ACTIONS } from "@/lib/inbound/inbound-staff-schemas";
 import { Link } from "@/lib/i18n/navigation";
-import { readyDb } from "@/lib/startup/ensure-app-ready";
+import { readyDb } from "@/db/ready";
 import { DefinitionRow } from "@/components/definition-row";
 import { ActionFeedback } from "@/components/form/action-feedback";
 import { AttachForm, DismissForm, RetryButton } from "./mail-forms";

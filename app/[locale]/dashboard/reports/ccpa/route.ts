@@ -5,7 +5,7 @@ import { ccpaCsvFilename, ccpaTableCsv } from "@/lib/compliance/ccpa-csv";
 import { ccpaTableInput, downloadCcpaTable } from "@/lib/compliance/reports";
 import { contentDisposition } from "@/lib/files/download-response";
 import { routing } from "@/lib/i18n/routing";
-import { readyDb } from "@/lib/startup/ensure-app-ready";
+import { readyDb } from "@/db/ready";
 
 export const dynamic = "force-dynamic";
 

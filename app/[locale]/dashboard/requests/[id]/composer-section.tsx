@@ -4,7 +4,7 @@ import { can } from "@/lib/auth/permissions";
 import type { Locale } from "@/lib/i18n/locales";
 import { LOCALE_NAMES } from "@/lib/i18n/routing";
 import { loadReplyComposer } from "@/lib/replies/load-reply-composer";
-import { readyDb } from "@/lib/startup/ensure-app-ready";
+import { readyDb } from "@/db/ready";
 import { ComposerTabs } from "./composer-tabs";
 import { ReplyComposer } from "./reply-composer";
 

@@ -8,7 +8,7 @@ import type { Locale } from "@/lib/i18n/locales";
 import { getStaffRequestView, type StaffRequestView } from "@/lib/requests/staff/get-staff-request-view";
 import { offeredActions } from "@/lib/requests/staff/offered-actions";
 import { getLegalHold } from "@/lib/retention/get-legal-hold";
-import { readyDb } from "@/lib/startup/ensure-app-ready";
+import { readyDb } from "@/db/ready";
 import { isUuid } from "@/lib/text/uuid";
 import { ComposerSection } from "./composer-section";
 import { FulfilmentPanel } from "./fulfilment/fulfilment-panel";

@@ -8,7 +8,7 @@ import { getDevMailboxEmail } from "@/lib/email/dev-mailbox";
 import { devMailboxEnabled } from "@/lib/env";
 import { type Locale } from "@/lib/i18n/locales";
 import { Link } from "@/lib/i18n/navigation";
-import { readyDb } from "@/lib/startup/ensure-app-ready";
+import { readyDb } from "@/db/ready";
 import { mailboxHref, StatusBadge } from "../mailbox-parts";
 
 // Depends on the visitor or the database at request time: never served from the page cache.

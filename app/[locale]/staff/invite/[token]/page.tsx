@@ -5,7 +5,7 @@ import { Container } from "@/components/container";
 import { MIN_PASSWORD_LENGTH } from "@/lib/auth/create-staff";
 import { describeInvite } from "@/lib/auth/staff-admin/accept-invite";
 import type { Locale } from "@/lib/i18n/locales";
-import { readyDb } from "@/lib/startup/ensure-app-ready";
+import { readyDb } from "@/db/ready";
 import { AcceptInviteForm } from "./accept-invite-form";
 
 // Depends on the visitor or the database at request time: never served from the page cache.

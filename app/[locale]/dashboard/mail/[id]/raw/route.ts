@@ -1,7 +1,7 @@
 import { checkStaff } from "@/lib/auth/current-staff";
 import { fileDownloadResponse } from "@/lib/files/download-response";
 import { readInboundRaw } from "@/lib/inbound/read-inbound-raw";
-import { readyDb } from "@/lib/startup/ensure-app-ready";
+import { readyDb } from "@/db/ready";
 
 export const dynamic = "force-dynamic";
 

@@ -10,7 +10,7 @@ import { getFulfilmentView } from "@/lib/fulfilment/runs/get-fulfilment-view";
 import type { Locale } from "@/lib/i18n/locales";
 import { DATA_CATEGORIES, type DataCategory } from "@/lib/requests/request-types";
 import type { Request } from "@/db/schema";
-import { readyDb } from "@/lib/startup/ensure-app-ready";
+import { readyDb } from "@/db/ready";
 import { RunButton } from "./run-button";
 
 const isCategory = (value: string): value is DataCategory => (DATA_CATEGORIES as readonly string[]).includes(value);

@@ -1,7 +1,7 @@
 import { checkStaff } from "@/lib/auth/current-staff";
 import { fileDownloadResponse } from "@/lib/files/download-response";
 import { readRequestFile } from "@/lib/files/save-request-files";
-import { readyDb } from "@/lib/startup/ensure-app-ready";
+import { readyDb } from "@/db/ready";
 
 export const dynamic = "force-dynamic";
 
