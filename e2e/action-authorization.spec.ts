@@ -1,6 +1,6 @@
 import { expect, request as playwrightRequest, test } from "@playwright/test";
 import { E2E_PORT } from "../playwright.config";
-import { signInAs } from "./support/staff";
+import { searchQueue, signInAs } from "./support/staff";
 
 const BASE = `http://127.0.0.1:${E2E_PORT}`;
 
@@ -12,8 +12,7 @@ test("a captured server action is refused for anonymous, forged and read-only ca
   const agentContext = await browser.newContext({ baseURL: BASE });
   const agent = await agentContext.newPage();
   await signInAs(agent, "agent");
-  await agent.getByLabel("Search by reference, email or name").fill("ivan@");
-  await agent.getByRole("button", { name: "Show" }).click();
+  await searchQueue(agent, "ivan@");
   await agent.getByRole("table", { name: "Request queue" }).getByRole("link").first().click();
   await expect(agent).toHaveURL(/\/en\/dashboard\/requests\/[0-9a-f-]{36}$/);
   const pageUrl = agent.url();

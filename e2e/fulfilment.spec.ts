@@ -3,7 +3,7 @@ import { expect, test, type Page } from "@playwright/test";
 import { readZip } from "../lib/fulfilment/package/read-zip";
 import { expectNoAxeViolations } from "./support/axe";
 import { readLatestEmail, readVerificationCode } from "./support/mailbox";
-import { signInAs } from "./support/staff";
+import { searchQueue, signInAs } from "./support/staff";
 
 // The demo's sample app (DEMO_DATA=true) holds these people; the map is db/seed/fulfilment/sample-app-map.yaml.
 const AIGERIM = "aigerim@example.kz";
@@ -77,7 +77,7 @@ test("a deletion is dry-run by an agent, approved by a compliance officer, and t
   test.setTimeout(120_000);
   await signInAs(page, "agent", "ru");
   // The demo's deletion request from ivan@example.kz.
-  await page.goto("/ru/dashboard?q=ivan%40example.kz");
+  await searchQueue(page, "ivan@example.kz");
   await page.getByRole("link", { name: /^DSR-\d{4}-\d{6}$/ }).first().click();
   await expect(page).toHaveURL(/\/ru\/dashboard\/requests\/[0-9a-f-]{36}$/);
   const requestPath = new URL(page.url()).pathname.replace(/^\/ru/, "");

@@ -1,6 +1,6 @@
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import { test, type Page } from "@playwright/test";
+import { expect, test, type Page } from "@playwright/test";
 import { generate } from "otplib";
 
 export type DemoRole = "admin" | "agent" | "compliance";
@@ -95,4 +95,16 @@ function readSessionCookies(role: DemoRole): SavedCookie[] {
 function writeSessionCookies(role: DemoRole, cookies: SavedCookie[]) {
   const sessions = existsSync(SESSIONS_FILE) ? JSON.parse(readFileSync(SESSIONS_FILE, "utf8")) : {};
   writeFileSync(SESSIONS_FILE, JSON.stringify({ ...sessions, [role]: cookies }));
+}
+
+/**
+ * Searches the queue the way staff do: the top bar's search box (focused with "/"), sent with
+ * Enter. The term is posted and kept server-side, so it never shows up in the queue's URL.
+ */
+export async function searchQueue(page: Page, term: string) {
+  const box = page.getByRole("searchbox").first();
+  await box.fill(term);
+  await box.press("Enter");
+  await expect(page.getByTestId("queue-search-term")).toContainText(term.trim());
+  expect(page.url()).not.toContain(encodeURIComponent(term));
 }

@@ -15,13 +15,14 @@ import type staffAdmin from "./messages/ru/staff-admin.json";
 import type staff from "./messages/ru/staff.json";
 import type status from "./messages/ru/status.json";
 import type fulfilment from "./messages/ru/fulfilment.json";
+import type shell from "./messages/ru/shell.json";
 
 /**
  * Catalogues are split by feature (one file per area, same files in every language) so that
  * each area's strings can change without touching the others. Top-level keys never repeat
  * across files.
  */
-export const CATALOGUE_FILES = ["site", "intake", "status", "email", "staff", "dashboard", "replies", "staff-admin", "calendar", "mail", "audit", "exports", "reports", "retention", "policy-admin", "fulfilment"] as const;
+export const CATALOGUE_FILES = ["site", "intake", "status", "email", "staff", "dashboard", "replies", "staff-admin", "calendar", "mail", "audit", "exports", "reports", "retention", "policy-admin", "fulfilment", "shell"] as const;
 
 export type Messages = typeof site & typeof intake & typeof status & typeof email & typeof staff & typeof dashboard & typeof replies & typeof staffAdmin & typeof calendar &
   typeof mail &
@@ -30,7 +31,8 @@ export type Messages = typeof site & typeof intake & typeof status & typeof emai
   typeof reports &
   typeof retention &
   typeof policyAdmin &
-  typeof fulfilment;
+  typeof fulfilment &
+  typeof shell;
 
 // Merged once per locale and process: every page render and every e-mail asks for them, and
 // merging ~15 catalogues each time was measurable work and garbage on the submission path. (In

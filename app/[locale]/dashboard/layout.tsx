@@ -8,6 +8,8 @@ import type { Locale } from "@/lib/i18n/locales";
 import { countInboundNeedingAttention } from "@/lib/inbound/count-inbound-needing-attention";
 import { Link } from "@/lib/i18n/navigation";
 import { readyDb } from "@/db/ready";
+import { readQueueSearch } from "@/lib/requests/staff/queue-search";
+import { SearchBox } from "./shell/search-box";
 import { SignOutButton } from "./sign-out-button";
 
 // Depends on the visitor or the database at request time: never served from the page cache.
@@ -43,6 +45,9 @@ export default async function DashboardLayout({ children, params }: { children: 
               ))}
             </ul>
           </nav>
+          <div className="w-full min-w-0 sm:w-auto sm:flex-1 sm:max-w-md">
+            <SearchBox locale={locale} term={await readQueueSearch()} />
+          </div>
           <div className="flex items-center gap-3">
             <span data-testid="signed-in-as">{t("nav.signedInAs", { name: me.name, role: t(`roles.${me.role}`) })}</span>
             <SignOutButton label={t("nav.signOut")} callbackUrl={`/${locale}/staff/sign-in`} />

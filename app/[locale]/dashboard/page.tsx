@@ -12,6 +12,8 @@ import { readyDb } from "@/db/ready";
 import { FILED_JURISDICTIONS } from "@/lib/requests/jurisdictions";
 import { DataTable } from "@/components/data-table";
 import { firstValues } from "@/lib/text/search-params";
+import { readQueueSearch, referenceFromUrl } from "@/lib/requests/staff/queue-search";
+import { QueueSearchNotice } from "./queue-search-notice";
 
 type Props = { params: Promise<{ locale: Locale }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 
@@ -44,6 +46,8 @@ export default async function QueuePage({ params, searchParams }: Props) {
   const { locale } = await params;
   setRequestLocale(locale);
   const raw = firstValues(await searchParams);
+  // Only a reference may ride in the URL (lib/requests/staff/queue-search.ts); any other q is dropped.
+  raw.q = referenceFromUrl(raw.q);
   const query = new URLSearchParams(Object.entries(raw).filter((e): e is [string, string] => typeof e[1] === "string" && e[1] !== ""));
   const me = await requireStaff({ locale, permission: "requests.read", returnTo: `/${locale}/dashboard${query.size ? `?${query}` : ""}` });
   const filters = queueFiltersSchema.parse(raw);
@@ -54,7 +58,8 @@ export default async function QueuePage({ params, searchParams }: Props) {
   const mail = await getTranslations({ locale, namespace: "mail.onRequest" });
   const format = await getFormatter({ locale });
   const now = new Date();
-  const page = await listQueue(await readyDb(), raw, me, now);
+  const search = await readQueueSearch(raw);
+  const page = await listQueue(await readyDb(), { ...raw, q: search }, me, now);
   const withParams = (changes: Record<string, string | undefined>) => {
     const next = new URLSearchParams(query);
     for (const [key, value] of Object.entries(changes)) {
@@ -85,14 +90,11 @@ export default async function QueuePage({ params, searchParams }: Props) {
         </ul>
       </nav>
 
+      {search ? <QueueSearchNotice locale={locale} term={search} /> : null}
+
       {/* Keyed by the query so "Reset" and status links (client-side navigations) show the new filters. */}
       <form key={query.toString()} method="get" role="search" aria-label={t("queue.filters")} className="mt-4 grid gap-3 rounded-lg border border-slate-200 bg-white p-4 text-sm sm:grid-cols-2 lg:grid-cols-4">
-        <div className="sm:col-span-2 lg:col-span-4">
-          <label htmlFor="q" className="font-medium">
-            {t("queue.search")}
-          </label>
-          <input id="q" name="q" type="search" defaultValue={filters.q ?? ""} className="mt-1 block min-h-10 w-full rounded-md border border-slate-400 px-3 py-1" />
-        </div>
+        {raw.q ? <input type="hidden" name="q" value={raw.q} /> : null}
         <FilterSelect name="status" label={t("queue.status")} value={filters.status} anyLabel={t("queue.anyStatus")} options={REQUEST_STATUSES.map((status) => ({ value: status, label: statuses(status) }))} />
         <FilterSelect name="type" label={t("queue.type")} value={filters.type} anyLabel={t("queue.anyType")} options={REQUEST_TYPES.map((type) => ({ value: type, label: types(`${type}.title`) }))} />
         <FilterSelect
