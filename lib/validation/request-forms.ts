@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { isOneOf } from "@/lib/text/is-one-of";
 import { cleanString } from "./clean-input";
 
 /**
@@ -32,3 +33,31 @@ export function parseErrorCode(message: string | undefined): { key: string; valu
   const [key, value] = message.split(":");
   return { key: key!, value: value ? Number(value) : undefined };
 }
+
+/**
+ * A field's message code as one of the codes a form words (`known`, each a key of its catalogue),
+ * with its number (the "200" of "tooLong:200", else 0). A code the form does not know reads as
+ * `fallback`, so a typo in a schema shows a sentence, never a raw key.
+ */
+export function readFieldError<const K extends string>(message: string | undefined, known: readonly K[], fallback: K): { key: K; value: number } | null {
+  const parsed = parseErrorCode(message);
+  if (!parsed) return null;
+  return { key: isOneOf(known, parsed.key) ? parsed.key : fallback, value: parsed.value ?? 0 };
+}
+
+/** The field codes the public forms use; each is a key under `intake.errors` in the three catalogues. */
+export const INTAKE_FIELD_ERRORS = [
+  "required",
+  "tooLong",
+  "controlCharacters",
+  "tooMany",
+  "invalidEmail",
+  "invalidPhone",
+  "chooseOne",
+  "chooseAtLeastOne",
+  "mustAccept",
+  "invalidDate",
+  "futureDate",
+  "invalid",
+  "invalidCode",
+] as const;

@@ -8,7 +8,7 @@ import { FormNotice, type Notice } from "@/components/form/form-notice";
 import { SelectField } from "@/components/form/select-field";
 import { TextField } from "@/components/form/text-field";
 import { calendarDaySchema, type CalendarDayInput } from "@/lib/validation/calendar-day";
-import { parseErrorCode } from "@/lib/validation/request-forms";
+import { useFieldErrorText } from "@/components/form/use-field-error-text";
 import { removeCalendarDayAction, saveCalendarDayAction, type CalendarActionResult } from "./actions";
 import { DateField } from "@/components/form/date-field";
 
@@ -18,20 +18,18 @@ function useOutcome() {
   const [notice, setNotice] = useState<Notice | null>(null);
   const show = (result: CalendarActionResult, success: string) =>
     setNotice(result.ok ? { kind: "info", text: success } : { kind: "error", text: result.error === "invalid" ? ti("summary") : ti("unexpected") });
-  return { notice, show, t, ti };
+  return { notice, show, t };
 }
 
 export function AddCalendarDayForm({ jurisdiction }: { jurisdiction: string }) {
-  const { notice, show, t, ti } = useOutcome();
+  const { notice, show, t } = useOutcome();
+  const fieldErrorText = useFieldErrorText();
   const [pending, startTransition] = useTransition();
   const { register, handleSubmit, formState, reset } = useForm<CalendarDayInput>({
     resolver: zodResolver(calendarDaySchema),
     defaultValues: { jurisdiction, day: "", kind: "holiday", name: "" },
   });
-  const error = (field: keyof CalendarDayInput) => {
-    const parsed = parseErrorCode(formState.errors[field]?.message);
-    return parsed ? ti(parsed.key as never, { max: parsed.value ?? 0 } as never) : undefined;
-  };
+  const error = (field: keyof CalendarDayInput) => fieldErrorText(formState.errors[field]?.message);
   return (
     <form
       method="post"

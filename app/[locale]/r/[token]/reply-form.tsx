@@ -9,7 +9,8 @@ import { FormNotice, type Notice } from "@/components/form/form-notice";
 import { TextField } from "@/components/form/text-field";
 import { MAX_FILE_BYTES, MAX_FILES_PER_SUBMISSION, MAX_IMAGE_MEGAPIXELS, UPLOAD_PROBLEM_MESSAGE_KEYS } from "@/lib/files/upload-limits";
 import type { UploadProblem } from "@/lib/files/upload-rules";
-import { parseErrorCode, requesterMessageSchema } from "@/lib/validation/request-forms";
+import { requesterMessageSchema } from "@/lib/validation/request-forms";
+import { useFieldErrorText } from "@/components/form/use-field-error-text";
 import { postReplyAction, type ReplyState } from "./actions";
 import { submitButtonClasses } from "@/components/button-link";
 
@@ -98,7 +99,7 @@ export function ReplyForm({ token }: { token: string }) {
     return { kind: "error", text: explainRefusal(fromPost, t, ts) };
   }, [fromPost, t, ts]);
   const postedInvalid = fromPost && !fromPost.ok && fromPost.error === "invalid" ? fromPost : null;
-  const bodyError = parseErrorCode(formState.errors.body?.message ?? postedInvalid?.fieldErrors.body);
+  const fieldErrorText = useFieldErrorText();
   return (
     <form action={postForm} method="post" noValidate onSubmit={handleSubmit(onValid)} className="max-w-2xl">
       <FormNotice notice={notice ?? postedNotice} />
@@ -108,7 +109,7 @@ export function ReplyForm({ token }: { token: string }) {
         id="body"
         multiline
         label={ts("reply.body")}
-        error={bodyError ? t(`errors.${bodyError.key}` as never, { max: bodyError.value ?? 0 } as never) : undefined}
+        error={fieldErrorText(formState.errors.body?.message ?? postedInvalid?.fieldErrors.body)}
         required
         defaultValue={typed}
         {...register("body")}

@@ -7,7 +7,8 @@ import { useForm } from "react-hook-form";
 import { sendToAction } from "@/components/form/use-hydrated";
 import { FormNotice, type Notice } from "@/components/form/form-notice";
 import { TextField } from "@/components/form/text-field";
-import { findRequestsSchema, parseErrorCode } from "@/lib/validation/request-forms";
+import { findRequestsSchema } from "@/lib/validation/request-forms";
+import { useFieldErrorText } from "@/components/form/use-field-error-text";
 import { findRequestsAction } from "./actions";
 import { submitButtonClasses } from "@/components/button-link";
 
@@ -28,7 +29,7 @@ export function FindForm() {
   });
   // A refused address is explained next to the field; every other answer above the form.
   const refused = state && !state.ok && state.error === "invalid" ? state.message : undefined;
-  const emailError = parseErrorCode(formState.errors.email?.message ?? refused);
+  const fieldErrorText = useFieldErrorText();
   const notice = useMemo<Notice | null>(() => {
     if (!state) return null;
     if (state.ok) return { kind: "info", text: t("find.sent") };
@@ -52,7 +53,7 @@ export function FindForm() {
         type="email"
         autoComplete="email"
         label={t("find.email")}
-        error={emailError ? t(`errors.${emailError.key}` as never, { max: emailError.value ?? 0 } as never) : undefined}
+        error={fieldErrorText(formState.errors.email?.message ?? refused)}
         required
         defaultValue={typed}
         {...register("email")}

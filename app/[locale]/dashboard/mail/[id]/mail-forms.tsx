@@ -1,6 +1,7 @@
 "use client";
 
 import { zodResolver } from "@hookform/resolvers/zod";
+import type { z } from "zod";
 import { useLocale, useTranslations } from "next-intl";
 import { useTransition } from "react";
 import { useForm, type FieldValues, type Path, type UseFormSetError } from "react-hook-form";
@@ -9,7 +10,7 @@ import { useActionFeedback } from "@/components/form/action-feedback";
 import { TextField } from "@/components/form/text-field";
 import type { Locale } from "@/lib/i18n/locales";
 import { attachInboundFormSchema, dismissInboundFormSchema, INBOUND_STATUS_CODES } from "@/lib/inbound/inbound-staff-schemas";
-import { parseErrorCode } from "@/lib/validation/request-forms";
+import { readFieldError } from "@/lib/validation/request-forms";
 import { attachAction, dismissAction, retryAction, type MailActionResult } from "../actions";
 import { submitButtonClasses } from "@/components/button-link";
 
@@ -57,17 +58,14 @@ function useMailAction<T extends FieldValues>(setError?: UseFormSetError<T>) {
 function useFieldError() {
   const t = useTranslations("mail.errors.fields");
   return (message: string | undefined): string | undefined => {
-    const code = parseErrorCode(message);
-    if (!code) return undefined;
-    const known = ["required", "tooLong", "invalid", "unknownReference"] as const;
-    const key = (known as readonly string[]).includes(code.key) ? (code.key as (typeof known)[number]) : "invalid";
-    return t(key, { max: code.value ?? 0 });
+    const error = readFieldError(message, ["required", "tooLong", "invalid", "unknownReference"], "invalid");
+    return error ? t(error.key, { max: error.value }) : undefined;
   };
 }
 
 export function AttachForm({ inboundEmailId, hint }: { inboundEmailId: string; hint: string }) {
-  type Values = { reference: string; note: string };
-  const { register, handleSubmit, formState, setError, reset } = useForm<Values>({ resolver: zodResolver(attachInboundFormSchema) as never, defaultValues: { reference: "", note: "" } });
+  type Schema = typeof attachInboundFormSchema;
+  const { register, handleSubmit, formState, setError, reset } = useForm<z.input<Schema>, unknown, z.output<Schema>>({ resolver: zodResolver(attachInboundFormSchema), defaultValues: { reference: "", note: "" } });
   const { run, pending, t } = useMailAction(setError);
   const fieldError = useFieldError();
   return (

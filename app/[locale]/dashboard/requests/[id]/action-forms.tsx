@@ -20,7 +20,7 @@ import {
   internalNoteFormSchema,
 } from "@/lib/requests/staff/schemas";
 import type { Locale } from "@/lib/i18n/locales";
-import { parseErrorCode } from "@/lib/validation/request-forms";
+import { readFieldError } from "@/lib/validation/request-forms";
 import { askAction, completeAction, denyAction, extendAction, noteAction, type StaffActionResult } from "./actions";
 import { submitButtonClasses } from "@/components/button-link";
 
@@ -67,11 +67,8 @@ function useStaffAction<T extends FieldValues>(setError?: UseFormSetError<T>) {
 function useFieldError() {
   const t = useTranslations("dashboard.errors.fields");
   return (message: string | undefined): string | undefined => {
-    const code = parseErrorCode(message);
-    if (!code) return undefined;
-    const known = ["required", "tooLong", "tooMany", "chooseOne", "invalid", "fileRequired"] as const;
-    const key = (known as readonly string[]).includes(code.key) ? (code.key as (typeof known)[number]) : "invalid";
-    return t(key, { max: code.value ?? 0 });
+    const error = readFieldError(message, ["required", "tooLong", "tooMany", "chooseOne", "invalid", "fileRequired"], "invalid");
+    return error ? t(error.key, { max: error.value }) : undefined;
   };
 }
 
@@ -124,7 +121,7 @@ export function AskForm({ requestId, pauses, onDone }: { requestId: string; paus
       hint={pauses ? `${t("hint")} ${t("pauseHint")}` : t("hint")}
       submit={t("submit")}
       done={t("done")}
-      schema={askRequesterFormSchema as never}
+      schema={askRequesterFormSchema}
       send={(locale, values) => askAction(locale, requestId, { message: values.message ?? "" })}
       onDone={onDone}
     />
@@ -141,7 +138,7 @@ export function ExtendForm({ requestId, period, onDone }: { requestId: string; p
       hint={t("hint", { period })}
       submit={t("submit")}
       done={t("done")}
-      schema={extendDeadlineFormSchema as never}
+      schema={extendDeadlineFormSchema}
       send={(locale, values) => extendAction(locale, requestId, { reason: values.reason ?? "" })}
       onDone={onDone}
     />
@@ -158,7 +155,7 @@ export function NoteForm({ requestId, onDone }: { requestId: string; onDone?: ()
       hint={t("hint")}
       submit={t("submit")}
       done={t("done")}
-      schema={internalNoteFormSchema as never}
+      schema={internalNoteFormSchema}
       send={(locale, values) => noteAction(locale, requestId, { body: values.body ?? "" })}
       onDone={onDone}
     />
@@ -166,8 +163,9 @@ export function NoteForm({ requestId, onDone }: { requestId: string; onDone?: ()
 }
 
 export function DenyForm({ requestId, onDone }: { requestId: string; onDone?: () => void }) {
-  type Values = { reason: string; note: string };
-  const { register, handleSubmit, formState, setError } = useForm<Values>({ resolver: zodResolver(denyRequestFormSchema) as never, defaultValues: { reason: "", note: "" } });
+  type Schema = typeof denyRequestFormSchema;
+  // No reason chosen yet: the select shows its "choose" line and the schema asks for one.
+  const { register, handleSubmit, formState, setError } = useForm<z.input<Schema>, unknown, z.output<Schema>>({ resolver: zodResolver(denyRequestFormSchema), defaultValues: { note: "" } });
   const { run, pending, t } = useStaffAction(setError);
   const fieldError = useFieldError();
   return (
@@ -192,8 +190,8 @@ export function DenyForm({ requestId, onDone }: { requestId: string; onDone?: ()
 export function CompleteForm({ requestId, isAccess, onDone }: { requestId: string; isAccess: boolean; onDone?: () => void }) {
   type Values = { note: string };
   // Access delivers files and may say nothing more; every other type must say what was done.
-  const schema = isAccess ? completeRequestFormSchema : completeRequestFormSchema.extend({ note: z.string("required").trim().min(1, "required").max(5000, "tooLong:5000") });
-  const { register, handleSubmit, formState, setError } = useForm<Values>({ resolver: zodResolver(schema) as never, defaultValues: { note: "" } });
+  const schema: z.ZodType<Values, { note?: string }> = isAccess ? completeRequestFormSchema : completeRequestFormSchema.extend({ note: z.string("required").trim().min(1, "required").max(5000, "tooLong:5000") });
+  const { register, handleSubmit, formState, setError } = useForm<{ note?: string }, unknown, Values>({ resolver: zodResolver(schema), defaultValues: { note: "" } });
   const { run, pending, t } = useStaffAction(setError);
   const fieldError = useFieldError();
   const tf = useTranslations("dashboard.errors.fields");

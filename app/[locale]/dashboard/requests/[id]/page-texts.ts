@@ -1,8 +1,7 @@
 import { getFormatter, getTranslations } from "next-intl/server";
 import { DEADLINE_UNITS, REQUEST_STATUSES, STAFF_ROLES } from "@/db/schema";
 import type { Locale } from "@/lib/i18n/locales";
-
-const isOneOf = <T extends string>(list: readonly T[], value: unknown): value is T => typeof value === "string" && (list as readonly string[]).includes(value);
+import { isOneOf } from "@/lib/text/is-one-of";
 
 /**
  * The words and formats every part of the request page shares: statuses, periods, staff names

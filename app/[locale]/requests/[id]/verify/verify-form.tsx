@@ -7,7 +7,8 @@ import { useForm } from "react-hook-form";
 import { sendToAction } from "@/components/form/use-hydrated";
 import { FormNotice, type Notice } from "@/components/form/form-notice";
 import { TextField } from "@/components/form/text-field";
-import { parseErrorCode, verificationCodeSchema } from "@/lib/validation/request-forms";
+import { INTAKE_FIELD_ERRORS, readFieldError, verificationCodeSchema } from "@/lib/validation/request-forms";
+import { useFieldErrorText } from "@/components/form/use-field-error-text";
 import { resendCodeAction, verifyCodeAction, type ResendCodeState, type VerifyCodeState } from "./actions";
 import { submitButtonClasses } from "@/components/button-link";
 
@@ -26,7 +27,7 @@ function explainVerify(state: Exclude<VerifyCodeState, null>, t: IntakeT): strin
     case "rate_limited":
       return t("errors.rateLimited", { minutes: state.retryAfterMinutes });
     case "format":
-      return t(`errors.${parseErrorCode(state.message)?.key ?? "invalidCode"}` as never);
+      return t(`errors.${readFieldError(state.message, INTAKE_FIELD_ERRORS, "invalidCode")?.key ?? "invalidCode"}`, { max: 0 });
     default:
       return t("errors.unexpected");
   }
@@ -61,7 +62,7 @@ export function VerifyForm({ requestId }: { requestId: string }) {
     return null;
   }, [shown, verifyState, resendState, t]);
 
-  const codeError = parseErrorCode(formState.errors.code?.message);
+  const fieldErrorText = useFieldErrorText();
 
   return (
     <div className="max-w-md">
@@ -82,7 +83,7 @@ export function VerifyForm({ requestId }: { requestId: string }) {
           inputMode="numeric"
           autoComplete="one-time-code"
           maxLength={12}
-          error={codeError ? t(`errors.${codeError.key}` as never) : undefined}
+          error={fieldErrorText(formState.errors.code?.message)}
           required
           {...register("code")}
         />

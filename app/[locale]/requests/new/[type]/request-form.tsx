@@ -1,10 +1,11 @@
 "use client";
 
 import { zodResolver } from "@hookform/resolvers/zod";
+import type { z } from "zod";
 import { useLocale, useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { Fragment, useActionState, useState, useTransition } from "react";
-import { useFieldArray, useForm, useWatch, type Path } from "react-hook-form";
+import { useFieldArray, useForm, useWatch, type Path, type Resolver } from "react-hook-form";
 import { CheckboxField, ChoiceGroup } from "@/components/form/choice-group";
 import { DateField } from "@/components/form/date-field";
 import { FileField } from "@/components/form/file-field";
@@ -16,7 +17,8 @@ import { MAX_FILE_BYTES, MAX_FILES_PER_SUBMISSION, MAX_IMAGE_MEGAPIXELS, UPLOAD_
 import { isJurisdiction, JURISDICTIONS } from "@/lib/requests/jurisdictions";
 import { DATA_CATEGORIES, type RequestType } from "@/lib/requests/request-types";
 import { MAX_CORRECTIONS, REPRESENTATIVE_RELATIONS, REQUEST_TYPE_REGISTRY, requestFormSchemaFor, type Correction, type FormField, type RequestForm } from "@/lib/requests/types";
-import { HONEYPOT_FIELD, parseErrorCode } from "@/lib/validation/request-forms";
+import { HONEYPOT_FIELD } from "@/lib/validation/request-forms";
+import { useFieldErrorText } from "@/components/form/use-field-error-text";
 import { submitPostedRequestAction, submitRequestAction, type FileField as FileFieldName, type SubmitRequestState } from "./actions";
 import { submitButtonClasses } from "@/components/button-link";
 
@@ -35,6 +37,21 @@ type FormValues = {
   consent: boolean;
   corrections?: Correction[];
 } & Partial<Record<Exclude<TypeFieldName, "corrections">, unknown>>;
+
+/** A form as its type's schema passed it (sent to the server action, which parses it again). */
+type CheckedForm = z.output<ReturnType<typeof requestFormSchemaFor>>;
+
+/**
+ * The chosen type's schema as the resolver of the form's one loose shape: it checks at run time
+ * whatever the fields hold, and what it passes is that schema's output.
+ */
+function checkedBy(type: RequestType): Resolver<FormValues, unknown, CheckedForm> {
+  const check = zodResolver(requestFormSchemaFor(type));
+  return async (values, context, { criteriaMode, fields, names, shouldUseNativeValidation }) => {
+    const result = await check(values, context, { criteriaMode, fields, names, shouldUseNativeValidation });
+    return Object.keys(result.errors).length > 0 ? { values: {}, errors: result.errors } : { values: result.values, errors: {} };
+  };
+}
 
 /** Every field name a type's form has besides the contact fields (from the registry's schemas). */
 type TypeFieldName = Exclude<FieldsOf<RequestForm>, "type" | "name" | "email" | "phone" | "jurisdiction" | "onBehalf" | "representativeRelation" | "subjectName" | "comment" | "consent">;
@@ -108,8 +125,8 @@ export function RequestForm({ type, defaultJurisdiction }: { type: RequestType; 
   const postedRefusal = posted ? describeRefusal(posted, t) : null;
   const initial: FormValues = { ...blankValues(type, defaultJurisdiction), ...(posted?.values as Partial<FormValues> | undefined) };
 
-  const form = useForm<FormValues>({
-    resolver: zodResolver(requestFormSchemaFor(type)) as never,
+  const form = useForm<FormValues, unknown, CheckedForm>({
+    resolver: checkedBy(type),
     defaultValues: initial,
     shouldFocusError: true,
   });
@@ -133,11 +150,7 @@ export function RequestForm({ type, defaultJurisdiction }: { type: RequestType; 
   const shown = (field: FormField) =>
     !scripted || field.kind !== "choices" || !field.showWhen || conditionValues[conditionNames.indexOf(fieldName(field.showWhen.field))] === field.showWhen.equals;
 
-  const errorText = (message?: string) => {
-    const parsed = parseErrorCode(message);
-    if (!parsed) return undefined;
-    return t(`errors.${parsed.key}` as never, { max: parsed.value ?? 0 } as never);
-  };
+  const errorText = useFieldErrorText();
   // The posted answer's problems stand until the script submits the form itself.
   const fromPost = formState.submitCount === 0 ? postedRefusal : null;
   const err = (path: string) => {
@@ -164,7 +177,7 @@ export function RequestForm({ type, defaultJurisdiction }: { type: RequestType; 
     setBanner(refusal.banner);
   }
 
-  const onValid = (values: FormValues, event?: React.BaseSyntheticEvent) => {
+  const onValid = (values: CheckedForm, event?: React.BaseSyntheticEvent) => {
     const clientFileErrors: Partial<Record<FileFieldName, string>> = {
       proofOfAuthority: values.onBehalf ? (files.proofOfAuthority.length === 0 ? t("errors.fileRequired") : checkFiles(files.proofOfAuthority, t)) : undefined,
       supportingDocuments: checkFiles(files.supportingDocuments, t),

@@ -13,6 +13,7 @@ import { deliverAccessPackage } from "@/lib/fulfilment/runs/deliver-access-packa
 import { executeErasure } from "@/lib/fulfilment/runs/execute-erasure";
 import { planErasureRun } from "@/lib/fulfilment/runs/plan-erasure-run";
 import type { Permission } from "@/lib/auth/permissions";
+import { isOneOf } from "@/lib/text/is-one-of";
 import { isUuid } from "@/lib/text/uuid";
 
 /** What a fulfilment button's form shows after the action: nothing, or a sentence. */
@@ -30,10 +31,13 @@ const VERBS = {
 } as const satisfies Record<string, Permission>;
 type Verb = keyof typeof VERBS;
 
+/** The refusals the panel words (keys of fulfilment.panel.errors); any other reads as "unexpected". */
+const PANEL_ERRORS = ["unauthorized", "forbidden", "not_found", "four_eyes", "run_exists", "run_state", "fulfilment_off", "wrong_status"] as const;
+
 async function explain(locale: Locale, failure: StaffActionFailure | { ok: false; error: string; reason?: string }): Promise<string> {
   const t = await getTranslations({ locale, namespace: "fulfilment.panel.errors" });
   const key = failure.error === "conflict" && failure.reason ? failure.reason : failure.error;
-  return t.has(key as never) ? t(key as never) : t("unexpected");
+  return isOneOf(PANEL_ERRORS, key) ? t(key) : t("unexpected");
 }
 
 /**
