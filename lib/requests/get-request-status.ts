@@ -6,7 +6,7 @@ import { getDeadlineRule } from "./deadlines/deadline-repository";
 import { acceptsRequesterMessages, isOpen } from "./lifecycle";
 import { resolveStatusToken } from "./requester-access";
 import { parseRequestDetails, storedComment, type RequestDetails } from "./types";
-import { knownKinds, type TimelineKind } from "./timeline-events";
+import { readTimelineRows, type StoredTimelineEvent } from "./timeline-event-data";
 
 export type RequestStatusView = {
   request: Pick<
@@ -34,7 +34,7 @@ export type RequestStatusView = {
   proofOfAuthorityReceived: boolean;
   canMessage: boolean;
   canWithdraw: boolean;
-  timeline: { id: number; kind: TimelineKind; actorType: string; data: Record<string, unknown>; createdAt: Date }[];
+  timeline: ({ id: number; actorType: string; createdAt: Date } & StoredTimelineEvent)[];
   messages: { id: string; direction: "inbound" | "outbound"; body: string; createdAt: Date; files: { id: string; filename: string; sizeBytes: number }[] }[];
   /**
    * The clock while awaiting the requester: stopped now, and how far the pauses so far moved the
@@ -87,7 +87,7 @@ export async function getRequestStatus(db: Db, token: string, now = new Date()):
       canMessage: acceptsRequesterMessages(request.status),
       canWithdraw: isOpen(request.status),
       clock: { pausedNow: request.pausedAt !== null && isOpen(request.status), stopped: clockStopped(request, rule?.unit ?? null) },
-      timeline: knownKinds(timeline),
+      timeline: readTimelineRows(timeline),
       messages: messageRows.map((m) => ({
         id: m.id,
         direction: m.direction as "inbound" | "outbound",

@@ -88,11 +88,6 @@ export function isRequesterTimelineKind(kind: TimelineKind): kind is (typeof REQ
   return (REQUESTER_TIMELINE_KINDS as readonly TimelineKind[]).includes(kind);
 }
 
-/** Timeline rows as read back: only kinds of this list (the column is text; every writer uses the list). */
-export function knownKinds<R extends { kind: string }>(rows: R[]): (Omit<R, "kind"> & { kind: TimelineKind })[] {
-  return rows.flatMap(({ kind, ...rest }) => (isTimelineKind(kind) ? [{ ...rest, kind }] : []));
-}
-
 /** The kinds a requester sees on their status page (the rest are staff-only or not shown there). */
 export const REQUESTER_TIMELINE_KINDS = ["submitted", "verified", "message_received", "message_sent", "status_changed", "withdrawn", "deadline_extended", "completed", "denied"] as const satisfies readonly TimelineKind[];
 

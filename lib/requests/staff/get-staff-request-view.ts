@@ -13,7 +13,7 @@ import { parseInput } from "@/lib/errors/field-errors";
 import { can } from "@/lib/auth/permissions";
 import { AUTO_REPLY_CHANNEL } from "@/lib/inbound/message-channels";
 import { parseRequestDetails, storedComment, type RequestDetails } from "../types";
-import { knownKinds, type TimelineKind } from "../timeline-events";
+import { readTimelineRows, type StoredTimelineEvent } from "../timeline-event-data";
 
 export type { StaffAction } from "./offered-actions";
 
@@ -62,7 +62,7 @@ export type StaffRequestView = {
   assignee: { id: string; name: string; email: string; role: string } | null;
   /** Active agents and admins a request can be assigned to. */
   assignableStaff: { id: string; name: string; role: string }[];
-  timeline: { id: number; kind: TimelineKind; actorType: string; actorId: string | null; actorName: string | null; data: Record<string, unknown>; visibleToRequester: boolean; createdAt: Date }[];
+  timeline: ({ id: number; actorType: string; actorId: string | null; actorName: string | null; visibleToRequester: boolean; createdAt: Date } & StoredTimelineEvent)[];
   messages: {
     id: string;
     direction: "inbound" | "outbound" | "internal";
@@ -243,16 +243,18 @@ export async function getStaffRequestView(db: Db, input: z.input<typeof requestR
     assignableStaff: staffRows
       .filter((s) => !s.disabledAt && can(s.role, "requests.work"))
       .map((s) => ({ id: s.id, name: s.name, role: s.role })),
-    timeline: knownKinds(events).map((e) => ({
-      id: e.id,
-      kind: e.kind,
-      actorType: e.actorType,
-      actorId: e.actorId,
-      actorName: staffName(e.actorType, e.actorId),
-      data: e.data,
-      visibleToRequester: e.visibleToRequester,
-      createdAt: e.createdAt,
-    })),
+    timeline: readTimelineRows(
+      events.map((e) => ({
+        id: e.id,
+        kind: e.kind,
+        actorType: e.actorType,
+        actorId: e.actorId,
+        actorName: staffName(e.actorType, e.actorId),
+        data: e.data,
+        visibleToRequester: e.visibleToRequester,
+        createdAt: e.createdAt,
+      })),
+    ),
     messages: messageRows.map((m) => {
       const email = m.outboxEmailId ? emailById.get(m.outboxEmailId) : undefined;
       return {

@@ -168,7 +168,7 @@ export default async function RequestStatusPage({ params }: Props) {
               <span className="text-sm text-muted">{when(event.createdAt)}</span>
               <br />
               {t(`timeline.${isRequesterTimelineKind(event.kind) ? event.kind : "other"}`)}
-              {event.kind === "status_changed" && typeof event.data.to === "string" ? ` — ${t(`statuses.${event.data.to as "new"}`)}` : null}
+              {event.kind === "status_changed" && event.data.to ? ` — ${t(`statuses.${event.data.to}`)}` : null}
             </li>
           ))}
         </ol>

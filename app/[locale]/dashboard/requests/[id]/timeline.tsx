@@ -1,7 +1,6 @@
 import { getTranslations } from "next-intl/server";
 import type { Locale } from "@/lib/i18n/locales";
 import type { StaffRequestView } from "@/lib/requests/staff/get-staff-request-view";
-import { DENIAL_REASON_CODES } from "@/lib/requests/staff/schemas";
 import type { RequestPageTexts } from "./page-texts";
 import { FoldSection } from "./fold-section";
 
@@ -12,29 +11,27 @@ type Event = StaffRequestView["timeline"][number];
  * it (by name), when (page language, operator's time zone) and what changed (statuses by name).
  */
 export async function Timeline({ locale, view, texts }: { locale: Locale; view: StaffRequestView; texts: RequestPageTexts }) {
-  const { t, when, statusName, isOneOf } = texts;
+  const { t, when, statusName } = texts;
   const mail = await getTranslations({ locale, namespace: "mail.onRequest" });
   const kinds = await getTranslations({ locale, namespace: "dashboard.timeline.kinds" });
 
   const label = (event: Event) => {
-    const to = event.data.to;
-    if (event.kind === "email_bounced") return mail("timeline.email_bounced", { to: typeof to === "string" ? to : "—" });
+    if (event.kind === "email_bounced") return mail("timeline.email_bounced", { to: event.data.to ?? "—" });
     if (event.kind === "inbound_email_attached") return mail("timeline.inbound_email_attached");
-    const key = event.kind as "submitted";
-    return kinds.has(key) ? kinds(key) : kinds("other", { kind: event.kind });
+    return kinds(event.kind);
   };
 
   /** What changed, in words: statuses by name, the assignee by name, dates in the page's format. */
   const change = (event: Event): string | null => {
-    const d = event.data;
     if (event.kind === "status_changed" || event.kind === "completed" || event.kind === "denied") {
-      const move = d.from && d.to ? `${statusName(d.from)} → ${statusName(d.to)}` : null;
-      return event.kind === "denied" && isOneOf(DENIAL_REASON_CODES, d.reason) ? `${move ?? ""} · ${t(`denialReasons.${d.reason}`)}` : move;
+      const { from, to } = event.data;
+      const move = from && to ? `${statusName(from)} → ${statusName(to)}` : null;
+      return event.kind === "denied" && event.data.reason ? `${move ?? ""} · ${t(`denialReasons.${event.data.reason}`)}` : move;
     }
-    if (event.kind === "assigned") return typeof d.toName === "string" ? t("timeline.assignedTo", { name: d.toName }) : t("timeline.unassigned");
-    if ((event.kind === "deadline_extended" || event.kind === "clock_resumed") && typeof d.to === "string") return `→ ${when(d.to)}`;
-    if (event.kind === "email_bounced" && typeof d.detail === "string") return d.detail;
-    if (event.kind === "inbound_email_attached" && typeof d.note === "string") return d.note;
+    if (event.kind === "assigned") return event.data.toName ? t("timeline.assignedTo", { name: event.data.toName }) : t("timeline.unassigned");
+    if ((event.kind === "deadline_extended" || event.kind === "clock_resumed") && event.data.to) return `→ ${when(event.data.to)}`;
+    if (event.kind === "email_bounced") return event.data.detail ?? null;
+    if (event.kind === "inbound_email_attached") return event.data.note ?? null;
     return null;
   };
 
