@@ -2,6 +2,7 @@ import { sql } from "drizzle-orm";
 import { LOCALES } from "../../lib/i18n/locales";
 import { JURISDICTIONS } from "../../lib/requests/jurisdictions";
 import { REQUEST_TYPES } from "../../lib/requests/request-types";
+import { TIMELINE_KINDS } from "../../lib/requests/timeline-events";
 import { oneOf } from "./columns";
 import { staff } from "./staff";
 import { bigint, bigserial, boolean, check, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid, type AnyPgColumn } from "drizzle-orm/pg-core";
@@ -159,7 +160,11 @@ export const requestEvents = pgTable(
     visibleToRequester: boolean("visible_to_requester").notNull().default(true),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   },
-  (table) => [index("request_events_request_idx").on(table.requestId, table.id)],
+  (table) => [
+    index("request_events_request_idx").on(table.requestId, table.id),
+    // The database refuses a kind the code does not know (the one list: lib/requests/timeline-events.ts).
+    check("request_events_kind_check", oneOf(table.kind, TIMELINE_KINDS)),
+  ],
 );
 
 export const MESSAGE_DIRECTIONS = ["inbound", "outbound", "internal"] as const;
