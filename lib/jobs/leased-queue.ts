@@ -1,5 +1,5 @@
 import { and, eq, inArray, lte, sql, type SQL } from "drizzle-orm";
-import type { AnyPgColumn, PgTable } from "drizzle-orm/pg-core";
+import type { AnyPgColumn, PgTable, PgUpdateSetSource } from "drizzle-orm/pg-core";
 import type { Db } from "@/db/client";
 
 /**
@@ -45,9 +45,11 @@ export async function claimDue<T extends QueueTable>(db: Db, queue: LeasedQueue<
       .limit(batchSize)
       .for("update", { skipLocked: true })) as { id: string }[];
     if (due.length === 0) return [];
+    // Every queue table has these two columns (QueueTable), so the names hold for any of them.
+    const lease: PgUpdateSetSource<PgTable> = { nextAttemptAt: new Date(now.getTime() + queue.leaseMs), attempts: sql`${attempts} + 1` };
     const claimed = await tx
       .update(queue.table as PgTable)
-      .set({ nextAttemptAt: new Date(now.getTime() + queue.leaseMs), attempts: sql`${attempts} + 1` } as never)
+      .set(lease)
       .where(inArray(id, due.map((row) => row.id)))
       .returning();
     return claimed as T["$inferSelect"][];
@@ -58,11 +60,11 @@ export async function claimDue<T extends QueueTable>(db: Db, queue: LeasedQueue<
  * Writes a claimed row's outcome if the row still carries this claim (pending, same attempt
  * count). False when the claim was lost (the lease ran out and another worker took the row).
  */
-export async function settleClaim<T extends QueueTable>(db: Db, queue: LeasedQueue<T>, row: Claimable, changes: Partial<T["$inferInsert"]>): Promise<boolean> {
+export async function settleClaim<T extends QueueTable>(db: Db, queue: LeasedQueue<T>, row: Claimable, changes: PgUpdateSetSource<T>): Promise<boolean> {
   const { id, status, attempts } = queue.table;
   const updated = await db
-    .update(queue.table as PgTable)
-    .set(changes as never)
+    .update(queue.table)
+    .set(changes)
     .where(and(eq(id, row.id), eq(status, "pending"), eq(attempts, row.attempts)))
     .returning({ id });
   return updated.length > 0;
