@@ -5,7 +5,7 @@ import { useCallback } from "react";
 import { failureMessageKey } from "@/lib/errors/failure-message-key";
 
 /** The namespaces whose `errors` hold the refusals of staff actions (each area words them for itself). */
-export type FailureNamespace = "dashboard" | "mail" | "retention.legalHold" | "staffAdmin";
+export type FailureNamespace = "dashboard" | "mail" | "retention.legalHold" | "retention.period" | "policyAdmin.publish" | "staffAdmin";
 
 type Failure = { error: string; reason?: string; retryAfterMinutes?: number };
 type KeyedTranslator = { (key: string, values?: Record<string, number>): string; has(key: string): boolean };

@@ -2,6 +2,7 @@
 
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useFormatter, useTranslations } from "next-intl";
+import { useFailureMessage } from "@/components/form/use-failure-message";
 import { useRouter } from "next/navigation";
 import { useState, useTransition } from "react";
 import { useForm, useWatch } from "react-hook-form";
@@ -26,6 +27,7 @@ type CurrentTexts = Record<Locale, { version: string; title: string; body: strin
  */
 export function PublishPolicyForm({ locale, today, current }: { locale: Locale; today: string; current: CurrentTexts }) {
   const t = useTranslations("policyAdmin.publish");
+  const failureMessage = useFailureMessage("policyAdmin.publish");
   const format = useFormatter();
   const router = useRouter();
   const [pending, startTransition] = useTransition();
@@ -81,7 +83,7 @@ export function PublishPolicyForm({ locale, today, current }: { locale: Locale; 
           setNotice({ kind: "error", text: t("errors.summary"), focus: false });
           return;
         }
-        setNotice({ kind: "error", text: t(`errors.${result.error}`) });
+        setNotice({ kind: "error", text: failureMessage(result) });
       } catch {
         setNotice({ kind: "error", text: t("errors.unexpected") });
       }

@@ -2,6 +2,7 @@
 
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useLocale, useTranslations } from "next-intl";
+import { useFailureMessage } from "@/components/form/use-failure-message";
 import { useRouter } from "next/navigation";
 import { useState, useTransition } from "react";
 import { useForm, useWatch } from "react-hook-form";
@@ -20,6 +21,7 @@ const months = (period: RetentionPeriod) => (period.unit === "years" ? period.am
  */
 export function RetentionForm({ current }: { current: RetentionPeriod }) {
   const t = useTranslations("retention.period");
+  const failureMessage = useFailureMessage("retention.period");
   const locale = useLocale();
   const router = useRouter();
   const [pending, startTransition] = useTransition();
@@ -62,7 +64,7 @@ export function RetentionForm({ current }: { current: RetentionPeriod }) {
           setNotice({ kind: "error", text: t("errors.summary") });
           return;
         }
-        setNotice({ kind: "error", text: t(`errors.${result.error}`) });
+        setNotice({ kind: "error", text: failureMessage(result) });
       } catch {
         setNotice({ kind: "error", text: t("errors.unexpected") });
       }
