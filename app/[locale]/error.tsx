@@ -1,6 +1,7 @@
 "use client";
 
 import { useTranslations } from "next-intl";
+import { buttonClasses } from "@/components/button-link";
 import { Container } from "@/components/container";
 import { DATABASE_UNAVAILABLE_DIGEST } from "@/lib/health/database-unavailable";
 
@@ -13,7 +14,7 @@ export default function LocaleError({ error, reset }: { error: Error & { digest?
     <Container className="py-12">
       <h1 className="text-3xl font-bold">{unavailable ? t("unavailableTitle") : t("title")}</h1>
       <p className="mt-3 text-muted">{unavailable ? t("unavailableText") : t("text")}</p>
-      <button type="button" onClick={reset} className="mt-6 rounded-md bg-brand-700 px-4 py-2 font-semibold text-white hover:bg-brand-800">
+      <button type="button" onClick={reset} className={`mt-6 ${buttonClasses()}`}>
         {t("retry")}
       </button>
     </Container>

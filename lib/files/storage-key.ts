@@ -1,6 +1,5 @@
 import { randomUUID } from "node:crypto";
-
-const STORAGE_KEY = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+import { isUuid } from "@/lib/text/uuid";
 
 /** A new storage key: random, never derived from anything a user sent. */
 export function newStorageKey(): string {
@@ -9,5 +8,6 @@ export function newStorageKey(): string {
 
 /** Keys are UUIDs we made; refusing anything else keeps a bad key from ever becoming a path. */
 export function assertStorageKey(key: string): void {
-  if (!STORAGE_KEY.test(key)) throw new Error("invalid file storage key");
+  // randomUUID writes lower case: a key in any other case was not made here.
+  if (!isUuid(key) || key !== key.toLowerCase()) throw new Error("invalid file storage key");
 }

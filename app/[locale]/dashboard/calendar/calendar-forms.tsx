@@ -4,6 +4,7 @@ import { zodResolver } from "@hookform/resolvers/zod";
 import { useTranslations } from "next-intl";
 import { useState, useTransition } from "react";
 import { useForm } from "react-hook-form";
+import { submitButtonClasses } from "@/components/button-link";
 import { FormNotice, type Notice } from "@/components/form/form-notice";
 import { SelectField } from "@/components/form/select-field";
 import { TextField } from "@/components/form/text-field";
@@ -55,7 +56,7 @@ export function AddCalendarDayForm({ jurisdiction }: { jurisdiction: string }) {
         error={error("kind")}
       />
       <TextField id="calendar-name" label={t("name")} required error={error("name")} {...register("name")} />
-      <button type="submit" disabled={pending} className="mt-4 rounded-md bg-brand-700 px-4 py-2 font-semibold text-white hover:bg-brand-800 disabled:opacity-60">
+      <button type="submit" disabled={pending} className={`mt-4 ${submitButtonClasses}`}>
         {t("save")}
       </button>
     </form>

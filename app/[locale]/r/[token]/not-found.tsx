@@ -1,4 +1,5 @@
 import { getTranslations } from "next-intl/server";
+import { buttonClasses } from "@/components/button-link";
 import { Container } from "@/components/container";
 import { Link } from "@/lib/i18n/navigation";
 
@@ -9,7 +10,7 @@ export default async function StatusLinkNotFound() {
     <Container className="py-12">
       <h1 className="text-3xl font-bold">{t("badLink.title")}</h1>
       <p className="mt-3 max-w-2xl">{t("badLink.text")}</p>
-      <Link href="/requests/find" className="mt-6 inline-block rounded bg-brand-700 px-4 py-2 font-medium text-white hover:bg-brand-800">
+      <Link href="/requests/find" className={`mt-6 ${buttonClasses()}`}>
         {t("badLink.action")}
       </Link>
     </Container>

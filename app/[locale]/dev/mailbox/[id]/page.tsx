@@ -9,6 +9,7 @@ import { devMailboxEnabled } from "@/lib/env";
 import { type Locale } from "@/lib/i18n/locales";
 import { Link } from "@/lib/i18n/navigation";
 import { readyDb } from "@/db/ready";
+import { firstValues } from "@/lib/text/search-params";
 import { mailboxHref, StatusBadge } from "../mailbox-parts";
 
 // Depends on the visitor or the database at request time: never served from the page cache.
@@ -49,8 +50,7 @@ export default async function DevMailboxEmailPage({ params, searchParams }: Prop
   if (!devMailboxEnabled()) notFound();
   const { locale, id } = await params;
   setRequestLocale(locale);
-  const query = await searchParams;
-  const to = (Array.isArray(query.to) ? query.to[0] : query.to)?.trim() || undefined;
+  const to = firstValues(await searchParams).to?.trim() || undefined;
   const email = await getDevMailboxEmail(await readyDb(), id);
   if (!email) notFound();
   const t = await getTranslations({ locale, namespace: "devMailbox" });
