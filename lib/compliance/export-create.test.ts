@@ -7,7 +7,9 @@ import { EXPORT_TEST_NOW, readAllBytes, requestRow } from "./export-testing";
 
 describe.each(testEngines())("starting an export on %s", (engine) => {
   let database: TestDatabase;
-  const people: Record<"agent" | "compliance" | "admin", { id: string; role: "agent" | "compliance" | "admin" }> = {} as never;
+  type Role = "agent" | "compliance" | "admin";
+  // Filled in by beforeAll, before any test reads it.
+  const people = {} as Record<Role, { id: string; role: Role }>;
   const options = { now: EXPORT_TEST_NOW, timeZone: "Asia/Almaty" };
   const exportEvents = () => database.db.select().from(auditLog).where(eq(auditLog.action, "export.created")).orderBy(desc(auditLog.id));
 
