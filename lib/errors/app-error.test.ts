@@ -1,7 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { z } from "zod";
 import { AppError, isAppError } from "./app-error";
-import { failureMessageKey } from "./failure-message-key";
+import { failureMessageKey, wordFailure, type KeyedTranslator } from "./failure-message-key";
+import { loadMessages } from "@/lib/i18n/messages";
+import { LOCALES } from "@/lib/i18n/locales";
 import { parseInput } from "./field-errors";
 
 describe("AppError", () => {
@@ -34,5 +36,25 @@ describe("failureMessageKey", () => {
     expect(failureMessageKey({ error: "invalid" })).toBe("errors.summary");
     expect(failureMessageKey({ error: "last_admin" })).toBe("errors.last_admin");
     expect(failureMessageKey({ error: "unauthorized" })).toBe("errors.unauthorized");
+  });
+});
+
+describe("wordFailure", () => {
+  /** A translator over a namespace's flat key → text map, like next-intl's. */
+  const translator = (texts: Record<string, string>): KeyedTranslator =>
+    Object.assign((key: string, values?: Record<string, number>) => texts[key]!.replace("{minutes}", String(values?.minutes)), { has: (key: string) => key in texts });
+
+  it("words a refusal in the namespace, and a code it does not word as unexpected", () => {
+    const t = translator({ "errors.forbidden": "no", "errors.conflict.four_eyes": "second person", "errors.unexpected": "oops", "errors.rate_limited": "wait {minutes}" });
+    expect(wordFailure(t, { error: "forbidden" })).toBe("no");
+    expect(wordFailure(t, { error: "conflict", reason: "four_eyes" })).toBe("second person");
+    expect(wordFailure(t, { error: "conflict", reason: "closed" })).toBe("oops");
+    expect(wordFailure(t, { error: "rate_limited", retryAfterMinutes: 3 })).toBe("wait 3");
+  });
+
+  // The fulfilment panel words its own refusals through the same mapping (errors.conflict.<reason>).
+  it.each(LOCALES)("finds the fulfilment panel's conflicts in %s", async (locale) => {
+    const conflicts = (await loadMessages(locale)).fulfilment.panel.errors.conflict;
+    expect(Object.keys(conflicts).sort()).toEqual(["four_eyes", "fulfilment_off", "run_exists", "run_state", "wrong_status"]);
   });
 });

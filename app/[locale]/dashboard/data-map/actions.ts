@@ -3,6 +3,7 @@
 import { revalidatePath } from "next/cache";
 import { getTranslations } from "next-intl/server";
 import { staffAction } from "@/lib/auth/staff-action";
+import { keyedTranslator, wordFailure } from "@/lib/errors/failure-message-key";
 import { loadDataMap } from "@/lib/fulfilment/map/load-data-map";
 import { saveSourceUrl } from "@/lib/fulfilment/sources/save-source-url";
 import { testSourceConnection } from "@/lib/fulfilment/sources/test-source-connection";
@@ -16,7 +17,8 @@ export async function sourceAction(_previous: SourceActionState, form: FormData)
   const locale = String(form.get("locale") ?? "");
   const sourceId = String(form.get("sourceId") ?? "");
   const url = String(form.get("url") ?? "").trim();
-  const t = await getTranslations({ locale: isLocale(locale) ? locale : "en", namespace: "fulfilment" });
+  const language = isLocale(locale) ? locale : "en";
+  const t = await getTranslations({ locale: language, namespace: "fulfilment" });
   const result = await staffAction({
     name: "fulfilment.source",
     permission: "fulfilment.sources.manage",
@@ -32,5 +34,6 @@ export async function sourceAction(_previous: SourceActionState, form: FormData)
   });
   revalidatePath(`/${locale}/dashboard/data-map`);
   if ("kind" in result) return result;
-  return { kind: "error", lines: [t(result.error === "invalid" ? "mapPage.badUrl" : `panel.errors.${result.error === "forbidden" || result.error === "unauthorized" || result.error === "not_found" ? result.error : "unexpected"}`)] };
+  if (result.error === "invalid") return { kind: "error", lines: [t("mapPage.badUrl")] };
+  return { kind: "error", lines: [wordFailure(keyedTranslator(await getTranslations({ locale: language, namespace: "fulfilment.panel" })), result)] };
 }

@@ -2,7 +2,7 @@
 
 import { revalidatePath } from "next/cache";
 import { getTranslations } from "next-intl/server";
-import { staffAction, type StaffActionFailure } from "@/lib/auth/staff-action";
+import { staffAction } from "@/lib/auth/staff-action";
 import { isLocale, type Locale } from "@/lib/i18n/locales";
 import { appRunDeps } from "@/lib/fulfilment/runs/app-run-deps";
 import { approveErasure } from "@/lib/fulfilment/runs/approve-erasure";
@@ -13,7 +13,7 @@ import { deliverAccessPackage } from "@/lib/fulfilment/runs/deliver-access-packa
 import { executeErasure } from "@/lib/fulfilment/runs/execute-erasure";
 import { planErasureRun } from "@/lib/fulfilment/runs/plan-erasure-run";
 import type { Permission } from "@/lib/auth/permissions";
-import { isOneOf } from "@/lib/text/is-one-of";
+import { keyedTranslator, wordFailure, type Failure } from "@/lib/errors/failure-message-key";
 import { isUuid } from "@/lib/text/uuid";
 
 /** What a fulfilment button's form shows after the action: nothing, or a sentence. */
@@ -31,14 +31,12 @@ const VERBS = {
 } as const satisfies Record<string, Permission>;
 type Verb = keyof typeof VERBS;
 
-/** The refusals the panel words (keys of fulfilment.panel.errors); any other reads as "unexpected". */
-const PANEL_ERRORS = ["unauthorized", "forbidden", "not_found", "four_eyes", "run_exists", "run_state", "fulfilment_off", "wrong_status"] as const;
-
-async function explain(locale: Locale, failure: StaffActionFailure | { ok: false; error: string; reason?: string }): Promise<string> {
-  const t = await getTranslations({ locale, namespace: "fulfilment.panel.errors" });
-  const key = failure.error === "conflict" && failure.reason ? failure.reason : failure.error;
-  return isOneOf(PANEL_ERRORS, key) ? t(key) : t("unexpected");
+/** A refusal in the panel's words (fulfilment.panel.errors), by the one mapping the staff forms use. */
+async function explain(locale: Locale, failure: Failure): Promise<string> {
+  return wordFailure(keyedTranslator(await getTranslations({ locale, namespace: "fulfilment.panel" })), failure);
 }
+
+const isVerb = (value: string): value is Verb => Object.hasOwn(VERBS, value);
 
 /**
  * One server action for the panel's buttons (a form post that works before JavaScript): the verb,
@@ -46,10 +44,10 @@ async function explain(locale: Locale, failure: StaffActionFailure | { ok: false
  */
 export async function fulfilmentAction(_previous: FulfilmentActionState, form: FormData): Promise<FulfilmentActionState> {
   const locale = String(form.get("locale") ?? "");
-  const verb = String(form.get("verb") ?? "") as Verb;
+  const verb = String(form.get("verb") ?? "");
   const requestId = String(form.get("requestId") ?? "");
   const runId = String(form.get("runId") ?? "");
-  if (!isLocale(locale) || !(verb in VERBS) || !isUuid(requestId) || (runId && !isUuid(runId))) return { error: await explain("en", { ok: false, error: "unexpected" }) };
+  if (!isLocale(locale) || !isVerb(verb) || !isUuid(requestId) || (runId && !isUuid(runId))) return { error: await explain("en", { error: "unexpected" }) };
   const options = { requestId, usePhone: form.get("usePhone") === "on", useAccountId: form.get("useAccountId") === "on" };
   const result = await staffAction({
     name: `fulfilment.${verb}`,
@@ -69,5 +67,5 @@ export async function fulfilmentAction(_previous: FulfilmentActionState, form: F
   });
   revalidatePath(`/${locale}/dashboard/requests/${requestId}`);
   if ("ok" in result && result.ok) return { error: null };
-  return { error: await explain(locale, result as StaffActionFailure) };
+  return { error: await explain(locale, result) };
 }
