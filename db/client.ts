@@ -24,7 +24,10 @@ export type DatabaseConnection =
 /** PostgreSQL connection settings (lib/env.ts's DATABASE_* for the app). Time-outs in seconds; 0 = none. */
 export type PostgresOptions = { poolSize?: number; connectTimeoutSeconds?: number; statementTimeoutSeconds?: number; lockTimeoutSeconds?: number };
 
-export type DatabaseTarget = ({ databaseUrl: string } & PostgresOptions) | { pgliteDataDir: string | null };
+export type DatabaseTarget =
+  | ({ databaseUrl: string } & PostgresOptions)
+  // loadDataDir: an in-memory database started from a dumped data folder (tests start from a migrated one).
+  | { pgliteDataDir: string | null; loadDataDir?: Blob };
 
 /**
  * PGlite's own bytea conversions go byte by byte in JavaScript (15 s to store a 40 MB e-mail);
@@ -79,7 +82,7 @@ export function openDatabase(target: DatabaseTarget): DatabaseConnection {
     mkdirSync(path.dirname(dataDir), { recursive: true });
     pglite = new PGlite(dataDir, PGLITE_OPTIONS);
   } else {
-    pglite = new PGlite(PGLITE_OPTIONS);
+    pglite = new PGlite({ ...PGLITE_OPTIONS, loadDataDir: target.loadDataDir });
   }
   const db = drizzlePglite(pglite, { schema, logger: queryLogger }) as unknown as Db;
   return { engine: "pglite", db, pglite, close: () => pglite.close() };

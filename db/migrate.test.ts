@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import { afterAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { rowsOf } from "@/lib/audit/record-audit-event";
 import { migrateDatabase } from "./migrate";
 import { createTestDatabase, testEngines, type TestDatabase } from "./testing";
@@ -19,12 +19,15 @@ const schemas = new Map<string, Column[]>();
 
 describe.each(testEngines())("migrations on %s", (engine) => {
   let database: TestDatabase;
+  // Starting an engine (PGlite's first start compiles its WASM) is setup, not the migration under test.
+  beforeAll(async () => {
+    database = await createTestDatabase(engine, { migrate: false });
+  });
   afterAll(async () => {
     await database?.drop();
   });
 
   it("apply to an empty database and create every table", async () => {
-    database = await createTestDatabase(engine, { migrate: false });
     expect(await describeSchema(database)).toEqual([]);
     await migrateDatabase(database);
     const columns = await describeSchema(database);
