@@ -5,7 +5,8 @@ import type { RequestType } from "./request-types";
 /**
  * Every kind of event on a request's timeline (request_events.kind; its audit action is
  * `request.<kind>`) with what its data holds. Writers (recordRequestChange), readers (the staff
- * and status pages), anonymisation and the audit page all use this one list.
+ * and status pages), anonymisation and the audit page all use this one list. Type imports only:
+ * db/schema builds request_events' check constraint from TIMELINE_KINDS.
  */
 type StatusMove = { from: RequestStatus; to: RequestStatus };
 type FulfilmentRunEvent = { runId: string; step: string; mapVersion: number } & Record<string, string | number | boolean | null>;
