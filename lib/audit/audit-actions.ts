@@ -1,4 +1,5 @@
 import { TIMELINE_KINDS, type TimelineKind } from "@/lib/requests/timeline-events";
+import { isOneOf } from "@/lib/text/is-one-of";
 
 /**
  * Every action the audit log records, as `domain.verb`: each request timeline kind as
@@ -51,5 +52,5 @@ export type AuditAction = `request.${TimelineKind}` | (typeof OTHER_AUDIT_ACTION
 export const AUDIT_ACTIONS: readonly AuditAction[] = [...TIMELINE_KINDS.map((kind) => `request.${kind}` as const), ...OTHER_AUDIT_ACTIONS];
 
 export function isAuditAction(value: unknown): value is AuditAction {
-  return typeof value === "string" && (AUDIT_ACTIONS as readonly string[]).includes(value);
+  return isOneOf(AUDIT_ACTIONS, value);
 }

@@ -11,6 +11,7 @@ import { REQUEST_TYPE_REGISTRY, type CcpaRight } from "@/lib/requests/types";
 import { localBounds, monthsOf, reportPeriodSchema, yearIn, type ReportPeriod } from "./report-period";
 import { daysToRespond, onTimeAt, responded } from "./request-outcome";
 import { assertCan } from "@/lib/auth/assert-can";
+import { isOneOf } from "@/lib/text/is-one-of";
 
 /**
  * The compliance reports: pure reads of the requests table (the page checks the role; the
@@ -146,7 +147,7 @@ export async function loadComplianceReport(
     outcomes.byType[row.type][outcome] += row.count;
     outcomes.total[outcome] += row.count;
     if (outcome === "denied") {
-      const reason = (DENIAL_REASONS as readonly string[]).includes(row.denialReason ?? "") ? (row.denialReason as DenialReason) : "other";
+      const reason: DenialReason = isOneOf(DENIAL_REASONS, row.denialReason) ? row.denialReason : "other";
       outcomes.denialReasons[reason] += row.count;
     }
   }

@@ -1,4 +1,5 @@
 import type { Locale } from "@/lib/i18n/locales";
+import { isOneOf } from "@/lib/text/is-one-of";
 
 /**
  * The variables a reply template may use (DESIGN.md "Templates"). Anything else written as
@@ -48,7 +49,7 @@ export function templateValues(context: TemplateContext): Record<TemplateVariabl
 }
 
 function isKnown(name: string): name is TemplateVariable {
-  return (TEMPLATE_VARIABLES as readonly string[]).includes(name);
+  return isOneOf(TEMPLATE_VARIABLES, name);
 }
 
 /** Every {{…}} a text still contains (known or not), each once, as written. */

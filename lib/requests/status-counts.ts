@@ -1,10 +1,10 @@
 import { sql } from "drizzle-orm";
 import type { Db, Executor } from "@/db/client";
 import { requestStatusCounts, REQUEST_STATUSES, type RequestStatus } from "@/db/schema";
+import { isOneOf } from "@/lib/text/is-one-of";
 
 export type StatusCounts = Partial<Record<RequestStatus, number>>;
 
-const isStatus = (value: string): value is RequestStatus => (REQUEST_STATUSES as readonly string[]).includes(value);
 
 /**
  * Requests per status, from the counter the triggers keep (migration 0010): exact, and a few
@@ -18,7 +18,7 @@ export async function readStatusCounts(db: Executor): Promise<StatusCounts> {
   const counts: StatusCounts = {};
   for (const row of rows) {
     const n = Number(row.n);
-    if (n !== 0 && isStatus(row.status)) counts[row.status] = n;
+    if (n !== 0 && isOneOf(REQUEST_STATUSES, row.status)) counts[row.status] = n;
   }
   return counts;
 }

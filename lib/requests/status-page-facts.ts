@@ -1,4 +1,5 @@
 import { DENIAL_REASONS, type DenialReason, type Request, type RequestStatus } from "@/db/schema";
+import { isOneOf } from "@/lib/text/is-one-of";
 
 /**
  * What the requester's status page and its printable receipt say about where a request stands,
@@ -54,7 +55,7 @@ export const COMPLAINT_JURISDICTIONS = ["KZ", "GDPR", "CCPA"] as const;
 export type ComplaintJurisdiction = (typeof COMPLAINT_JURISDICTIONS)[number] | "other";
 
 export function complaintJurisdiction(jurisdiction: string): ComplaintJurisdiction {
-  return (COMPLAINT_JURISDICTIONS as readonly string[]).includes(jurisdiction) ? (jurisdiction as ComplaintJurisdiction) : "other";
+  return isOneOf(COMPLAINT_JURISDICTIONS, jurisdiction) ? jurisdiction : "other";
 }
 
 /** Why a request was denied, in catalogue keys: the reason code, the law it was decided under, where to complain. */
@@ -62,6 +63,6 @@ export type DenialFacts = { reason: DenialReason; jurisdiction: ComplaintJurisdi
 
 export function denialFacts(request: Pick<Request, "status" | "denialReason" | "outcomeNote" | "jurisdiction">): DenialFacts | null {
   if (request.status !== "denied") return null;
-  const reason = (DENIAL_REASONS as readonly string[]).includes(request.denialReason ?? "") ? (request.denialReason as DenialReason) : "other";
+  const reason: DenialReason = isOneOf(DENIAL_REASONS, request.denialReason) ? request.denialReason : "other";
   return { reason, jurisdiction: complaintJurisdiction(request.jurisdiction), note: request.outcomeNote ?? "" };
 }

@@ -1,4 +1,5 @@
 import { DATA_CATEGORIES, type DataCategory } from "../request-types";
+import { isOneOf } from "@/lib/text/is-one-of";
 
 /**
  * Lenient readers for `requests.details`: what intake stored, or `{}` once retention removed it.
@@ -10,7 +11,7 @@ export function storedText(value: unknown): string | null {
 }
 
 export function storedChoice<T extends string>(choices: readonly T[], value: unknown): T | null {
-  return typeof value === "string" && (choices as readonly string[]).includes(value) ? (value as T) : null;
+  return isOneOf(choices, value) ? value : null;
 }
 
 export function storedCategories(value: unknown): DataCategory[] {

@@ -9,9 +9,10 @@ import { DataMapError, loadDataMap, type LoadedMap } from "@/lib/fulfilment/map/
 import { describeProblem } from "@/lib/fulfilment/map/parse-data-map";
 import { listSourceConnections } from "@/lib/fulfilment/sources/list-source-connections";
 import type { Locale } from "@/lib/i18n/locales";
-import { DATA_CATEGORIES, type DataCategory } from "@/lib/requests/request-types";
+import { DATA_CATEGORIES } from "@/lib/requests/request-types";
 import { readyDb } from "@/db/ready";
 import { SourceForm } from "./source-form";
+import { isOneOf } from "@/lib/text/is-one-of";
 
 type Props = { params: Promise<{ locale: Locale }> };
 
@@ -21,7 +22,6 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   return { title: t("title"), robots: { index: false, follow: false } };
 }
 
-const isCategory = (value: string): value is DataCategory => (DATA_CATEGORIES as readonly string[]).includes(value);
 
 /** The data map in force, as staff read it: sources, tables, fields by policy category, erasure, references; admins store and test connections. */
 export default async function DataMapPage({ params }: Props) {
@@ -88,7 +88,7 @@ export default async function DataMapPage({ params }: Props) {
                       <td className="py-2 pr-4">
                         {collection.fields.map((field) => (
                           <p key={field.column}>
-                            <code>{field.column}</code> — {isCategory(field.category) ? categories(field.category) : field.category}
+                            <code>{field.column}</code> — {isOneOf(DATA_CATEGORIES, field.category) ? categories(field.category) : field.category}
                             {field.identity ? ` · ${t("mapPage.identity", { kind: field.identity })}` : ""}
                             {collection.erase === "fields" && field.erase ? ` · ${t(`erase.${field.erase}`)}` : ""}
                             {field.reason ? <span className="block text-sm text-muted">{field.reason[locale]}</span> : null}

@@ -6,6 +6,7 @@ import { buttonClasses } from "@/components/button-link";
 import type { ExportFormat, ExportLog } from "@/lib/compliance/export-filters";
 import { createRowCounter, downloadFilename } from "@/lib/compliance/export-progress";
 import { dateInputToIso } from "@/lib/validation/date-input";
+import { isOneOf } from "@/lib/text/is-one-of";
 
 type Option = { value: string; label: string };
 
@@ -51,7 +52,7 @@ export function ExportForm({ timeZone, types, statuses, jurisdictions }: { timeZ
     if (response.status === 400) {
       const body = (await response.json().catch(() => null)) as { issues?: { field: string }[] } | null;
       const fields = [...new Set((body?.issues ?? []).map((issue) => issue.field))]
-        .map((field) => ((FILTER_FIELDS as readonly string[]).includes(field) ? t(`form.${field as (typeof FILTER_FIELDS)[number]}`) : field))
+        .map((field) => (isOneOf(FILTER_FIELDS, field) ? t(`form.${field}`) : field))
         .join(", ");
       return t("progress.invalid", { fields });
     }

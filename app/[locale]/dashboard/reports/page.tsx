@@ -14,6 +14,7 @@ import { type Locale } from "@/lib/i18n/locales";
 import { REQUEST_TYPES } from "@/lib/requests/request-types";
 import { readyDb } from "@/db/ready";
 import { firstValues } from "@/lib/text/search-params";
+import { isOneOf } from "@/lib/text/is-one-of";
 
 type Props = { params: Promise<{ locale: Locale }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 
@@ -75,7 +76,7 @@ export default async function ReportsPage({ params, searchParams }: Props) {
   const period = year ? calendarYearPeriod(year) : lastTwelveMonths(now, timeZone);
   // §7102 asks for the previous calendar year, so that is the default.
   const ccpaYear = chosenYear(raw.ccpaYear) ?? yearIn(now, timeZone) - 1;
-  const scope: CcpaScope = (CCPA_SCOPES as readonly string[]).includes(raw.scope ?? "") ? (raw.scope as CcpaScope) : "all";
+  const scope: CcpaScope = isOneOf(CCPA_SCOPES, raw.scope) ? raw.scope : "all";
   const [report, ccpa] = await Promise.all([loadComplianceReport(db, { ...period, now, timeZone }), loadCcpaTable(db, { year: ccpaYear, scope, timeZone })]);
 
   const t = await getTranslations({ locale, namespace: "reports" });

@@ -9,6 +9,7 @@ import { getRetentionOverview, HELD_LIST_LIMIT } from "@/lib/retention/get-reten
 import { readyDb } from "@/db/ready";
 import { RetentionForm } from "./retention-form";
 import { DataTable } from "@/components/data-table";
+import { isOneOf } from "@/lib/text/is-one-of";
 
 type Props = { params: Promise<{ locale: Locale }> };
 
@@ -19,7 +20,6 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 }
 
 const STATUSES = ["unverified", "expired", "new", "in_progress", "awaiting_requester", "on_hold", "completed", "denied", "withdrawn"] as const;
-const isStatus = (value: string): value is (typeof STATUSES)[number] => (STATUSES as readonly string[]).includes(value);
 
 /** Admins: how long closed requests keep personal data, what is due, and every request under legal hold. */
 export default async function RetentionPage({ params }: Props) {
@@ -101,7 +101,7 @@ export default async function RetentionPage({ params }: Props) {
                     </th>
                     <td className="py-2 pr-4">{types(`${request.type}.title`)}</td>
                     <td className="py-2 pr-4">
-                      {isStatus(request.status) ? statuses(request.status) : request.status}
+                      {isOneOf(STATUSES, request.status) ? statuses(request.status) : request.status}
                       {request.closedAt ? <span className="block text-muted">{t("held.closed", { date: date(request.closedAt) })}</span> : null}
                       {request.pastRetention ? <span className="block font-medium text-amber-900">{t("held.pastRetention")}</span> : null}
                     </td>

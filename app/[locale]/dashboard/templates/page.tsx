@@ -3,7 +3,7 @@ import { getFormatter, getTranslations, setRequestLocale } from "next-intl/serve
 import { buttonClasses } from "@/components/button-link";
 import { Container } from "@/components/container";
 import { requireStaff } from "@/lib/auth/require-staff";
-import { LOCALES, type Locale } from "@/lib/i18n/locales";
+import { isLocale, LOCALES, type Locale } from "@/lib/i18n/locales";
 import { Link } from "@/lib/i18n/navigation";
 import { LOCALE_NAMES } from "@/lib/i18n/routing";
 import { listReplyTemplates, listSampleRequests } from "@/lib/replies/templates";
@@ -16,10 +16,6 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const { locale } = await params;
   const t = await getTranslations({ locale, namespace: "replies.templates" });
   return { title: t("title"), robots: { index: false, follow: false } };
-}
-
-function isLocale(value: string | undefined): value is Locale {
-  return (LOCALES as readonly string[]).includes(value ?? "");
 }
 
 /** Admins: the reply templates of one language, an edit form for one of them (or a new one), and a preview. */

@@ -13,6 +13,7 @@ import { attachInboundFormSchema, dismissInboundFormSchema, INBOUND_STATUS_CODES
 import { readFieldError } from "@/lib/validation/request-forms";
 import { attachAction, dismissAction, retryAction, type MailActionResult } from "../actions";
 import { submitButtonClasses } from "@/components/button-link";
+import { isOneOf } from "@/lib/text/is-one-of";
 
 const buttonClasses =
   `mt-4 ${submitButtonClasses}`;
@@ -125,7 +126,7 @@ export function DismissForm({ inboundEmailId }: { inboundEmailId: string }) {
 
 export function RetryButton({ inboundEmailId, hint }: { inboundEmailId: string; hint: string }) {
   const { run, pending, t } = useMailAction();
-  const statusName = (status: string) => ((INBOUND_STATUS_CODES as readonly string[]).includes(status) ? t(`statuses.${status as (typeof INBOUND_STATUS_CODES)[number]}`) : status);
+  const statusName = (status: string) => (isOneOf(INBOUND_STATUS_CODES, status) ? t(`statuses.${status}`) : status);
   return (
     <>
       <p className="mt-2 text-sm text-muted">{hint}</p>

@@ -8,12 +8,12 @@ import type { CollectionCount } from "@/lib/fulfilment/package/collected-data";
 import type { CorrectionMatch } from "@/lib/fulfilment/correct/match-corrections";
 import { getFulfilmentView } from "@/lib/fulfilment/runs/get-fulfilment-view";
 import type { Locale } from "@/lib/i18n/locales";
-import { DATA_CATEGORIES, type DataCategory } from "@/lib/requests/request-types";
+import { DATA_CATEGORIES } from "@/lib/requests/request-types";
 import type { Request } from "@/db/schema";
 import { readyDb } from "@/db/ready";
 import { RunButton } from "./run-button";
+import { isOneOf } from "@/lib/text/is-one-of";
 
-const isCategory = (value: string): value is DataCategory => (DATA_CATEGORIES as readonly string[]).includes(value);
 
 /**
  * The request page's "Data in our systems" card (lib/fulfilment): for an access request collect →
@@ -34,7 +34,7 @@ export async function FulfilmentPanel({ locale, request, staff }: { locale: Loca
     { name: "usePhone" as const, label: t("panel.usePhone") },
     { name: "useAccountId" as const, label: t("panel.useAccountId") },
   ];
-  const categoryName = (value: string) => (isCategory(value) ? categories(value) : value);
+  const categoryName = (value: string) => (isOneOf(DATA_CATEGORIES, value) ? categories(value) : value);
 
   const body = (() => {
     if (!view.map) return <p>{t("panel.off")}</p>;
