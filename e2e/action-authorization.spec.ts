@@ -1,15 +1,12 @@
 import { expect, request as playwrightRequest, test } from "@playwright/test";
-import { E2E_PORT } from "../playwright.config";
 import { searchQueue, signInAs } from "./support/staff";
-
-const BASE = `http://127.0.0.1:${E2E_PORT}`;
 
 /**
  * Server actions are checked on the server, not just hidden in the UI: a real action call is
  * captured from an agent's browser (and not let through), then replayed over HTTP by others.
  */
-test("a captured server action is refused for anonymous, forged and read-only callers, and works for an agent", async ({ browser }) => {
-  const agentContext = await browser.newContext({ baseURL: BASE });
+test("a captured server action is refused for anonymous, forged and read-only callers, and works for an agent", async ({ browser, baseURL }) => {
+  const agentContext = await browser.newContext({ baseURL });
   const agent = await agentContext.newPage();
   await signInAs(agent, "agent");
   await searchQueue(agent, "ivan@");
@@ -50,7 +47,7 @@ test("a captured server action is refused for anonymous, forged and read-only ca
   expect(await forgedAnswer.text()).toContain('"error":"unauthorized"');
 
   // Compliance officers read requests but may not change them.
-  const complianceContext = await browser.newContext({ baseURL: BASE });
+  const complianceContext = await browser.newContext({ baseURL });
   await signInAs(await complianceContext.newPage(), "compliance");
   const complianceAnswer = await replay(complianceContext.request);
   expect(await complianceAnswer.text()).toContain('"error":"forbidden"');

@@ -2,15 +2,19 @@ import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { expect, test, type Page } from "@playwright/test";
 import { generate } from "otplib";
+import { e2eDataDir } from "../../playwright.config";
 
 export type DemoRole = "admin" | "agent" | "compliance";
 export type DemoLogin = { email: string; password: string; totpSecret: string };
 
-const DATA_DIR = path.join(".data", "e2e");
+/** A file in the data folder of the server the running test talks to. */
+function serverFile(name: string): string {
+  return path.join(e2eDataDir(test.info().project.use.baseURL), name);
+}
 
 /** The demo accounts the e2e server created on its empty database (DEMO_DATA=true), with their TOTP secrets. */
 export function demoLogins(): Record<DemoRole, DemoLogin> {
-  return JSON.parse(readFileSync(path.join(DATA_DIR, "demo-staff-logins.json"), "utf8"));
+  return JSON.parse(readFileSync(serverFile("demo-staff-logins.json"), "utf8"));
 }
 
 const LABELS = {
@@ -25,7 +29,7 @@ const LABELS = {
  * data folder) and wait for the clock when they are ahead of it.
  */
 export async function nextTotpCode(secret: string): Promise<string> {
-  const file = path.join(DATA_DIR, "e2e-totp-steps.json");
+  const file = serverFile("e2e-totp-steps.json");
   const used: Record<string, number> = existsSync(file) ? JSON.parse(readFileSync(file, "utf8")) : {};
   const nowStep = Math.floor(Date.now() / 30_000);
   // Never the previous step: on a slow machine it can fall out of the server's window between
@@ -84,17 +88,19 @@ export async function signInAs(page: Page, role: DemoRole, locale: "ru" | "en" =
 }
 
 type SavedCookie = Awaited<ReturnType<ReturnType<Page["context"]>["cookies"]>>[number];
-const SESSIONS_FILE = path.join(DATA_DIR, "e2e-sessions.json");
+const SESSIONS_FILE = "e2e-sessions.json";
 
 function readSessionCookies(role: DemoRole): SavedCookie[] {
-  if (!existsSync(SESSIONS_FILE)) return [];
-  const sessions: Partial<Record<DemoRole, SavedCookie[]>> = JSON.parse(readFileSync(SESSIONS_FILE, "utf8"));
+  const file = serverFile(SESSIONS_FILE);
+  if (!existsSync(file)) return [];
+  const sessions: Partial<Record<DemoRole, SavedCookie[]>> = JSON.parse(readFileSync(file, "utf8"));
   return sessions[role] ?? [];
 }
 
 function writeSessionCookies(role: DemoRole, cookies: SavedCookie[]) {
-  const sessions = existsSync(SESSIONS_FILE) ? JSON.parse(readFileSync(SESSIONS_FILE, "utf8")) : {};
-  writeFileSync(SESSIONS_FILE, JSON.stringify({ ...sessions, [role]: cookies }));
+  const file = serverFile(SESSIONS_FILE);
+  const sessions = existsSync(file) ? JSON.parse(readFileSync(file, "utf8")) : {};
+  writeFileSync(file, JSON.stringify({ ...sessions, [role]: cookies }));
 }
 
 /**

@@ -1,16 +1,36 @@
-// Starts `next start` for the end-to-end tests on a fresh PGlite folder (ignored when
-// DATABASE_URL points at PostgreSQL). Usage: node e2e/support/start-server.mjs PORT DATA_DIR
+// Starts `next start` for the end-to-end tests on a fresh PGlite folder, or, when DATABASE_URL
+// points at PostgreSQL, on that database — or on a fresh one beside it named with DATABASE_SUFFIX,
+// so two servers never share data. Usage: node e2e/support/start-server.mjs PORT DATA_DIR [DATABASE_SUFFIX]
 import { spawn } from "node:child_process";
 import { rmSync } from "node:fs";
 import { createRequire } from "node:module";
+import postgres from "postgres";
 
-const [port = "3100", dataDir = ".data/e2e"] = process.argv.slice(2);
+const [port = "3100", dataDir = ".data/e2e", databaseSuffix = ""] = process.argv.slice(2);
 rmSync(dataDir, { recursive: true, force: true });
+
+/** DATABASE_URL for the server: the given one, or a new empty database beside it. */
+async function databaseUrl() {
+  const base = process.env.DATABASE_URL;
+  if (!base || !databaseSuffix) return base;
+  const url = new URL(base);
+  const name = `${url.pathname.slice(1)}_${databaseSuffix}`;
+  if (!/^[a-z0-9_]+$/.test(name)) throw new Error(`unusable database name ${name}`);
+  const admin = postgres(base, { max: 1, onnotice: () => {} });
+  await admin.unsafe(`drop database if exists ${name} with (force)`);
+  await admin.unsafe(`create database ${name}`);
+  await admin.end();
+  url.pathname = `/${name}`;
+  return url.toString();
+}
+
+const DATABASE_URL = await databaseUrl();
 const nextBin = createRequire(import.meta.url).resolve("next/dist/bin/next");
 const server = spawn(process.execPath, [nextBin, "start", "-H", "127.0.0.1", "-p", port], {
   stdio: "inherit",
   env: {
     ...process.env,
+    ...(DATABASE_URL ? { DATABASE_URL } : {}),
     DATA_DIR: dataDir,
     APP_URL: `http://127.0.0.1:${port}`,
     // The specs read codes from the development mailbox, and all of them come from one address.
