@@ -43,11 +43,12 @@ function sample(evil = ""): EmailVariables {
       queueUrl: "https://privacy.example.com/ru/dashboard",
     },
     request_completed: { name: `Анна${evil}`, reference: REFERENCE, requestType: "Доступ", note: `Готово${evil}`, filesAvailableUntil: "23 декабря 2026 г.", statusUrl: "https://privacy.example.com/ru/r/token" },
+    request_reopened: { name: `Анна${evil}`, reference: REFERENCE, requestType: `Удаление${evil}`, statusUrl: "https://privacy.example.com/ru/r/token" },
     erasure_completed: { name: `Анна${evil}`, reference: REFERENCE, erased: [`Данные устройства: 2 записи удалены${evil}`], kept: [`Платежи: налоговый закон${evil}`], statusUrl: "https://privacy.example.com/ru/r/token" },
   };
 }
 
-const REQUEST_BOUND: EmailTemplate[] = ["acknowledgement", "withdrawal_confirmation", "staff_reply", "information_requested", "deadline_extended", "request_denied", "request_completed", "erasure_completed"];
+const REQUEST_BOUND: EmailTemplate[] = ["acknowledgement", "withdrawal_confirmation", "staff_reply", "information_requested", "deadline_extended", "request_denied", "request_completed", "request_reopened", "erasure_completed"];
 
 describe.each(LOCALES)("renderEmail in %s", (locale) => {
   it.each(EMAIL_TEMPLATES)("renders %s: subject, text and an HTML document in the language", async (template) => {

@@ -19,6 +19,7 @@ export const EMAIL_TEMPLATES = [
   "deadline_extended",
   "request_denied",
   "request_completed",
+  "request_reopened",
   "deadline_reminder",
   "requester_replied",
   "erasure_completed",
@@ -44,6 +45,8 @@ export type EmailVariables = {
   request_denied: { name: string; reference: string; requestType: string; reason: DenialReason; note: string; jurisdiction: string; statusUrl: string };
   /** `note` may be empty (an access request's files say it all); `filesAvailableUntil` is set when files were delivered. */
   request_completed: { name: string; reference: string; requestType: string; note: string; filesAvailableUntil: string | null; statusUrl: string };
+  /** Staff took a declined request up again (after the requester disagreed, typically). */
+  request_reopened: { name: string; reference: string; requestType: string; statusUrl: string };
   /** The daily list for an assignee: `due` is the formatted due date of each request. */
   /** To the assignee: the requester wrote (portal or e-mail); `excerpt` is the start of it. */
   requester_replied: { name: string; reference: string; excerpt: string; url: string };
@@ -222,6 +225,14 @@ const TEMPLATES: { [T in EmailTemplate]: Builder<T> } = {
       ...(v.filesAvailableUntil ? [{ kind: "paragraph", text: t("request_completed.files", { date: v.filesAvailableUntil }) } as const] : []),
       { kind: "button", label: t("request_completed.linkLabel"), url: v.statusUrl },
       { kind: "note", text: t("request_completed.keepPrivate") },
+    ],
+  }),
+  request_reopened: (t, v) => ({
+    subject: t("request_reopened.subject", { reference: v.reference }),
+    blocks: [
+      { kind: "paragraph", text: t("request_reopened.intro", { requestType: v.requestType, reference: v.reference }) },
+      { kind: "paragraph", text: t("request_reopened.next") },
+      { kind: "button", label: t("request_reopened.linkLabel"), url: v.statusUrl },
     ],
   }),
   erasure_completed: (t, v) => ({

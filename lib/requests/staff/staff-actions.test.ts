@@ -341,6 +341,10 @@ describe.each(testEngines())("staff request actions on %s", (engine) => {
     await reopenRequest(db(), { requestId }, agent, new Date(t0.getTime() + HOUR));
     expect(await row(requestId)).toMatchObject({ status: "in_progress", closedAt: null, denialReason: null, outcomeNote: null });
     await expectRecorded(requestId, "status_changed", agent);
+    // The requester, told the denial was the answer, hears that it is being looked at again.
+    const [reopenedMail] = await emailsTo(email, "request_reopened");
+    expect(reopenedMail?.subject).toBe(`Запрос снова на рассмотрении [${(await row(requestId)).reference}]`);
+    expect(reopenedMail?.textBody).toContain("/r/");
     expect((await getStaffRequestView(db(), { requestId }, agent, t0)).contested).toBe(false);
   });
 

@@ -103,7 +103,7 @@ export async function moveRequest(tx: Tx, request: Request, move: StatusMove): P
 }
 
 /** Templates that tell the requester about their request: each gets the name, reference and a fresh status link. */
-type RequesterTemplate = "information_requested" | "deadline_extended" | "request_denied" | "request_completed";
+type RequesterTemplate = "information_requested" | "deadline_extended" | "request_denied" | "request_completed" | "request_reopened";
 type OwnVariables<T extends RequesterTemplate> = Omit<EmailVariables[T], "name" | "reference" | "statusUrl">;
 
 /** Issues a new private status link (only its hash is kept) and queues the email in the requester's language. */
