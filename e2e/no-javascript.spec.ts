@@ -4,9 +4,11 @@ import enStaff from "../lib/i18n/messages/en/staff.json";
 import kkIntake from "../lib/i18n/messages/kk/intake.json";
 import kkSite from "../lib/i18n/messages/kk/site.json";
 import kkStatus from "../lib/i18n/messages/kk/status.json";
+import ruReplies from "../lib/i18n/messages/ru/replies.json";
+import ruStaffAdmin from "../lib/i18n/messages/ru/staff-admin.json";
 import { pdfFile } from "./support/files";
 import { readVerificationCode, uniqueEmail } from "./support/mailbox";
-import { demoLogins, nextTotpCode } from "./support/staff";
+import { demoLogins, nextTotpCode, searchQueue, signInAs } from "./support/staff";
 
 // Forms work before (or without) JavaScript: the browser posts them to the server action itself.
 test.use({ javaScriptEnabled: false });
@@ -139,4 +141,57 @@ test("the lost-link form in English without JavaScript: a wrong address is expla
   await page.getByRole("button", { name: t.find.submit }).click();
   await expect(page.getByRole("status")).toHaveText(t.find.sent);
   expectNoneIn(urls, ["dana.sultan"]);
+});
+
+test("an admin invites a colleague in Russian without JavaScript: a refused invitation keeps every field, the right one goes out", async ({ page }, testInfo) => {
+  test.slow();
+  const t = ruStaffAdmin.staffAdmin;
+  const email = uniqueEmail("invited");
+  await signInAs(page, "admin", "ru");
+  const urls = recordUrls(page);
+  await page.goto("/ru/dashboard/staff");
+
+  await page.getByLabel(t.invite.name, { exact: true }).fill("Айдана Серикова");
+  await page.getByLabel(t.invite.email, { exact: true }).fill("aidana-at-example.kz");
+  await page.getByLabel(t.invite.role, { exact: true }).selectOption("compliance");
+  await page.getByRole("button", { name: t.invite.submit }).click();
+  // The server refused it: the page comes back with the problem beside the field and every answer in place.
+  await expect(page.getByText(t.errors.invalidEmail)).toBeVisible();
+  await expect(page.getByLabel(t.invite.name, { exact: true })).toHaveValue("Айдана Серикова");
+  await expect(page.getByLabel(t.invite.email, { exact: true })).toHaveValue("aidana-at-example.kz");
+  await expect(page.getByLabel(t.invite.role, { exact: true })).toHaveValue("compliance");
+  await page.screenshot({ path: testInfo.outputPath("ru-invite-refused-without-js.png"), fullPage: true });
+
+  await page.getByLabel(t.invite.email, { exact: true }).fill(email);
+  await page.getByRole("button", { name: t.invite.submit }).click();
+  await expect(page.getByText(t.invite.sent.replace("{email}", email))).toBeVisible();
+  await expect(page.getByRole("cell", { name: email })).toBeVisible();
+
+  expectNoneIn(urls, [email, "aidana-at-example.kz", "Айдана"]);
+});
+
+test("an agent answers a requester in Russian without JavaScript: a refused reply keeps its subject, the sent one joins the thread", async ({ page }, testInfo) => {
+  test.slow();
+  const t = ruReplies.replies.composer;
+  const body = `Здравствуйте! Проверяем ваши данные (${Date.now().toString(36)}).`;
+  await signInAs(page, "agent", "ru");
+  const urls = recordUrls(page);
+  await searchQueue(page, "ivan@");
+  await page.getByRole("link", { name: /DSR-/ }).first().click();
+  await page.waitForURL(/\/ru\/dashboard\/requests\/[0-9a-f-]{36}$/);
+
+  await page.getByLabel(t.subject).fill("Ваш запрос");
+  await page.getByRole("button", { name: t.send }).click();
+  // Nothing was sent: the body's problem is explained and the subject is still there.
+  await expect(page.getByText(t.errors.required)).toBeVisible();
+  await expect(page.getByLabel(t.subject)).toHaveValue("Ваш запрос");
+
+  await page.getByLabel(t.body).fill(body);
+  await page.getByRole("button", { name: t.send }).click();
+  await expect(page.getByText(t.sent)).toBeVisible();
+  await expect(page.getByText(body)).toBeVisible();
+  await expect(page.getByLabel(t.body)).toHaveValue("");
+  await page.screenshot({ path: testInfo.outputPath("ru-reply-sent-without-js.png"), fullPage: true });
+
+  expectNoneIn(urls, [body, "ivan@"]);
 });

@@ -7,7 +7,7 @@ import { staffAction, type StaffActionFailure } from "@/lib/auth/staff-action";
 import { changeStaffRole } from "@/lib/auth/staff-admin/change-staff-role";
 import { inviteStaff } from "@/lib/auth/staff-admin/invite-staff";
 import { setStaffDisabled } from "@/lib/auth/staff-admin/set-staff-disabled";
-import type { InviteStaffInput } from "@/lib/auth/staff-admin-schemas";
+import { inviteStaffSchema } from "@/lib/auth/staff-admin-schemas";
 import { clearStaffSignInDelays, resetStaffTwoFactor } from "@/lib/auth/staff-sign-in-admin";
 
 const PAGE = "/[locale]/dashboard/staff";
@@ -17,16 +17,33 @@ export type StaffRowActionResult = { ok: true } | StaffActionFailure;
 
 // What the browser sends is untrusted: each domain function validates it with its zod schema.
 
-export async function inviteStaffAction(values: InviteStaffInput): Promise<InviteActionResult> {
-  return staffAction({
+/** The typed fields of an invitation, sent back when it is refused so nothing is lost. */
+export type InviteFormValues = { name: string; email: string; role: string; locale: string };
+export type InviteFormState = null | Extract<InviteActionResult, { ok: true }> | (StaffActionFailure & { values: InviteFormValues });
+
+/**
+ * The invite form's action: sent by the page's script, or posted by the browser itself before
+ * JavaScript runs (the new colleague's address never goes into a URL).
+ */
+export async function inviteStaffAction(_previous: InviteFormState, formData: FormData): Promise<InviteFormState> {
+  const values: InviteFormValues = {
+    name: String(formData.get("name") ?? ""),
+    email: String(formData.get("email") ?? ""),
+    role: String(formData.get("role") ?? ""),
+    locale: String(formData.get("locale") ?? ""),
+  };
+  const result = await staffAction({
     name: "inviteStaff",
     permission: "staff.manage",
-    run: async ({ db, staff }) => {
-      const result = await inviteStaff(db, values, staff);
+    schema: inviteStaffSchema,
+    input: values,
+    run: async ({ db, staff, input }) => {
+      const invited = await inviteStaff(db, input, staff);
       revalidatePath(PAGE, "page");
-      return { ok: true as const, email: result.staff.email, reinvited: result.reinvited };
+      return { ok: true as const, email: invited.staff.email, reinvited: invited.reinvited };
     },
   });
+  return result.ok ? result : { ...result, values };
 }
 
 /** A change to one staff row; the staff page is rendered anew unless nothing on it changes. */

@@ -2,7 +2,7 @@
 
 import { revalidatePath } from "next/cache";
 import { staffAction } from "@/lib/auth/staff-action";
-import type { Locale } from "@/lib/i18n/locales";
+import { isLocale, type Locale } from "@/lib/i18n/locales";
 import type { AppError } from "@/lib/errors/app-error";
 import { staffReplyFormSchema } from "@/lib/replies/schemas";
 import { sendStaffReply } from "@/lib/replies/send-staff-reply";
@@ -22,6 +22,31 @@ export type SendReplyState =
 
 export type SendReplyInput = { requestId: string; subject: string; body: string; loadedAt: string; lastSeenMessageId: string | null };
 
+/** The composer's state: the last answer, with the draft as typed when nothing was sent (so it is never lost). */
+export type ReplyFormState = null | Extract<SendReplyState, { ok: true }> | (Exclude<SendReplyState, { ok: true }> & { draft: { subject: string; body: string } });
+
+/**
+ * The composer's form action: sent by the page's script, or posted by the browser itself before
+ * JavaScript runs. What the composer had seen travels in hidden fields.
+ */
+export async function sendReplyFormAction(_previous: ReplyFormState, formData: FormData): Promise<ReplyFormState> {
+  const text = (name: string) => {
+    const value = formData.get(name);
+    return typeof value === "string" ? value : "";
+  };
+  const locale = text("locale");
+  const input: SendReplyInput = {
+    requestId: text("requestId"),
+    subject: text("subject"),
+    body: text("body"),
+    loadedAt: text("loadedAt"),
+    lastSeenMessageId: text("lastSeenMessageId") || null,
+  };
+  if (!isLocale(locale)) return { ok: false, error: "not_found", draft: { subject: input.subject, body: input.body } };
+  const state = await sendReplyAction(locale, input);
+  return state.ok ? state : { ...state, draft: { subject: input.subject, body: input.body } };
+}
+
 /** The composer's two fields; anything else invalid (a malformed id or state) means the page itself is wrong. */
 function replyFieldErrors(fieldErrors: Record<string, string>): ReplyFieldErrors {
   const errors: ReplyFieldErrors = {};
@@ -30,7 +55,7 @@ function replyFieldErrors(fieldErrors: Record<string, string>): ReplyFieldErrors
 }
 
 /** Sends the composer's reply (agents and admins; checked here and again by sendStaffReply). */
-export async function sendReplyAction(locale: Locale, input: SendReplyInput): Promise<SendReplyState> {
+async function sendReplyAction(locale: Locale, input: SendReplyInput): Promise<SendReplyState> {
   const now = new Date();
   const refusal = (error: AppError): Exclude<SendReplyState, { ok: true }> => {
     if (error.code === "stale" && error.messages?.length) {

@@ -3,18 +3,28 @@
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useFormatter, useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
-import { useEffect, useRef, useState, useTransition } from "react";
+import { useActionState, useEffect, useMemo, useRef, useState } from "react";
 import { useForm } from "react-hook-form";
 import { inputClasses } from "@/components/form/field-parts";
 import { FieldShell } from "@/components/form/field-shell";
 import { FormNotice, type Notice } from "@/components/form/form-notice";
 import { TextField } from "@/components/form/text-field";
+import { sendToAction, useHydrated } from "@/components/form/use-hydrated";
 import type { Locale } from "@/lib/i18n/locales";
 import { templateVariablesIn } from "@/lib/replies/fill-template";
 import { staffReplyFormSchema, type StaffReplyForm } from "@/lib/replies/schemas";
 import { parseErrorCode } from "@/lib/validation/request-forms";
-import { sendReplyAction, type SendReplyState, type UnseenMessageView } from "./reply-actions";
+import { sendReplyFormAction, type ReplyFieldErrors, type SendReplyState } from "./reply-actions";
 import { submitButtonClasses } from "@/components/button-link";
+
+/** What each refusal says (the stale answer shows the new messages instead). */
+const REFUSAL_TEXT = {
+  invalid: "errors.summary",
+  unauthorized: "errors.signedOut",
+  forbidden: "errors.forbidden",
+  not_found: "errors.notFound",
+  unexpected: "errors.unexpected",
+} as const satisfies Record<Exclude<Exclude<SendReplyState, { ok: true }>["error"], "stale">, string>;
 
 /** A template already filled with the request's values (lib/replies/load-reply-composer.ts). */
 export type ComposerTemplateView = { id: string; key: string; name: string; subject: string; body: string; unknownVariables: string[] };
@@ -42,22 +52,48 @@ export function ReplyComposer({ requestId, locale, templates, loadedAt, lastSeen
   const t = useTranslations("replies.composer");
   const format = useFormatter();
   const router = useRouter();
-  const [pending, startTransition] = useTransition();
-  const [notice, setNotice] = useState<Notice | null>(null);
-  const [seen, setSeen] = useState({ loadedAt, lastSeenMessageId });
-  const [stale, setStale] = useState<UnseenMessageView[] | null>(null);
+  const hydrated = useHydrated();
+  const [state, send, pending] = useActionState(sendReplyFormAction, null);
+  const [clientRefused, setClientRefused] = useState(0);
   const [templateId, setTemplateId] = useState("");
   // The text the last chosen template put in, to tell whether the agent has changed it since.
   const [applied, setApplied] = useState({ subject: "", body: "" });
   const staleRef = useRef<HTMLDivElement>(null);
-  const { register, handleSubmit, formState, getValues, setValue, reset, setError } = useForm<StaffReplyForm>({
+  // After a refusal the draft comes back as typed (in the HTML too: without JavaScript the page is rendered anew).
+  const draft = state && !state.ok ? state.draft : { subject: "", body: "" };
+  const { register, handleSubmit, formState, getValues, setValue, reset } = useForm<StaffReplyForm>({
     resolver: zodResolver(staffReplyFormSchema),
-    defaultValues: { subject: "", body: "" },
+    defaultValues: draft,
   });
+  // What the composer has seen: the page's state, moved on by a sent reply or by new messages shown.
+  const seen =
+    state?.ok === true
+      ? { loadedAt: state.loadedAt, lastSeenMessageId: state.messageId }
+      : state?.ok === false && state.error === "stale"
+        ? { loadedAt: state.loadedAt, lastSeenMessageId: state.lastSeenMessageId }
+        : { loadedAt, lastSeenMessageId };
+  const stale = state?.ok === false && state.error === "stale" ? state.messages : null;
+  const serverFieldErrors: ReplyFieldErrors = state?.ok === false && state.error === "invalid" ? state.fieldErrors : {};
 
   useEffect(() => {
     if (stale) staleRef.current?.focus();
   }, [stale]);
+
+  // Sent: no template chosen for the next message (adjusted while rendering, as React advises for state that follows an answer).
+  const [answered, setAnswered] = useState(state);
+  if (state !== answered) {
+    setAnswered(state);
+    if (state?.ok) {
+      setTemplateId("");
+      setApplied({ subject: "", body: "" });
+    }
+  }
+  useEffect(() => {
+    if (!state?.ok) return;
+    // An empty composer for the next message, and the thread shows this one.
+    reset({ subject: "", body: "" });
+    router.refresh();
+  }, [state, reset, router]);
 
   const chosen = templates.find((template) => template.id === templateId);
 
@@ -76,7 +112,7 @@ export function ReplyComposer({ requestId, locale, templates, loadedAt, lastSeen
   }
 
   function fieldError(field: "subject" | "body"): string | undefined {
-    const code = parseErrorCode(formState.errors[field]?.message);
+    const code = parseErrorCode(formState.errors[field]?.message ?? serverFieldErrors[field]);
     if (!code) return undefined;
     switch (code.key) {
       case "required":
@@ -84,62 +120,36 @@ export function ReplyComposer({ requestId, locale, templates, loadedAt, lastSeen
       case "tooLong":
         return t("errors.tooLong", { max: code.value ?? 0 });
       case "leftoverVariables":
-        return t("errors.leftoverVariables", { names: templateVariablesIn(getValues(field) ?? "").join(", ") });
+        return t("errors.leftoverVariables", { names: templateVariablesIn(getValues(field) ?? draft[field]).join(", ") });
       default:
         return t("errors.invalid");
     }
   }
 
-  function explain(state: Exclude<SendReplyState, { ok: true } | { error: "stale" }>): string {
-    switch (state.error) {
-      case "invalid":
-        for (const field of ["subject", "body"] as const) {
-          const message = state.fieldErrors[field];
-          if (message) setError(field, { type: "server", message });
-        }
-        return t("errors.summary");
-      case "unauthorized":
-        return t("errors.signedOut");
-      case "forbidden":
-        return t("errors.forbidden");
-      case "not_found":
-        return t("errors.notFound");
-      default:
-        return t("errors.unexpected");
-    }
-  }
-
-  const onValid = (values: StaffReplyForm) => {
-    startTransition(async () => {
-      try {
-        const state = await sendReplyAction(locale, { requestId, subject: values.subject ?? "", body: values.body, ...seen });
-        if (state.ok) {
-          setSeen({ loadedAt: state.loadedAt, lastSeenMessageId: state.messageId });
-          setStale(null);
-          setTemplateId("");
-          setApplied({ subject: "", body: "" });
-          reset({ subject: "", body: "" });
-          setNotice({ kind: "info", text: t("sent") });
-          router.refresh();
-        } else if (state.error === "stale") {
-          // The draft stays; having shown these, the next Send is written against them.
-          setSeen({ loadedAt: state.loadedAt, lastSeenMessageId: state.lastSeenMessageId });
-          setStale(state.messages);
-          setNotice(null);
-        } else {
-          setNotice({ kind: "error", text: explain(state) });
-        }
-      } catch {
-        setNotice({ kind: "error", text: t("errors.unexpected") });
-      }
-    });
-  };
+  // One notice per answer (memoised: it takes focus when it changes).
+  const notice = useMemo<Notice | null>(() => {
+    if (state?.ok) return { kind: "info", text: t("sent") };
+    if (state && state.error !== "stale") return { kind: "error", text: t(REFUSAL_TEXT[state.error]) };
+    if (clientRefused > 0) return { kind: "error", text: t("errors.summary"), focus: false };
+    return null;
+  }, [state, clientRefused, t]);
 
   const when = (iso: string) => format.dateTime(new Date(iso), { dateStyle: "long", timeStyle: "short" });
 
   return (
-    <form method="post" noValidate onSubmit={handleSubmit(onValid)} className="max-w-3xl">
+    <form
+      action={send}
+      method="post"
+      noValidate
+      onSubmit={handleSubmit(sendToAction(send), () => setClientRefused((count) => count + 1))}
+      className="max-w-3xl"
+      aria-busy={pending}
+    >
       <FormNotice notice={notice} />
+      <input type="hidden" name="requestId" value={requestId} />
+      <input type="hidden" name="locale" value={locale} />
+      <input type="hidden" name="loadedAt" value={seen.loadedAt} />
+      <input type="hidden" name="lastSeenMessageId" value={seen.lastSeenMessageId ?? ""} />
       {stale ? (
         <div ref={staleRef} tabIndex={-1} role="alert" className="mb-4 rounded-md border-l-4 border-amber-600 bg-amber-50 p-3 text-amber-950">
           <p className="font-semibold">{t("stale.title")}</p>
@@ -162,6 +172,7 @@ export function ReplyComposer({ requestId, locale, templates, loadedAt, lastSeen
         </div>
       ) : null}
 
+      {hydrated ? (
       <FieldShell id="reply-template" label={t("template")} hint={templates.length > 0 ? t("templateHint") : t("noTemplates")}>
         <select
           id="reply-template"
@@ -179,6 +190,7 @@ export function ReplyComposer({ requestId, locale, templates, loadedAt, lastSeen
           ))}
         </select>
       </FieldShell>
+      ) : null}
       {chosen && chosen.unknownVariables.length > 0 ? (
         <p className="mt-2 rounded-md border-l-4 border-amber-600 bg-amber-50 p-2 text-sm text-amber-950">{t("unknownVariables", { names: chosen.unknownVariables.map((name) => `{{${name}}}`).join(", ") })}</p>
       ) : null}
@@ -189,9 +201,10 @@ export function ReplyComposer({ requestId, locale, templates, loadedAt, lastSeen
         label={t("subject")}
         hint={reference ? t("subjectHint", { reference }) : undefined}
         error={fieldError("subject")}
+        defaultValue={draft.subject}
         {...register("subject")}
       />
-      <TextField id="reply-body" multiline rows={12} lang={requesterLocale} label={t("body")} hint={t("bodyHint")} error={fieldError("body")} required {...register("body")} />
+      <TextField id="reply-body" multiline rows={12} lang={requesterLocale} label={t("body")} hint={t("bodyHint")} error={fieldError("body")} required defaultValue={draft.body} {...register("body")} />
       <button type="submit" disabled={pending} className={`mt-4 ${submitButtonClasses}`}>
         {t("send")}
       </button>
