@@ -1,6 +1,7 @@
 import { getTranslations } from "next-intl/server";
 import type { Locale } from "@/lib/i18n/locales";
 import { readHolidayName, ruleSourceKey } from "@/lib/requests/deadlines/deadline-texts";
+import { timeLeft, type Urgency } from "@/lib/requests/deadlines/time-left";
 
 /**
  * Deadline data in the reader's language (lib/requests/deadlines/deadline-texts.ts): a rule's legal
@@ -23,5 +24,26 @@ export async function deadlineTexts(locale: Locale, formatDay: (iso: string) => 
       const key = `channels.${channel}` as "channels.web";
       return texts.has(key) ? texts(key) : channel;
     },
+  };
+}
+
+/** Text colour per urgency (queue cells; the request page's headline): red overdue, amber today, plain otherwise. */
+export const URGENCY_CLASSES: Record<Urgency, string> = {
+  overdue: "font-semibold text-red-800",
+  today: "font-semibold text-amber-900",
+  soon: "text-amber-900",
+  later: "",
+};
+
+/**
+ * The one wording of a request's time left ("3 days left", "5 hours overdue"), for the queue and
+ * the request page alike (lib/requests/deadlines/time-left.ts reads the clock).
+ */
+export async function timeLeftTexts(locale: Locale) {
+  const t = await getTranslations({ locale, namespace: "dashboard.deadline" });
+  return (msLeft: number): { text: string; urgency: Urgency } => {
+    const left = timeLeft(msLeft);
+    const key = left.overdue ? (left.unit === "days" ? "overdueDays" : "overdueHours") : left.unit === "days" ? "daysLeft" : "hoursLeft";
+    return { text: t(key, { count: left.count }), urgency: left.urgency };
   };
 }

@@ -1,4 +1,5 @@
 import { and, asc, desc, eq, isNull } from "drizzle-orm";
+import { msLeftOf } from "../deadlines/time-left";
 import type { z } from "zod";
 import type { Db } from "@/db/client";
 import { files, inboundEmails, outboxEmails, requestEvents, requestMessages, requests, staff, type DeadlineRule, type OutboxStatus, type Request, type StoredFile } from "@/db/schema";
@@ -172,8 +173,7 @@ export async function getStaffRequestView(db: Db, input: z.input<typeof requestR
     availableUntil: f.availableUntil,
   });
 
-  const clockAt = request.pausedAt ?? now;
-  const msLeft = request.dueAt ? request.dueAt.getTime() - clockAt.getTime() : null;
+  const msLeft = msLeftOf(request, now);
   const assignee = request.assigneeId ? staffById.get(request.assigneeId) : undefined;
   const details = request.details ?? {};
 

@@ -1,7 +1,7 @@
 import { DefinitionRow } from "@/components/definition-row";
 import type { Locale } from "@/lib/i18n/locales";
 import type { StaffRequestView } from "@/lib/requests/staff/get-staff-request-view";
-import { deadlineTexts } from "../../deadline-texts";
+import { deadlineTexts, timeLeftTexts, URGENCY_CLASSES } from "../../deadline-texts";
 import type { RequestPageTexts } from "./page-texts";
 import { PanelSection } from "./panel-section";
 
@@ -16,14 +16,8 @@ export async function DeadlineFacts({ locale, deadline, closed, texts }: { local
   const ruleTexts = await deadlineTexts(locale, (iso) => when(`${iso}T12:00:00Z`));
   const rule = deadline.rule;
 
-  const timeLeft = (() => {
-    // A closed request has no time left to count.
-    if (deadline.msLeft === null || closed) return null;
-    const overdue = deadline.msLeft < 0;
-    const hours = overdue ? Math.ceil(-deadline.msLeft / HOUR) : Math.floor(deadline.msLeft / HOUR);
-    if (hours >= 48) return t(overdue ? "deadline.overdueDays" : "deadline.daysLeft", { count: Math.floor(hours / 24) });
-    return t(overdue ? "deadline.overdueHours" : "deadline.hoursLeft", { count: hours });
-  })();
+  // A closed request has no time left to count.
+  const timeLeft = deadline.msLeft === null || closed ? null : (await timeLeftTexts(locale))(deadline.msLeft);
 
   // How the pauses so far moved the due date, in the unit they were counted in (resumeDueAt).
   const pausedPeriod = (() => {
@@ -38,8 +32,8 @@ export async function DeadlineFacts({ locale, deadline, closed, texts }: { local
       {deadline.dueAt ? (
         <>
           {timeLeft ? (
-            <p className={`text-xl font-bold ${deadline.overdue ? "text-red-800" : ""}`} data-testid="time-left">
-              {timeLeft}
+            <p className={`text-xl font-bold ${URGENCY_CLASSES[timeLeft.urgency]}`} data-testid="time-left">
+              {timeLeft.text}
             </p>
           ) : null}
           {deadline.paused && deadline.pausedAt ? <p className="mt-1 text-sm text-amber-900">{t("deadline.paused", { date: when(deadline.pausedAt) })}</p> : null}
