@@ -1,6 +1,6 @@
 // npm run bench:queue [-- --rows N] [-- --runs N]
 //
-// Every query of the staff queue (lib/requests/list-queue.ts: the default list, each filter,
+// Every query of the staff queue (lib/requests/list-queue.ts: each view, each filter,
 // search by e-mail, name and reference, the counts, paging) timed on PostgreSQL at 1,000 requests
 // and at N (default 1,000,000), each in its own new database (pd_bench_<random>, dropped after).
 // Prints each query's p95 at both sizes and the ratio: the goal is ≤ 1.5× — the same work at any
@@ -11,7 +11,8 @@ import { withScratchDatabase } from "./support/scratch-database";
 import { rowsOf } from "@/lib/audit/record-audit-event";
 import { getEnv } from "@/lib/env";
 import { listQueue } from "@/lib/requests/list-queue";
-import { compactStatusCounts, readStatusCounts } from "@/lib/requests/status-counts";
+import { compactStatusCounts } from "@/lib/requests/status-counts";
+import { countQueueViews } from "@/lib/requests/staff/queue-views";
 
 function numberArgument(name: string, fallback: number): number {
   const at = process.argv.indexOf(name);
@@ -73,20 +74,22 @@ type Case = { name: string; input: (size: number, firstCursor: string | null) =>
 
 // A request that exists at both sizes, to find by e-mail, name and reference.
 const CASES: Case[] = [
-  { name: "default list", input: () => ({}) },
-  { name: "status = new", input: () => ({ status: "new" }) },
-  { name: "status = on_hold", input: () => ({ status: "on_hold" }) },
+  { name: "default (open) view", input: () => ({}) },
+  { name: "view = mine", input: () => ({ view: "mine" }) },
+  { name: "view = unassigned", input: () => ({ view: "unassigned" }) },
+  { name: "view = due today", input: () => ({ view: "due_today" }) },
+  { name: "view = overdue", input: () => ({ view: "overdue" }) },
+  { name: "view = urgent", input: () => ({ view: "urgent" }) },
+  { name: "view = awaiting", input: () => ({ view: "awaiting" }) },
+  { name: "view = all", input: () => ({ view: "all" }) },
+  { name: "status = new, on_hold", input: () => ({ status: "new,on_hold" }) },
+  { name: "all, status = completed", input: () => ({ view: "all", status: "completed" }) },
   { name: "type = deletion", input: () => ({ type: "deletion" }) },
-  { name: "assignee = mine", input: () => ({ assignee: "mine" }) },
-  { name: "assignee = unassigned", input: () => ({ assignee: "unassigned" }) },
   { name: "jurisdiction = GDPR", input: () => ({ jurisdiction: "GDPR" }) },
-  { name: "due = overdue", input: () => ({ due: "overdue" }) },
-  { name: "due = soon", input: () => ({ due: "soon" }) },
-  { name: "urgent", input: () => ({ urgent: "1" }) },
-  { name: "with unverified", input: () => ({ unverified: "1" }) },
-  { name: "search e-mail", input: (size) => ({ q: `person${Math.floor(size / 2) + 13}@mail` }) },
-  { name: "search name", input: (size) => ({ q: `Петров ${Math.floor(size / 2) + 11}` }) },
-  { name: "search reference", input: (size) => ({ q: `2025-${String(Math.floor(size / 2) + 12).padStart(6, "0")}` }) },
+  { name: "all, with unconfirmed", input: () => ({ view: "all", status: "unverified" }) },
+  { name: "search e-mail", input: (size) => ({ view: "all", q: `person${Math.floor(size / 2) + 13}@mail` }) },
+  { name: "search name", input: (size) => ({ view: "all", q: `Петров ${Math.floor(size / 2) + 11}` }) },
+  { name: "search reference", input: (size) => ({ view: "all", q: `2025-${String(Math.floor(size / 2) + 12).padStart(6, "0")}` }) },
   { name: "next page", input: (_, cursor) => ({ after: cursor }) },
 ];
 
@@ -120,8 +123,8 @@ async function measure(baseUrl: string, rows: number, runs: number): Promise<Map
       const timing = await timeCase(db, me, () => listQueue(db, input, { id: me }, NOW), runs);
       results.set(c.name, { ...timing, found: page.items.length });
     }
-    const counts = await timeCase(db, me, () => readStatusCounts(db), runs);
-    results.set("counts (counter table)", { ...counts, found: Object.keys(await readStatusCounts(db)).length });
+    const counts = await timeCase(db, me, () => countQueueViews(db, { id: me }, NOW), runs);
+    results.set("view counts (tabs)", { ...counts, found: Object.keys(await countQueueViews(db, { id: me }, NOW)).length });
   });
   return results;
 }

@@ -94,6 +94,16 @@ export const requests = pgTable(
     index("requests_assignee_idx").on(table.assigneeId, table.status),
     // The queue's keyset order (lib/requests/list-queue.ts): due date, requests without one last.
     index("requests_queue_order_idx").on(sql`coalesce(${table.dueAt}, 'infinity'::timestamptz)`, table.id),
+    // The open requests alone in the queue's order (lib/requests/staff/queue-views.ts): the default view, overdue,
+    // due today and their counts read only these, however many closed requests pile up. The statuses are
+    // OPEN_STATUSES written out: the queries name them as literals so the planner matches this predicate.
+    index("requests_open_queue_idx")
+      .on(sql`coalesce(${table.dueAt}, 'infinity'::timestamptz)`, table.id)
+      .where(sql`${table.status} in ('new', 'in_progress', 'awaiting_requester', 'on_hold')`),
+    // …and the urgent ones among them (the Urgent view and its count).
+    index("requests_open_urgent_idx")
+      .on(sql`coalesce(${table.dueAt}, 'infinity'::timestamptz)`, table.id)
+      .where(sql`${table.urgent} and ${table.status} in ('new', 'in_progress', 'awaiting_requester', 'on_hold')`),
     // Retention's search for closed requests still holding personal data.
     index("requests_retention_idx").on(table.closedAt).where(sql`${table.anonymisedAt} is null`),
     // The queue's search inside e-mail addresses and names (ilike '%…%'): pg_trgm, 3+ characters.

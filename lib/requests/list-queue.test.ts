@@ -26,19 +26,38 @@ describe.each(testEngines())("staff queue on %s", (engine) => {
     bulk[3] = row(4, { status: "completed", dueAt: hours(-50) }); // closed, was due long ago
     bulk[4] = row(5, { status: "unverified", reference: null, verifiedAt: null, dueAt: null, requesterName: "Hidden Person" });
     bulk[5] = row(6, { requesterName: "Айгерим Серікқызы", requesterEmail: "aigerim@example.kz", dueAt: null });
+    // Awaiting the requester since before its due date: the clock stopped in time.
+    bulk[6] = row(7, { status: "awaiting_requester", dueAt: hours(-2), pausedAt: hours(-30) });
+    bulk[7] = row(8, { type: "correction" });
     await database.db.insert(requests).values(bulk);
   });
   afterAll(async () => {
     await database?.drop();
   });
 
-  it("sorts by due date with undated requests last, hides unverified, and counts per status", async () => {
+  it("shows open requests by due date with undated ones last, and counts every view", async () => {
     const page = await listQueue(database.db, {}, me, now);
-    expect(ids(page).slice(0, 4)).toEqual(["DSR-2026-000004", "DSR-2026-000001", "DSR-2026-000002", "DSR-2026-000003"]);
+    expect(page.filters.view).toBe("open");
+    expect(ids(page).slice(0, 3)).toEqual(["DSR-2026-000001", "DSR-2026-000007", "DSR-2026-000002"]);
     expect(page.items).toHaveLength(QUEUE_PAGE_SIZE);
-    expect(page.counts).toEqual({ new: 58, completed: 1 });
-    const withUnverified = await listQueue(database.db, { unverified: "1" }, me, now);
-    expect(withUnverified.counts.unverified).toBe(1);
+    expect(page.viewCounts).toEqual({ open: 58, mine: 1, unassigned: 57, due_today: 1, overdue: 1, urgent: 1, awaiting: 1, all: 59 });
+    // "All" adds the closed ones; unconfirmed only when the status filter asks for them.
+    expect(ids(await listQueue(database.db, { view: "all" }, me, now)).slice(0, 2)).toEqual(["DSR-2026-000004", "DSR-2026-000001"]);
+    expect(ids(await listQueue(database.db, { view: "all", status: "unverified" }, me, now))).toEqual([null]);
+  });
+
+  it("narrows each view to its requests: mine, unassigned, due today, overdue, urgent, awaiting the requester", async () => {
+    expect(ids(await listQueue(database.db, { view: "mine" }, me, now))).toEqual(["DSR-2026-000003"]);
+    expect(ids(await listQueue(database.db, { view: "unassigned" }, me, now))).not.toContain("DSR-2026-000003");
+    expect(ids(await listQueue(database.db, { view: "due_today" }, me, now))).toEqual(["DSR-2026-000002"]);
+    // The paused request was not late when its clock stopped: not overdue, though its due date has passed.
+    expect(ids(await listQueue(database.db, { view: "overdue" }, me, now))).toEqual(["DSR-2026-000001"]);
+    expect(ids(await listQueue(database.db, { view: "urgent" }, me, now))).toEqual(["DSR-2026-000002"]);
+    expect(ids(await listQueue(database.db, { view: "awaiting" }, me, now))).toEqual(["DSR-2026-000007"]);
+    // The status filter narrows a view, never widens it.
+    expect(ids(await listQueue(database.db, { view: "awaiting", status: "new" }, me, now))).toEqual(["DSR-2026-000007"]);
+    expect(ids(await listQueue(database.db, { status: "completed" }, me, now))).not.toContain("DSR-2026-000004");
+    expect(ids(await listQueue(database.db, { status: "completed,in_progress" }, me, now))).toEqual([]);
   });
 
   it("pages by keyset through every request exactly once", async () => {
@@ -50,20 +69,18 @@ describe.each(testEngines())("staff queue on %s", (engine) => {
       if (!page.nextCursor) break;
       after = page.nextCursor;
     }
-    expect(seen).toHaveLength(59);
-    expect(new Set(seen).size).toBe(59);
+    expect(seen).toHaveLength(58);
+    expect(new Set(seen).size).toBe(58);
     expect(seen.at(-1)).toBe("DSR-2026-000006");
   });
 
-  it("filters by status, type, assignee, jurisdiction, urgency and due date", async () => {
-    expect(ids(await listQueue(database.db, { status: "completed" }, me, now))).toEqual(["DSR-2026-000004"]);
+  it("filters by several statuses, types and jurisdictions at once, and by assignee", async () => {
+    expect(ids(await listQueue(database.db, { view: "all", status: "completed,awaiting_requester" }, me, now))).toEqual(["DSR-2026-000004", "DSR-2026-000007"]);
     expect(ids(await listQueue(database.db, { type: "credential_misuse" }, me, now))).toEqual(["DSR-2026-000002"]);
+    expect(ids(await listQueue(database.db, { type: ["credential_misuse", "correction"] }, me, now))).toEqual(["DSR-2026-000002", "DSR-2026-000008"]);
     expect(ids(await listQueue(database.db, { assignee: "mine" }, me, now))).toEqual(["DSR-2026-000003"]);
-    expect((await listQueue(database.db, { assignee: "unassigned" }, me, now)).items.map((i) => i.reference)).not.toContain("DSR-2026-000003");
     expect(ids(await listQueue(database.db, { jurisdiction: "GDPR" }, me, now))).toEqual(["DSR-2026-000003"]);
-    expect(ids(await listQueue(database.db, { urgent: "1" }, me, now))).toEqual(["DSR-2026-000002"]);
-    expect(ids(await listQueue(database.db, { due: "overdue" }, me, now))).toEqual(["DSR-2026-000001"]);
-    expect(ids(await listQueue(database.db, { due: "soon" }, me, now))).toEqual(["DSR-2026-000002"]);
+    expect(ids(await listQueue(database.db, { jurisdiction: "GDPR,CCPA,bogus" }, me, now))).toEqual(["DSR-2026-000003"]);
   });
 
   it("searches by reference in any form, e-mail and name, and ignores malformed filters", async () => {
@@ -72,8 +89,11 @@ describe.each(testEngines())("staff queue on %s", (engine) => {
     expect(ids(await listQueue(database.db, { q: "AIGERIM@" }, me, now))).toEqual(["DSR-2026-000006"]);
     expect(ids(await listQueue(database.db, { q: "Серікқызы" }, me, now))).toEqual(["DSR-2026-000006"]);
     expect(ids(await listQueue(database.db, { q: "Hidden" }, me, now))).toEqual([]);
+    // A search looks through closed requests too, unless a view is chosen.
+    expect(ids(await listQueue(database.db, { q: "DSR-2026-000004" }, me, now))).toEqual(["DSR-2026-000004"]);
+    expect(ids(await listQueue(database.db, { q: "DSR-2026-000004", view: "open" }, me, now))).toEqual([]);
     expect(ids(await listQueue(database.db, { q: "100%_" }, me, now))).toEqual([]);
-    const junk = await listQueue(database.db, { status: "bogus", type: 7, after: "%%%", due: "tomorrow" }, me, now);
+    const junk = await listQueue(database.db, { view: "bogus", status: "bogus", type: 7, after: "%%%", jurisdiction: {} }, me, now);
     expect(junk.items).toHaveLength(QUEUE_PAGE_SIZE);
   });
 

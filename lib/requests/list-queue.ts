@@ -1,32 +1,42 @@
-import { and, asc, count, eq, gt, ilike, inArray, isNull, lte, ne, or, sql, type SQL } from "drizzle-orm";
+import { and, asc, eq, ilike, inArray, isNull, or, sql, type SQL } from "drizzle-orm";
 import { z } from "zod";
 import type { Db } from "@/db/client";
 import { outboxEmails, REQUEST_STATUSES, requests, type RequestStatus } from "@/db/schema";
 import type { CurrentStaff } from "@/lib/auth/current-staff";
-import { OPEN_STATUSES } from "./lifecycle";
 import { JURISDICTIONS, type Jurisdiction } from "./jurisdictions";
 import { REQUEST_TYPES, type RequestType } from "./request-types";
-import { readStatusCounts, type StatusCounts } from "./status-counts";
+import { countQueueViews, DEFAULT_QUEUE_VIEW, QUEUE_VIEWS, statusIn, viewCondition, viewStatuses, type ViewCounts } from "./staff/queue-views";
 
 export const QUEUE_PAGE_SIZE = 25;
-/** "Due soon" means within this many hours. */
-export const DUE_SOON_HOURS = 24;
 
 const optionalEnum = <T extends readonly [string, ...string[]]>(values: T) =>
   z.preprocess((value) => (value === "" ? undefined : value), z.enum(values).optional());
 
-/** The queue's filters, parsed from the page's URL (anything malformed is ignored, not an error). */
-export const queueFiltersSchema = z.object({
-  status: optionalEnum(REQUEST_STATUSES).catch(undefined),
-  type: optionalEnum(REQUEST_TYPES).catch(undefined),
-  assignee: optionalEnum(["mine", "unassigned"] as const).catch(undefined),
-  jurisdiction: optionalEnum(JURISDICTIONS).catch(undefined),
-  due: optionalEnum(["soon", "overdue"] as const).catch(undefined),
-  urgent: z.preprocess((value) => value === "1" || value === "true", z.boolean()).catch(false),
-  unverified: z.preprocess((value) => value === "1" || value === "true", z.boolean()).catch(false),
-  q: z.string().trim().max(200).optional().catch(undefined),
-  after: z.string().max(200).optional().catch(undefined),
-});
+/** A multi-choice filter: "a,b" in the URL (or repeated values); unknown and repeated values are dropped. */
+const listOf = <T extends string>(values: readonly T[]) =>
+  z
+    .unknown()
+    .transform((value): T[] => {
+      const parts = (Array.isArray(value) ? value : typeof value === "string" ? value.split(",") : []).map(String);
+      return [...new Set(parts.filter((part): part is T => (values as readonly string[]).includes(part)))];
+    })
+    .catch([]);
+
+/**
+ * The queue's view and filters, parsed from the page's URL (anything malformed is ignored, not an
+ * error). A search with no view chosen looks through every request ("all"), closed ones too.
+ */
+export const queueFiltersSchema = z
+  .object({
+    view: z.enum(QUEUE_VIEWS).optional().catch(undefined),
+    status: listOf(REQUEST_STATUSES),
+    type: listOf(REQUEST_TYPES),
+    jurisdiction: listOf(JURISDICTIONS),
+    assignee: optionalEnum(["mine", "unassigned"] as const).catch(undefined),
+    q: z.string().trim().max(200).optional().catch(undefined),
+    after: z.string().max(200).optional().catch(undefined),
+  })
+  .transform((filters) => ({ ...filters, view: filters.view ?? (filters.q ? "all" : DEFAULT_QUEUE_VIEW) }));
 
 export type QueueFilters = z.output<typeof queueFiltersSchema>;
 
@@ -39,6 +49,7 @@ export type QueueItem = {
   requesterEmail: string;
   jurisdiction: Jurisdiction;
   dueAt: Date | null;
+  pausedAt: Date | null;
   urgent: boolean;
   duplicateOfId: string | null;
   assigneeId: string | null;
@@ -47,15 +58,12 @@ export type QueueItem = {
 };
 
 export type QueuePage = {
+  filters: QueueFilters;
   items: QueueItem[];
   nextCursor: string | null;
-  counts: StatusCounts;
-  /** Set when the counts were capped (filters or a search matching many requests): a count of this value means "at least". */
-  countCap: number | null;
+  /** Requests per view (the tabs), each up to VIEW_COUNT_CAP; the view's filters and search aside. */
+  viewCounts: ViewCounts;
 };
-
-/** With filters or a search, each status is counted up to this many: enough to see the size of the work, bounded at any size. */
-export const QUEUE_COUNT_CAP = 1000;
 
 // Per row, not a join: the keyset order and page size stay those of requests alone. Column names are
 // written out because drizzle leaves columns unqualified in a one-table select, and inside the
@@ -99,61 +107,28 @@ export function searchCondition(q: string): SQL {
   return or(ilike(requests.requesterEmail, like), ilike(requests.requesterName, like))!;
 }
 
+/**
+ * The view's statuses narrowed by the status filter (never widened: statuses the view does not
+ * offer are ignored, as when a tab is changed with a filter set), then the view's own condition and the filters.
+ */
 function filterConditions(filters: QueueFilters, me: Pick<CurrentStaff, "id">, now: Date): SQL[] {
-  const where: SQL[] = [];
-  if (filters.status) where.push(eq(requests.status, filters.status));
-  else if (!filters.unverified) where.push(ne(requests.status, "unverified"));
-  if (filters.type) where.push(eq(requests.type, filters.type));
+  const { shown, selectable } = viewStatuses(filters.view);
+  const picked = filters.status.filter((status) => selectable.includes(status));
+  const where: SQL[] = [statusIn(picked.length ? picked : shown)];
+  const own = viewCondition(filters.view, me, now);
+  if (own) where.push(own);
+  if (filters.type.length) where.push(inArray(requests.type, filters.type));
+  if (filters.jurisdiction.length) where.push(inArray(requests.jurisdiction, filters.jurisdiction));
   if (filters.assignee === "mine") where.push(eq(requests.assigneeId, me.id));
   if (filters.assignee === "unassigned") where.push(isNull(requests.assigneeId));
-  if (filters.jurisdiction) where.push(eq(requests.jurisdiction, filters.jurisdiction));
-  if (filters.urgent) where.push(eq(requests.urgent, true));
-  if (filters.due) {
-    where.push(inArray(requests.status, [...OPEN_STATUSES]));
-    where.push(filters.due === "overdue" ? lte(requests.dueAt, now) : and(gt(requests.dueAt, now), lte(requests.dueAt, new Date(now.getTime() + DUE_SOON_HOURS * 3_600_000)))!);
-  }
   if (filters.q) where.push(searchCondition(filters.q));
   return where;
 }
 
-/** Only the status filters (and whether unverified requests show): the counts are then the maintained counter's. */
-function onlyStatusFilters(filters: QueueFilters): boolean {
-  return !filters.type && !filters.assignee && !filters.jurisdiction && !filters.due && !filters.urgent && !filters.q;
-}
-
 /**
- * Requests per status under the queue's filters, status aside. Unfiltered (the usual page): the
- * counter table, exact and a few rows to read. Filtered: one scan stopping after QUEUE_COUNT_CAP
- * matches gives exact counts when fewer match; when more do, each status is counted on its own up
- * to the cap (from the status index), so the cost is bounded however many requests there are.
- */
-async function countQueue(db: Db, filters: QueueFilters, me: Pick<CurrentStaff, "id">, now: Date): Promise<Pick<QueuePage, "counts" | "countCap">> {
-  if (onlyStatusFilters(filters)) {
-    const counts = await readStatusCounts(db);
-    if (!filters.unverified) delete counts.unverified;
-    return { counts, countCap: null };
-  }
-  const where = and(...filterConditions({ ...filters, status: undefined }, me, now));
-  const sample = db.select({ status: requests.status }).from(requests).where(where).limit(QUEUE_COUNT_CAP + 1).as("sample");
-  const sampled = await db.select({ status: sample.status, n: count() }).from(sample).groupBy(sample.status);
-  const total = sampled.reduce((sum, row) => sum + row.n, 0);
-  if (total <= QUEUE_COUNT_CAP) return { counts: Object.fromEntries(sampled.map((row) => [row.status, row.n])), countCap: null };
-
-  // One statement (not one per status: that would take most of the pool for one page view).
-  const statuses = REQUEST_STATUSES.filter((status) => status !== "unverified" || filters.unverified);
-  const perStatus = await db
-    .select({
-      status: sql<RequestStatus>`counted.status`,
-      n: sql<number>`(select count(*) from (select 1 from ${requests} where ${where} and ${requests.status} = counted.status limit ${QUEUE_COUNT_CAP}) as capped)`.mapWith(Number),
-    })
-    .from(sql`unnest(array[${sql.join(statuses.map((status) => sql`${status}`), sql`, `)}]::text[]) as counted(status)`);
-  return { counts: Object.fromEntries(perStatus.filter((row) => row.n > 0).map((row) => [row.status, row.n])), countCap: QUEUE_COUNT_CAP };
-}
-
-/**
- * The staff queue: every verified request (unverified ones only when asked for), filtered,
- * searched and sorted by due date, one keyset page at a time so it stays fast at any size;
- * plus the number of requests per status under the same filters (status aside).
+ * The staff queue: one saved view (open requests unless another is chosen), narrowed by the
+ * filters and the search, sorted by due date, one keyset page at a time so it stays fast at any
+ * size; plus the number of requests in each view, counted side by side with the page.
  */
 export async function listQueue(db: Db, input: Record<string, unknown>, me: Pick<CurrentStaff, "id">, now = new Date()): Promise<QueuePage> {
   const filters = queueFiltersSchema.parse(input);
@@ -164,7 +139,7 @@ export async function listQueue(db: Db, input: Record<string, unknown>, me: Pick
     : where;
 
   // Side by side: on PostgreSQL each takes its own pooled connection (PGlite runs them in turn).
-  const [rows, { counts, countCap }] = await Promise.all([
+  const [rows, viewCounts] = await Promise.all([
     db
       .select({
         id: requests.id,
@@ -175,6 +150,7 @@ export async function listQueue(db: Db, input: Record<string, unknown>, me: Pick
         requesterEmail: requests.requesterEmail,
         jurisdiction: requests.jurisdiction,
         dueAt: requests.dueAt,
+        pausedAt: requests.pausedAt,
         urgent: requests.urgent,
         duplicateOfId: requests.duplicateOfId,
         assigneeId: requests.assigneeId,
@@ -184,14 +160,14 @@ export async function listQueue(db: Db, input: Record<string, unknown>, me: Pick
       .where(and(...pageWhere))
       .orderBy(asc(SORT_DUE), asc(requests.id))
       .limit(QUEUE_PAGE_SIZE + 1),
-    countQueue(db, filters, me, now),
+    countQueueViews(db, me, now),
   ]);
 
   const items = rows.slice(0, QUEUE_PAGE_SIZE);
   return {
+    filters,
     items,
     nextCursor: rows.length > QUEUE_PAGE_SIZE ? encodeCursor(items[items.length - 1]!) : null,
-    counts,
-    countCap,
+    viewCounts,
   };
 }

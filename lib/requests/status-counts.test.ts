@@ -6,7 +6,8 @@ import { SYSTEM_ACTOR } from "@/lib/audit/actor";
 import { rowsOf } from "@/lib/audit/record-audit-event";
 import { createStaff } from "@/lib/auth/create-staff";
 import type { CurrentStaff } from "@/lib/auth/current-staff";
-import { listQueue, QUEUE_COUNT_CAP, searchCondition } from "./list-queue";
+import { listQueue, searchCondition } from "./list-queue";
+import { VIEW_COUNT_CAP } from "./staff/queue-views";
 import { startRequest } from "./staff/start-request";
 import { compactStatusCounts, readStatusCounts } from "./status-counts";
 import { fileVerifiedRequest, verifiedRequestRow } from "./testing";
@@ -80,32 +81,30 @@ describe.each(testEngines())("status counts and queue search on %s", (engine) =>
     expect(await readStatusCounts(db())).toEqual(counted);
   });
 
-  it("gives the queue page exact counts unfiltered and capped counts with filters", async () => {
+  it("gives the queue's tabs counts: the status views from the counter, the others counted", async () => {
     const me = { id: admin.id };
     const page = await listQueue(db(), {}, me, now);
-    const { unverified, ...verified } = await countedByScan();
-    expect(unverified).toBeGreaterThan(0);
-    expect(page.counts).toEqual(verified);
-    expect(page.countCap).toBeNull();
-    expect((await listQueue(db(), { unverified: "1" }, me, now)).counts.unverified).toBe(unverified);
-    // Filtered: counted from the rows, the same numbers while under the cap.
-    const urgent = await listQueue(db(), { urgent: "1" }, me, now);
-    expect(urgent.counts).toEqual({ new: 1 });
-    expect(urgent.countCap).toBeNull();
+    const scanned = await countedByScan();
+    const open = (scanned.new ?? 0) + (scanned.in_progress ?? 0) + (scanned.awaiting_requester ?? 0) + (scanned.on_hold ?? 0);
+    expect(page.viewCounts.open).toBe(open);
+    expect(page.viewCounts.all).toBe(open + (scanned.completed ?? 0) + (scanned.denied ?? 0) + (scanned.withdrawn ?? 0));
+    expect(page.viewCounts.urgent).toBe(1);
+    expect(page.viewCounts.mine).toBe(0);
+    expect(page.viewCounts.unassigned).toBe(open);
   });
 
-  it("caps filtered counts per status when more requests match than the cap", { timeout: 120_000 }, async () => {
+  it("caps the counted views when more requests match than the cap", { timeout: 120_000 }, async () => {
     const me = { id: admin.id };
     await db().execute(sql`
       insert into requests (reference, type, status, locale, jurisdiction, requester_name, requester_email, details, consent_at, verify_by, verified_at, due_at)
       select 'DSR-2027-' || lpad(g::text, 6, '0'), 'deletion', case when g % 2 = 0 then 'new' else 'completed' end, 'ru', 'GDPR',
              'Bulk ' || g, 'bulk' || g || '@example.kz', '{}'::jsonb, now(), now(), now(), now() + interval '30 days'
-      from generate_series(1, ${QUEUE_COUNT_CAP * 2 + 10}) as g`);
-    const page = await listQueue(db(), { jurisdiction: "GDPR" }, me, now);
-    expect(page.countCap).toBe(QUEUE_COUNT_CAP);
-    expect(page.counts).toEqual({ new: QUEUE_COUNT_CAP, completed: QUEUE_COUNT_CAP });
-    // Exact again from the counter without filters.
-    expect((await listQueue(db(), {}, me, now)).counts.completed).toBe(QUEUE_COUNT_CAP + 5 + 2);
+      from generate_series(1, ${VIEW_COUNT_CAP * 2 + 10}) as g`);
+    const page = await listQueue(db(), {}, me, now);
+    expect(page.viewCounts.unassigned).toBe(VIEW_COUNT_CAP);
+    // Exact from the counter however many.
+    expect(page.viewCounts.open).toBeGreaterThan(VIEW_COUNT_CAP);
+    expect(page.viewCounts.all - page.viewCounts.open).toBe(VIEW_COUNT_CAP + 5 + 2);
   });
 
   it("searches e-mail and name through the pg_trgm indexes", async () => {
@@ -120,6 +119,5 @@ describe.each(testEngines())("status counts and queue search on %s", (engine) =>
     expect(plan).toContain("requests_name_trgm_idx");
     const found = await listQueue(db(), { q: "CONCURRENT3@exa" }, { id: admin.id }, now);
     expect(found.items.map((item) => item.requesterEmail)).toEqual(["concurrent3@example.kz"]);
-    expect(found.counts).toEqual({ in_progress: 1 });
   });
 });

@@ -1,0 +1,2 @@
+CREATE INDEX "requests_open_queue_idx" ON "requests" USING btree (coalesce("due_at", 'infinity'::timestamptz),"id") WHERE "requests"."status" in ('new', 'in_progress', 'awaiting_requester', 'on_hold');--> statement-breakpoint
+CREATE INDEX "requests_open_urgent_idx" ON "requests" USING btree (coalesce("due_at", 'infinity'::timestamptz),"id") WHERE "requests"."urgent" and "requests"."status" in ('new', 'in_progress', 'awaiting_requester', 'on_hold');

@@ -1,0 +1,51 @@
+import { readFileSync } from "node:fs";
+import { asc, sql } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { requests } from "@/db/schema";
+import { createTestDatabase, testEngines, type TestDatabase } from "@/db/testing";
+import { rowsOf } from "@/lib/audit/record-audit-event";
+import { OPEN_STATUSES } from "../lifecycle";
+import { viewWhere, type QueueView } from "./queue-views";
+
+const now = new Date("2026-11-24T06:00:00Z");
+const me = { id: "4c1e7a52-7c0e-4a8b-9d1f-2b3c4d5e6f70" };
+
+describe("the open requests' partial indexes", () => {
+  it("name exactly the open statuses, written as statusIn writes them", () => {
+    const migration = readFileSync("db/migrations/0019_queue_views.sql", "utf8");
+    const literal = `in (${OPEN_STATUSES.map((status) => `'${status}'`).join(", ")})`;
+    expect(migration.split(literal)).toHaveLength(3);
+  });
+});
+
+describe.each(testEngines())("queue views' plans on %s", (engine) => {
+  let database: TestDatabase;
+  beforeAll(async () => {
+    database = await createTestDatabase(engine);
+  });
+  afterAll(async () => {
+    await database?.drop();
+  });
+
+  /** The plan of a view's first page, with sequential scans forbidden (tiny tables are scanned whatever the indexes). */
+  async function planOf(view: QueueView): Promise<string> {
+    return database.db.transaction(async (tx) => {
+      await tx.execute(sql`set local enable_seqscan = off`);
+      const query = tx
+        .select({ id: requests.id })
+        .from(requests)
+        .where(viewWhere(view, me, now))
+        .orderBy(asc(sql`coalesce(${requests.dueAt}, 'infinity'::timestamptz)`), asc(requests.id))
+        .limit(26);
+      const explained = rowsOf<Record<string, string>>(await tx.execute(sql`explain ${query.getSQL()}`));
+      return explained.map((row) => Object.values(row)[0]).join("\n");
+    });
+  }
+
+  it("reads the default and urgent views from the partial indexes of open requests, the overdue one by index too", async () => {
+    expect(await planOf("open")).toContain("requests_open_queue_idx");
+    // The open requests' order, or the due dates by status: a bounded range either way.
+    expect(await planOf("overdue")).toMatch(/requests_open_queue_idx|requests_status_due_idx/);
+    expect(await planOf("urgent")).toContain("requests_open_urgent_idx");
+  });
+});
