@@ -38,9 +38,24 @@ const DEMO_REQUESTS: RequestForm[] = [
   { ...base, type: "credential_misuse", name: "Daniyar Nurlanov", email: "daniyar@example.kz", accountIdentifier: "daniyar.n", noticedOn: "2026-11-20", whatHappened: "A login from an unknown phone.", passwordChanged: "no" } as RequestForm,
 ];
 
+
+/** Received 40 days ago and still open: the queue's Overdue view has work in it (and the e2e agent's morning). */
+const DEMO_OVERDUE_DAYS = 40;
+const DEMO_OVERDUE: RequestForm[] = [
+  ["Асель Қасымова", "asel"],
+  ["Ерлан Сейтқали", "erlan"],
+  ["Мария Иванова", "maria"],
+  ["Олжас Беков", "olzhas"],
+  ["Sara Lind", "sara"],
+  ["Тимур Ахметов", "timur"],
+  ["Dana Omarova", "dana"],
+  ["Нұрлан Әлиев", "nurlan"],
+  ["Elena Kim", "elena"],
+].map(([name, login]) => ({ ...base, type: "access", name, email: `${login}.overdue@example.kz`, categories: ["device"], format: "pdf" }) as RequestForm);
+
 /**
  * For trying the product: a demo admin (login kept in DATA_DIR and printed at every start) and a
- * few verified sample requests, only on an empty database and only when DEMO_DATA is on.
+ * few verified sample requests (some of them overdue), only on an empty database and only when DEMO_DATA is on.
  */
 export async function seedDemoData(db: Db): Promise<void> {
   const [{ staffCount } = { staffCount: 0 }] = await db.select({ staffCount: count() }).from(staff);
@@ -59,12 +74,13 @@ export async function seedDemoData(db: Db): Promise<void> {
   }
   const [{ requestCount } = { requestCount: 0 }] = await db.select({ requestCount: count() }).from(requests);
   if (requestCount === 0) {
-    for (const form of DEMO_REQUESTS) {
-      const filed = await fileRequest(db, { form, locale: "ru", ip: "demo", proofOfAuthority: [], supportingDocuments: [], honeypot: "" });
+    const overdueAt = new Date(Date.now() - DEMO_OVERDUE_DAYS * 86_400_000);
+    for (const [form, at] of [...DEMO_OVERDUE.map((f) => [f, overdueAt] as const), ...DEMO_REQUESTS.map((f) => [f, new Date()] as const)]) {
+      const filed = await fileRequest(db, { form, locale: "ru", ip: "demo", proofOfAuthority: [], supportingDocuments: [], honeypot: "" }, at);
       if (!filed.ok) continue;
       await db.transaction(async (tx) => {
         const [request] = await tx.select().from(requests).where(eq(requests.id, filed.requestId));
-        if (request) await completeVerification(tx, request);
+        if (request) await completeVerification(tx, request, at);
       });
     }
   }

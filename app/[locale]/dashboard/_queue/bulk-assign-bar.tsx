@@ -1,0 +1,120 @@
+"use client";
+
+import { useTranslations } from "next-intl";
+import { startTransition, useActionState, useEffect, useState } from "react";
+import { buttonClasses } from "@/components/button-link";
+import { useFailureMessage } from "@/components/form/use-failure-message";
+import { bulkAssignAction, type BulkAssignState } from "./actions";
+import { BULK_FORM_ID, ROW_CHECKBOX_SELECTOR } from "./bulk-form-id";
+import { useQueueKeys } from "./use-queue-keys";
+
+/**
+ * The bulk bar above the queue: the ticked rows (their checkboxes sit in the table and belong to
+ * this form by its id) assigned to me, to a colleague, or to nobody, in one post; then what
+ * changed and each row refused with why. The `a` key posts the same with the focused row.
+ */
+export function BulkAssignBar({ locale, colleagues }: { locale: string; colleagues: { id: string; name: string }[] }) {
+  const t = useTranslations("staff.queue.bulk");
+  const failureMessage = useFailureMessage("dashboard");
+  const [state, formAction, pending] = useActionState<BulkAssignState, FormData>(bulkAssignAction, null);
+  const [selected, setSelected] = useState(0);
+
+  useEffect(() => {
+    const count = () => setSelected(document.querySelectorAll(`${ROW_CHECKBOX_SELECTOR}:checked`).length);
+    count();
+    document.addEventListener("change", count);
+    return () => document.removeEventListener("change", count);
+  }, []);
+
+  // Done: the ticks go (the rows are redrawn with their new assignee).
+  useEffect(() => {
+    if (!state?.ok) return;
+    for (const box of document.querySelectorAll<HTMLInputElement>(ROW_CHECKBOX_SELECTOR)) box.checked = false;
+    document.dispatchEvent(new Event("change"));
+  }, [state]);
+
+  useQueueKeys((requestId) => {
+    const form = new FormData();
+    form.set("locale", locale);
+    form.set("to", "me");
+    form.append("requestIds", requestId);
+    startTransition(() => formAction(form));
+  });
+
+  return (
+    <div className="mt-4 min-w-0">
+      <form
+        id={BULK_FORM_ID}
+        action={formAction}
+        method="post"
+        aria-label={t("label")}
+        aria-busy={pending}
+        className="flex min-w-0 flex-wrap items-center gap-2 rounded-md border border-slate-200 bg-white p-2 text-sm"
+      >
+        <input type="hidden" name="locale" value={locale} />
+        <span className="px-1 font-medium" data-testid="bulk-selected">
+          {t("selected", { count: selected })}
+        </span>
+        <button type="submit" name="to" value="me" disabled={pending} className={buttonClasses("secondary")}>
+          {t("toMe")}
+        </button>
+        <span className="inline-flex min-w-0 flex-wrap items-center gap-2">
+          <label htmlFor="bulk-assignee" className="sr-only">
+            {t("assignTo")}
+          </label>
+          <select id="bulk-assignee" name="assigneeId" className="min-h-11 max-w-full min-w-0 rounded-md border border-slate-400 bg-white px-2 py-1">
+            <option value="">{t("assignTo")}…</option>
+            {colleagues.map((person) => (
+              <option key={person.id} value={person.id}>
+                {person.name}
+              </option>
+            ))}
+          </select>
+          <button type="submit" name="to" value="other" disabled={pending} className={buttonClasses("secondary")}>
+            {t("assign")}
+          </button>
+        </span>
+        <button type="submit" name="to" value="nobody" disabled={pending} className={buttonClasses("secondary")}>
+          {t("unassign")}
+        </button>
+      </form>
+      <BulkResult state={state} failureMessage={failureMessage} />
+    </div>
+  );
+}
+
+function BulkResult({ state, failureMessage }: { state: BulkAssignState; failureMessage: ReturnType<typeof useFailureMessage> }) {
+  const t = useTranslations("staff.queue.bulk");
+  let body: React.ReactNode = null;
+  if (state && !state.ok) {
+    const fields = Object.keys(state.fieldErrors ?? {});
+    const text =
+      state.error === "invalid" && fields.some((field) => field.startsWith("requestIds"))
+        ? t("chooseRequests")
+        : state.error === "invalid" && fields.includes("assigneeId")
+          ? t("chooseAssignee")
+          : failureMessage(state);
+    body = <p className="font-semibold text-red-800">{text}</p>;
+  } else if (state?.ok) {
+    body = (
+      <>
+        <p>{t("done", { count: state.assigned.length })}</p>
+        {state.refused.length ? (
+          <div className="mt-1 text-red-800">
+            <p className="font-semibold">{t("refused", { count: state.refused.length })}</p>
+            <ul className="list-disc pl-5">
+              {state.refused.map((row) => (
+                <li key={row.requestId}>{t("refusedRow", { reference: row.reference ?? t("unnamed"), reason: failureMessage(row) })}</li>
+              ))}
+            </ul>
+          </div>
+        ) : null}
+      </>
+    );
+  }
+  return (
+    <div role="status" className="mt-2 min-w-0 text-sm break-words" data-testid="bulk-result">
+      {body}
+    </div>
+  );
+}
