@@ -63,3 +63,56 @@ test("a captured server action is refused for anonymous, forged and read-only ca
 
   await Promise.all([anonymous.dispose(), forged.dispose(), complianceContext.close(), agentContext.close()]);
 });
+
+/** The queue's bulk assign is checked on the server too: captured from an agent's queue, replayed by others. */
+test("a captured bulk assign is refused for anonymous, forged and read-only callers, and works for an agent", async ({ browser }) => {
+  const agentContext = await browser.newContext({ baseURL: BASE });
+  const agent = await agentContext.newPage();
+  await signInAs(agent, "agent");
+  await searchQueue(agent, "daniyar@");
+  const table = agent.getByRole("table", { name: "Request queue" });
+  const reference = (await table.locator("a[data-queue-open]").first().textContent())!.trim();
+  const row = table.locator("[data-queue-row]").filter({ hasText: reference });
+  await expect(row).toContainText("Nobody");
+
+  let captured: { headers: Record<string, string>; body: Buffer } | undefined;
+  await agent.route("**/en/dashboard**", async (route) => {
+    const headers = route.request().headers();
+    if (route.request().method() === "POST" && headers["next-action"]) {
+      captured = { headers, body: route.request().postDataBuffer() ?? Buffer.alloc(0) };
+      await route.abort();
+    } else await route.continue();
+  });
+  await agent.getByRole("checkbox", { name: `Select ${reference}` }).check();
+  await agent.getByRole("form", { name: "Selected requests" }).getByRole("button", { name: "Assign to me" }).click();
+  await expect.poll(() => captured).toBeDefined();
+  await agent.unroute("**/en/dashboard**");
+  const replay = (context: { post: typeof agentContext.request.post }) =>
+    context.post(`${BASE}/en/dashboard`, {
+      headers: { "next-action": captured!.headers["next-action"]!, "content-type": captured!.headers["content-type"]!, accept: "text/x-component" },
+      data: captured!.body,
+      maxRedirects: 0,
+    });
+
+  const anonymous = await playwrightRequest.newContext();
+  const anonymousAnswer = await replay(anonymous);
+  expect(anonymousAnswer.status()).toBe(307);
+  expect(anonymousAnswer.headers()["location"]).toContain("/en/staff/sign-in");
+
+  const forged = await playwrightRequest.newContext({ extraHTTPHeaders: { cookie: "next-auth.session-token=forged" } });
+  expect(await (await replay(forged)).text()).toContain('"error":"unauthorized"');
+
+  const complianceContext = await browser.newContext({ baseURL: BASE });
+  await signInAs(await complianceContext.newPage(), "compliance");
+  expect(await (await replay(complianceContext.request)).text()).toContain('"error":"forbidden"');
+  await agent.reload();
+  await expect(row).toContainText("Nobody");
+
+  // The agent's own replay goes through, and the row says whose it is now.
+  const agentAnswer = await replay(agentContext.request);
+  expect(await agentAnswer.text()).toContain('"ok":true');
+  await agent.reload();
+  await expect(row).toContainText("Demo Agent");
+
+  await Promise.all([anonymous.dispose(), forged.dispose(), complianceContext.close(), agentContext.close()]);
+});

@@ -34,6 +34,8 @@ for (const who of ["anonymous", "agent", "compliance", "admin"] as Who[]) {
       if (entry.allowed.includes(who)) {
         expect(response?.status(), path).toBe(200);
         await expect(page.getByRole("heading", { level: 1 }), path).not.toHaveText("Access denied");
+        // The queue offers bulk assign only to those who may assign (the action refuses the others too: action-authorization.spec.ts).
+        if (path === "/en/dashboard") await expect(page.getByRole("form", { name: "Selected requests" }), path).toHaveCount((PERMISSIONS["requests.work"] as readonly string[]).includes(who) ? 1 : 0);
       } else {
         expect(response?.status(), path).toBe(403);
         await expect(page.getByRole("heading", { level: 1 }), path).toHaveText("Access denied");
