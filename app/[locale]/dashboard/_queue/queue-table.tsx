@@ -39,7 +39,8 @@ function Truncated({ text, className = "" }: { text: string; className?: string 
 export function QueueTable({ items, now, people, selectable, texts }: { items: QueueItem[]; now: Date; people: Map<string, string>; selectable: boolean; texts: QueueTableTexts }) {
   const { columns } = texts;
   return (
-    <div className="mt-3 min-w-0 overflow-x-auto rounded-md border border-slate-200 bg-white" data-testid="queue-frame">
+    // relative: the screen-reader-only texts inside (position: absolute) stay in the frame instead of widening the page.
+    <div className="relative mt-3 min-w-0 overflow-x-auto rounded-md border border-slate-200 bg-white" data-testid="queue-frame">
       <table className="w-full min-w-[60rem] table-fixed border-collapse text-left text-sm">
         <caption className="sr-only">{texts.caption}</caption>
         <colgroup>
