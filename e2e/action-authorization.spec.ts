@@ -65,8 +65,8 @@ test("a captured server action is refused for anonymous, forged and read-only ca
 });
 
 /** The queue's bulk assign is checked on the server too: captured from an agent's queue, replayed by others. */
-test("a captured bulk assign is refused for anonymous, forged and read-only callers, and works for an agent", async ({ browser }) => {
-  const agentContext = await browser.newContext({ baseURL: BASE });
+test("a captured bulk assign is refused for anonymous, forged and read-only callers, and works for an agent", async ({ browser, baseURL }) => {
+  const agentContext = await browser.newContext({ baseURL });
   const agent = await agentContext.newPage();
   await signInAs(agent, "agent");
   await searchQueue(agent, "daniyar@");
@@ -88,7 +88,7 @@ test("a captured bulk assign is refused for anonymous, forged and read-only call
   await expect.poll(() => captured).toBeDefined();
   await agent.unroute("**/en/dashboard**");
   const replay = (context: { post: typeof agentContext.request.post }) =>
-    context.post(`${BASE}/en/dashboard`, {
+    context.post(`${baseURL}/en/dashboard`, {
       headers: { "next-action": captured!.headers["next-action"]!, "content-type": captured!.headers["content-type"]!, accept: "text/x-component" },
       data: captured!.body,
       maxRedirects: 0,
@@ -102,7 +102,7 @@ test("a captured bulk assign is refused for anonymous, forged and read-only call
   const forged = await playwrightRequest.newContext({ extraHTTPHeaders: { cookie: "next-auth.session-token=forged" } });
   expect(await (await replay(forged)).text()).toContain('"error":"unauthorized"');
 
-  const complianceContext = await browser.newContext({ baseURL: BASE });
+  const complianceContext = await browser.newContext({ baseURL });
   await signInAs(await complianceContext.newPage(), "compliance");
   expect(await (await replay(complianceContext.request)).text()).toContain('"error":"forbidden"');
   await agent.reload();
