@@ -1,9 +1,25 @@
 import { readFileSync } from "node:fs";
 import { expect, test, type Page } from "@playwright/test";
 import { readZip } from "../lib/fulfilment/package/read-zip";
+import type { SignedEndpoint } from "../lib/fulfilment/http/testing/signed-endpoint";
 import { expectNoAxeViolations } from "./support/axe";
-import { readLatestEmail, readVerificationCode } from "./support/mailbox";
+import { reloadUntil, startE2eEndpoint, storeSigningKey } from "./support/http-endpoint";
+import { readLatestEmail, readVerificationCode, uniqueEmail } from "./support/mailbox";
 import { searchQueue, signInAs } from "./support/staff";
+
+// The e2e map (e2e/support/start-server.mjs) adds an "Auth service" endpoint: a real server on
+// 127.0.0.1 started here, its signing key stored by an admin on the Data map page.
+let endpoint: SignedEndpoint;
+test.beforeAll(async ({ browser }) => {
+  endpoint = await startE2eEndpoint();
+  const admin = await (await browser.newContext()).newPage();
+  await signInAs(admin, "admin", "en");
+  await storeSigningKey(admin);
+  await admin.context().close();
+});
+test.afterAll(async () => {
+  await endpoint?.close();
+});
 
 // The demo's sample app (DEMO_DATA=true) holds these people; the map is db/seed/fulfilment/sample-app-map.yaml.
 const AIGERIM = "aigerim@example.kz";
@@ -44,7 +60,12 @@ test("an access request in Kazakh is collected from the sample app, approved, an
 
   await card.getByRole("button", { name: "Collect data" }).click();
   const preview = card.getByRole("table", { name: "What we found" });
-  await expect(preview).toBeVisible();
+  // The database is read at once; the auth service answers through the worker.
+  await reloadUntil(staff, () => expect(preview).toBeVisible({ timeout: 1_000 }));
+  await expect(preview.getByRole("row").filter({ hasText: "accounts" })).toContainText("1");
+  const calls = card.getByRole("table", { name: "Calls to our other systems" });
+  await expect(calls.getByRole("row").filter({ hasText: "Auth service" })).toContainText("1 record received");
+  expect(endpoint.received.filter((call) => call.purpose === "access").map((call) => call.signature)).toEqual(["ok"]);
   await expect(preview.getByRole("row").filter({ hasText: "locations" })).toContainText("3");
   await expect(preview.getByRole("row").filter({ hasText: "users" })).toContainText("Identity and contact details");
   // Device data was not asked for.
@@ -65,7 +86,8 @@ test("an access request in Kazakh is collected from the sample app, approved, an
   await page.getByRole("link", { name: /personal-data\.zip/ }).click();
   const download = await downloading;
   const zip = readZip(readFileSync((await download.path())!));
-  expect([...zip.keys()].sort()).toEqual(["csv/app-locations.csv", "csv/app-users.csv", "data.json", "summary.html"]);
+  expect([...zip.keys()].sort()).toEqual(["csv/app-locations.csv", "csv/app-users.csv", "csv/auth-accounts.csv", "data.json", "summary.html"]);
+  expect(zip.get("csv/auth-accounts.csv")!.toString("utf8")).toContain("aigerim");
   const summary = zip.get("summary.html")!.toString("utf8");
   expect(summary).toContain("Сіздің дербес деректеріңіз");
   expect(summary).toContain("Геолокация");
@@ -111,4 +133,106 @@ test("a deletion is dry-run by an agent, approved by a compliance officer, and t
   expect(told.text).toContain("Данные об устройстве: удалены 2 записи");
   expect(told.text).toContain("Платёжные записи хранятся 5 лет");
   await officer.context().close();
+});
+
+/** A requester reports, in Russian, that someone uses their account, and confirms the report. */
+async function fileRussianMisuseReport(page: Page, email: string): Promise<string> {
+  await page.goto("/ru/requests/new/credential_misuse");
+  await page.getByLabel("Какой учётной записью пользуется кто-то другой").fill("aliya.k");
+  await page.getByLabel("Когда вы это заметили").fill("20.11.2026");
+  await page.getByLabel("Что произошло", { exact: true }).fill("Пришло SMS о входе, которого я не делала.");
+  await page.getByLabel("Нет ещё").check();
+  await page.getByLabel("Имя и фамилия").fill("Алия Касымова");
+  await page.getByLabel("Адрес электронной почты").fill(email);
+  await page.getByLabel(/Я согласен\(на\)/).check();
+  await page.getByRole("button", { name: "Отправить запрос" }).click();
+  await expect(page).toHaveURL(/\/ru\/requests\/[0-9a-f-]{36}\/verify$/);
+  const verifyUrl = page.url();
+  const requestId = /\/requests\/([0-9a-f-]{36})\/verify$/.exec(verifyUrl)![1]!;
+  const code = await readVerificationCode(page, email);
+  await page.goto(verifyUrl);
+  await page.getByLabel("Код из письма").fill(code);
+  await page.getByRole("button", { name: "Подтвердить", exact: true }).click();
+  await expect(page.getByTestId("request-status")).toContainText("Рассматривается в первую очередь");
+  return requestId;
+}
+
+test("a verified misuse report in Russian reaches the operator's 'secure this account' endpoint within seconds; a refused call is retried by staff", async ({ page, browser }) => {
+  test.setTimeout(120_000);
+  // The first call is refused (403): the page shows why, and staff send it again.
+  endpoint.queue("/secure", { status: 403 });
+  const email = uniqueEmail("misuse-http");
+  const requestId = await fileRussianMisuseReport(page, email);
+
+  const staff = await (await browser.newContext()).newPage();
+  await signInAs(staff, "agent", "ru");
+  await staff.goto(`/ru/dashboard/requests/${requestId}`);
+  const card = staff.getByRole("region", { name: "Данные в наших системах" });
+  const row = card.getByRole("table", { name: "Вызовы других наших систем" }).getByRole("row").filter({ hasText: "Auth service" });
+  await reloadUntil(staff, () => expect(row.getByRole("alert")).toContainText("HTTP 403", { timeout: 1_000 }));
+  await expect(row).toContainText("защитить учётную запись");
+  await expectNoAxeViolations(staff);
+  await row.getByRole("button", { name: "Повторить вызов «Auth service»" }).click();
+  await reloadUntil(staff, () => expect(row.getByRole("status")).toContainText("Сделано там: sessions_revoked, password_reset", { timeout: 1_000 }));
+  const secured = endpoint.received.filter((call) => call.purpose === "secure_account" && (call.body.subject as { emails: string[] }).emails[0] === email);
+  expect(secured.map((call) => call.signature)).toEqual(["ok", "ok"]);
+  expect(secured[0]!.body).toMatchObject({ reported_account: "aliya.k", password_changed: "no" });
+
+  // The timeline says what happened, in the page's language.
+  const timeline = staff.getByTestId("timeline");
+  await timeline.locator("summary").click();
+  await expect(timeline).toContainText("Вызов другой системы не удался");
+  await expect(timeline).toContainText("Другая система ответила");
+  await staff.setViewportSize({ width: 360, height: 800 });
+  expect(await staff.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+  await staff.screenshot({ path: test.info().outputPath("fulfilment-misuse-secured.png"), fullPage: true });
+  await staff.context().close();
+});
+
+test("a correction filed in English is matched to the sample app's columns and applied change by change by staff in Russian", async ({ page, browser }) => {
+  test.setTimeout(120_000);
+  // other.person@example.kz is in the sample app (person 3); the other tests use the first two.
+  const email = "other.person@example.kz";
+  await page.goto("/en/requests/new/correction");
+  await page.getByLabel("Which information").nth(0).fill("Full name");
+  await page.getByLabel("What it says now").nth(0).fill("Other Person");
+  await page.getByLabel("What it should say").nth(0).fill("Other Persson");
+  await page.getByRole("button", { name: "Add another correction" }).click();
+  await page.getByLabel("Which information").nth(1).fill("Favourite colour");
+  await page.getByLabel("What it should say").nth(1).fill("Blue");
+  await page.getByLabel("First and last name").fill("Other Person");
+  await page.getByLabel("Email address").fill(email);
+  await page.getByLabel(/I agree to the processing/).check();
+  await page.getByRole("button", { name: "Submit request" }).click();
+  await expect(page).toHaveURL(/\/en\/requests\/[0-9a-f-]{36}\/verify$/);
+  const verifyUrl = page.url();
+  const requestId = /\/requests\/([0-9a-f-]{36})\/verify$/.exec(verifyUrl)![1]!;
+  const code = await readVerificationCode(page, email);
+  await page.goto(verifyUrl);
+  await page.getByLabel("Code from the email").fill(code);
+  await page.getByRole("button", { name: "Confirm", exact: true }).click();
+  await expect(page.getByTestId("request-status")).toBeVisible();
+
+  const staff = await (await browser.newContext()).newPage();
+  await signInAs(staff, "agent", "ru");
+  await staff.goto(`/ru/dashboard/requests/${requestId}`);
+  await staff.getByRole("button", { name: "Начать работу" }).click();
+  await expect(staff.getByTestId("staff-request-status")).toContainText("В работе");
+  const card = staff.getByRole("region", { name: "Данные в наших системах" });
+  await card.getByRole("button", { name: "Сопоставить исправления с нашими данными" }).click();
+  const table = card.getByRole("table", { name: "Запрошенные исправления" });
+  await expect(table.getByRole("row").filter({ hasText: "Full name" })).toContainText("app.users.full_name");
+  await expect(table.getByRole("row").filter({ hasText: "Favourite colour" })).toContainText("нет в карте данных: исправьте вручную");
+  // Only mapped changes can be ticked.
+  await expect(card.getByLabel("Применить изменение поля «Favourite colour»")).toHaveCount(0);
+  await expectNoAxeViolations(staff);
+
+  await card.getByLabel("Применить изменение поля «Full name»").check();
+  await card.getByRole("button", { name: "Применить одобренные изменения" }).click();
+  await expect(card.getByRole("status")).toHaveText("Одобренные изменения применены; в журнале аудита сохранены хеши значений.");
+  await expect(table.getByRole("row").filter({ hasText: "Full name" })).toContainText("1");
+  await staff.setViewportSize({ width: 360, height: 800 });
+  expect(await staff.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+  await staff.screenshot({ path: test.info().outputPath("fulfilment-correction-applied.png"), fullPage: true });
+  await staff.context().close();
 });

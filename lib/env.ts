@@ -106,6 +106,8 @@ const envShape = {
     .optional(),
   FULFILMENT_ROW_CAP: wholeNumber(1, 1_000_000, "rows").default(10_000),
   FULFILMENT_STATEMENT_TIMEOUT_SECONDS: wholeNumber(1, 3_600, "seconds").default(30),
+  // An access package (ZIP) bigger than this is refused on the run, not delivered (the status page's download and e-mail are not made for more).
+  FULFILMENT_PACKAGE_MAX_MB: wholeNumber(1, 100, "MB").default(10),
   INBOUND_TRUSTED_AUTHSERV_ID: z
     .string()
     .regex(/^[A-Za-z0-9._-]+(?:\s*,\s*[A-Za-z0-9._-]+)*$/, {

@@ -2,7 +2,8 @@
 // points at PostgreSQL, on that database — or on a fresh one beside it named with DATABASE_SUFFIX,
 // so two servers never share data. Usage: node e2e/support/start-server.mjs PORT DATA_DIR [DATABASE_SUFFIX]
 import { spawn } from "node:child_process";
-import { rmSync } from "node:fs";
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import path from "node:path";
 import { createRequire } from "node:module";
 import postgres from "postgres";
 
@@ -25,6 +26,29 @@ async function databaseUrl() {
 }
 
 const DATABASE_URL = await databaseUrl();
+
+// The sample app's map plus an HTTP endpoint (access and "secure this account") that
+// e2e/fulfilment.spec.ts serves on 127.0.0.1 at this port (E2E_ENDPOINT_PORT in e2e/support/http-endpoint.ts).
+const E2E_ENDPOINT_PORT = 3199;
+mkdirSync(dataDir, { recursive: true });
+const mapFile = path.resolve(dataDir, "e2e-data-map.yaml");
+writeFileSync(
+  mapFile,
+  `${readFileSync("db/seed/fulfilment/sample-app-map.yaml", "utf8")}
+http_sources:
+  - id: auth
+    title: Auth service
+    timeout_seconds: 5
+    calls:
+      access: http://127.0.0.1:${E2E_ENDPOINT_PORT}/access
+      secure_account: http://127.0.0.1:${E2E_ENDPOINT_PORT}/secure
+    collections:
+      - table: accounts
+        fields:
+          - { column: login, category: identity_contacts }
+          - { column: last_login_ip, category: device }
+`,
+);
 const nextBin = createRequire(import.meta.url).resolve("next/dist/bin/next");
 const server = spawn(process.execPath, [nextBin, "start", "-H", "127.0.0.1", "-p", port], {
   stdio: "inherit",
@@ -44,6 +68,7 @@ const server = spawn(process.execPath, [nextBin, "start", "-H", "127.0.0.1", "-p
     INBOUND_WEBHOOK_SECRET: "e2e-inbound-webhook-secret-0123456789abcdef",
     // Seals the demo sample app's source URL (a production build has no generated key).
     FULFILMENT_ENCRYPTION_KEY: "ZTJlLWZ1bGZpbG1lbnQta2V5LTAxMjM0NTY3ODlhYmM=",
+    FULFILMENT_MAP: mapFile,
   },
 });
 for (const signal of ["SIGINT", "SIGTERM"]) process.on(signal, () => server.kill(signal));

@@ -75,6 +75,10 @@ export const CONFLICT_REASONS = [
   "run_state",
   /** Fulfilment is off (no data map) or the map has no source to work on. */
   "fulfilment_off",
+  /** Fulfilment: only a call to an HTTP endpoint that failed for good can be retried (a pending one is retried by the worker). */
+  "call_state",
+  /** Fulfilment: the data map changed since the dry run; plan again before approving. */
+  "map_changed",
 ] as const;
 export type ConflictReason = (typeof CONFLICT_REASONS)[number];
 

@@ -3,9 +3,9 @@ export type LimitedBody = { ok: true; bytes: Uint8Array } | { ok: false; reason:
 /**
  * Reads a request body chunk by chunk and stops as soon as it passes `limit` bytes, so a body
  * without Content-Length (chunked) is never buffered beyond the limit. A declared length over the
- * limit is refused before reading anything.
+ * limit is refused before reading anything. A request received, or a response to a call we made.
  */
-export async function readLimitedBody(request: Request, limit: number): Promise<LimitedBody> {
+export async function readLimitedBody(request: Pick<Request, "headers" | "body">, limit: number): Promise<LimitedBody> {
   const declared = Number(request.headers.get("content-length") ?? Number.NaN);
   if (Number.isFinite(declared) && declared > limit) return { ok: false, reason: "too_large" };
   if (!request.body) return { ok: true, bytes: new Uint8Array(0) };

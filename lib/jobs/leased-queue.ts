@@ -1,6 +1,6 @@
 import { and, eq, inArray, lte, sql, type SQL } from "drizzle-orm";
 import type { AnyPgColumn, PgTable, PgUpdateSetSource } from "drizzle-orm/pg-core";
-import type { Db } from "@/db/client";
+import type { Db, Executor } from "@/db/client";
 
 /**
  * A table used as a job queue (the e-mail outbox, the fulfilment HTTP calls): rows in `pending`
@@ -60,7 +60,7 @@ export async function claimDue<T extends QueueTable>(db: Db, queue: LeasedQueue<
  * Writes a claimed row's outcome if the row still carries this claim (pending, same attempt
  * count). False when the claim was lost (the lease ran out and another worker took the row).
  */
-export async function settleClaim<T extends QueueTable>(db: Db, queue: LeasedQueue<T>, row: Claimable, changes: PgUpdateSetSource<T>): Promise<boolean> {
+export async function settleClaim<T extends QueueTable>(db: Executor, queue: LeasedQueue<T>, row: Claimable, changes: PgUpdateSetSource<T>): Promise<boolean> {
   const { id, status, attempts } = queue.table;
   const updated = await db
     .update(queue.table)

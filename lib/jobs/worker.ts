@@ -1,5 +1,8 @@
 import { sealAuditLog } from "@/lib/audit/seal-audit-log";
 import { deliverDueEmails, DEFAULT_BATCH_SIZE } from "@/lib/email/deliver-due-emails";
+import { deliverDueHttpCalls } from "@/lib/fulfilment/http/deliver-due-http-calls";
+import { HTTP_CALL_BATCH_SIZE } from "@/lib/fulfilment/http/http-call-queue";
+import { appRunDeps } from "@/lib/fulfilment/runs/app-run-deps";
 import { describeTransport, selectTransport, type MailTransport } from "@/lib/email/transports";
 import { devMailboxEnabled, getEnv, imapSettings } from "@/lib/env";
 import { processStalledInboundEmails } from "@/lib/inbound/ingest-email";
@@ -130,6 +133,15 @@ async function deliverOutbox(state: WorkerState, db: Db): Promise<void> {
   }
 }
 
+/** The operator's HTTP endpoints (lib/fulfilment/http): securing an account first, every tick. */
+async function deliverHttpCalls(state: WorkerState, db: Db): Promise<void> {
+  for (let batch = 0; batch < MAX_BATCHES_PER_TICK && !state.stopped; batch++) {
+    const counts = await deliverDueHttpCalls(db, () => appRunDeps(db));
+    if (counts.claimed > 0) log.debug("fulfilment HTTP calls", counts);
+    if (counts.claimed < HTTP_CALL_BATCH_SIZE) break;
+  }
+}
+
 async function tick(state: WorkerState): Promise<void> {
   let db: Db;
   try {
@@ -139,6 +151,13 @@ async function tick(state: WorkerState): Promise<void> {
     return;
   }
   let failed = false;
+  try {
+    await deliverHttpCalls(state, db);
+  } catch (error) {
+    // An endpoint or map in trouble must not hold up e-mail delivery.
+    failed = true;
+    reportTickError(state, error);
+  }
   try {
     await deliverOutbox(state, db);
   } catch (error) {

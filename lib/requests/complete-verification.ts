@@ -10,6 +10,7 @@ import { generateToken, hashToken } from "@/lib/security/tokens";
 import { calculateDueAt } from "./deadlines/deadline-repository";
 import { applyTransition, OPEN_STATUSES } from "./lifecycle";
 import { statusPageUrl } from "./links";
+import { queueSecureAccountCalls } from "@/lib/fulfilment/http/secure-account-calls";
 import { recordRequestChange } from "./record-request-change";
 
 export const STATUS_LINK_TTL_DAYS = 365;
@@ -86,6 +87,8 @@ export async function completeVerification(tx: Tx, request: Request, now = new D
     actor,
     data: { reference, status, dueAt: deadline?.dueAt.toISOString() ?? null, ruleId: deadline?.ruleId ?? null, urgent },
   });
+  // "Tell us immediately" made real: the operator's systems are asked to secure the account now.
+  await queueSecureAccountCalls(tx, updated!, now);
   if (duplicate) {
     await recordRequestChange(tx, {
       requestId: request.id,

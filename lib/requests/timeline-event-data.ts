@@ -29,6 +29,7 @@ const status = lenient(z.enum(REQUEST_STATUSES));
 const unit = lenient(z.enum(DEADLINE_UNITS).nullable());
 const move = { from: status, to: status };
 const run = z.object({ runId: text, step: text, mapVersion: count });
+const call = { callId: text, source: text, purpose: lenient(z.enum(["access", "erasure", "secure_account"])), attempts: count };
 
 /**
  * A kind's reader: its data checked by its schema. Every field is lenient, so any object parses;
@@ -73,6 +74,9 @@ const READERS: { [K in TimelineKind]: (data: unknown) => { kind: K; data: Stored
   anonymised: reader("anonymised", z.object({ messages: count, files: count, inboundEmails: count, outboxEmails: count, accessTokens: count, verificationChallenges: count, events: count })),
   email_bounced: reader("email_bounced", z.object({ outboxEmailId: text, inboundEmailId: text, to: text, detail: text })),
   inbound_email_attached: reader("inbound_email_attached", z.object({ inboundEmailId: text, kind: text, messageId: nullableText, note: nullableText })),
+  http_call_answered: reader("http_call_answered", z.object({ ...call, rows: count, erased: count, actions: text })),
+  http_call_failed: reader("http_call_failed", z.object({ ...call, error: text })),
+  http_call_retried: reader("http_call_retried", z.object(call)),
   fulfilment_started: reader("fulfilment_started", run),
   fulfilment_resumed: reader("fulfilment_resumed", run),
   fulfilment_failed: reader("fulfilment_failed", run),

@@ -9,6 +9,8 @@ import type { RequestType } from "./request-types";
  * db/schema builds request_events' check constraint from TIMELINE_KINDS.
  */
 type StatusMove = { from: RequestStatus; to: RequestStatus };
+/** A signed call to one of the operator's HTTP endpoints (lib/fulfilment/http): counts, action names and status codes only. */
+type HttpCallEvent = { callId: string; source: string; purpose: "access" | "erasure" | "secure_account"; attempts: number };
 type FulfilmentRunEvent = { runId: string; step: string; mapVersion: number } & Record<string, string | number | boolean | null>;
 
 export type TimelineEventData = {
@@ -42,6 +44,10 @@ export type TimelineEventData = {
   anonymised: { messages: number; files: number; inboundEmails: number; outboxEmails: number; accessTokens: number; verificationChallenges: number; events: number };
   email_bounced: { outboxEmailId: string; inboundEmailId: string; to: string; detail: string };
   inbound_email_attached: { inboundEmailId: string; kind: string; messageId: string | null; note: string | null };
+  /** rows: access answers; erased: erasure answers; actions: what securing the account did, comma-separated names the operator chose. */
+  http_call_answered: HttpCallEvent & { rows?: number; erased?: number; actions?: string };
+  http_call_failed: HttpCallEvent & { error: string };
+  http_call_retried: HttpCallEvent;
 } & { [K in `fulfilment_${FulfilmentEvent}`]: FulfilmentRunEvent };
 
 /** What a fulfilment run records on the timeline (lib/fulfilment/runs), as `fulfilment_<event>`. */
@@ -75,6 +81,9 @@ const KIND_FLAGS = {
   anonymised: true,
   email_bounced: true,
   inbound_email_attached: true,
+  http_call_answered: true,
+  http_call_failed: true,
+  http_call_retried: true,
   ...(Object.fromEntries(FULFILMENT_EVENTS.map((event) => [`fulfilment_${event}`, true])) as Record<`fulfilment_${FulfilmentEvent}`, true>),
 } satisfies Record<TimelineKind, true>;
 

@@ -48,6 +48,15 @@ export function checkMapRules(map: DataMap): RuleProblem[] {
       }
     });
   });
+  map.http_sources.forEach((source, s) => {
+    if (sourceIds.has(source.id)) problems.push({ path: ["http_sources", s, "id"], message: `source \`${source.id}\` is declared twice` });
+    sourceIds.add(source.id);
+    const tables = new Set<string>();
+    source.collections.forEach((collection, c) => {
+      if (tables.has(collection.table)) problems.push({ path: ["http_sources", s, "collections", c, "table"], message: `\`${collection.table}\` is declared twice in source \`${source.id}\`` });
+      tables.add(collection.table);
+    });
+  });
   map.corrections.forEach((correction, i) => {
     const [sourceId, table, column] = correction.target.split(".");
     const source = map.sources.find((candidate) => candidate.id === sourceId);

@@ -57,3 +57,11 @@ export function describeProblem(problem: MapProblem): string {
   const where = [problem.line !== null ? `line ${problem.line}` : null, problem.path ? `(${problem.path})` : null].filter(Boolean).join(" ");
   return where ? `${where}: ${problem.message}` : problem.message;
 }
+
+/** "line 12 (sources[0].collections[1].fields[2].erase): " for a path in a map's text, so a problem found later (the live-schema check) names its line too. */
+export function lineOfPath(text: string, path: readonly (string | number)[]): string {
+  const lines = new LineCounter();
+  const doc = parseDocument(text, { lineCounter: lines, prettyErrors: false });
+  const line = lineOf(doc, lines, path);
+  return `${describeProblem({ line, path: formatPath(path), message: "" }).replace(/: $/, "")}: `;
+}

@@ -1,7 +1,7 @@
 import { UTF8_BOM, csvRecord, neutraliseFormula } from "@/lib/compliance/csv";
 import { DATA_CATEGORIES, type DataCategory } from "@/lib/requests/request-types";
 import { toJsonValue } from "../connectors/source-client";
-import type { DataMap } from "../map/map-schema";
+import { describedSource, type DataMap } from "../map/map-schema";
 import type { CollectedSource, CollectionCount } from "./collected-data";
 import { createZip } from "./zip";
 
@@ -43,7 +43,7 @@ export function buildAccessPackage(input: { map: DataMap; collected: CollectedSo
   const byCategory = new Map<DataCategory, string[]>(chosen.map((category) => [category, []]));
 
   for (const found of collected) {
-    const source = map.sources.find((candidate) => candidate.id === found.sourceId);
+    const source = describedSource(map, found.sourceId);
     if (!source) continue;
     const sourceJson: { id: string; title: string; collections: unknown[] } = { id: source.id, title: source.title, collections: [] };
     for (const collection of source.collections) {

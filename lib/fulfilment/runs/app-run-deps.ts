@@ -10,5 +10,5 @@ import type { RunDeps } from "./run-support";
 export async function appRunDeps(db: Db): Promise<RunDeps> {
   const loaded = await loadDataMap();
   if (!loaded) throw new AppError("conflict", { reason: "fulfilment_off" });
-  return { map: loaded.map, openSource: (sourceId) => openSource(db, sourceId), key: requireFulfilmentKey(), rowCap: getEnv().FULFILMENT_ROW_CAP };
+  return { map: loaded.map, openSource: (sourceId) => openSource(db, sourceId), key: requireFulfilmentKey(), rowCap: getEnv().FULFILMENT_ROW_CAP, packageMaxBytes: getEnv().FULFILMENT_PACKAGE_MAX_MB * 1024 * 1024 };
 }

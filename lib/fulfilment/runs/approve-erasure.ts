@@ -20,7 +20,7 @@ export async function approveErasure(db: Db, input: { runId: string }, actor: Cu
     if (run.step !== "erasure") throw new AppError("not_found");
     if (run.startedBy === actor.id) throw new AppError("conflict", { reason: "four_eyes" });
     if (run.status !== "awaiting_approval") throw new AppError("conflict", { reason: "run_state", details: { status: run.status } });
-    if (run.mapVersion !== deps.map.version) throw new AppError("conflict", { reason: "run_state", details: { mapVersion: run.mapVersion, now: deps.map.version } });
+    if (run.mapVersion !== deps.map.version) throw new AppError("conflict", { reason: "map_changed", details: { mapVersion: run.mapVersion, now: deps.map.version } });
     const [approved] = await tx.update(fulfilmentRuns).set({ status: "approved", approvedBy: actor.id, approvedAt: now, updatedAt: now }).where(eq(fulfilmentRuns.id, run.id)).returning();
     await recordRunEvent(tx, approved!, "erasure_approved", actor, {});
   });

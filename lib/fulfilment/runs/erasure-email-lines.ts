@@ -2,7 +2,7 @@ import type { Locale } from "@/lib/i18n/locales";
 import { getTranslator } from "@/lib/i18n/translator";
 import type { DataCategory } from "@/lib/requests/request-types";
 import type { SourceErasure } from "../erase/erasure-plan";
-import type { DataMap } from "../map/map-schema";
+import { describedSource, type DataMap } from "../map/map-schema";
 
 /**
  * The requester's confirmation, line by line in their language: what was erased (by the policy's
@@ -14,7 +14,7 @@ export async function erasureEmailLines(map: DataMap, results: SourceErasure[], 
   const erased: string[] = [];
   const kept: string[] = [];
   for (const result of results) {
-    const source = map.sources.find((candidate) => candidate.id === result.sourceId);
+    const source = describedSource(map, result.sourceId);
     if (!source) continue;
     for (const step of result.collections) {
       const collection = source.collections.find((candidate) => candidate.table === step.table);

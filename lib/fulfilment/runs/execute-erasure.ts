@@ -10,7 +10,10 @@ import { applyErasure } from "../erase/apply-erasure";
 import { changedRows, type SourceErasure } from "../erase/erasure-plan";
 import { keyedHash } from "../secrets/sealed-box";
 import { erasureEmailLines } from "./erasure-email-lines";
-import { lockRun, recordRunEvent, requestIdentities, runSources, RUN_LEASE_MS, safeErrorText, type RunDeps } from "./run-support";
+import { enqueueHttpCall } from "../http/enqueue-http-call";
+import { identityBody } from "../http/call-bodies";
+import { httpSourcesFor } from "../map/map-schema";
+import { ensureRunSources, lockRun, recordRunEvent, requestIdentities, runSources, RUN_LEASE_MS, safeErrorText, type RunDeps } from "./run-support";
 
 /** Lets tests stop a run between two sources, as a crash would. */
 export type ExecuteHooks = { afterSource?: (sourceId: string) => Promise<void> | void };
@@ -32,6 +35,16 @@ export async function executeErasure(db: Db, input: { runId: string }, actor: Cu
     const [taken] = await tx.update(fulfilmentRuns).set({ status: "executing", updatedAt: now, error: null }).where(eq(fulfilmentRuns.id, run.id)).returning();
     if (run.status !== "approved") await recordRunEvent(tx, taken!, "resumed", actor, {});
     const [request] = await tx.select().from(requests).where(eq(requests.id, run.requestId));
+    // The HTTP endpoints erase through the worker (lib/fulfilment/http): the run waits in
+    // "executing" for their counts and the last answer finishes it.
+    const options = run.summary as { usePhone?: boolean; useAccountId?: boolean; categories?: DataCategory[] | null };
+    const subject = identityBody(requestIdentities(request!, { phone: options.usePhone, accountId: options.useAccountId }));
+    await ensureRunSources(tx, run.id, httpSourcesFor(deps.map, "erasure").map((source) => source.id));
+    const waiting = new Set((await runSources(tx, run.id)).filter((state) => state.state !== "done").map((state) => state.sourceId));
+    for (const source of httpSourcesFor(deps.map, "erasure").filter((endpoint) => waiting.has(endpoint.id))) {
+      await tx.update(fulfilmentRunSources).set({ state: "pending", error: null }).where(and(eq(fulfilmentRunSources.runId, run.id), eq(fulfilmentRunSources.sourceId, source.id)));
+      await enqueueHttpCall(tx, { requestId: request!.id, runId: run.id, sourceId: source.id, purpose: "erasure", body: { reference: request!.reference, subject, categories: options.categories ?? null }, key: deps.key, now });
+    }
     return { run: taken!, request: request! };
   });
 
@@ -67,18 +80,36 @@ export async function executeErasure(db: Db, input: { runId: string }, actor: Cu
     await hooks.afterSource?.(source.id);
   }
 
-  const results = (await runSources(db, run.id)).map((state) => state.result as unknown as SourceErasure).filter(Boolean);
-  const lines = await erasureEmailLines(deps.map, results, request.locale);
+  return finishErasureRun(db, run.id, actor, deps);
+}
+
+/**
+ * Once every source is done (the last may be an HTTP endpoint answering through the worker: actor
+ * null), the run is done and the requester is e-mailed what was erased and what was kept, why.
+ * A run still waiting, or not executing, is returned as it is.
+ */
+export async function finishErasureRun(db: Db, runId: string, actor: CurrentStaff | null, deps: RunDeps): Promise<FulfilmentRun> {
+  const now = deps.now ?? new Date();
+  const [run] = await db.select().from(fulfilmentRuns).where(eq(fulfilmentRuns.id, runId));
+  if (!run) throw new AppError("not_found");
+  const states = await runSources(db, run.id);
+  if (run.status !== "executing" || states.some((state) => state.state !== "done")) return run;
+  const [request] = await db.select().from(requests).where(eq(requests.id, run.requestId));
+  const results = states.map((state) => state.result as unknown as SourceErasure).filter(Boolean);
+  const lines = await erasureEmailLines(deps.map, results, request!.locale);
   return db.transaction(async (tx) => {
+    // Two finishers at once (staff and the worker): only the one that still finds it executing writes.
+    const locked = await lockRun(tx, run.id);
+    if (locked.status !== "executing") return locked;
     const [done] = await tx.update(fulfilmentRuns).set({ status: "done", updatedAt: new Date(), summary: { ...run.summary, results } }).where(eq(fulfilmentRuns.id, run.id)).returning();
-    const statusUrl = await issueStatusLink(tx, request, now);
+    const statusUrl = await issueStatusLink(tx, request!, now);
     await enqueueEmail(tx, {
-      requestId: request.id,
+      requestId: request!.id,
       template: "erasure_completed",
-      locale: request.locale,
-      to: request.requesterEmail,
+      locale: request!.locale,
+      to: request!.requesterEmail,
       replyToRequest: true,
-      variables: { name: request.requesterName, reference: request.reference ?? "", erased: lines.erased, kept: lines.kept, statusUrl },
+      variables: { name: request!.requesterName, reference: request!.reference ?? "", erased: lines.erased, kept: lines.kept, statusUrl },
     });
     await recordRunEvent(tx, done!, "erasure_done", actor, { rowsChanged: results.reduce((sum, result) => sum + changedRows(result), 0), sources: results.length });
     return done!;

@@ -12,7 +12,13 @@ import type { DataMap } from "../map/map-schema";
 import { identitiesOf, type Identities } from "../traverse/identities";
 
 /** What every run needs from outside: the map in force, a way to reach sources, the key, limits. */
-export type RunDeps = { map: DataMap; openSource: SourceOpener; key: Buffer; rowCap: number; now?: Date };
+export type RunDeps = { map: DataMap; openSource: SourceOpener; key: Buffer; rowCap: number; packageMaxBytes?: number; now?: Date };
+
+/** The access package's size limit when none is given (FULFILMENT_PACKAGE_MAX_MB's default). */
+export const DEFAULT_PACKAGE_MAX_BYTES = 10 * 1024 * 1024;
+
+/** The run's error when the package is over the limit: a code the request page translates, with the sizes in the run's summary. */
+export const PACKAGE_TOO_LARGE = "package_too_large";
 
 /** A run stuck in a working state this long (its process died) may be taken over by another. */
 export const RUN_LEASE_MS = 5 * 60_000;

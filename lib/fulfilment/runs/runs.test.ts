@@ -18,7 +18,7 @@ import { planCorrectionRun } from "./plan-correction-run";
 import { collectAccessData } from "./collect-access-data";
 import { deliverAccessPackage } from "./deliver-access-package";
 import { executeErasure } from "./execute-erasure";
-import { planErasureRun } from "./plan-erasure-run";
+import { planErasureAgain, planErasureRun } from "./plan-erasure-run";
 import type { RunDeps } from "./run-support";
 
 const KEY = Buffer.alloc(32, 3);
@@ -232,4 +232,30 @@ describe.each(testEngines())("fulfilment runs on %s", (engine) => {
       await other.drop();
     }
   }, 90_000);
+
+  it("refuses a package over the size limit on the run, keeping the counts and not the package", async () => {
+    const req = await request("access", "aigerim@example.kz", { categories: [], format: "json" }, "en");
+    const run = await collectAccessData(db(), { requestId: req.id }, agent, deps({ packageMaxBytes: 1_000 }));
+    expect(run).toMatchObject({ status: "failed", error: "package_too_large", packageSealed: null });
+    const summary = run.summary as { packageBytes: number; packageMaxBytes: number; counts: unknown[] };
+    expect(summary.packageBytes).toBeGreaterThan(1_000);
+    expect(summary.packageMaxBytes).toBe(1_000);
+    expect(summary.counts.length).toBeGreaterThan(0);
+    await expect(deliverAccessPackage(db(), { runId: run.id }, agent, KEY)).rejects.toMatchObject({ code: "conflict" });
+    // Under the default limit of 10 MB the same collection goes through.
+    expect((await collectAccessData(db(), { requestId: req.id }, agent, deps())).status).toBe("preview");
+  });
+
+  it("refuses to approve a dry run made with an older map, and plans it again with the current one", async () => {
+    const req = await request("deletion", "other.person@example.kz", { scope: "account", categories: [], acknowledgeConsequences: true }, "en");
+    const planned = await planErasureRun(db(), { requestId: req.id }, admin, deps());
+    const newer = { ...sampleMap(), version: sampleMap().version + 1 };
+    await expect(approveErasure(db(), { runId: planned.id }, compliance, deps({ map: newer }))).rejects.toMatchObject({ code: "conflict", reason: "map_changed" });
+    // Planned again by the agent: the agent is now its starter, the compliance officer may approve.
+    const again = await planErasureAgain(db(), { runId: planned.id }, agent, deps({ map: newer }));
+    expect(again).toMatchObject({ id: planned.id, status: "awaiting_approval", mapVersion: newer.version, startedBy: agent.id });
+    const done = await approveErasure(db(), { runId: planned.id }, compliance, deps({ map: newer }));
+    expect(done.status).toBe("done");
+    await expect(planErasureAgain(db(), { runId: planned.id }, agent, deps({ map: newer }))).rejects.toMatchObject({ reason: "run_state" });
+  });
 });

@@ -11,6 +11,7 @@ import { listSourceConnections } from "@/lib/fulfilment/sources/list-source-conn
 import type { Locale } from "@/lib/i18n/locales";
 import { DATA_CATEGORIES } from "@/lib/requests/request-types";
 import { readyDb } from "@/db/ready";
+import { SigningKeyForm } from "./signing-key-form";
 import { SourceForm } from "./source-form";
 import { isOneOf } from "@/lib/text/is-one-of";
 
@@ -112,6 +113,52 @@ export default async function DataMapPage({ params }: Props) {
                     </tr>
                   ))}
                 </DataTable>
+              </Card>
+            );
+          })}
+          {loaded.map.http_sources.map((source) => {
+            const stored = connections.get(source.id);
+            return (
+              <Card as="section" key={source.id} aria-labelledby={`source-${source.id}`} className="mt-6">
+                <h2 id={`source-${source.id}`} className="text-xl font-semibold">
+                  {t("mapPage.httpTitle", { title: source.title, id: source.id })}
+                </h2>
+                <p className="text-sm">
+                  {t("mapPage.signingKey", { state: stored ? t("mapPage.signingKeyStored", { when: format.dateTime(stored.updatedAt, { dateStyle: "long", timeStyle: "short" }) }) : t("mapPage.signingKeyMissing") })}
+                  {" · "}
+                  {t("mapPage.httpTimeout", { seconds: source.timeout_seconds })}
+                </p>
+                {manage ? <SigningKeyForm locale={locale} sourceId={source.id} labels={{ key: t("mapPage.newSigningKey"), hint: t("mapPage.signingKeyHint"), submit: t("mapPage.saveSigningKey"), pending: t("panel.collecting") }} /> : null}
+                <DataTable caption={t("mapPage.httpCalls")} columns={[t("panel.callPurpose"), t("mapPage.httpUrl")]} className="mt-4">
+                  {(Object.entries(source.calls) as [keyof typeof source.calls, string | undefined][]).flatMap(([purpose, url]) =>
+                    url ? [
+                      <tr key={purpose} className="border-b border-slate-200 align-top">
+                        <td className="py-2 pr-4">{t(`panel.purpose.${purpose}`)}</td>
+                        <td className="py-2 break-all">
+                          <code>{url}</code>
+                        </td>
+                      </tr>,
+                    ] : [],
+                  )}
+                </DataTable>
+                {source.collections.length > 0 ? (
+                  <DataTable caption={t("mapPage.fields")} columns={[t("mapPage.collection"), t("mapPage.fields")]} className="mt-4">
+                    {source.collections.map((collection) => (
+                      <tr key={collection.table} className="border-b border-slate-200 align-top">
+                        <td className="py-2 pr-4">
+                          <code>{collection.table}</code>
+                        </td>
+                        <td className="py-2">
+                          {collection.fields.map((field) => (
+                            <p key={field.column}>
+                              <code>{field.column}</code> — {isCategory(field.category) ? categories(field.category) : field.category}
+                            </p>
+                          ))}
+                        </td>
+                      </tr>
+                    ))}
+                  </DataTable>
+                ) : null}
               </Card>
             );
           })}

@@ -14,6 +14,7 @@ export async function Timeline({ locale, view, texts }: { locale: Locale; view: 
   const { t, when, statusName } = texts;
   const mail = await getTranslations({ locale, namespace: "mail.onRequest" });
   const kinds = await getTranslations({ locale, namespace: "dashboard.timeline.kinds" });
+  const calls = await getTranslations({ locale, namespace: "fulfilment.panel" });
 
   const label = (event: Event) => {
     if (event.kind === "email_bounced") return mail("timeline.email_bounced", { to: event.data.to ?? "—" });
@@ -32,6 +33,21 @@ export async function Timeline({ locale, view, texts }: { locale: Locale; view: 
     if ((event.kind === "deadline_extended" || event.kind === "clock_resumed") && event.data.to) return `→ ${when(event.data.to)}`;
     if (event.kind === "email_bounced") return event.data.detail ?? null;
     if (event.kind === "inbound_email_attached") return event.data.note ?? null;
+    if (event.kind === "http_call_answered" || event.kind === "http_call_failed" || event.kind === "http_call_retried") {
+      const d = event.data;
+      const purpose = d.purpose ? calls(`purpose.${d.purpose}`) : "";
+      const outcome =
+        "error" in d && d.error
+          ? d.error
+          : "actions" in d && d.actions
+            ? calls("callActions", { actions: d.actions })
+            : "rows" in d && d.rows !== undefined
+              ? calls("callRows", { count: d.rows })
+              : "erased" in d && d.erased !== undefined
+                ? calls("callErased", { count: d.erased })
+                : null;
+      return [`${d.source ?? "—"}: ${purpose}`, outcome].filter(Boolean).join(" · ");
+    }
     return null;
   };
 
@@ -50,7 +66,7 @@ export async function Timeline({ locale, view, texts }: { locale: Locale; view: 
                 {event.visibleToRequester ? null : <span className="ml-2 rounded bg-slate-200 px-1 text-xs text-ink">{t("timeline.staffOnly")}</span>}
               </span>
               <br />
-              <span className={`break-words ${event.kind === "email_bounced" ? "font-semibold text-red-800" : ""}`}>
+              <span className={`break-words ${event.kind === "email_bounced" || event.kind === "http_call_failed" ? "font-semibold text-red-800" : ""}`}>
                 {label(event)}
                 {extra ? ` — ${extra}` : null}
               </span>

@@ -11,7 +11,8 @@ import { planCorrectionRun } from "@/lib/fulfilment/runs/plan-correction-run";
 import { collectAccessData } from "@/lib/fulfilment/runs/collect-access-data";
 import { deliverAccessPackage } from "@/lib/fulfilment/runs/deliver-access-package";
 import { executeErasure } from "@/lib/fulfilment/runs/execute-erasure";
-import { planErasureRun } from "@/lib/fulfilment/runs/plan-erasure-run";
+import { planErasureAgain, planErasureRun } from "@/lib/fulfilment/runs/plan-erasure-run";
+import { retryHttpCall } from "@/lib/fulfilment/http/retry-http-call";
 import type { Permission } from "@/lib/auth/permissions";
 import { keyedTranslator, wordFailure, type Failure } from "@/lib/errors/failure-message-key";
 import { isUuid } from "@/lib/text/uuid";
@@ -24,6 +25,8 @@ const VERBS = {
   collect: "fulfilment.run",
   deliver: "fulfilment.run",
   plan: "fulfilment.run",
+  planAgain: "fulfilment.run",
+  retryCall: "fulfilment.run",
   approve: "fulfilment.approve",
   resume: "fulfilment.approve",
   planCorrection: "fulfilment.run",
@@ -47,16 +50,22 @@ export async function fulfilmentAction(_previous: FulfilmentActionState, form: F
   const verb = String(form.get("verb") ?? "");
   const requestId = String(form.get("requestId") ?? "");
   const runId = String(form.get("runId") ?? "");
-  if (!isLocale(locale) || !isVerb(verb) || !isUuid(requestId) || (runId && !isUuid(runId))) return { error: await explain("en", { error: "unexpected" }) };
+  const callId = String(form.get("callId") ?? "");
+  if (!isLocale(locale) || !isVerb(verb) || !isUuid(requestId) || (runId && !isUuid(runId)) || (callId && !isUuid(callId))) return { error: await explain("en", { error: "unexpected" }) };
   const options = { requestId, usePhone: form.get("usePhone") === "on", useAccountId: form.get("useAccountId") === "on" };
   const result = await staffAction({
     name: `fulfilment.${verb}`,
     permission: VERBS[verb],
-    logContext: { requestId, runId },
+    logContext: { requestId, runId, callId },
     run: async ({ db, staff }) => {
+      if (verb === "retryCall") {
+        await retryHttpCall(db, { requestId, callId }, staff);
+        return { ok: true as const };
+      }
       const deps = await appRunDeps(db);
       if (verb === "collect") await collectAccessData(db, options, staff, deps);
       else if (verb === "plan") await planErasureRun(db, options, staff, deps);
+      else if (verb === "planAgain") await planErasureAgain(db, { runId }, staff, deps);
       else if (verb === "deliver") await deliverAccessPackage(db, { runId }, staff, deps.key);
       else if (verb === "approve") await approveErasure(db, { runId }, staff, deps);
       else if (verb === "planCorrection") await planCorrectionRun(db, { requestId }, staff, deps);

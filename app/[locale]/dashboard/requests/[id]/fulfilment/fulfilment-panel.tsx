@@ -11,6 +11,8 @@ import type { Locale } from "@/lib/i18n/locales";
 import { DATA_CATEGORIES } from "@/lib/requests/request-types";
 import type { Request } from "@/db/schema";
 import { readyDb } from "@/db/ready";
+import { PACKAGE_TOO_LARGE } from "@/lib/fulfilment/runs/run-support";
+import { HttpCallsList } from "./http-calls-list";
 import { RunButton } from "./run-button";
 import { isOneOf } from "@/lib/text/is-one-of";
 
@@ -21,8 +23,9 @@ import { isOneOf } from "@/lib/text/is-one-of";
  * results. Counts only: the data itself is in the package, never on this page.
  */
 export async function FulfilmentPanel({ locale, request, staff }: { locale: Locale; request: Pick<Request, "id" | "type" | "status">; staff: CurrentStaff }) {
-  if (request.type === "credential_misuse") return null;
   const view = await getFulfilmentView(await readyDb(), request.id);
+  // A credential-misuse report has no run: only its "secure this account" calls, when the map has them.
+  if (request.type === "credential_misuse" && view.calls.length === 0) return null;
   const t = await getTranslations({ locale, namespace: "fulfilment" });
   const categories = await getTranslations({ locale, namespace: "categories" });
   const format = await getFormatter({ locale });
@@ -36,7 +39,9 @@ export async function FulfilmentPanel({ locale, request, staff }: { locale: Loca
   ];
   const categoryName = (value: string) => (isOneOf(DATA_CATEGORIES, value) ? categories(value) : value);
 
+  const calls = <HttpCallsList locale={locale} requestId={request.id} calls={view.calls} mayRetry={mayRun} />;
   const body = (() => {
+    if (request.type === "credential_misuse") return null;
     if (!view.map) return <p>{t("panel.off")}</p>;
     if (view.map.problems > 0) return <p role="alert">{t("panel.mapBroken", { count: view.map.problems })}</p>;
     if (!run) {
@@ -49,11 +54,16 @@ export async function FulfilmentPanel({ locale, request, staff }: { locale: Loca
         <RunButton {...common} verb="plan" label={t("panel.dryRun")} pendingLabel={t("panel.collecting")} checkboxes={identityBoxes} />
       );
     }
+    const sizes = run.summary as { packageBytes?: number; packageMaxBytes?: number };
+    const megabytes = (bytes = 0) => format.number(bytes / 1024 / 1024, { maximumFractionDigits: 1 });
+    const waitingForCalls = view.calls.some((call) => call.runId === run.id && call.status === "pending");
     const failed =
       run.status === "failed" ? (
         <p role="alert" className="text-red-900">
-          {t("panel.failed", { error: run.error ?? "" })}
+          {run.error === PACKAGE_TOO_LARGE ? t("panel.packageTooLarge", { size: megabytes(sizes.packageBytes), limit: megabytes(sizes.packageMaxBytes) }) : t("panel.failed", { error: run.error ?? "" })}
         </p>
+      ) : (run.status === "collecting" || run.status === "executing") && waitingForCalls ? (
+        <p role="status">{t("panel.waitingForSystems")}</p>
       ) : run.status === "collecting" || run.status === "planning" ? (
         <p role="status">{t("panel.collecting")}</p>
       ) : run.status === "executing" || run.status === "approved" ? (
@@ -152,7 +162,15 @@ export async function FulfilmentPanel({ locale, request, staff }: { locale: Loca
             ))}
           </DataTable>
         ))}
-        {run.status === "awaiting_approval" ? (
+        {run.status === "awaiting_approval" && view.erasureEndpoints.length > 0 ? <p className="mt-3">{t("panel.erasureAlsoAsks", { titles: view.erasureEndpoints.join(", ") })}</p> : null}
+        {run.status === "awaiting_approval" && view.mapChanged ? (
+          <>
+            <p role="alert" className="mt-3 text-red-900">
+              {t("panel.mapChanged", { version: view.map.version })}
+            </p>
+            {mayRun ? <RunButton {...common} verb="planAgain" runId={run.id} label={t("panel.planAgain")} pendingLabel={t("panel.collecting")} /> : null}
+          </>
+        ) : run.status === "awaiting_approval" ? (
           mayApprove && run.startedBy !== staff.id ? (
             <RunButton {...common} verb="approve" runId={run.id} label={t("panel.approveErase")} pendingLabel={t("panel.erasing")} />
           ) : (
@@ -177,6 +195,7 @@ export async function FulfilmentPanel({ locale, request, staff }: { locale: Loca
         </p>
       ) : null}
       {body}
+      {calls}
     </Card>
   );
 }

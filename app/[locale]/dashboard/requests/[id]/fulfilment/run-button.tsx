@@ -13,14 +13,16 @@ export function RunButton({
   verb,
   requestId,
   runId,
+  callId,
   label,
   pendingLabel,
   checkboxes = [],
 }: {
   locale: string;
-  verb: "collect" | "deliver" | "plan" | "approve" | "resume" | "planCorrection" | "applyCorrections";
+  verb: "collect" | "deliver" | "plan" | "planAgain" | "approve" | "resume" | "planCorrection" | "applyCorrections" | "retryCall";
   requestId: string;
   runId?: string;
+  callId?: string;
   label: string;
   pendingLabel: string;
   checkboxes?: { name: "usePhone" | "useAccountId" | "approve"; value?: string; label: string }[];
@@ -37,6 +39,7 @@ export function RunButton({
       <input type="hidden" name="verb" value={verb} />
       <input type="hidden" name="requestId" value={requestId} />
       {runId ? <input type="hidden" name="runId" value={runId} /> : null}
+      {callId ? <input type="hidden" name="callId" value={callId} /> : null}
       {checkboxes.map((box) => (
         <label key={`${box.name}-${box.value ?? ""}`} className="mb-2 flex items-start gap-2">
           <input type="checkbox" name={box.name} value={box.value ?? "on"} className="mt-1 h-5 w-5" />
