@@ -15,9 +15,12 @@ export function startE2eEndpoint(): Promise<SignedEndpoint> {
 export async function storeSigningKey(page: Page): Promise<void> {
   await page.goto("/en/dashboard/data-map");
   const card = page.getByRole("region", { name: "Auth service (auth) — HTTP endpoint" });
-  await card.getByLabel("New signing key").fill(E2E_SIGNING_KEY);
-  await card.getByRole("button", { name: "Save the signing key" }).click();
-  await expect(card.getByRole("status")).toHaveText("Signing key saved.");
+  // Typed before the page is interactive, the value can be lost to hydration: type again until saved.
+  await expect(async () => {
+    await card.getByLabel("New signing key").fill(E2E_SIGNING_KEY);
+    await card.getByRole("button", { name: "Save the signing key" }).click();
+    await expect(card.getByRole("status")).toHaveText("Signing key saved.", { timeout: 3_000 });
+  }).toPass({ timeout: 30_000 });
   await page.reload();
   await expect(page.getByRole("region", { name: "Auth service (auth) — HTTP endpoint" })).toContainText("Signing key: stored");
 }

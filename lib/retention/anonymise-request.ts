@@ -1,6 +1,6 @@
 import { and, eq, inArray, isNull, lt, or, sql } from "drizzle-orm";
 import type { Tx } from "@/db/client";
-import { files, inboundEmails, outboxEmails, requestAccessTokens, requestEvents, requestMessages, requests, verificationChallenges } from "@/db/schema";
+import { files, fulfilmentHttpCalls, inboundEmails, outboxEmails, requestAccessTokens, requestEvents, requestMessages, requests, verificationChallenges } from "@/db/schema";
 import { SYSTEM_ACTOR } from "@/lib/audit/actor";
 import { fileStorageFor, isFileStorageKind, type FileStorage, type FileStorageKind } from "@/lib/files/storage";
 import { CLOSED_STATUSES } from "@/lib/requests/lifecycle";
@@ -24,7 +24,7 @@ export type AnonymisedCounts = TimelineEventData["anonymised"];
  *
  * Removed: contact details, what they asked (details), free text (outcome note, extension
  * reason, messages, e-mail bodies and addresses, free text in timeline events), file bytes
- * and names, status-page links and verification codes, the reply-to token. Kept: type, dates,
+ * and names, status-page links and verification codes, the reply-to token, calls to HTTP endpoints. Kept: type, dates,
  * status, denial reason code, deadline data, the timeline's shape, and the audit trail, which is
  * append-only and holds hashes, ids and codes.
  */
@@ -107,6 +107,9 @@ export async function anonymiseRequest(
 
   const tokens = await tx.delete(requestAccessTokens).where(eq(requestAccessTokens.requestId, request.id)).returning({ id: requestAccessTokens.id });
   const challenges = await tx.delete(verificationChallenges).where(eq(verificationChallenges.requestId, request.id)).returning({ id: verificationChallenges.id });
+  // Calls to the operator's HTTP endpoints keep the identities they sent (sealed): gone too. The
+  // timeline's call events (counts, codes) stay.
+  await tx.delete(fulfilmentHttpCalls).where(eq(fulfilmentHttpCalls.requestId, request.id));
 
   const events = await tx
     .select({ id: requestEvents.id, kind: requestEvents.kind, data: requestEvents.data })

@@ -6,6 +6,7 @@ import { SYSTEM_ACTOR } from "@/lib/audit/actor";
 import { createStaff } from "@/lib/auth/create-staff";
 import type { CurrentStaff } from "@/lib/auth/current-staff";
 import { completeVerification } from "@/lib/requests/complete-verification";
+import { anonymiseRequest } from "@/lib/retention/anonymise-request";
 import { verifiedRequestRow } from "@/lib/requests/testing";
 import type { SourceClient } from "../connectors/source-client";
 import type { DataMap } from "../map/map-schema";
@@ -235,6 +236,12 @@ describe.each(testEngines())("HTTP endpoints in fulfilment runs on %s", (engine)
 
     // Verified once: one call, never a second.
     expect(await db().select().from(fulfilmentHttpCalls).where(eq(fulfilmentHttpCalls.requestId, report.id))).toHaveLength(1);
+
+    // Anonymised after the retention period: the call and the identities it sent are gone, its timeline event stays.
+    await db().update(requests).set({ status: "completed", closedAt: new Date(Date.now() - 86_400_000) }).where(eq(requests.id, report.id));
+    expect(await db().transaction((tx) => anonymiseRequest(tx, { requestId: report.id, closedBefore: new Date(), now: new Date() }))).not.toBeNull();
+    expect(await db().select().from(fulfilmentHttpCalls).where(eq(fulfilmentHttpCalls.requestId, report.id))).toHaveLength(0);
+    expect((await events(report.id)).map((event) => event.kind)).toContain("http_call_answered");
   });
 
   it("shows a refused misuse call as failed and sends it again when staff retry", async () => {
