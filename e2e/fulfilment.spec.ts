@@ -3,7 +3,7 @@ import { expect, test, type Page } from "@playwright/test";
 import { readZip } from "../lib/fulfilment/package/read-zip";
 import type { SignedEndpoint } from "../lib/fulfilment/http/testing/signed-endpoint";
 import { expectNoAxeViolations } from "./support/axe";
-import { reloadUntil, startE2eEndpoint, storeSigningKey } from "./support/http-endpoint";
+import { refuseNextCallAbout, reloadUntil, startE2eEndpoint, storeSigningKey } from "./support/http-endpoint";
 import { readLatestEmail, readVerificationCode, uniqueEmail } from "./support/mailbox";
 import { searchQueue, signInAs } from "./support/staff";
 
@@ -160,8 +160,8 @@ async function fileRussianMisuseReport(page: Page, email: string): Promise<strin
 test("a verified misuse report in Russian reaches the operator's 'secure this account' endpoint within seconds; a refused call is retried by staff", async ({ page, browser }) => {
   test.setTimeout(120_000);
   // The first call is refused (403): the page shows why, and staff send it again.
-  endpoint.queue("/secure", { status: 403 });
   const email = uniqueEmail("misuse-http");
+  refuseNextCallAbout(email);
   const requestId = await fileRussianMisuseReport(page, email);
 
   const staff = await (await browser.newContext()).newPage();

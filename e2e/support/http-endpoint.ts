@@ -6,9 +6,23 @@ import { startSignedEndpoint, type SignedEndpoint } from "../../lib/fulfilment/h
 export const E2E_ENDPOINT_PORT = 3199;
 export const E2E_SIGNING_KEY = "e2e-auth-endpoint-signing-key-0123456789";
 
+const refuseOnce = new Set<string>();
+
+/** The endpoint refuses (403) the next call about this address: other calls (the demo's own misuse report) are not affected. */
+export function refuseNextCallAbout(email: string): void {
+  refuseOnce.add(email);
+}
+
 /** The operator's endpoint, a real HTTP server on 127.0.0.1 that checks every signature. */
 export function startE2eEndpoint(): Promise<SignedEndpoint> {
-  return startSignedEndpoint(E2E_SIGNING_KEY, sampleAnswer, E2E_ENDPOINT_PORT);
+  return startSignedEndpoint(
+    E2E_SIGNING_KEY,
+    (call) => {
+      const email = (call.body.subject as { emails?: string[] } | undefined)?.emails?.[0] ?? "";
+      return refuseOnce.delete(email) ? { status: 403 } : sampleAnswer(call);
+    },
+    E2E_ENDPOINT_PORT,
+  );
 }
 
 /** An admin stores the endpoint's signing key on the Data map page (sealed; the page never shows it back). */
