@@ -44,7 +44,7 @@ function usualAnswer(call: { path: string }): EndpointBehaviour {
   return { status: 404 };
 }
 
-function withEndpoint(map: DataMap, url: string): DataMap {
+function withEndpoint(map: DataMap, url: string, timeoutSeconds = 5): DataMap {
   return {
     ...map,
     http_sources: [
@@ -52,7 +52,7 @@ function withEndpoint(map: DataMap, url: string): DataMap {
         id: "auth",
         title: "Auth service",
         calls: { access: `${url}/access`, erasure: `${url}/erase`, secure_account: `${url}/secure` },
-        timeout_seconds: 1,
+        timeout_seconds: timeoutSeconds,
         collections: [{ table: "accounts", fields: [{ column: "login", category: "identity_contacts" }, { column: "last_login_ip", category: "device" }] }],
       },
     ],
@@ -65,8 +65,9 @@ describe("one signed call to a real local server", () => {
     endpoint = await startSignedEndpoint(SIGNING_KEY, usualAnswer);
   });
   afterAll(() => endpoint.close());
-  const call = (path: string, signingKey = SIGNING_KEY) =>
-    sendSignedCall({ url: `${endpoint.url}${path}`, body: Buffer.from('{"id":"x"}'), signingKey, callId: "00000000-0000-4000-8000-000000000001", purpose: "access", timeoutMs: 500 });
+  // A generous time-out (a loaded machine is slow), except where the time-out is what is tested.
+  const call = (path: string, signingKey = SIGNING_KEY, timeoutMs = 10_000) =>
+    sendSignedCall({ url: `${endpoint.url}${path}`, body: Buffer.from('{"id":"x"}'), signingKey, callId: "00000000-0000-4000-8000-000000000001", purpose: "access", timeoutMs });
 
   it("is signed so that the endpoint's check passes, with the call's id as Idempotency-Key", async () => {
     expect(await call("/access")).toEqual({ kind: "answered", body: { collections: [{ table: "accounts", rows: ACCOUNT_ROWS }] } });
@@ -82,9 +83,9 @@ describe("one signed call to a real local server", () => {
     endpoint.queue("/access", { status: 500 }, { status: 429 }, { hang: true });
     expect(await call("/access")).toEqual({ kind: "retry", error: "HTTP 500" });
     expect(await call("/access")).toEqual({ kind: "retry", error: "HTTP 429" });
-    expect(await call("/access")).toEqual({ kind: "retry", error: "no answer within 1 s" });
+    expect(await call("/access", SIGNING_KEY, 1_000)).toEqual({ kind: "retry", error: "no answer within 1 s" });
     expect(await call("/nowhere")).toEqual({ kind: "failed", error: "HTTP 404" });
-    expect(await sendSignedCall({ url: "http://127.0.0.1:9/closed", body: Buffer.from("{}"), signingKey: SIGNING_KEY, callId: "c", purpose: "access", timeoutMs: 500 })).toMatchObject({ kind: "retry", error: expect.stringMatching(/^no connection/) });
+    expect(await sendSignedCall({ url: "http://127.0.0.1:9/closed", body: Buffer.from("{}"), signingKey: SIGNING_KEY, callId: "c", purpose: "access", timeoutMs: 10_000 })).toMatchObject({ kind: "retry", error: expect.stringMatching(/^no connection/) });
   });
 });
 
@@ -117,14 +118,17 @@ describe.each(testEngines())("HTTP endpoints in fulfilment runs on %s", (engine)
     await app?.drop();
     await database?.drop();
   });
+  // Generous on a loaded machine; the time-out test shortens it.
+  let timeoutSeconds = 5;
   beforeEach(async () => {
+    timeoutSeconds = 5;
     mapInForce.map = withEndpoint(sampleMap(), endpoint.url);
     endpoint.received.length = 0;
     await app.reset();
   });
 
   const shared = (): SourceClient => ({ read: (work) => app.client.read(work), write: (work) => app.client.write(work), close: async () => {} });
-  const deps = (): RunDeps => ({ map: withEndpoint(sampleMap(), endpoint.url), openSource: async () => shared(), key, rowCap: 1000 });
+  const deps = (): RunDeps => ({ map: withEndpoint(sampleMap(), endpoint.url, timeoutSeconds), openSource: async () => shared(), key, rowCap: 1000 });
   /** The worker's HTTP step at a moment `afterMs` from now. */
   const deliver = (afterMs = 0) => deliverDueHttpCalls(db(), async () => deps(), { now: new Date(Date.now() + afterMs) });
 
@@ -178,6 +182,7 @@ describe.each(testEngines())("HTTP endpoints in fulfilment runs on %s", (engine)
   });
 
   it("gives up on an endpoint that never answers in time, shows it on the run, and staff retry it", async () => {
+    timeoutSeconds = 1;
     const req = await request("access", "aigerim@example.kz", { categories: [], format: "json" });
     endpoint.queue("/access", ...Array.from({ length: HTTP_CALL_MAX_ATTEMPTS }, () => ({ hang: true as const })));
     const waiting = await collectAccessData(db(), { requestId: req.id }, agent, deps());
@@ -189,6 +194,7 @@ describe.each(testEngines())("HTTP endpoints in fulfilment runs on %s", (engine)
     expect((await events(req.id)).map((event) => event.kind)).toContain("http_call_failed");
 
     // Only a call that failed for good can be retried; a retry puts the run back to collecting.
+    timeoutSeconds = 5;
     await retryHttpCall(db(), { requestId: req.id, callId: call!.id }, agent);
     await expect(retryHttpCall(db(), { requestId: req.id, callId: call!.id }, agent)).rejects.toMatchObject({ reason: "call_state" });
     const [again] = await db().select().from(fulfilmentRuns).where(eq(fulfilmentRuns.id, waiting.id));
