@@ -47,7 +47,8 @@ export async function signingKeyAction(_previous: SigningKeyActionState, form: F
   const locale = String(form.get("locale") ?? "");
   const sourceId = String(form.get("sourceId") ?? "");
   const signingKey = String(form.get("signingKey") ?? "");
-  const t = await getTranslations({ locale: isLocale(locale) ? locale : "en", namespace: "fulfilment" });
+  const language = isLocale(locale) ? locale : "en";
+  const t = await getTranslations({ locale: language, namespace: "fulfilment" });
   const result = await staffAction({
     name: "fulfilment.signing_key",
     permission: "fulfilment.sources.manage",
@@ -61,5 +62,6 @@ export async function signingKeyAction(_previous: SigningKeyActionState, form: F
   });
   revalidatePath(`/${locale}/dashboard/data-map`);
   if ("kind" in result) return result;
-  return { kind: "error", lines: [t(result.error === "invalid" ? "mapPage.badSigningKey" : `panel.errors.${result.error === "forbidden" || result.error === "unauthorized" || result.error === "not_found" ? result.error : "unexpected"}`)] };
+  if (result.error === "invalid") return { kind: "error", lines: [t("mapPage.badSigningKey")] };
+  return { kind: "error", lines: [wordFailure(keyedTranslator(await getTranslations({ locale: language, namespace: "fulfilment.panel" })), result)] };
 }
