@@ -151,7 +151,7 @@ export default async function DataMapPage({ params }: Props) {
                         <td className="py-2">
                           {collection.fields.map((field) => (
                             <p key={field.column}>
-                              <code>{field.column}</code> — {isCategory(field.category) ? categories(field.category) : field.category}
+                              <code>{field.column}</code> — {isOneOf(DATA_CATEGORIES, field.category) ? categories(field.category) : field.category}
                             </p>
                           ))}
                         </td>
