@@ -1,5 +1,5 @@
-import { readLimitedBody } from "@/lib/inbound/read-limited-body";
-import { SIGNATURE_HEADER, signWebhookBody, TIMESTAMP_HEADER } from "@/lib/security/webhook-signature";
+import { readLimitedBody } from "../../inbound/read-limited-body";
+import { SIGNATURE_HEADER, signWebhookBody, TIMESTAMP_HEADER } from "../../security/webhook-signature";
 import type { HttpCallPurpose } from "@/db/schema";
 
 /** The call's id: the same on every try, so the endpoint can tell a retry from a new call. */

@@ -1,6 +1,7 @@
 import { createServer, type IncomingMessage, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
-import { SIGNATURE_HEADER, TIMESTAMP_HEADER, verifyWebhookSignature } from "@/lib/security/webhook-signature";
+// Relative imports here and in send-signed-call.ts: the e2e tests (Playwright, no path aliases) load this file too.
+import { SIGNATURE_HEADER, TIMESTAMP_HEADER, verifyWebhookSignature } from "../../../security/webhook-signature";
 import { IDEMPOTENCY_HEADER, PURPOSE_HEADER } from "../send-signed-call";
 
 /** One call as the endpoint received it: whether its signature checked out, and what it said. */
