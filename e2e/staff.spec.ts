@@ -1,6 +1,6 @@
 import { expect, test } from "@playwright/test";
 import { expectNoAxeViolations } from "./support/axe";
-import { demoLogins, enterTwoFactorCode, searchQueue, submitSignIn } from "./support/staff";
+import { demoLogins, enterTwoFactorCode, searchQueue, signOutFromMenu, submitSignIn } from "./support/staff";
 
 const demoLogin = () => demoLogins().admin;
 
@@ -34,7 +34,7 @@ test("a visitor without a session is sent to sign in, and back to the page after
   await expect(table.getByRole("row").filter({ hasText: "daniyar@example.kz" })).toContainText("срочно");
   await expectNoAxeViolations(page);
 
-  await page.getByRole("button", { name: "Выйти" }).click();
+  await signOutFromMenu(page, "Выйти");
   await expect(page).toHaveURL(/\/ru\/staff\/sign-in/);
   await page.goto("/ru/dashboard");
   await expect(page).toHaveURL(/\/ru\/staff\/sign-in/);

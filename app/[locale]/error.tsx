@@ -1,22 +1,12 @@
 "use client";
 
-import { useTranslations } from "next-intl";
-import { buttonClasses } from "@/components/button-link";
-import { Container } from "@/components/container";
-import { DATABASE_UNAVAILABLE_DIGEST } from "@/lib/health/database-unavailable";
+import { ErrorNotice } from "@/components/error-notice";
 
-// Unexpected errors are logged on the server; the visitor gets a calm, translated message.
-// A database that cannot answer right now (the error's digest says so) is "try again shortly".
-export default function LocaleError({ error, reset }: { error: Error & { digest?: string }; reset: () => void }) {
-  const t = useTranslations("error");
-  const unavailable = error.digest === DATABASE_UNAVAILABLE_DIGEST;
+// A failure in a frame itself (the site's or the dashboard's layout): no frame to show it in.
+export default function LocaleError(props: { error: Error & { digest?: string }; reset: () => void }) {
   return (
-    <Container className="py-12">
-      <h1 className="text-3xl font-bold">{unavailable ? t("unavailableTitle") : t("title")}</h1>
-      <p className="mt-3 text-muted">{unavailable ? t("unavailableText") : t("text")}</p>
-      <button type="button" onClick={reset} className={`mt-6 ${buttonClasses()}`}>
-        {t("retry")}
-      </button>
-    </Container>
+    <main id="main" tabIndex={-1} className="flex-1 focus:outline-none">
+      <ErrorNotice {...props} />
+    </main>
   );
 }

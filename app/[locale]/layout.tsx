@@ -4,8 +4,6 @@ import { getTranslations, setRequestLocale } from "next-intl/server";
 import { notFound } from "next/navigation";
 import type { ReactNode } from "react";
 import { ClientMessages } from "@/components/client-messages";
-import { SiteFooter } from "@/components/site-footer";
-import { SiteHeader } from "@/components/site-header";
 import { SkipLink } from "@/components/skip-link";
 import { routing } from "@/lib/i18n/routing";
 
@@ -40,11 +38,9 @@ export default async function LocaleLayout({ children, params }: { children: Rea
         {/* Only the error boundary's messages here; pages hand their client components the
             namespaces they need (components/client-messages.tsx). */}
         <ClientMessages namespaces={["error"]}>
-          <SiteHeader locale={locale} />
-          <main id="main" tabIndex={-1} className="flex-1 focus:outline-none">
-            {children}
-          </main>
-          <SiteFooter locale={locale} />
+          {/* The frame is the public site's ((site)/layout.tsx) or the staff dashboard's shell
+              (dashboard/layout.tsx); each has its <main id="main">. */}
+          {children}
         </ClientMessages>
       </body>
     </html>

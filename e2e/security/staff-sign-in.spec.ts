@@ -2,7 +2,7 @@ import { expect, test } from "@playwright/test";
 import { generate } from "otplib";
 import { expectNoAxeViolations } from "../support/axe";
 import { readLatestEmail, uniqueEmail } from "../support/mailbox";
-import { demoLogins, submitSignIn } from "../support/staff";
+import { demoLogins, signOutFromMenu, submitSignIn } from "../support/staff";
 
 const SCREENSHOTS = "test-results/security";
 
@@ -35,7 +35,7 @@ test("security: signing out ends the session on the server — a copied cookie n
   expect((await before.json()).user?.email).toBe(demoLogins().compliance.email);
 
   // …and not after the owner signs out.
-  await page.getByRole("button", { name: "Sign out" }).click();
+  await signOutFromMenu(page, "Sign out");
   await expect(page).toHaveURL(/\/en\/staff\/sign-in/);
   const after = await thief.request.get("/api/auth/session");
   expect(await after.json()).toEqual({});

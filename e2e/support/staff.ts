@@ -114,3 +114,9 @@ export async function searchQueue(page: Page, term: string) {
   await expect(page.getByTestId("queue-search-term")).toContainText(term.trim());
   expect(page.url()).not.toContain(encodeURIComponent(term));
 }
+
+/** Signs out from the top bar's account menu (the name of the signed-in person opens it). */
+export async function signOutFromMenu(page: Page, signOutLabel: string) {
+  await page.getByRole("button", { name: await page.getByTestId("signed-in-as").innerText() }).click();
+  await page.getByRole("menuitem", { name: signOutLabel }).click();
+}

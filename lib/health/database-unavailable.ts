@@ -1,6 +1,6 @@
 /**
  * "The database cannot answer right now" — as opposed to a bug. Such errors become a 503 with a
- * translated "try again shortly" (proxy.ts, app/[locale]/error.tsx), never a 500 "unexpected".
+ * translated "try again shortly" (proxy.ts, components/error-notice.tsx), never a 500 "unexpected".
  */
 
 /** Next keeps an error's own digest on its way to the browser, where error.tsx recognises it. */

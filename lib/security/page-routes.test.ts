@@ -10,7 +10,8 @@ function routesNamed(name: string): { file: string; url: string }[] {
   return readdirSync(LOCALE_DIR, { recursive: true, encoding: "utf8" })
     .filter((file) => path.basename(file) === name)
     .map((file) => {
-      const segments = path.dirname(file).split(path.sep).filter((s) => s !== ".");
+      // Route groups such as "(site)" are folders only, not part of the URL.
+      const segments = path.dirname(file).split(path.sep).filter((s) => s !== "." && !/^\(.+\)$/.test(s));
       const url = ["/kk", ...segments.map((s) => (s.startsWith("[") ? s.replace(/\W/g, "") + "1" : s))].join("/");
       return { file: path.join(LOCALE_DIR, file), url };
     });

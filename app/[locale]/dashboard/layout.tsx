@@ -1,60 +1,93 @@
 import { NextIntlClientProvider } from "next-intl";
 import { getTranslations } from "next-intl/server";
+import { cookies } from "next/headers";
 import type { ReactNode } from "react";
-import { Container } from "@/components/container";
+import { LanguageSwitcher } from "@/components/language-switcher";
 import { getCurrentStaff } from "@/lib/auth/current-staff";
-import { can, DASHBOARD_PAGES } from "@/lib/auth/permissions";
+import { can } from "@/lib/auth/permissions";
 import type { Locale } from "@/lib/i18n/locales";
 import { countInboundNeedingAttention } from "@/lib/inbound/count-inbound-needing-attention";
-import { Link } from "@/lib/i18n/navigation";
-import { readyDb } from "@/db/ready";
+import { OPEN_STATUSES } from "@/lib/requests/lifecycle";
 import { readQueueSearch } from "@/lib/requests/staff/queue-search";
+import { readStatusCounts } from "@/lib/requests/status-counts";
+import { readyDb } from "@/db/ready";
+import { AppShell } from "./shell/app-shell";
+import { navPagesFor, type NavItem } from "./shell/nav-items";
 import { SearchBox } from "./shell/search-box";
-import { SignOutButton } from "./sign-out-button";
+import { SIDEBAR_COOKIE } from "./shell/sidebar-cookie";
+import { UserMenu } from "./shell/user-menu";
 
 // Depends on the visitor or the database at request time: never served from the page cache.
 export const dynamic = "force-dynamic";
 
-// Navigation only: each page checks the staff member and role itself (requireStaff).
+/**
+ * The shell of every dashboard page (app-shell.tsx). Navigation only: each page checks the staff
+ * member and role itself (requireStaff); the sidebar lists only what the role may open.
+ */
 export default async function DashboardLayout({ children, params }: { children: ReactNode; params: Promise<{ locale: string }> }) {
   const { locale } = (await params) as { locale: Locale };
   const me = await getCurrentStaff();
-  // Staff pages are dynamic and signed-in only: their forms get every catalogue.
-  if (!me) return <NextIntlClientProvider>{children}</NextIntlClientProvider>;
+  // Signed out (the page sends them to sign-in) or a 404 for a stranger: no shell to show.
+  if (!me)
+    return (
+      <NextIntlClientProvider>
+        <main id="main" tabIndex={-1} className="min-w-0 flex-1 focus:outline-none">
+          {children}
+        </main>
+      </NextIntlClientProvider>
+    );
+
   const t = await getTranslations({ locale, namespace: "staff" });
+  const shell = await getTranslations({ locale, namespace: "shell" });
+  const nav = await getTranslations({ locale, namespace: "nav" });
   const mail = await getTranslations({ locale, namespace: "mail" });
-  // The number of e-mails waiting for a person (unmatched or failed) is part of the link's name.
-  const mailWaiting = can(me.role, "mail.work") ? await countInboundNeedingAttention(await readyDb()) : 0;
-  const links = DASHBOARD_PAGES.flatMap((page): { href: string; label: string }[] => {
-    if (page.nav === null || !can(me.role, "navPermission" in page ? page.navPermission : page.permission)) return [];
-    if (page.nav === "mail") return [{ href: page.path, label: mailWaiting > 0 ? mail("navWithCount", { count: mailWaiting }) : mail("nav") }];
-    return [{ href: page.path, label: t(`nav.${page.nav}`) }];
+  const db = await readyDb();
+  // Both counts are cheap: the status counter's few rows, and an indexed count of waiting mail.
+  const [statusCounts, mailWaiting] = await Promise.all([
+    can(me.role, "requests.read") ? readStatusCounts(db) : Promise.resolve({}),
+    can(me.role, "mail.work") ? countInboundNeedingAttention(db) : Promise.resolve(0),
+  ]);
+  const openRequests = OPEN_STATUSES.reduce((sum, status) => sum + ((statusCounts as Partial<Record<string, number>>)[status] ?? 0), 0);
+
+  const items = navPagesFor(me.role).map(({ key, href }): NavItem => {
+    const label = key === "mail" ? mail("nav") : t(`nav.${key}`);
+    const count = key === "queue" ? openRequests : key === "mail" ? mailWaiting : 0;
+    if (!count) return { key, href, label };
+    return { key, href, label, count, countLabel: shell("sidebar.withCount", { label, count }) };
   });
+  const collapsed = (await cookies()).get(SIDEBAR_COOKIE)?.value === "collapsed";
+  const role = t(`roles.${me.role}`);
+
   return (
     <NextIntlClientProvider>
-      <div className="border-b border-slate-200 bg-slate-50">
-        <Container className="flex flex-wrap items-center justify-between gap-3 py-2 text-sm">
-          <nav aria-label={t("nav.label")}>
-            <ul className="flex flex-wrap gap-x-4 gap-y-1">
-              {links.map((link) => (
-                <li key={link.href}>
-                  <Link href={link.href} className="text-brand-800 underline">
-                    {link.label}
-                  </Link>
-                </li>
-              ))}
-            </ul>
-          </nav>
-          <div className="w-full min-w-0 sm:w-auto sm:flex-1 sm:max-w-md">
-            <SearchBox locale={locale} term={await readQueueSearch()} />
-          </div>
-          <div className="flex items-center gap-3">
-            <span data-testid="signed-in-as">{t("nav.signedInAs", { name: me.name, role: t(`roles.${me.role}`) })}</span>
-            <SignOutButton label={t("nav.signOut")} callbackUrl={`/${locale}/staff/sign-in`} />
-          </div>
-        </Container>
-      </div>
-      {children}
+      <AppShell
+        items={items}
+        initiallyCollapsed={collapsed}
+        texts={{ navLabel: t("nav.label"), open: shell("sidebar.open"), close: shell("sidebar.close"), collapse: shell("sidebar.collapse"), expand: shell("sidebar.expand") }}
+        topBar={
+          <>
+            <div className="order-last w-full min-w-0 sm:order-none sm:w-auto sm:max-w-xl sm:flex-1">
+              <SearchBox locale={locale} term={await readQueueSearch()} />
+            </div>
+            <div className="ml-auto flex shrink-0 items-center gap-2">
+              <LanguageSwitcher label={nav("language")} compact />
+              <UserMenu
+                name={me.name}
+                locale={locale}
+                texts={{
+                  menu: shell("user.menu", { name: me.name }),
+                  signedInAs: t("nav.signedInAs", { name: me.name, role }),
+                  role: shell("user.role", { role }),
+                  account: t("nav.account"),
+                  signOut: t("nav.signOut"),
+                }}
+              />
+            </div>
+          </>
+        }
+      >
+        {children}
+      </AppShell>
     </NextIntlClientProvider>
   );
 }

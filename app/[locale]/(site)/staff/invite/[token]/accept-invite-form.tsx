@@ -9,7 +9,7 @@ import { sendToAction } from "@/components/form/use-hydrated";
 import { FormNotice, type Notice } from "@/components/form/form-notice";
 import { TextField } from "@/components/form/text-field";
 import { acceptInviteFormSchema, type AcceptInviteFormValues } from "@/lib/auth/staff-admin-schemas";
-import { useStaffAdminMessages } from "../../../dashboard/staff/use-staff-admin-messages";
+import { useStaffAdminMessages } from "../../../../dashboard/staff/use-staff-admin-messages";
 import { acceptInviteAction } from "./actions";
 import { submitButtonClasses } from "@/components/button-link";
 

@@ -10,6 +10,7 @@ import { Link } from "@/lib/i18n/navigation";
 import { readyDb } from "@/db/ready";
 import { firstValues } from "@/lib/text/search-params";
 import { mailboxHref, StatusBadge } from "./mailbox-parts";
+import { ScrollFrame } from "@/components/scroll-frame";
 
 // Depends on the visitor or the database at request time: never served from the page cache.
 export const dynamic = "force-dynamic";
@@ -67,7 +68,7 @@ export default async function DevMailboxPage({ params, searchParams }: Props) {
       </p>
 
       {emails.length > 0 ? (
-        <div className="mt-3 overflow-x-auto">
+        <ScrollFrame className="mt-3">
           <table className="w-full border-collapse text-left text-sm" data-testid="dev-mailbox">
             <caption className="sr-only">{t("title")}</caption>
             <thead>
@@ -101,7 +102,7 @@ export default async function DevMailboxPage({ params, searchParams }: Props) {
               ))}
             </tbody>
           </table>
-        </div>
+        </ScrollFrame>
       ) : null}
     </Container>
   );
