@@ -1,7 +1,8 @@
 import type { ReactNode } from "react";
+import { ScrollFrame } from "./scroll-frame";
 
 /**
- * A dashboard table: scrolls sideways on a narrow screen, has a caption (shown, or for screen
+ * A dashboard table: scrolls sideways inside its own frame on a narrow screen (the page never does), has a caption (shown, or for screen
  * readers only) and a header row of column headings. The body rows are the children.
  */
 export function DataTable({
@@ -18,7 +19,7 @@ export function DataTable({
   children: ReactNode;
 }) {
   return (
-    <div className={`overflow-x-auto ${className}`.trim()}>
+    <ScrollFrame label={typeof caption === "string" ? caption : undefined} className={className}>
       <table className="w-full border-collapse text-left text-sm">
         <caption className={captionClassName}>{caption}</caption>
         <thead>
@@ -32,6 +33,6 @@ export function DataTable({
         </thead>
         {children}
       </table>
-    </div>
+    </ScrollFrame>
   );
 }

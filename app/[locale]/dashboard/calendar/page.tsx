@@ -9,6 +9,7 @@ import { type Locale } from "@/lib/i18n/locales";
 import { readyDb } from "@/db/ready";
 import { deadlineTexts } from "../deadline-texts";
 import { AddCalendarDayForm, RemoveCalendarDayButton } from "./calendar-forms";
+import { ScrollFrame } from "@/components/scroll-frame";
 
 type Props = { params: Promise<{ locale: Locale }>; searchParams: Promise<{ jurisdiction?: string; year?: string }> };
 
@@ -75,7 +76,7 @@ export default async function CalendarPage({ params, searchParams }: Props) {
 
       <section aria-labelledby="calendar-rules" className="mt-10">
         <h2 id="calendar-rules" className="text-xl font-semibold">{t("rules")}</h2>
-        <div className="mt-3 overflow-x-auto">
+        <ScrollFrame className="mt-3" labelledBy="calendar-rules">
           <table className="w-full border-collapse text-left text-sm">
             <thead>
               <tr className="border-b border-slate-300">
@@ -100,7 +101,7 @@ export default async function CalendarPage({ params, searchParams }: Props) {
               ))}
             </tbody>
           </table>
-        </div>
+        </ScrollFrame>
       </section>
     </Container>
   );

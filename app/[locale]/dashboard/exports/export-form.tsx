@@ -148,8 +148,8 @@ export function ExportForm({ timeZone, types, statuses, jurisdictions }: { timeZ
   );
 
   return (
-    <form method="post" onSubmit={download} aria-label={t("form.label")} className="mt-6 grid gap-4 rounded-lg border border-slate-200 bg-white p-4 text-sm sm:grid-cols-2 lg:grid-cols-3">
-      <div className="sm:col-span-2 lg:col-span-3 grid gap-4 sm:grid-cols-2">
+    <form method="post" onSubmit={download} aria-label={t("form.label")} className="mt-6 grid grid-cols-1 gap-4 rounded-lg border border-slate-200 bg-white p-4 text-sm sm:grid-cols-2 lg:grid-cols-3">
+      <div className="grid grid-cols-1 gap-4 sm:col-span-2 sm:grid-cols-2 lg:col-span-3">
         {radios("log", t("form.log"), [
           { value: "requests", label: t("form.logs.requests") },
           { value: "audit", label: t("form.logs.audit") },

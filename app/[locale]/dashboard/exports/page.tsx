@@ -49,7 +49,7 @@ export default async function ExportsPage({ params }: Props) {
       <section aria-labelledby="export-columns" className="mt-10">
         <h2 id="export-columns" className="text-xl font-semibold">{t("columns.title")}</h2>
         <p className="mt-2 max-w-3xl text-sm text-muted">{t("columns.lead")}</p>
-        <div className="mt-4 grid gap-8 lg:grid-cols-2">
+        <div className="mt-4 grid grid-cols-1 gap-8 lg:grid-cols-2">
           {logs.map(({ log, columns, describe }) => (
             <DataTable key={log} caption={t(`form.logs.${log}`)} captionClassName="mb-2 text-left text-base font-semibold" columns={[t("columns.key"), t("columns.meaning")]}>
               <tbody>

@@ -44,11 +44,11 @@ export default async function MailListPage({ params, searchParams }: Props) {
       <p className="mt-2 max-w-3xl text-muted">{t("list.lead")}</p>
 
       <form key={page.filter} method="get" className="mt-6 flex flex-wrap items-end gap-3 text-sm">
-        <div>
+        <div className="min-w-0 max-w-full">
           <label htmlFor="mail-status" className="block font-medium">
             {t("list.filter")}
           </label>
-          <select id="mail-status" name="status" defaultValue={page.filter} className="mt-1 block min-h-10 rounded-md border border-slate-400 bg-white px-2 py-1">
+          <select id="mail-status" name="status" defaultValue={page.filter} className="mt-1 block min-h-10 w-full max-w-full rounded-md border border-slate-400 bg-white px-2 py-1">
             <option value="needs_attention">{t("list.needsAttention")}</option>
             <option value="all">{t("list.all")}</option>
             {INBOUND_STATUS_CODES.map((status) => (

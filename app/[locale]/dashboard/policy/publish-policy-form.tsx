@@ -92,7 +92,7 @@ export function PublishPolicyForm({ locale, today, current }: { locale: Locale; 
   return (
     <form method="post" noValidate className="mt-2 max-w-3xl" onSubmit={handleSubmit(onPublish)}>
       <FormNotice notice={notice} />
-      <div className="grid gap-x-4 sm:grid-cols-2">
+      <div className="grid grid-cols-1 gap-x-4 sm:grid-cols-2">
         <SelectField
           id="policy-locale"
           label={t("locale")}

@@ -1,3 +1,5 @@
+import { ScrollFrame } from "@/components/scroll-frame";
+
 /**
  * A stacked bar chart of counts per month, drawn as server-rendered SVG (no chart library, no
  * JavaScript). The bars stretch with the page; the axis labels are HTML so they keep a readable
@@ -131,7 +133,7 @@ export function MonthlyBarChart({ id, summary, series, months, formatNumber, lab
 
       <details className="mt-4">
         <summary className="cursor-pointer text-brand-800 underline">{labels.showTable}</summary>
-        <div className="mt-2 overflow-x-auto">
+        <ScrollFrame className="mt-2" label={labels.tableCaption}>
           <table id={`${id}-table`} className="w-full border-collapse text-left text-sm">
             <caption className="mb-2 text-left font-medium">{labels.tableCaption}</caption>
             <thead>
@@ -155,7 +157,7 @@ export function MonthlyBarChart({ id, summary, series, months, formatNumber, lab
               ))}
             </tbody>
           </table>
-        </div>
+        </ScrollFrame>
       </details>
     </div>
   );

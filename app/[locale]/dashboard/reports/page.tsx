@@ -15,6 +15,7 @@ import { REQUEST_TYPES } from "@/lib/requests/request-types";
 import { readyDb } from "@/db/ready";
 import { firstValues } from "@/lib/text/search-params";
 import { isOneOf } from "@/lib/text/is-one-of";
+import { ScrollFrame } from "@/components/scroll-frame";
 
 type Props = { params: Promise<{ locale: Locale }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 
@@ -156,7 +157,7 @@ export default async function ReportsPage({ params, searchParams }: Props) {
 
       <Section id="reports-timing" title={t("timing.title")}>
         <p className="mt-1 max-w-3xl text-sm text-muted">{t("timing.lead")}</p>
-        <div className="mt-3 overflow-x-auto">
+        <ScrollFrame className="mt-3" labelledBy="reports-timing">
           <table className="w-full border-collapse text-left text-sm">
             <caption className="sr-only">{t("timing.caption", { period: periodLabel })}</caption>
             <thead>
@@ -172,11 +173,11 @@ export default async function ReportsPage({ params, searchParams }: Props) {
             <tbody>{REQUEST_TYPES.map((type) => figureRow(typeName(type), report.byType[type], type))}</tbody>
             <tfoot>{figureRow(t("allTypes"), report.total, "total", true)}</tfoot>
           </table>
-        </div>
+        </ScrollFrame>
       </Section>
 
       <Section id="reports-outcomes" title={t("outcomes.title")}>
-        <div className="mt-3 overflow-x-auto">
+        <ScrollFrame className="mt-3" labelledBy="reports-outcomes">
           <table className="w-full border-collapse text-left text-sm">
             <caption className="sr-only">{t("outcomes.caption", { period: periodLabel })}</caption>
             <thead>
@@ -200,10 +201,10 @@ export default async function ReportsPage({ params, searchParams }: Props) {
               ))}
             </tbody>
           </table>
-        </div>
+        </ScrollFrame>
 
         <h3 id="reports-denials" className="mt-6 text-lg font-semibold">{t("outcomes.denialsTitle")}</h3>
-        <div className="mt-2 overflow-x-auto">
+        <ScrollFrame className="mt-2" labelledBy="reports-denials">
           <table aria-labelledby="reports-denials" className="w-full max-w-xl border-collapse text-left text-sm">
             <thead>
               <tr className="border-b border-slate-300">
@@ -220,7 +221,7 @@ export default async function ReportsPage({ params, searchParams }: Props) {
               ))}
             </tbody>
           </table>
-        </div>
+        </ScrollFrame>
       </Section>
 
       <Section id="reports-ccpa" title={t("ccpa.title")}>
@@ -232,7 +233,7 @@ export default async function ReportsPage({ params, searchParams }: Props) {
           <button type="submit" className={buttonClasses("secondary")}>{t("show")}</button>
         </form>
 
-        <div className="mt-4 overflow-x-auto">
+        <ScrollFrame className="mt-4" label={t("ccpa.caption", { year: String(ccpa.year), scope: t(`ccpa.scopes.${ccpa.scope}`) })}>
           <table className="w-full border-collapse text-left text-sm">
             <caption className="mb-2 text-left font-medium">{t("ccpa.caption", { year: String(ccpa.year), scope: t(`ccpa.scopes.${ccpa.scope}`) })}</caption>
             <thead>
@@ -256,7 +257,7 @@ export default async function ReportsPage({ params, searchParams }: Props) {
               ))}
             </tbody>
           </table>
-        </div>
+        </ScrollFrame>
         <ul className="mt-3 max-w-3xl list-disc space-y-1 pl-5 text-sm text-muted">
           <li>{t("ccpa.notes.counting", { timeZone })}</li>
           <li>{t("ccpa.notes.scope")}</li>

@@ -39,7 +39,7 @@ export default async function RetentionPage({ params }: Props) {
       <h1 className="text-3xl font-bold">{t("title")}</h1>
       <p className="mt-2 max-w-3xl text-muted">{t("lead")}</p>
 
-      <div className="mt-6 grid gap-6 lg:grid-cols-2">
+      <div className="mt-6 grid grid-cols-1 gap-6 lg:grid-cols-2">
         <Card as="section" aria-labelledby="retention-period-title">
           <h2 id="retention-period-title" className="text-xl font-semibold">
             {t("period.title")}

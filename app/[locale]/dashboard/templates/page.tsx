@@ -9,6 +9,7 @@ import { LOCALE_NAMES } from "@/lib/i18n/routing";
 import { listReplyTemplates, listSampleRequests } from "@/lib/replies/templates";
 import { readyDb } from "@/db/ready";
 import { TemplateEditor } from "./template-editor";
+import { ScrollFrame } from "@/components/scroll-frame";
 
 type Props = { params: Promise<{ locale: Locale }>; searchParams: Promise<{ lang?: string; edit?: string; saved?: string }> };
 
@@ -62,7 +63,7 @@ export default async function TemplatesPage({ params, searchParams }: Props) {
         {templates.length === 0 ? (
           <p className="text-muted">{t("empty")}</p>
         ) : (
-          <div className="overflow-x-auto">
+          <ScrollFrame labelledBy="templates-list-title">
             <table className="w-full border-collapse text-left text-sm">
               <caption className="sr-only">{`${t("title")}: ${LOCALE_NAMES[lang]}`}</caption>
               <thead>
@@ -94,7 +95,7 @@ export default async function TemplatesPage({ params, searchParams }: Props) {
                 ))}
               </tbody>
             </table>
-          </div>
+          </ScrollFrame>
         )}
         <Link href={`${href({ lang, edit: "new" })}#template-editor`} className={`${buttonClasses("secondary")} mt-4`}>
           {t("new")}

@@ -127,7 +127,7 @@ export function TemplateEditor({
   const keyError = formState.errors.key?.message === "exists" ? t("errors.exists") : fieldError("key");
 
   return (
-    <div className="grid gap-8 lg:grid-cols-[minmax(0,3fr)_minmax(0,2fr)]">
+    <div className="grid grid-cols-1 gap-8 lg:grid-cols-[minmax(0,3fr)_minmax(0,2fr)]">
       <form method="post" noValidate onSubmit={handleSubmit(onSave)}>
         <FormNotice notice={notice} />
         <TextField id="template-key" label={t("fields.key")} hint={t("fields.keyHint")} error={keyError} required readOnly={Boolean(template)} autoComplete="off" spellCheck={false} {...register("key")} />

@@ -61,7 +61,7 @@ export default async function InboundEmailPage({ params }: Props) {
         {email.kind ? ` · ${t(`kinds.${email.kind}`)}` : null}
       </p>
 
-      <div className="mt-6 grid gap-6 lg:grid-cols-2">
+      <div className="mt-6 grid grid-cols-1 gap-6 lg:grid-cols-2">
         <Card as="section" aria-labelledby="headers-title">
           <h2 id="headers-title" className="text-xl font-semibold">
             {t("detail.headers")}
@@ -164,7 +164,7 @@ export default async function InboundEmailPage({ params }: Props) {
         ) : (
           <ActionFeedback>
             {actions.length > 0 ? (
-              <div className="mt-2 grid gap-6 lg:grid-cols-2">
+              <div className="mt-2 grid grid-cols-1 gap-6 lg:grid-cols-2">
                 {actions.includes("attach") ? (
                   <section aria-labelledby="attach-title">
                     <h3 id="attach-title" className="mt-4 text-lg font-semibold">

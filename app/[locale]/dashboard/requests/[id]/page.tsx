@@ -53,7 +53,7 @@ export default async function StaffRequestPage({ params }: Props) {
     <div className="mx-auto w-full max-w-screen-2xl px-3 py-5 sm:px-6">
       <RequestHeader locale={locale} view={view} offered={offered} readOnly={!can(me.role, "requests.work")} legalHeld={hold?.legalHold ?? false} texts={texts} />
       {hold ? <LegalHold locale={locale} state={hold} /> : null}
-      <div className="mt-5 grid gap-5 lg:grid-cols-[minmax(0,1fr)_22rem]">
+      <div className="mt-5 grid grid-cols-1 gap-5 lg:grid-cols-[minmax(0,1fr)_22rem]">
         <div className="flex min-w-0 flex-col gap-5">
           <RequestDetails locale={locale} view={view} texts={texts} />
           <FulfilmentPanel locale={locale} request={view.request} staff={me} />
