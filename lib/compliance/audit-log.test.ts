@@ -3,9 +3,9 @@ import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { auditLog, requests, staff, type NewRequest } from "@/db/schema";
 import { createTestDatabase, testEngines, type TestDatabase } from "@/db/testing";
 import { recordAuditEvent, type AuditEvent } from "@/lib/audit/record-audit-event";
-import { describeAuditData } from "./describe-audit-data";
+import { auditValueText, describeAuditData } from "./describe-audit-data";
 import { listAuditFilterOptions } from "./list-audit-filter-options";
-import { AUDIT_PAGE_SIZE, listAuditLog, type AuditLogPage } from "./list-audit-log";
+import { AUDIT_PAGE_SIZE, idsInAuditData, listAuditLog, type AuditLogPage } from "./list-audit-log";
 import { verifyAuditLog } from "./verify-audit-log";
 
 // UTC+5 all year (no daylight saving), so local-day boundaries are easy to state.
@@ -81,6 +81,8 @@ describe.each(testEngines())("audit log page on %s", (engine) => {
     expect(byId.get(ev[2]!)).toMatchObject({ actor: { type: "staff", id: agent.id, staffName: "Aigerim Agent" }, action: "request.status_changed", data: { from: "new", to: "in_progress" } });
     expect(byId.get(ev[3]!)).toMatchObject({ actor: { staffName: "Saule Admin" }, request: null });
     expect(byId.get(ev[4]!)).toMatchObject({ actor: { type: "system", id: "privacy-desk" }, request: { reference: "DSR-2026-000002" } });
+    // The staff member whose role changed is named too (the row's entity).
+    expect(page.names.staff).toMatchObject({ [agent.id]: "Aigerim Agent", [admin.id]: "Saule Admin" });
   });
 
   it("filters by actor type and by staff member", async () => {
@@ -180,20 +182,58 @@ describe.each(testEngines())("audit log page on %s", (engine) => {
     const [latest] = await database.db.select().from(auditLog).orderBy(desc(auditLog.id)).limit(1);
     expect(latest).toMatchObject({ action: "audit.verified", data: { ok: false, checked: 2, brokenAtId: ev[2], reason: "content_changed" } });
   });
+
+  it("names the staff and requests an event's data mentions (an assignee, a duplicate), in two queries", async () => {
+    await database.db.transaction((tx) =>
+      recordAuditEvent(tx, { actorType: "staff", actorId: admin.id, action: "request.assigned", entityType: "request", entityId: requestA, requestId: requestA, data: { from: null, to: compliance.id, duplicateOf: requestB } }),
+    );
+    const page = await list({ action: "request.assigned" });
+    expect(page.items).toHaveLength(1);
+    expect(page.names.staff[compliance.id]).toBe("Bolat Compliance");
+    expect(page.names.requests[requestB]).toBe("DSR-2026-000002");
+  });
 });
 
 describe("describeAuditData", () => {
-  it("shows a from/to or before/after pair as a change and the rest as fields", () => {
-    expect(describeAuditData({ from: "new", to: "in_progress", ruleId: "kz" })).toEqual({ change: { before: "new", after: "in_progress" }, fields: [{ key: "ruleId", value: "kz" }] });
-    expect(describeAuditData({ before: { role: "agent" }, after: null })).toEqual({ change: { before: '{"role":"agent"}', after: "—" }, fields: [] });
+  it("shows a from/to pair as the change of the field the action is about, and the rest as fields", () => {
+    expect(describeAuditData("request.status_changed", { from: "new", to: "in_progress", ruleId: "kz" })).toEqual({
+      changes: [{ field: "status", before: "new", after: "in_progress" }],
+      fields: [{ key: "ruleId", value: "kz" }],
+    });
+    expect(describeAuditData("something.else", { from: 1, to: 2 }).changes).toEqual([{ field: "value", before: 1, after: 2 }]);
   });
 
-  it("lists data without a pair as key: value, cutting long values", () => {
-    const view = describeAuditData({ to: "someone@example.kz", detail: "x".repeat(500), nested: { b: 1, a: [true] } });
-    expect(view.change).toBeNull();
+  it("compares two records field by field, showing only what differs", () => {
+    const view = describeAuditData("retention.policy_updated", { before: { amount: 3, unit: "years", isDefault: true }, after: { amount: 5, unit: "years" } });
+    expect(view.changes).toEqual([
+      { field: "amount", before: 3, after: 5 },
+      { field: "isDefault", before: true, after: undefined },
+    ]);
+  });
+
+  it("shows a removed record's fields going away, and a new one's arriving", () => {
+    expect(describeAuditData("calendar.day_removed", { before: { day: "2026-03-09", kind: "holiday" } }).changes).toEqual([
+      { field: "day", before: "2026-03-09", after: undefined },
+      { field: "kind", before: "holiday", after: undefined },
+    ]);
+    expect(describeAuditData("calendar.day_saved", { before: null, after: { day: "2026-03-09" } }).changes).toEqual([{ field: "day", before: undefined, after: "2026-03-09" }]);
+  });
+
+  it("lists data without a pair as key: value; a lone 'to' is a value, not a change", () => {
+    const view = describeAuditData("email.bounced", { to: "someone@example.kz", detail: "x".repeat(500), nested: { b: 1, a: [true] } });
+    expect(view.changes).toEqual([]);
     expect(view.fields.map((field) => field.key)).toEqual(["to", "detail", "nested"]);
-    expect(view.fields[1]!.value).toHaveLength(300);
-    expect(view.fields[1]!.value.endsWith("…")).toBe(true);
-    expect(view.fields[2]!.value).toBe('{"a":[true],"b":1}');
+    expect(auditValueText(view.fields[1]!.value)).toHaveLength(300);
+    expect(auditValueText(view.fields[1]!.value).endsWith("…")).toBe(true);
+    expect(auditValueText(view.fields[2]!.value)).toBe('{"a":[true],"b":1}');
+    expect(auditValueText(null)).toBe("—");
+  });
+});
+
+describe("idsInAuditData", () => {
+  it("finds ids at the top level and inside a before/after record, lower-cased, and nothing else", () => {
+    const id = "3F1C9B52-8D0E-4B8A-9A57-1F6C2B7E0D11";
+    expect(idsInAuditData({ to: id, before: { assigneeId: id.toLowerCase(), note: "x" }, count: 3, text: "not an id" })).toEqual([id.toLowerCase(), id.toLowerCase()]);
+    expect(idsInAuditData({ deep: { deeper: { id } } })).toEqual([]);
   });
 });

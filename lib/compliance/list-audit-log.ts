@@ -47,7 +47,10 @@ export type AuditLogItem = {
   data: Record<string, unknown>;
 };
 
-export type AuditLogPage = { items: AuditLogItem[]; filters: AuditLogFilters; nextBefore: number | null };
+/** Names for the ids the page's rows mention (in their data too): staff id → name, request id → reference. */
+export type AuditNames = { staff: Record<string, string>; requests: Record<string, string | null> };
+
+export type AuditLogPage = { items: AuditLogItem[]; filters: AuditLogFilters; nextBefore: number | null; names: AuditNames };
 
 const escapeLike = (text: string) => text.replace(/[\\%_]/g, (c) => `\\${c}`);
 
@@ -85,15 +88,37 @@ async function filterConditions(db: Executor, filters: AuditLogFilters, timeZone
 }
 
 /** Staff names and request references for one page's rows, in two small lookups rather than a join per row. */
-async function namesFor(db: Executor, rows: { actorType: AuditActorType; actorId: string | null; requestId: string | null }[]) {
-  const staffIds = [...new Set(rows.filter((r) => r.actorType === "staff" && r.actorId && isUuid(r.actorId)).map((r) => r.actorId!))];
-  // A requester acts under their request's id.
+/** The ids an event's data mentions (top level and one level down: a before/after record), for names. */
+export function idsInAuditData(data: Record<string, unknown>): string[] {
+  const found: string[] = [];
+  const visit = (value: unknown, depth: number) => {
+    if (typeof value === "string" && isUuid(value)) found.push(value.toLowerCase());
+    else if (depth < 2 && typeof value === "object" && value !== null) for (const child of Object.values(value)) visit(child, depth + 1);
+  };
+  visit(data, 0);
+  return found;
+}
+
+type NamedRow = { actorType: AuditActorType; actorId: string | null; requestId: string | null; entityType: string; entityId: string | null; data: Record<string, unknown> };
+
+/**
+ * Names for the ids on a page, two queries whatever its size: staff (actors, a staff entity, ids
+ * in the data such as an assignee) and requests (their reference; a requester acts under their
+ * request's id). An id in the data is looked up in both: it is one or the other, or neither.
+ */
+async function namesFor(db: Executor, rows: NamedRow[]) {
+  const inData = rows.flatMap((r) => idsInAuditData(r.data));
+  const staffIds = [
+    ...new Set([
+      ...rows.flatMap((r) => [r.actorType === "staff" ? r.actorId : null, r.entityType === "staff" ? r.entityId : null]).filter((id): id is string => Boolean(id && isUuid(id))),
+      ...inData,
+    ]),
+  ];
   const requestIds = [
-    ...new Set(
-      rows
-        .flatMap((r) => [r.requestId, r.actorType === "requester" ? r.actorId : null])
-        .filter((id): id is string => Boolean(id && isUuid(id))),
-    ),
+    ...new Set([
+      ...rows.flatMap((r) => [r.requestId, r.actorType === "requester" ? r.actorId : null]).filter((id): id is string => Boolean(id && isUuid(id))),
+      ...inData,
+    ]),
   ];
   const staffRows = staffIds.length ? await db.select({ id: staff.id, name: staff.name }).from(staff).where(inArray(staff.id, staffIds)) : [];
   const requestRows = requestIds.length ? await db.select({ id: requests.id, reference: requests.reference }).from(requests).where(inArray(requests.id, requestIds)) : [];
@@ -112,7 +137,7 @@ export async function listAuditLog(db: Executor, input: Record<string, unknown>,
   assertCan(me, "compliance.read");
   const filters = auditLogFiltersSchema.parse(input);
   const where = await filterConditions(db, filters, timeZone);
-  if (!where) return { items: [], filters, nextBefore: null };
+  if (!where) return { items: [], filters, nextBefore: null, names: { staff: {}, requests: {} } };
   if (filters.before) where.push(lt(auditLog.id, filters.before));
 
   const rows = await db
@@ -151,5 +176,10 @@ export async function listAuditLog(db: Executor, input: Record<string, unknown>,
       data: row.data,
     }),
   );
-  return { items, filters, nextBefore: rows.length > AUDIT_PAGE_SIZE ? items[items.length - 1]!.id : null };
+  return {
+    items,
+    filters,
+    nextBefore: rows.length > AUDIT_PAGE_SIZE ? items[items.length - 1]!.id : null,
+    names: { staff: Object.fromEntries(staffNames), requests: Object.fromEntries(references) },
+  };
 }

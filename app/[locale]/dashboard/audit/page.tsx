@@ -1,16 +1,17 @@
 import type { Metadata } from "next";
 import { getFormatter, getTranslations, setRequestLocale } from "next-intl/server";
-import { Fragment } from "react";
+import { Fragment, type ReactNode } from "react";
 import { buttonClasses } from "@/components/button-link";
 import { Container } from "@/components/container";
 import { AUDIT_ACTOR_TYPES, REQUEST_STATUSES, STAFF_ROLES } from "@/db/schema";
 import { requireStaff } from "@/lib/auth/require-staff";
-import { describeAuditData } from "@/lib/compliance/describe-audit-data";
+import { auditValueText, describeAuditData } from "@/lib/compliance/describe-audit-data";
 import { listAuditFilterOptions } from "@/lib/compliance/list-audit-filter-options";
 import { listAuditLog, type AuditLogItem } from "@/lib/compliance/list-audit-log";
 import type { Locale } from "@/lib/i18n/locales";
 import { Link } from "@/lib/i18n/navigation";
 import { readyDb } from "@/db/ready";
+import { isLabelledField } from "./audit-field-labels";
 import { isLabelledAction } from "./audit-labels";
 import { VerifyAuditForm } from "./verify-audit-form";
 import { DataTable } from "@/components/data-table";
@@ -21,6 +22,11 @@ import { isoToDateInput } from "@/lib/validation/date-input";
 type Props = { params: Promise<{ locale: Locale }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 
 const FIELD = "mt-1 block min-h-10 w-full rounded-md border border-slate-400 bg-white px-2 py-1";
+
+const TIMESTAMP = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/;
+const DAY = /^\d{4}-\d{2}-\d{2}$/;
+/** Data keys that hold an inbound e-mail's id: shown as a link to that e-mail. */
+const KEYS_OF_INBOUND_EMAIL = new Set(["inboundEmailId"]);
 
 const isOneOf = <T extends string>(list: readonly T[], value: string): value is T => (list as readonly string[]).includes(value);
 
@@ -53,12 +59,44 @@ export default async function AuditLogPage({ params, searchParams }: Props) {
     return `/dashboard/audit${text ? `?${text}` : ""}`;
   };
   const actionLabel = (action: string) => (isLabelledAction(action) ? t(`actions.${action}`) : null);
-  // Status and role codes in a before → after pair read as words; anything else as recorded.
-  const valueLabel = (item: AuditLogItem, value: string) => {
-    if (item.action.startsWith("request.") && isOneOf(REQUEST_STATUSES, value)) return statuses(value);
-    if (item.action.startsWith("staff.") && isOneOf(STAFF_ROLES, value)) return roles(value);
-    return value;
+  // Codes read as words: a status or role by its name, a staff id by the person's name, a request
+  // id by its reference, a timestamp in the operator's time zone in this page's language.
+  const value = (item: AuditLogItem, raw: unknown, key = ""): ReactNode => {
+    if (raw === null || raw === undefined || raw === "") return <span className="text-muted">—</span>;
+    if (typeof raw === "boolean") return raw ? t("details.yes") : t("details.no");
+    if (typeof raw !== "string") return auditValueText(raw);
+    if (item.action.startsWith("request.") && isOneOf(REQUEST_STATUSES, raw)) return statuses(raw);
+    if (item.action.startsWith("staff.") && isOneOf(STAFF_ROLES, raw)) return roles(raw);
+    if (isUuid(raw)) {
+      const id = raw.toLowerCase();
+      if (id in page.names.staff) return <bdi>{page.names.staff[id]}</bdi>;
+      if (id in page.names.requests) {
+        return (
+          <Link href={`/dashboard/requests/${id}`} className="font-mono text-brand-800 underline">
+            {page.names.requests[id] ?? id.slice(0, 8)}
+          </Link>
+        );
+      }
+      if (KEYS_OF_INBOUND_EMAIL.has(key)) {
+        return (
+          <Link href={`/dashboard/mail/${id}`} className="text-brand-800 underline">
+            {t("who.email")}
+          </Link>
+        );
+      }
+      // An id with no page of its own (a message, an outgoing e-mail): short, the full one on hover.
+      return (
+        <code title={id} className="text-xs">
+          {id.slice(0, 8)}
+        </code>
+      );
+    }
+    if (TIMESTAMP.test(raw) && !Number.isNaN(Date.parse(raw))) return <time dateTime={raw}>{format.dateTime(new Date(raw), { dateStyle: "long", timeStyle: "short" })}</time>;
+    // A calendar date is a day, not an instant: shown as that day wherever the reader is.
+    if (DAY.test(raw)) return <time dateTime={raw}>{format.dateTime(new Date(`${raw}T00:00:00Z`), { dateStyle: "long", timeZone: "UTC" })}</time>;
+    return auditValueText(raw);
   };
+  const fieldLabel = (field: string) => (isLabelledField(field) ? t(`details.fields.${field}`) : field);
 
   const who = (item: AuditLogItem) => {
     const { actor } = item;
@@ -77,26 +115,34 @@ export default async function AuditLogPage({ params, searchParams }: Props) {
   };
 
   const details = (item: AuditLogItem) => {
-    const view = describeAuditData(item.data);
-    if (!view.change && view.fields.length === 0) return <span className="text-muted">{t("details.none")}</span>;
+    const view = describeAuditData(item.action, item.data);
+    // The person a staff event was about (whose role changed, who was disabled), unless it is the actor.
+    const subject = item.entityType === "staff" && item.entityId && item.entityId !== item.actor.id ? page.names.staff[item.entityId] : undefined;
+    if (view.changes.length === 0 && view.fields.length === 0 && !subject) return <span className="text-muted">{t("details.none")}</span>;
     return (
       <>
-        {view.change ? (
+        {subject ? (
           <p>
-            <span className="sr-only">{t("details.change")}: </span>
-            {valueLabel(item, view.change.before)} → {valueLabel(item, view.change.after)}
+            {t("details.staffMember")}: <bdi>{subject}</bdi>
           </p>
         ) : null}
+        {view.changes.length > 0 ? (
+          <ul aria-label={t("details.change")} className="space-y-1">
+            {view.changes.map((change) => (
+              <li key={change.field} className="min-w-0 break-words">
+                <span className="font-medium">{fieldLabel(change.field)}:</span> {value(item, change.before)} → {value(item, change.after)}
+              </li>
+            ))}
+          </ul>
+        ) : null}
         {view.fields.length > 0 ? (
-          <details>
+          <details className="mt-1">
             <summary className="cursor-pointer text-brand-800 underline">{t("details.data")}</summary>
-            <dl className="mt-1 grid grid-cols-[auto_1fr] gap-x-3 gap-y-1">
+            <dl className="mt-1 grid grid-cols-[minmax(0,auto)_minmax(0,1fr)] gap-x-3 gap-y-1">
               {view.fields.map((field) => (
                 <Fragment key={field.key}>
-                  <dt>
-                    <code>{field.key}</code>
-                  </dt>
-                  <dd className="break-all">{field.value}</dd>
+                  <dt className="break-words">{fieldLabel(field.key)}</dt>
+                  <dd className="min-w-0 break-words">{value(item, field.value, field.key)}</dd>
                 </Fragment>
               ))}
             </dl>
@@ -120,7 +166,7 @@ export default async function AuditLogPage({ params, searchParams }: Props) {
       </section>
 
       {/* Keyed by the query so "Reset" (a client-side navigation) shows empty fields. */}
-      <form key={query.toString()} method="get" role="search" aria-label={t("filters.label")} className="mt-6 grid gap-3 rounded-lg border border-slate-200 bg-white p-4 text-sm sm:grid-cols-2 lg:grid-cols-3">
+      <form key={query.toString()} method="get" role="search" aria-label={t("filters.label")} className="mt-6 grid grid-cols-1 gap-3 rounded-lg border border-slate-200 bg-white p-4 text-sm sm:grid-cols-2 lg:grid-cols-3">
         <div>
           <label htmlFor="audit-actor-type" className="font-medium">
             {t("filters.actorType")}
