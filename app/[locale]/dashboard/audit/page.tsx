@@ -15,6 +15,7 @@ import { isLabelledField } from "./audit-field-labels";
 import { isLabelledAction } from "./audit-labels";
 import { VerifyAuditForm } from "./verify-audit-form";
 import { DataTable } from "@/components/data-table";
+import { isOneOf } from "@/lib/text/is-one-of";
 import { isUuid } from "@/lib/text/uuid";
 import { firstValues } from "@/lib/text/search-params";
 import { isoToDateInput } from "@/lib/validation/date-input";
@@ -28,7 +29,6 @@ const DAY = /^\d{4}-\d{2}-\d{2}$/;
 /** Data keys that hold an inbound e-mail's id: shown as a link to that e-mail. */
 const KEYS_OF_INBOUND_EMAIL = new Set(["inboundEmailId"]);
 
-const isOneOf = <T extends string>(list: readonly T[], value: string): value is T => (list as readonly string[]).includes(value);
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const { locale } = await params;
