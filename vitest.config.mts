@@ -13,7 +13,10 @@ export default defineConfig({
     // Integration tests spend much of their time waiting on PostgreSQL (another process): on this
     // 2-core machine three workers ran the suite in 259 s against 381 s with the default two.
     maxWorkers: 3,
-    testTimeout: 30_000,
-    hookTimeout: 60_000,
+    // Generous: under `npm test` the production build runs beside the tests (scripts/test.mjs), and
+    // a hook that starts PGlite and seeds staff (argon2) can wait a long time for a core. A
+    // passing test is not slower for it.
+    testTimeout: 60_000,
+    hookTimeout: 180_000,
   },
 });

@@ -1,5 +1,7 @@
 import { createHash, randomBytes } from "node:crypto";
 import { readdirSync, readFileSync } from "node:fs";
+import { readFile, rename, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
 import path from "node:path";
 import type { PGlite } from "@electric-sql/pglite";
 import postgres from "postgres";
@@ -23,7 +25,7 @@ export type TestDatabase = DatabaseConnection & { drop: () => Promise<void> };
  * A migrated test database is a copy of one migrated once, not a fresh run of every migration:
  * on PGlite, initdb and the migrations cost ~2 s per test file; on PostgreSQL, `create database
  * … template` copies in a fraction of the migrations' time. The copy is of the committed
- * migrations as they are now (their hash names the PostgreSQL template).
+ * migrations as they are now (their hash names the PostgreSQL template and the PGlite tarball).
  */
 export async function createTestDatabase(engine: Engine, { migrate = true } = {}): Promise<TestDatabase> {
   if (engine === "pglite") {
@@ -66,13 +68,25 @@ export function migrationsHash(folder = MIGRATIONS_FOLDER): string {
 
 let pgliteDump: Promise<Blob> | undefined;
 
-/** Once per test process: an in-memory PGlite, migrated, dumped to a tarball new ones start from. */
+/**
+ * A migrated PGlite data folder as a tarball, made once per machine and set of migrations and
+ * kept in the temp folder: Vitest runs each test file in a process of its own, so a copy kept in
+ * memory would be made again for every file. Processes that find none make it at once; the
+ * write-then-rename keeps a half-written one from being read.
+ */
 function migratedPgliteDump(): Promise<Blob> {
   pgliteDump ??= (async () => {
+    const file = path.join(tmpdir(), `privacy-desk-pglite-${migrationsHash()}.tar`);
+    const cached = await readFile(file).catch(() => null);
+    if (cached) return new Blob([cached]);
     const connection = openDatabase({ pgliteDataDir: null });
     try {
       await migrateDatabase(connection);
-      return await (connection as { pglite: PGlite }).pglite.dumpDataDir("none");
+      const dump = await (connection as { pglite: PGlite }).pglite.dumpDataDir("none");
+      const partial = `${file}.${process.pid}.${randomBytes(4).toString("hex")}`;
+      await writeFile(partial, Buffer.from(await dump.arrayBuffer()));
+      await rename(partial, file);
+      return dump;
     } finally {
       await connection.close();
     }
