@@ -1,6 +1,6 @@
 import { and, eq, inArray, isNull, lt, or, sql } from "drizzle-orm";
 import type { Tx } from "@/db/client";
-import { files, fulfilmentHttpCalls, inboundEmails, outboxEmails, requestAccessTokens, requestEvents, requestMessages, requests, verificationChallenges } from "@/db/schema";
+import { files, fulfilmentHttpCalls, fulfilmentRuns, fulfilmentRunSources, inboundEmails, outboxEmails, requestAccessTokens, requestEvents, requestMessages, requests, verificationChallenges } from "@/db/schema";
 import { SYSTEM_ACTOR } from "@/lib/audit/actor";
 import { fileStorageFor, isFileStorageKind, type FileStorage, type FileStorageKind } from "@/lib/files/storage";
 import { CLOSED_STATUSES } from "@/lib/requests/lifecycle";
@@ -110,6 +110,11 @@ export async function anonymiseRequest(
   // Calls to the operator's HTTP endpoints keep the identities they sent (sealed): gone too. The
   // timeline's call events (counts, codes) stay.
   await tx.delete(fulfilmentHttpCalls).where(eq(fulfilmentHttpCalls.requestId, request.id));
+  // So do the rows an access run collected (sealed, kept to build the package); its counts stay.
+  await tx
+    .update(fulfilmentRunSources)
+    .set({ payloadSealed: null })
+    .where(inArray(fulfilmentRunSources.runId, tx.select({ id: fulfilmentRuns.id }).from(fulfilmentRuns).where(eq(fulfilmentRuns.requestId, request.id))));
 
   const events = await tx
     .select({ id: requestEvents.id, kind: requestEvents.kind, data: requestEvents.data })

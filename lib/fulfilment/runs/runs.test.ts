@@ -7,6 +7,7 @@ import { createStaff } from "@/lib/auth/create-staff";
 import type { CurrentStaff } from "@/lib/auth/current-staff";
 import { readRequestFile } from "@/lib/files/save-request-files";
 import { verifiedRequestRow } from "@/lib/requests/testing";
+import { anonymiseRequest } from "@/lib/retention/anonymise-request";
 import type { SourceClient } from "../connectors/source-client";
 import type { MapSource } from "../map/map-schema";
 import { readZip } from "../package/read-zip";
@@ -103,6 +104,15 @@ describe.each(testEngines())("fulfilment runs on %s", (engine) => {
     const actions = audit.map((row) => row.action);
     expect(actions).toEqual(expect.arrayContaining(["request.fulfilment_started", "request.fulfilment_collected", "request.fulfilment_delivered", "request.completed"]));
     expect(JSON.stringify(audit.filter((row) => row.action.startsWith("request.fulfilment")).map((row) => row.data))).not.toMatch(/aigerim|Айгерим|51\.1/);
+
+    // Anonymised after the retention period: the collected rows go, the counts per source stay.
+    const sourcesOf = () => db().select().from(fulfilmentRunSources).where(eq(fulfilmentRunSources.runId, run.id));
+    expect((await sourcesOf()).some((source) => source.payloadSealed !== null)).toBe(true);
+    await db().update(requests).set({ closedAt: new Date(Date.now() - 86_400_000) }).where(eq(requests.id, req.id));
+    expect(await db().transaction((tx) => anonymiseRequest(tx, { requestId: req.id, closedBefore: new Date(), now: new Date() }))).not.toBeNull();
+    const anonymised = await sourcesOf();
+    expect(anonymised.map((source) => source.payloadSealed)).toEqual(anonymised.map(() => null));
+    expect(anonymised.every((source) => source.result !== null)).toBe(true);
   });
 
   it("caps rows per collection and says so in the preview and the package", async () => {
