@@ -55,6 +55,6 @@ describe("wordFailure", () => {
   // The fulfilment panel words its own refusals through the same mapping (errors.conflict.<reason>).
   it.each(LOCALES)("finds the fulfilment panel's conflicts in %s", async (locale) => {
     const conflicts = (await loadMessages(locale)).fulfilment.panel.errors.conflict;
-    expect(Object.keys(conflicts).sort()).toEqual(["four_eyes", "fulfilment_off", "run_exists", "run_state", "wrong_status"]);
+    expect(Object.keys(conflicts).sort()).toEqual(["call_state", "four_eyes", "fulfilment_off", "map_changed", "run_exists", "run_state", "wrong_status"]);
   });
 });
