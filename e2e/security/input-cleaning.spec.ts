@@ -1,6 +1,6 @@
 import { expect, test, type Page } from "@playwright/test";
 import { readVerificationCode, uniqueEmail } from "../support/mailbox";
-import { signInAs } from "../support/staff";
+import { searchQueue, signInAs } from "../support/staff";
 
 /** Sets a field's value the way pasting would, including characters a keyboard cannot type. */
 async function paste(page: Page, label: string, value: string) {
@@ -60,8 +60,7 @@ test("zero-width and bidi controls are stripped from a requester's name, and the
   await expect(page.getByRole("heading", { level: 1 })).toHaveText(/DSR-\d{4}-\d{6}/);
 
   await signInAs(page, "agent", "en");
-  await page.getByLabel("Search by reference, email or name").fill(email);
-  await page.getByRole("button", { name: "Show" }).click();
+  await searchQueue(page, email);
   const row = page.getByRole("table").getByRole("row").filter({ hasText: email });
   await expect(row).toHaveCount(1);
   const name = row.locator("bdi").first();
