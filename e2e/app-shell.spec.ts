@@ -33,7 +33,10 @@ test("the sidebar lists only what the role may open and marks where one is (en, 
   await expectNoAxeViolations(page);
 
   // The account menu: the account page, sign out.
-  await page.getByRole("button", { name: await page.getByTestId("signed-in-as").innerText() }).click();
+  // The menu's button holds the signed-in name (a request's assignee picker may show the same name).
+  const accountMenu = page.getByRole("button").filter({ has: page.getByTestId("signed-in-as") });
+  await expect(accountMenu).toHaveAccessibleName(await page.getByTestId("signed-in-as").innerText());
+  await accountMenu.click();
   await page.getByRole("menuitem", { name: nav.account }).click();
   await expect(page).toHaveURL(/\/en\/dashboard\/account$/);
   await expect(sidebar.getByRole("link", { name: nav.account })).toHaveAttribute("aria-current", "page");
