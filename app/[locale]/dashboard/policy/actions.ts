@@ -37,9 +37,10 @@ export async function publishPolicyVersionAction(locale: Locale, input: PolicyVe
     run: async ({ db, staff }): Promise<PublishPolicyResult> => {
       const row = await publishPolicyVersionAsAdmin(db, input, staff);
       revalidatePath(`/${locale}/dashboard/policy`);
-      // The public policy pages (every language, every version) are static: render them anew.
-      revalidatePath("/[locale]/policy", "page");
-      revalidatePath("/[locale]/policy/[version]", "page");
+      // The public policy pages (every language, every version) are static: render them anew. A
+      // route pattern names its route group too.
+      revalidatePath("/[locale]/(site)/policy", "page");
+      revalidatePath("/[locale]/(site)/policy/[version]", "page");
       return { ok: true, locale: row.locale, version: row.version };
     },
   });
