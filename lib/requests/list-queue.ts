@@ -4,6 +4,7 @@ import type { Db } from "@/db/client";
 import { outboxEmails, REQUEST_STATUSES, requests, type RequestStatus } from "@/db/schema";
 import type { CurrentStaff } from "@/lib/auth/current-staff";
 import { JURISDICTIONS, type Jurisdiction } from "./jurisdictions";
+import { loadWorkingDaysLeft } from "./deadlines/load-working-days-left";
 import { REQUEST_TYPES, type RequestType } from "./request-types";
 import { countQueueViews, DEFAULT_QUEUE_VIEW, QUEUE_VIEWS, statusIn, viewCondition, viewStatuses, type ViewCounts } from "./staff/queue-views";
 
@@ -55,6 +56,8 @@ export type QueueItem = {
   assigneeId: string | null;
   /** An e-mail of this request could not be delivered (failed, or bounced back). */
   deliveryProblem: boolean;
+  /** Under a rule that counts working days: those left by its calendar (time-left.ts); else null. */
+  workingDaysLeft: number | null;
 };
 
 export type QueuePage = {
@@ -155,6 +158,7 @@ export async function listQueue(db: Db, input: Record<string, unknown>, me: Pick
         duplicateOfId: requests.duplicateOfId,
         assigneeId: requests.assigneeId,
         deliveryProblem: DELIVERY_PROBLEM,
+        deadlineRuleId: requests.deadlineRuleId,
       })
       .from(requests)
       .where(and(...pageWhere))
@@ -163,7 +167,13 @@ export async function listQueue(db: Db, input: Record<string, unknown>, me: Pick
     countQueueViews(db, me, now),
   ]);
 
-  const items = rows.slice(0, QUEUE_PAGE_SIZE);
+  const page = rows.slice(0, QUEUE_PAGE_SIZE);
+  const workingDays = await loadWorkingDaysLeft(db, page, now);
+  const items: QueueItem[] = page.map((row) => {
+    const { deadlineRuleId, ...item } = row;
+    void deadlineRuleId; // read for the working days only
+    return { ...item, workingDaysLeft: workingDays.get(item.id) ?? null };
+  });
   return {
     filters,
     items,

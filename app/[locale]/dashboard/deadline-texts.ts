@@ -1,7 +1,7 @@
 import { getTranslations } from "next-intl/server";
 import type { Locale } from "@/lib/i18n/locales";
 import { readHolidayName, ruleSourceKey } from "@/lib/requests/deadlines/deadline-texts";
-import { timeLeft, type Urgency } from "@/lib/requests/deadlines/time-left";
+import { timeLeft, timeLeftMessage, type Urgency } from "@/lib/requests/deadlines/time-left";
 
 /**
  * Deadline data in the reader's language (lib/requests/deadlines/deadline-texts.ts): a rule's legal
@@ -36,14 +36,15 @@ export const URGENCY_CLASSES: Record<Urgency, string> = {
 };
 
 /**
- * The one wording of a request's time left ("3 days left", "5 hours overdue"), for the queue and
- * the request page alike (lib/requests/deadlines/time-left.ts reads the clock).
+ * A request's time left in the reader's language ("3 days left", "2 working days left", "5 hours
+ * overdue"), for the queue and the request page alike: lib/requests/deadlines/time-left.ts reads
+ * the clock and chooses the wording; this only looks the message up.
  */
 export async function timeLeftTexts(locale: Locale) {
   const t = await getTranslations({ locale, namespace: "dashboard.deadline" });
-  return (msLeft: number): { text: string; urgency: Urgency } => {
-    const left = timeLeft(msLeft);
-    const key = left.overdue ? (left.unit === "days" ? "overdueDays" : "overdueHours") : left.unit === "days" ? "daysLeft" : "hoursLeft";
-    return { text: t(key, { count: left.count }), urgency: left.urgency };
+  return (msLeft: number, workingDays: number | null = null): { text: string; urgency: Urgency } => {
+    const left = timeLeft(msLeft, workingDays);
+    const { key, count } = timeLeftMessage(left);
+    return { text: t(key, { count }), urgency: left.urgency };
   };
 }

@@ -1,7 +1,18 @@
 import { describe, expect, it } from "vitest";
-import { msLeftOf, timeLeft } from "./time-left";
+import calendarKz from "@/db/seed/deadlines/calendar-kz.json";
+import type { Locale } from "@/lib/i18n/locales";
+import { getTranslator } from "@/lib/i18n/translator";
+import { msLeftOf, timeLeft, timeLeftMessage, workingDaysLeft } from "./time-left";
+import { createWorkingCalendar } from "./working-calendar";
 
 const HOUR = 3_600_000;
+const ZONE = "Asia/Almaty"; // UTC+5
+/** Kazakhstan's shipped calendar: weekends, and 16 December 2026 (Wednesday) off. */
+const KZ = createWorkingCalendar(calendarKz.days.map(({ day, kind }) => ({ day, kind: kind as "holiday" | "working_day" })));
+/** A local time in Almaty as an instant. */
+const almaty = (local: string) => new Date(`${local}+05:00`);
+/** Where a working-day rule's due date falls: the end of its last day (compute-due-at.ts). */
+const endOf = (day: string) => almaty(`${day}T23:59:59.999`);
 
 describe("timeLeft", () => {
   it("counts hours under two days and whole days beyond", () => {
@@ -16,6 +27,12 @@ describe("timeLeft", () => {
     expect(timeLeft(-3 * HOUR)).toEqual({ overdue: true, unit: "hours", count: 3, urgency: "overdue" });
     expect(timeLeft(-50 * HOUR)).toEqual({ overdue: true, unit: "days", count: 2, urgency: "overdue" });
   });
+
+  it("under a working-day rule counts working days from two days on; hours, overdue and urgency as always", () => {
+    expect(timeLeft(100 * HOUR, 2)).toEqual({ overdue: false, unit: "working_days", count: 2, urgency: "later" });
+    expect(timeLeft(47 * HOUR, 2)).toEqual({ overdue: false, unit: "hours", count: 47, urgency: "soon" });
+    expect(timeLeft(-50 * HOUR, 0)).toEqual({ overdue: true, unit: "days", count: 2, urgency: "overdue" });
+  });
 });
 
 describe("msLeftOf", () => {
@@ -25,5 +42,87 @@ describe("msLeftOf", () => {
     expect(msLeftOf({ dueAt, pausedAt: null }, now)).toBe(3 * HOUR);
     expect(msLeftOf({ dueAt, pausedAt: new Date("2026-11-30T10:00:00Z") }, now)).toBe(5 * HOUR);
     expect(msLeftOf({ dueAt: null, pausedAt: null }, now)).toBeNull();
+  });
+});
+
+describe("workingDaysLeft (Kazakhstan's calendar, Almaty dates)", () => {
+  it.each([
+    ["Monday morning → Wednesday", "2026-11-30T10:00", "2026-12-02", 2],
+    ["Friday → Tuesday: the weekend does not count", "2026-12-04T10:00", "2026-12-08", 2],
+    ["Tuesday → Friday: Independence Day (Wednesday) does not count", "2026-12-15T10:00", "2026-12-18", 2],
+    ["late on Monday evening, 23:30 in Almaty, 18:30 UTC: still Monday", "2026-11-30T23:30", "2026-12-02", 2],
+    ["due today", "2026-12-02T09:00", "2026-12-02", 0],
+  ])("%s", (_, now, dueDay, expected) => {
+    expect(workingDaysLeft(KZ, { dueAt: endOf(dueDay), pausedAt: null }, almaty(now), ZONE)).toBe(expected);
+  });
+
+  it("a paused clock counts from the day it stopped, and no due date is null", () => {
+    const paused = { dueAt: endOf("2026-12-08"), pausedAt: almaty("2026-12-01T10:00") };
+    // Wednesday 2 … Tuesday 8 December: 5 working days, whatever today is.
+    expect(workingDaysLeft(KZ, paused, almaty("2026-12-07T10:00"), ZONE)).toBe(5);
+    expect(workingDaysLeft(KZ, { dueAt: null, pausedAt: null }, almaty("2026-12-07T10:00"), ZONE)).toBeNull();
+  });
+});
+
+/**
+ * The words staff read, from the catalogues themselves (dashboard.deadline): every case in every
+ * language. Kazakh writes the count and its unit as one phrase, with no ending on the number.
+ */
+describe("time left in words", () => {
+  const cases: { name: string; now: string; dueDay: string; workingDayRule: boolean; words: Record<Locale, string> }[] = [
+    {
+      name: "2 working days (Monday → Wednesday)",
+      now: "2026-11-30T10:00",
+      dueDay: "2026-12-02",
+      workingDayRule: true,
+      words: { en: "2 working days left", ru: "Осталось 2 рабочих дня", kk: "2 жұмыс күні қалды" },
+    },
+    {
+      name: "over a weekend and a holiday: 5 working days, not 10 days (Friday 11 → Monday 21 December)",
+      now: "2026-12-11T10:00",
+      dueDay: "2026-12-21",
+      workingDayRule: true,
+      // Mon 14, Tue 15, Thu 17, Fri 18, Mon 21: Wednesday 16 is Independence Day.
+      words: { en: "5 working days left", ru: "Осталось 5 рабочих дней", kk: "5 жұмыс күні қалды" },
+    },
+    {
+      name: "one working day over a weekend",
+      now: "2026-12-04T10:00",
+      dueDay: "2026-12-07",
+      workingDayRule: true,
+      words: { en: "1 working day left", ru: "Остался 1 рабочий день", kk: "1 жұмыс күні қалды" },
+    },
+    {
+      name: "the same dates under a calendar-day rule",
+      now: "2026-12-04T10:00",
+      dueDay: "2026-12-07",
+      workingDayRule: false,
+      words: { en: "3 days left", ru: "Осталось 3 дня", kk: "3 күн қалды" },
+    },
+    {
+      name: "under two days: hours, whatever the rule",
+      now: "2026-12-01T10:00",
+      dueDay: "2026-12-02",
+      workingDayRule: true,
+      words: { en: "37 hours left", ru: "Осталось 37 часов", kk: "37 сағат қалды" },
+    },
+    {
+      name: "overdue by 3 hours",
+      now: "2026-12-03T02:59",
+      dueDay: "2026-12-02",
+      workingDayRule: true,
+      words: { en: "3 hours overdue", ru: "Просрочен на 3 часа", kk: "Мерзімі 3 сағатқа өтіп кетті" },
+    },
+  ];
+
+  it.each(cases)("$name", async ({ now, dueDay, workingDayRule, words }) => {
+    const request = { dueAt: endOf(dueDay), pausedAt: null };
+    const at = almaty(now);
+    const left = timeLeft(msLeftOf(request, at)!, workingDayRule ? workingDaysLeft(KZ, request, at, ZONE) : null);
+    const { key, count } = timeLeftMessage(left);
+    for (const locale of Object.keys(words) as Locale[]) {
+      const t = await getTranslator(locale);
+      expect(t(`dashboard.deadline.${key}`, { count }), locale).toBe(words[locale]);
+    }
   });
 });

@@ -15,7 +15,7 @@ export type QueueTableTexts = {
   selectRow: (reference: string) => string;
   typeName: (type: QueueItem["type"]) => string;
   statusName: (status: QueueItem["status"]) => string;
-  timeLeft: (msLeft: number) => { text: string; urgency: Urgency };
+  timeLeft: (msLeft: number, workingDays: number | null) => { text: string; urgency: Urgency };
   marks: { urgent: string; duplicate: string; bounced: string; clockStopped: string };
   nobody: string;
 };
@@ -71,7 +71,7 @@ export function QueueTable({ items, now, people, selectable, texts }: { items: Q
           {items.map((item) => {
             const reference = item.reference ?? item.id.slice(0, 8);
             const msLeft = isOpen(item.status) ? msLeftOf(item, now) : null;
-            const left = msLeft === null ? null : texts.timeLeft(msLeft);
+            const left = msLeft === null ? null : texts.timeLeft(msLeft, item.workingDaysLeft);
             const assignee = item.assigneeId ? people.get(item.assigneeId) : undefined;
             return (
               <tr key={item.id} data-queue-row data-request-id={item.id} className="border-b border-slate-200 focus-within:bg-brand-50 hover:bg-slate-50">
