@@ -40,7 +40,8 @@ export async function sourceAction(_previous: SourceActionState, form: FormData)
   return { kind: "error", lines: [wordFailure(keyedTranslator(await getTranslations({ locale: language, namespace: "fulfilment.panel" })), result)] };
 }
 
-export type SigningKeyActionState = { kind: "ok" | "error" | null; lines: string[] };
+/** Answered like a source's URL (the one form, secret-field-form.tsx); a key has no "problems". */
+export type SigningKeyActionState = SourceActionState;
 
 /** Admins: store an HTTP endpoint's signing key (sealed; never shown again). A form post. */
 export async function signingKeyAction(_previous: SigningKeyActionState, form: FormData): Promise<SigningKeyActionState> {

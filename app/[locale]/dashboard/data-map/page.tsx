@@ -11,8 +11,8 @@ import { listSourceConnections } from "@/lib/fulfilment/sources/list-source-conn
 import type { Locale } from "@/lib/i18n/locales";
 import { DATA_CATEGORIES } from "@/lib/requests/request-types";
 import { readyDb } from "@/db/ready";
-import { SigningKeyForm } from "./signing-key-form";
-import { SourceForm } from "./source-form";
+import { signingKeyAction, sourceAction } from "./actions";
+import { SecretFieldForm } from "./secret-field-form";
 import { isOneOf } from "@/lib/text/is-one-of";
 
 type Props = { params: Promise<{ locale: Locale }> };
@@ -75,7 +75,13 @@ export default async function DataMapPage({ params }: Props) {
                 <p className="text-sm">
                   {t("mapPage.connection", { where: connection ? `${connection.where} · ${format.dateTime(connection.updatedAt, { dateStyle: "long", timeStyle: "short" })}` : t("mapPage.notConfigured") })}
                 </p>
-                {manage ? <SourceForm locale={locale} sourceId={source.id} labels={{ url: t("mapPage.url"), urlHint: t("mapPage.urlHint"), submit: t("mapPage.testConnection"), pending: t("panel.collecting") }} /> : null}
+                {manage ? <SecretFieldForm
+                    locale={locale}
+                    sourceId={source.id}
+                    action={sourceAction}
+                    field={{ name: "url", id: `source-url-${source.id}` }}
+                    labels={{ label: t("mapPage.url"), hint: t("mapPage.urlHint"), submit: t("mapPage.testConnection"), pending: t("panel.collecting") }}
+                  /> : null}
                 <DataTable caption={t("mapPage.fields")} columns={[t("mapPage.collection"), t("mapPage.fields"), t("mapPage.erase"), t("mapPage.references")]} className="mt-4">
                   {source.collections.map((collection) => (
                     <tr key={collection.table} className="border-b border-slate-200 align-top">
@@ -128,7 +134,13 @@ export default async function DataMapPage({ params }: Props) {
                   {" · "}
                   {t("mapPage.httpTimeout", { seconds: source.timeout_seconds })}
                 </p>
-                {manage ? <SigningKeyForm locale={locale} sourceId={source.id} labels={{ key: t("mapPage.newSigningKey"), hint: t("mapPage.signingKeyHint"), submit: t("mapPage.saveSigningKey"), pending: t("panel.collecting") }} /> : null}
+                {manage ? <SecretFieldForm
+                    locale={locale}
+                    sourceId={source.id}
+                    action={signingKeyAction}
+                    field={{ name: "signingKey", id: `signing-key-${source.id}`, required: true, minLength: 32 }}
+                    labels={{ label: t("mapPage.newSigningKey"), hint: t("mapPage.signingKeyHint"), submit: t("mapPage.saveSigningKey"), pending: t("panel.collecting") }}
+                  /> : null}
                 <DataTable caption={t("mapPage.httpCalls")} columns={[t("panel.callPurpose"), t("mapPage.httpUrl")]} className="mt-4">
                   {(Object.entries(source.calls) as [keyof typeof source.calls, string | undefined][]).flatMap(([purpose, url]) =>
                     url ? [
