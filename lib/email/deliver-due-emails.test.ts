@@ -99,8 +99,8 @@ describe.each(testEngines())("deliverDueEmails on %s", (engine) => {
   it("a worker that dies after the server took the mail: sent again after the lease, with the same Message-ID", async () => {
     const queued = await enqueue(database.db);
     // This worker hands the mail to the server and then never comes back (it died before recording "sent").
-    const dying: MailTransport = { name: "smtp", send: async (email) => {
-      await transport.send(email);
+    const dying: MailTransport = { name: "smtp", send: async (email, attachments) => {
+      await transport.send(email, attachments);
       await new Promise<never>(() => {});
     } };
     void deliverDueEmails(database.db, dying);

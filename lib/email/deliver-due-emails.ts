@@ -1,9 +1,10 @@
 import { asc } from "drizzle-orm";
 import type { Db } from "@/db/client";
-import { outboxEmails, type OutboxEmail } from "@/db/schema";
+import { outboxEmails, type OutboxEmail, type StoredFile } from "@/db/schema";
 import { backoffMs as queueBackoffMs, claimDue, settleClaim, type LeasedQueue } from "@/lib/jobs/leased-queue";
 import { errorMessage, log } from "@/lib/log";
-import { DeliveryError, type MailTransport } from "./transports";
+import { outboxAttachmentFiles, readOutboxAttachments } from "./outbox-attachments";
+import { DeliveryError, type MailAttachment, type MailTransport } from "./transports";
 
 /** After this many attempts a temporarily failing email is given up as failed. */
 export const MAX_ATTEMPTS = 8;
@@ -42,8 +43,18 @@ export async function deliverDueEmails(
   await settleLeftClaims(db, now);
   const claimed = (await claimDue(db, OUTBOX, now, batchSize)).sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime());
   const counts: DeliveryCounts = { claimed: claimed.length, sent: 0, retried: 0, failed: 0 };
+  let attachments: Map<string, StoredFile[]>;
+  try {
+    attachments = await outboxAttachmentFiles(db, claimed.map((email) => email.id));
+  } catch (error) {
+    // The database went away right after the claim: give the whole batch back once it answers.
+    const left = leftClaims(db);
+    for (const unsent of claimed) left.set(unsent.id, { attempts: unsent.attempts, changes: null });
+    throw error;
+  }
   for (const [index, email] of claimed.entries()) {
-    const { outcome, changes } = await sendOne(transport, email, now);
+    const files = attachments.get(email.id) ?? [];
+    const { outcome, changes } = await sendOne(transport, email, now, () => (files.length > 0 ? readOutboxAttachments(db, files) : Promise.resolve([])));
     try {
       await recordOutcome(db, email, outcome, changes);
     } catch (error) {
@@ -90,10 +101,18 @@ async function settleLeftClaims(db: Db, now: Date): Promise<void> {
 
 type Outcome = "sent" | "retried" | "failed";
 
-/** Sends one claimed mail; no database involved, so its outcome survives a lost connection. */
-async function sendOne(transport: MailTransport, email: OutboxEmail, now: Date): Promise<{ outcome: Outcome; changes: Partial<OutboxEmail> }> {
+/**
+ * Sends one claimed mail. Only its files' bytes are read from the database (a failure there counts
+ * as a failed try); its outcome is kept in memory, so it survives a lost connection.
+ */
+async function sendOne(
+  transport: MailTransport,
+  email: OutboxEmail,
+  now: Date,
+  readAttachments: () => Promise<MailAttachment[]>,
+): Promise<{ outcome: Outcome; changes: Partial<OutboxEmail> }> {
   try {
-    await transport.send(email);
+    await transport.send(email, await readAttachments());
     return { outcome: "sent", changes: { status: "sent", sentAt: new Date(), transport: transport.name, lastError: null } };
   } catch (error) {
     const permanent = error instanceof DeliveryError && error.kind === "permanent";

@@ -2,6 +2,7 @@ import { desc, eq, sql } from "drizzle-orm";
 import { z } from "zod";
 import type { Db } from "@/db/client";
 import { outboxEmails, type OutboxEmail } from "@/db/schema";
+import { outboxAttachmentFiles } from "./outbox-attachments";
 
 export type DevMailboxItem = Pick<OutboxEmail, "id" | "toAddress" | "subject" | "template" | "status" | "createdAt">;
 
@@ -27,9 +28,14 @@ export async function listDevMailbox(db: Db, { to, limit = DEV_MAILBOX_LIMIT }: 
     .limit(Math.min(Math.max(limit, 1), 500));
 }
 
-/** One email, or null for an unknown or malformed id. */
-export async function getDevMailboxEmail(db: Db, id: string): Promise<OutboxEmail | null> {
+/** A file the e-mail carries, as the mailbox lists it. */
+export type DevMailboxAttachment = { filename: string; contentType: string; sizeBytes: number };
+
+/** One email with the files it carries (lib/email/outbox-attachments.ts), or null for an unknown or malformed id. */
+export async function getDevMailboxEmail(db: Db, id: string): Promise<(OutboxEmail & { attachments: DevMailboxAttachment[] }) | null> {
   if (!z.uuid().safeParse(id).success) return null;
   const [email] = await db.select().from(outboxEmails).where(eq(outboxEmails.id, id)).limit(1);
-  return email ?? null;
+  if (!email) return null;
+  const files = (await outboxAttachmentFiles(db, [email.id])).get(email.id) ?? [];
+  return { ...email, attachments: files.map(({ filename, contentType, sizeBytes }) => ({ filename, contentType, sizeBytes })) };
 }

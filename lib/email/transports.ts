@@ -2,12 +2,15 @@ import nodemailer from "nodemailer";
 import type { OutboxEmail } from "@/db/schema";
 import { getEnv, redactUrl } from "@/lib/env";
 
+/** A file as it goes out with an e-mail (lib/email/outbox-attachments.ts reads them). */
+export type MailAttachment = { filename: string; contentType: string; content: Uint8Array };
+
 /** How the worker hands an outbox row to the outside world. */
 export type MailTransport = {
   /** Recorded in outbox_emails.transport. */
   name: string;
   /** Resolves when the mail is accepted; throws a DeliveryError (or anything else) when not. */
-  send(email: OutboxEmail): Promise<void>;
+  send(email: OutboxEmail, attachments: readonly MailAttachment[]): Promise<void>;
   /** Closes pooled connections (tests, worker shutdown). */
   close?(): void;
 };
@@ -66,7 +69,7 @@ export function createSmtpTransport(smtpUrl: string): MailTransport {
   const transporter = nodemailer.createTransport(url.toString());
   return {
     name: "smtp",
-    async send(email) {
+    async send(email, attachments) {
       try {
         await transporter.sendMail({
           from: email.fromAddress,
@@ -77,6 +80,7 @@ export function createSmtpTransport(smtpUrl: string): MailTransport {
           html: email.htmlBody,
           headers: email.headers,
           messageId: email.messageId,
+          attachments: attachments.map((file) => ({ filename: file.filename, contentType: file.contentType, content: Buffer.from(file.content) })),
           // Bodies are our own strings: never let nodemailer read files or URLs for them.
           disableFileAccess: true,
           disableUrlAccess: true,
@@ -90,8 +94,8 @@ export function createSmtpTransport(smtpUrl: string): MailTransport {
 }
 
 /**
- * The development mailbox: the outbox row already holds everything /dev/mailbox shows, so
- * "delivering" is only marking it sent.
+ * The development mailbox: the outbox row (and the files of its message) already hold everything
+ * /dev/mailbox shows, so "delivering" is only marking it sent.
  */
 export const devMailboxTransport: MailTransport = {
   name: "dev-mailbox",

@@ -2,6 +2,8 @@ import { z } from "zod";
 import { LOCALES } from "@/lib/i18n/locales";
 import { templateVariablesIn, unknownTemplateVariables } from "./fill-template";
 import { cleanString } from "@/lib/validation/clean-input";
+import { MAX_FILES_PER_SUBMISSION } from "@/lib/files/upload-limits";
+import type { AcceptedUpload } from "@/lib/files/upload-rules";
 
 /**
  * Schemas shared by the reply forms in the browser and the domain functions on the server.
@@ -29,6 +31,9 @@ export type ReplyTemplateInput = z.input<typeof replyTemplateSchema>;
 // A reply goes out as written: a {{…}} left in it is a template gap nobody filled in.
 const filledIn = (schema: z.ZodString) => schema.refine((value) => templateVariablesIn(value).length === 0, "leftoverVariables");
 
+/** The composer's file field: its id, and the name its files are posted under. */
+export const REPLY_ATTACHMENTS_FIELD = "reply-attachments";
+
 /** What an agent types in the reply composer. An empty subject means the standard one. */
 export const staffReplyFormSchema = z.object({
   subject: filledIn(cleanString("invalid").trim().max(MAX_SUBJECT_LENGTH, `tooLong:${MAX_SUBJECT_LENGTH}`)).default(""),
@@ -43,5 +48,10 @@ export const staffReplySchema = staffReplyFormSchema.extend({
   loadedAt: z.coerce.date("invalid"),
   /** The newest inbound or outbound message the composer was loaded with; null when there was none. */
   lastSeenMessageId: z.uuid("invalid").nullable(),
+  /** Files e-mailed with the reply: only what readUploads/validateUploads accepted (checked by content). */
+  attachments: z
+    .array(z.custom<AcceptedUpload>((value) => typeof value === "object" && value !== null && "bytes" in value, "invalid"))
+    .max(MAX_FILES_PER_SUBMISSION, `tooMany:${MAX_FILES_PER_SUBMISSION}`)
+    .default([]),
 });
 export type StaffReplyInput = z.input<typeof staffReplySchema>;

@@ -12,11 +12,12 @@ import type { UnseenMessage } from "./unseen-message";
 import { staffReplySchema, type StaffReplyInput } from "./schemas";
 import type { StaffActor } from "./templates";
 import { insertOutboundMessage } from "@/lib/requests/staff/insert-outbound-message";
+import { saveRequestFiles } from "@/lib/files/save-request-files";
 
 /** References keeps the thread's first message and the latest ones, so the header stays short. */
 export const MAX_REFERENCES = 10;
 
-export type SentReply = { messageId: string; outboxEmailId: string; subject: string; createdAt: Date };
+export type SentReply = { messageId: string; outboxEmailId: string; subject: string; createdAt: Date; fileIds: string[] };
 
 const THREAD_DIRECTIONS = ["inbound", "outbound"] as const;
 
@@ -107,9 +108,9 @@ async function useSubject(tx: Tx, email: OutboxEmail, subject: string): Promise<
 }
 
 /**
- * An agent's (or admin's) reply to the requester: an outbound message on the request, and the
- * staff_reply e-mail in the requester's language, threaded under the earlier replies — both in
- * one transaction, with the timeline event and audit row.
+ * An agent's (or admin's) reply to the requester: an outbound message on the request (with its
+ * attached files), and the staff_reply e-mail in the requester's language, threaded under the
+ * earlier replies — all in one transaction, with the timeline event and audit row.
  *
  * No double answers: the request row is locked, and if any message arrived after the state the
  * composer was loaded with (`lastSeenMessageId`, `loadedAt`), nothing is written and a
@@ -146,12 +147,16 @@ export async function sendStaffReply(db: Db, input: StaffReplyInput, actor: Staf
     if (subject) email = await useSubject(tx, email, replySubject(subject, request.reference));
 
     const message = await insertOutboundMessage(tx, { requestId: request.id, staffId: actor.id, body: data.body, outboxEmailId: email.id, now });
+    // Files of the message: shown on the thread and the status page, attached to the e-mail when the
+    // outbox delivers it (lib/email/outbox-attachments.ts), removed with the request's other files.
+    const saved = await saveRequestFiles(tx, { requestId: request.id, messageId: message.id, purpose: "attachment", uploadedBy: actor.id, files: data.attachments });
+    const fileIds = saved.map((file) => file.id);
     await recordRequestChange(tx, {
       requestId: request.id,
       kind: "message_sent",
       actor: { type: "staff", id: actor.id },
-      data: { messageId: message!.id, outboxEmailId: email.id, subject: email.subject, inReplyTo: previous.at(-1) ?? null },
+      data: { messageId: message.id, outboxEmailId: email.id, subject: email.subject, inReplyTo: previous.at(-1) ?? null, ...(fileIds.length > 0 ? { files: fileIds } : {}) },
     });
-    return { messageId: message!.id, outboxEmailId: email.id, subject: email.subject, createdAt: now };
+    return { messageId: message.id, outboxEmailId: email.id, subject: email.subject, createdAt: now, fileIds };
   });
 }

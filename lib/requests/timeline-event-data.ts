@@ -64,7 +64,7 @@ const READERS: { [K in TimelineKind]: (data: unknown) => { kind: K; data: Stored
       autoReply: lenient(z.literal(true)),
     }),
   ),
-  message_sent: reader("message_sent", z.object({ messageId: text, outboxEmailId: text, subject: text, inReplyTo: nullableText, purpose: lenient(z.literal("information_requested")) })),
+  message_sent: reader("message_sent", z.object({ messageId: text, outboxEmailId: text, subject: text, inReplyTo: nullableText, purpose: lenient(z.literal("information_requested")), files: lenient(z.array(z.string())) })),
   note_added: reader("note_added", z.object({ messageId: text })),
   clock_paused: reader("clock_paused", z.object({ ruleId: text, while: status, dueAt: nullableText })),
   clock_resumed: reader("clock_resumed", z.object({ pausedMs: count, pausedDays: count, unit, totalPausedMs: count, totalPausedDays: count, from: nullableText, to: nullableText })),

@@ -34,7 +34,7 @@ export type TimelineEventData = {
     fromOtherAddress?: boolean;
     autoReply?: true;
   };
-  message_sent: { messageId: string; outboxEmailId?: string; subject?: string; inReplyTo?: string | null; purpose?: "information_requested" };
+  message_sent: { messageId: string; outboxEmailId?: string; subject?: string; inReplyTo?: string | null; purpose?: "information_requested"; files?: string[] };
   note_added: { messageId: string };
   clock_paused: { ruleId: string; while: RequestStatus; dueAt: string | null };
   clock_resumed: { pausedMs: number; pausedDays: number; unit: DeadlineUnit | null; totalPausedMs: number; totalPausedDays: number; from: string | null; to: string | null };

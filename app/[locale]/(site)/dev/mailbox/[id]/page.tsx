@@ -82,6 +82,17 @@ export default async function DevMailboxEmailPage({ params, searchParams }: Prop
           <Field label={t("fields.to")}>{email.toAddress}</Field>
           {email.replyTo ? <Field label={t("fields.replyTo")}>{email.replyTo}</Field> : null}
           <Field label={t("fields.subject")}>{email.subject}</Field>
+          {email.attachments.length > 0 ? (
+            <Field label={t("fields.attachments")}>
+              <ul data-testid="email-attachments">
+                {email.attachments.map((file, index) => (
+                  <li key={index}>
+                    {file.filename} ({file.contentType}, {Math.ceil(file.sizeBytes / 1024)} KB)
+                  </li>
+                ))}
+              </ul>
+            </Field>
+          ) : null}
           <Field label={t("fields.messageId")}>{email.messageId}</Field>
           {Object.entries(email.headers).map(([name, value]) => (
             <Field key={name} label={name}>
