@@ -97,13 +97,28 @@ export const requests = pgTable(
     // The open requests alone in the queue's order (lib/requests/staff/queue-views.ts): the default view, overdue,
     // due today and their counts read only these, however many closed requests pile up. The statuses are
     // OPEN_STATUSES written out: the queries name them as literals so the planner matches this predicate.
+    // Type and jurisdiction ride along (after id, so the order is the same): a filter on one of them is checked
+    // in the index, and only the rows shown are read from the table (migration 0021).
     index("requests_open_queue_idx")
-      .on(sql`coalesce(${table.dueAt}, 'infinity'::timestamptz)`, table.id)
+      .on(sql`coalesce(${table.dueAt}, 'infinity'::timestamptz)`, table.id, table.type, table.jurisdiction)
       .where(sql`${table.status} in ('new', 'in_progress', 'awaiting_requester', 'on_hold')`),
     // …and the urgent ones among them (the Urgent view and its count).
     index("requests_open_urgent_idx")
       .on(sql`coalesce(${table.dueAt}, 'infinity'::timestamptz)`, table.id)
       .where(sql`${table.urgent} and ${table.status} in ('new', 'in_progress', 'awaiting_requester', 'on_hold')`),
+    // One person's open requests (and the unassigned ones) in queue order: the Mine and Unassigned views read
+    // their own rows in order instead of walking every open request for the few that match (and count from it).
+    index("requests_open_assignee_queue_idx")
+      .on(table.assigneeId, sql`coalesce(${table.dueAt}, 'infinity'::timestamptz)`, table.id)
+      .where(sql`${table.status} in ('new', 'in_progress', 'awaiting_requester', 'on_hold')`),
+    // Due dates of the open requests with the pause: Overdue and Due today are counted from the index alone.
+    index("requests_open_due_idx")
+      .on(table.dueAt, table.pausedAt)
+      .where(sql`${table.status} in ('new', 'in_progress', 'awaiting_requester', 'on_hold')`),
+    // Attempts never confirmed (no due date, so last in the queue's order): "all" filtered to them reads these alone.
+    index("requests_unconfirmed_queue_idx")
+      .on(sql`coalesce(${table.dueAt}, 'infinity'::timestamptz)`, table.id)
+      .where(sql`${table.status} in ('unverified', 'expired')`),
     // Retention's search for closed requests still holding personal data.
     index("requests_retention_idx").on(table.closedAt).where(sql`${table.anonymisedAt} is null`),
     // The queue's search inside e-mail addresses and names (ilike '%…%'): pg_trgm, 3+ characters.

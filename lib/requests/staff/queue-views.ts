@@ -65,7 +65,8 @@ export function viewCondition(view: QueueView, me: Pick<CurrentStaff, "id">, now
     case "overdue":
       return and(lte(requests.dueAt, now), or(isNull(requests.pausedAt), sql`${requests.pausedAt} >= ${requests.dueAt}`));
     case "urgent":
-      return eq(requests.urgent, true);
+      // The bare column, not "= $1": a parameter would hide the partial index of urgent open requests (migration 0019).
+      return sql`${requests.urgent}`;
     case "open":
     case "awaiting":
     case "all":

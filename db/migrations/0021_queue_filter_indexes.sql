@@ -1,0 +1,5 @@
+DROP INDEX "requests_open_queue_idx";--> statement-breakpoint
+CREATE INDEX "requests_open_assignee_queue_idx" ON "requests" USING btree ("assignee_id",coalesce("due_at", 'infinity'::timestamptz),"id") WHERE "requests"."status" in ('new', 'in_progress', 'awaiting_requester', 'on_hold');--> statement-breakpoint
+CREATE INDEX "requests_open_due_idx" ON "requests" USING btree ("due_at","paused_at") WHERE "requests"."status" in ('new', 'in_progress', 'awaiting_requester', 'on_hold');--> statement-breakpoint
+CREATE INDEX "requests_unconfirmed_queue_idx" ON "requests" USING btree (coalesce("due_at", 'infinity'::timestamptz),"id") WHERE "requests"."status" in ('unverified', 'expired');--> statement-breakpoint
+CREATE INDEX "requests_open_queue_idx" ON "requests" USING btree (coalesce("due_at", 'infinity'::timestamptz),"id","type","jurisdiction") WHERE "requests"."status" in ('new', 'in_progress', 'awaiting_requester', 'on_hold');
