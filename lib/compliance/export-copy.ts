@@ -26,8 +26,10 @@ export function postgresClientOf(db: Db): postgres.Sql | null {
 
 /**
  * The column's CSV cell as SQL, as csvValue (export-encoders.ts) writes it, quoting aside:
- * booleans as yes/no, numbers as they are, text and JSON with a leading ' when a spreadsheet would
- * run it as a formula. Empty text becomes NULL, which COPY writes as nothing (not ""), as csvCell does.
+ * booleans as yes/no, numbers and codes as they are, text and JSON with a leading ' when a
+ * spreadsheet would run it as a formula. Empty text becomes NULL, which COPY writes as nothing
+ * (not ""), as csvCell does. This runs for every cell of the file, so it stays cheap: the first
+ * character is tested as a number (ascii), and codes (ISO times among them) are not tested at all.
  */
 export function csvCellSql(column: ExportColumnSql): SQL {
   const value = column.value;
@@ -36,9 +38,11 @@ export function csvCellSql(column: ExportColumnSql): SQL {
       return sql`(case ${value} when 'true' then 'yes' when 'false' then 'no' end)`;
     case "number":
       return value;
+    case "code":
+      return sql`nullif(${value}, '')`;
     default:
-      // The characters of csv.ts's FORMULA_START: = + - @ tab CR.
-      return sql`nullif(case when left(${value}, 1) in ('=', '+', '-', '@', chr(9), chr(13)) then '''' || ${value} else ${value} end, '')`;
+      // The characters of csv.ts's FORMULA_START: tab 9, CR 13, + 43, - 45, = 61, @ 64.
+      return sql`nullif(case when ascii(${value}) in (9, 13, 43, 45, 61, 64) then '''' || ${value} else ${value} end, '')`;
   }
 }
 

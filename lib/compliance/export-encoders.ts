@@ -3,9 +3,12 @@ import type { ExportFormat } from "./export-filters";
 
 /**
  * How a column's text (every exported value leaves the database as text) is written:
- * text and json may hold anything a person typed; numbers and booleans come from SQL expressions.
+ * text and json may hold anything a person typed; numbers and booleans come from SQL expressions;
+ * code is text the app makes itself and that never starts like a formula (codes from a closed
+ * list, references, ISO times, hex hashes), written without the formula check — the COPY path
+ * then leaves it as it is, instead of testing every cell of a million rows.
  */
-export type ExportColumnKind = "text" | "number" | "boolean" | "json";
+export type ExportColumnKind = "text" | "code" | "number" | "boolean" | "json";
 export type ExportColumn = { key: string; kind: ExportColumnKind };
 /** One row as the cursor returns it: the column key → the value as text, or null. */
 export type ExportRow = Record<string, string | null>;
@@ -25,6 +28,8 @@ function csvValue(column: ExportColumn, value: string | null): string {
       return value === "true" ? "yes" : "no";
     case "number":
       return value;
+    case "code":
+      return csvCell(value);
     default:
       return csvCell(neutraliseFormula(value));
   }
