@@ -2,9 +2,11 @@
 //
 // Every query of the staff queue (lib/requests/list-queue.ts: each view, each filter,
 // search by e-mail, name and reference, the counts, paging) timed on PostgreSQL at 1,000 requests
-// and at N (default 1,000,000), each in its own new database (pd_bench_<random>, dropped after).
+// and at N (default 1,000,000), each in its own new database (pd_bench_<random>, dropped after),
+// the runs at the two sizes interleaved so both see the same load on a shared machine.
 // Prints each query's p95 at both sizes and the ratio: the goal is ≤ 1.5× — the same work at any
 // size. Rows are seeded by generate_series in SQL. Needs DATABASE_URL naming a PostgreSQL server.
+import { loadavg } from "node:os";
 import { sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { withScratchDatabase } from "./support/scratch-database";
@@ -97,35 +99,71 @@ function percentile(sorted: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
 }
 
-async function timeCase(db: Db, me: string, run: () => Promise<unknown>, runs: number): Promise<{ p50: number; p95: number }> {
-  for (let i = 0; i < 3; i++) await run();
-  const times: number[] = [];
-  for (let i = 0; i < runs; i++) {
-    const started = performance.now();
-    await run();
-    times.push(performance.now() - started);
+type Timing = { p50: number; p95: number; found: number };
+
+/**
+ * Times one query at both sizes, the runs interleaved (1k, large, 1k, large, …): on a shared
+ * machine the load changes from minute to minute, and both sizes then see the same load.
+ */
+async function timePair(small: () => Promise<unknown>, large: () => Promise<unknown>, runs: number): Promise<[Omit<Timing, "found">, Omit<Timing, "found">]> {
+  for (let i = 0; i < 3; i++) {
+    await small();
+    await large();
   }
-  times.sort((a, b) => a - b);
-  return { p50: percentile(times, 50), p95: percentile(times, 95) };
+  const times: [number[], number[]] = [[], []];
+  for (let i = 0; i < runs; i++) {
+    for (const [at, run] of [small, large].entries()) {
+      const started = performance.now();
+      await run();
+      times[at]!.push(performance.now() - started);
+    }
+  }
+  return times.map((list) => {
+    list.sort((a, b) => a - b);
+    return { p50: percentile(list, 50), p95: percentile(list, 95) };
+  }) as [Omit<Timing, "found">, Omit<Timing, "found">];
 }
 
-async function measure(baseUrl: string, rows: number, runs: number): Promise<Map<string, { p50: number; p95: number; found: number }>> {
-  const results = new Map<string, { p50: number; p95: number; found: number }>();
-  await withScratchDatabase(baseUrl, async (connection) => {
+type Seeded = { db: Db; me: string; rows: number };
+
+async function withSeeded<T>(baseUrl: string, rows: number, run: (seeded: Seeded) => Promise<T>): Promise<T> {
+  return withScratchDatabase(baseUrl, async (connection) => {
     const started = performance.now();
     const { me } = await seed(connection.db, rows);
     console.log(`seeded ${rows.toLocaleString("en")} requests in ${((performance.now() - started) / 1000).toFixed(1)} s`);
-    const db = connection.db;
-    const firstPage = await listQueue(db, {}, { id: me }, NOW);
-    for (const c of CASES) {
-      const input = c.input(rows, firstPage.nextCursor);
-      const page = await listQueue(db, input, { id: me }, NOW);
-      const timing = await timeCase(db, me, () => listQueue(db, input, { id: me }, NOW), runs);
-      results.set(c.name, { ...timing, found: page.items.length });
-    }
-    const counts = await timeCase(db, me, () => countQueueViews(db, { id: me }, NOW), runs);
-    results.set("view counts (tabs)", { ...counts, found: Object.keys(await countQueueViews(db, { id: me }, NOW)).length });
+    return run({ db: connection.db, me, rows });
   });
+}
+
+async function measure(small: Seeded, large: Seeded, runs: number): Promise<Map<string, [Timing, Timing]>> {
+  const results = new Map<string, [Timing, Timing]>();
+  const firstCursor = async ({ db, me }: Seeded) => (await listQueue(db, {}, { id: me }, NOW)).nextCursor;
+  const cursors = [await firstCursor(small), await firstCursor(large)];
+  for (const c of CASES) {
+    const [smallInput, largeInput] = [small, large].map((seeded, at) => c.input(seeded.rows, cursors[at]!));
+    const found = await Promise.all([
+      listQueue(small.db, smallInput!, { id: small.me }, NOW).then((page) => page.items.length),
+      listQueue(large.db, largeInput!, { id: large.me }, NOW).then((page) => page.items.length),
+    ]);
+    const [atSmall, atLarge] = await timePair(
+      () => listQueue(small.db, smallInput!, { id: small.me }, NOW),
+      () => listQueue(large.db, largeInput!, { id: large.me }, NOW),
+      runs,
+    );
+    results.set(c.name, [
+      { ...atSmall, found: found[0]! },
+      { ...atLarge, found: found[1]! },
+    ]);
+  }
+  const [countsSmall, countsLarge] = await timePair(
+    () => countQueueViews(small.db, { id: small.me }, NOW),
+    () => countQueueViews(large.db, { id: large.me }, NOW),
+    runs,
+  );
+  results.set("view counts (tabs)", [
+    { ...countsSmall, found: 8 },
+    { ...countsLarge, found: 8 },
+  ]);
   return results;
 }
 
@@ -137,13 +175,12 @@ async function main() {
   }
   const rows = numberArgument("--rows", 1_000_000);
   const runs = numberArgument("--runs", 40);
-  const small = await measure(baseUrl, 1_000, runs);
-  const large = await measure(baseUrl, rows, runs);
-  console.log(`\nlistQueue (row query + counts side by side), ${runs} runs each after 3 warm-ups; p95 in ms (p50 in brackets)`);
+  const loadBefore = loadavg()[0]!.toFixed(1);
+  const results = await withSeeded(baseUrl, 1_000, (small) => withSeeded(baseUrl, rows, (large) => measure(small, large, runs)));
+  console.log(`\nlistQueue (row query + counts side by side), ${runs} runs at each size after 3 warm-ups, the two sizes interleaved; p95 in ms (p50 in brackets); load average ${loadBefore} → ${loadavg()[0]!.toFixed(1)}`);
   console.log(`${"query".padEnd(24)} ${"at 1k".padStart(16)} ${`at ${rows.toLocaleString("en")}`.padStart(18)}   ratio  rows 1k/large`);
   let worst = 0;
-  for (const [name, at1k] of small) {
-    const atLarge = large.get(name)!;
+  for (const [name, [at1k, atLarge]] of results) {
     const ratio = atLarge.p95 / at1k.p95;
     worst = Math.max(worst, ratio);
     const cell = (t: { p50: number; p95: number }) => `${t.p95.toFixed(2)} (${t.p50.toFixed(2)})`;
