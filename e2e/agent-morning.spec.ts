@@ -26,8 +26,8 @@ async function expectQueueControlsApart(page: Page, w: (typeof WORDS)[keyof type
   await expectNoOverlap(page.getByRole("form", { name: w.staff.queue.bulk.label }).locator("button, select"));
 }
 
-// The demo data holds nine requests received 40 days ago and never assigned (lib/startup/seed-demo-data.ts):
-// each language's morning takes three of them.
+// The demo data holds twelve requests received 40 days ago and never assigned (lib/startup/seed-demo-data.ts):
+// each language's morning takes four of them (one with the `a` key, three at once).
 for (const locale of ["ru", "kk", "en"] as const) {
   const w = WORDS[locale];
   const q = w.staff.queue;
@@ -57,6 +57,17 @@ for (const locale of ["ru", "kk", "en"] as const) {
     await page.screenshot({ path: testInfo.outputPath(`queue-overdue-${locale}-1280.png`), fullPage: true });
     await expectNoAxeViolations(page);
 
+    // `a` takes the focused request: it leaves the "unassigned" list, and focus goes to the row now in its place.
+    const focused = page.locator("a[data-queue-open]:focus");
+    await page.keyboard.press("j");
+    await expect(focused).toHaveCount(1);
+    const taken = (await focused.textContent())!.trim();
+    await page.keyboard.press("a");
+    await expect(table.getByRole("link", { name: taken, exact: true })).toHaveCount(0);
+    await expect(page.getByTestId("bulk-result")).toContainText("1");
+    await expect(focused).toHaveCount(1);
+    await expect(focused).not.toHaveText(taken);
+
     // Three requests ticked and taken in one go; they leave the "unassigned" list.
     const references: string[] = [];
     for (let i = 0; i < 3; i++) references.push((await rows.nth(i).locator("a[data-queue-open]").textContent())!.trim());
@@ -69,13 +80,12 @@ for (const locale of ["ru", "kk", "en"] as const) {
     // They are in "Mine": the first opened with the keyboard (j, then Enter).
     await views.getByRole("link", { name: new RegExp(`^${q.views.mine}`) }).click();
     await expect(page).toHaveURL(/view=mine/);
-    for (const reference of references) await expect(table.getByRole("link", { name: reference, exact: true })).toBeVisible();
+    for (const reference of [taken, ...references]) await expect(table.getByRole("link", { name: reference, exact: true })).toBeVisible();
     // A view starts from its own filters: "unassigned" went with the Overdue tab.
     await expect(page).not.toHaveURL(/assignee=/);
     // j moves down the list to the first of the three (an earlier language's requests may sort before it).
-    const focused = page.locator("a[data-queue-open]:focus");
     const opened = references[0]!;
-    for (let presses = 0; presses < 12; presses++) {
+    for (let presses = 0; presses < 16; presses++) {
       await page.keyboard.press("j");
       await expect(focused).toHaveCount(1);
       if ((await focused.textContent())!.trim() === opened) break;
@@ -85,15 +95,22 @@ for (const locale of ["ru", "kk", "en"] as const) {
     await expect(page).toHaveURL(new RegExp(`/${locale}/dashboard/requests/[0-9a-f-]{36}$`));
     await expect(page.getByRole("heading", { level: 1 })).toContainText(opened);
 
-    // Start, a reply from a template, then a question to the requester (the request waits for them).
+    // Start, a reply from a template with a file attached, then a question to the requester (the request waits for them).
     const d = w.dashboard;
     const status = page.getByTestId("staff-request-status");
     await page.getByRole("button", { name: d.actions.start.submit }).click();
     await expect(status).toContainText(w.staff.statuses.in_progress);
     const composer = page.getByRole("region", { name: w.replies.composer.title });
     await composer.getByLabel(w.replies.composer.template, { exact: true }).selectOption({ index: 1 });
+    const attachment = `reply-${locale}.pdf`;
+    await composer.getByLabel(w.replies.composer.attachments).and(page.locator("input[type=file]")).setInputFiles(pdfFile(attachment));
     await composer.getByRole("button", { name: w.replies.composer.send }).click();
-    await expect(composer.getByRole("status")).toHaveText(w.replies.composer.sent);
+    // Confirmed by a toast, focus back in the emptied text.
+    await expect(page.getByRole("alertdialog", { name: w.replies.composer.sent })).toBeVisible();
+    await expect(composer.getByLabel(w.replies.composer.body, { exact: true })).toBeFocused();
+    // The file is on the reply in the thread (the mail carries it: lib/replies/reply-attachments.test.ts).
+    const reply = page.locator("article[data-direction=outbound]").filter({ has: page.getByRole("list", { name: d.messages.attachments }) });
+    await expect(reply.getByRole("link", { name: d.files.download.replace("{filename}", attachment) })).toBeVisible();
     await page.getByRole("button", { name: d.actions.more }).click();
     await page.getByRole("menuitem", { name: d.actions.ask.title }).click();
     const ask = page.getByRole("dialog", { name: d.actions.ask.title });

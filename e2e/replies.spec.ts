@@ -41,8 +41,10 @@ test("staff answer from a template, the requester answers back, and a reply writ
   expect(await body.inputValue()).not.toContain("{{");
   await expectNoAxeViolations(firstTab);
   await composer.getByRole("button", { name: "Отправить ответ" }).click();
-  await expect(composer.getByRole("status")).toHaveText("Ответ отправлен: письмо заявителю поставлено в очередь.");
+  // Confirmed by a toast; focus is back in the emptied text for the next message.
+  await expect(firstTab.getByRole("alertdialog", { name: "Ответ отправлен: письмо заявителю поставлено в очередь." })).toBeVisible();
   await expect(body).toHaveValue("");
+  await expect(body).toBeFocused();
 
   // The e-mail carries the reference in its subject.
   const reply = await readLatestEmail(page, requesterEmail, new RegExp(`Мы работаем над вашим запросом \\[${escapedRef}\\]`));
@@ -75,7 +77,7 @@ test("staff answer from a template, the requester answers back, and a reply writ
 
   // Having read it, the second tab sends the same draft.
   await second.getByRole("button", { name: "Отправить ответ" }).click();
-  await expect(second.getByRole("status")).toHaveText("Ответ отправлен: письмо заявителю поставлено в очередь.");
+  await expect(secondTab.getByRole("alertdialog", { name: "Ответ отправлен: письмо заявителю поставлено в очередь." })).toBeVisible();
 
   // The first tab never saw the requester's answer nor the second reply: refused with both.
   await firstTab.bringToFront();

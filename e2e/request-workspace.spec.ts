@@ -124,7 +124,7 @@ for (const locale of ["ru", "en"] as const) {
     const composer = agent.getByRole("region", { name: w.composer });
     await composer.getByLabel(w.template, { exact: true }).selectOption({ label: w.templateName });
     await composer.getByRole("button", { name: w.send }).click();
-    await expect(composer.getByRole("status")).toHaveText(w.sent);
+    await expect(agent.getByRole("alertdialog", { name: w.sent })).toBeVisible();
     const reply = agent.locator("article[data-direction=outbound]").last();
     await expect(reply).toContainText(a.reference);
     await expect(reply.getByTestId("delivery")).toContainText(w.delivery);

@@ -51,6 +51,9 @@ const DEMO_OVERDUE: RequestForm[] = [
   ["Dana Omarova", "dana"],
   ["Нұрлан Әлиев", "nurlan"],
   ["Elena Kim", "elena"],
+  ["Бауыржан Омаров", "bauyrzhan"],
+  ["Ольга Смирнова", "olga"],
+  ["Aliya Sadykova", "aliya"],
 ].map(([name, login]) => ({ ...base, type: "access", name, email: `${login}.overdue@example.kz`, categories: ["device"], format: "pdf" }) as RequestForm);
 
 /**

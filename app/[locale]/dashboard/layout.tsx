@@ -3,6 +3,7 @@ import { getTranslations } from "next-intl/server";
 import { cookies } from "next/headers";
 import type { ReactNode } from "react";
 import { LanguageSwitcher } from "@/components/language-switcher";
+import { Toasts } from "@/components/toast/toasts";
 import { getCurrentStaff } from "@/lib/auth/current-staff";
 import { can } from "@/lib/auth/permissions";
 import type { Locale } from "@/lib/i18n/locales";
@@ -88,6 +89,7 @@ export default async function DashboardLayout({ children, params }: { children: 
       >
         {children}
       </AppShell>
+      <Toasts label={shell("toasts.label")} closeLabel={shell("toasts.close")} />
     </NextIntlClientProvider>
   );
 }

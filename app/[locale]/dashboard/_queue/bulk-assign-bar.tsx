@@ -1,7 +1,7 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import { startTransition, useActionState, useEffect, useState } from "react";
+import { startTransition, useActionState, useEffect, useRef, useState } from "react";
 import { buttonClasses } from "@/components/button-link";
 import { useFailureMessage } from "@/components/form/use-failure-message";
 import { bulkAssignAction, type BulkAssignState } from "./actions";
@@ -11,7 +11,8 @@ import { useQueueKeys } from "./use-queue-keys";
 /**
  * The bulk bar above the queue: the ticked rows (their checkboxes sit in the table and belong to
  * this form by its id) assigned to me, to a colleague, or to nobody, in one post; then what
- * changed and each row refused with why. The `a` key posts the same with the focused row.
+ * changed and each row refused with why. The `a` key posts the same with the focused row; when
+ * that row leaves the list (a view of unassigned requests), focus goes to the row now in its place.
  */
 export function BulkAssignBar({ locale, colleagues }: { locale: string; colleagues: { id: string; name: string }[] }) {
   const t = useTranslations("staff.queue.bulk");
@@ -33,7 +34,20 @@ export function BulkAssignBar({ locale, colleagues }: { locale: string; colleagu
     document.dispatchEvent(new Event("change"));
   }, [state]);
 
+  // The position of the row taken with `a`, until the answer has redrawn the list.
+  const refocusAt = useRef<number | null>(null);
+  useEffect(() => {
+    const index = refocusAt.current;
+    if (index === null || !state) return;
+    refocusAt.current = null;
+    // Still on the row (it stays in this view, with its new assignee): leave focus there.
+    if (document.activeElement?.closest("[data-queue-row]")) return;
+    const rows = Array.from(document.querySelectorAll<HTMLElement>("[data-queue-row]"));
+    rows[Math.min(index, rows.length - 1)]?.querySelector<HTMLAnchorElement>("a[data-queue-open]")?.focus();
+  }, [state]);
+
   useQueueKeys((requestId) => {
+    refocusAt.current = Array.from(document.querySelectorAll<HTMLElement>("[data-queue-row]")).findIndex((row) => row.dataset.requestId === requestId);
     const form = new FormData();
     form.set("locale", locale);
     form.set("to", "me");

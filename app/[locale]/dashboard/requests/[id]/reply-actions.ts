@@ -4,8 +4,9 @@ import { revalidatePath } from "next/cache";
 import { staffAction } from "@/lib/auth/staff-action";
 import { isLocale, type Locale } from "@/lib/i18n/locales";
 import type { AppError } from "@/lib/errors/app-error";
-import { staffReplyFormSchema } from "@/lib/replies/schemas";
+import { REPLY_ATTACHMENTS_FIELD, staffReplyFormSchema } from "@/lib/replies/schemas";
 import { sendStaffReply } from "@/lib/replies/send-staff-reply";
+import { readUploads, type UploadProblem } from "@/lib/files/upload-rules";
 
 /** A message the composer had not seen, as the browser receives it. */
 export type UnseenMessageView = { id: string; direction: "inbound" | "outbound"; authorName: string | null; body: string; createdAt: string };
@@ -17,7 +18,8 @@ export type SendReplyState =
   | { ok: true; messageId: string; loadedAt: string }
   /** Nothing was sent; the composer shows `messages` and, having shown them, may send again. */
   | { ok: false; error: "stale"; messages: UnseenMessageView[]; loadedAt: string; lastSeenMessageId: string }
-  | { ok: false; error: "invalid"; fieldErrors: ReplyFieldErrors }
+  /** `fileProblems`: the attachments refused by the upload checks (nothing was sent). */
+  | { ok: false; error: "invalid"; fieldErrors: ReplyFieldErrors; fileProblems: UploadProblem[] }
   | { ok: false; error: "unauthorized" | "forbidden" | "not_found" | "unexpected" };
 
 export type SendReplyInput = { requestId: string; subject: string; body: string; loadedAt: string; lastSeenMessageId: string | null };
@@ -43,7 +45,7 @@ export async function sendReplyFormAction(_previous: ReplyFormState, formData: F
     lastSeenMessageId: text("lastSeenMessageId") || null,
   };
   if (!isLocale(locale)) return { ok: false, error: "not_found", draft: { subject: input.subject, body: input.body } };
-  const state = await sendReplyAction(locale, input);
+  const state = await sendReplyAction(locale, input, formData.getAll(REPLY_ATTACHMENTS_FIELD));
   return state.ok ? state : { ...state, draft: { subject: input.subject, body: input.body } };
 }
 
@@ -54,8 +56,12 @@ function replyFieldErrors(fieldErrors: Record<string, string>): ReplyFieldErrors
   return errors;
 }
 
-/** Sends the composer's reply (agents and admins; checked here and again by sendStaffReply). */
-async function sendReplyAction(locale: Locale, input: SendReplyInput): Promise<SendReplyState> {
+/**
+ * Sends the composer's reply (agents and admins; checked here and again by sendStaffReply), with
+ * the files posted beside it, checked by content like every upload — read only once the staff
+ * member is known.
+ */
+async function sendReplyAction(locale: Locale, input: SendReplyInput, files: FormDataEntryValue[]): Promise<SendReplyState> {
   const now = new Date();
   const refusal = (error: AppError): Exclude<SendReplyState, { ok: true }> => {
     if (error.code === "stale" && error.messages?.length) {
@@ -69,7 +75,7 @@ async function sendReplyAction(locale: Locale, input: SendReplyInput): Promise<S
     }
     if (error.code === "invalid") {
       const fieldErrors = replyFieldErrors(error.fieldErrors ?? {});
-      return Object.keys(fieldErrors).length > 0 ? { ok: false, error: "invalid", fieldErrors } : { ok: false, error: "not_found" };
+      return Object.keys(fieldErrors).length > 0 ? { ok: false, error: "invalid", fieldErrors, fileProblems: [] } : { ok: false, error: "not_found" };
     }
     if (error.code === "not_repliable" || error.code === "not_found") return { ok: false, error: "not_found" };
     if (error.code === "forbidden") return { ok: false, error: "forbidden" };
@@ -83,9 +89,11 @@ async function sendReplyAction(locale: Locale, input: SendReplyInput): Promise<S
     logContext: { requestId: input?.requestId },
     refusal,
     run: async ({ db, staff, input: form }): Promise<SendReplyState> => {
+      const uploads = await readUploads(files);
+      if (!uploads.ok) return { ok: false, error: "invalid", fieldErrors: {}, fileProblems: uploads.problems };
       const sent = await sendStaffReply(
         db,
-        { requestId: input.requestId, subject: form.subject, body: form.body, loadedAt: input.loadedAt, lastSeenMessageId: input.lastSeenMessageId },
+        { requestId: input.requestId, subject: form.subject, body: form.body, loadedAt: input.loadedAt, lastSeenMessageId: input.lastSeenMessageId, attachments: uploads.files },
         staff,
         now,
       );

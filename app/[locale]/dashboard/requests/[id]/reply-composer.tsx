@@ -3,18 +3,21 @@
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useFormatter, useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
-import { useActionState, useEffect, useMemo, useRef, useState } from "react";
+import { startTransition, useActionState, useEffect, useMemo, useRef, useState, type BaseSyntheticEvent } from "react";
 import { useForm } from "react-hook-form";
 import { inputClasses } from "@/components/form/field-parts";
 import { FieldShell } from "@/components/form/field-shell";
+import { FileField } from "@/components/form/file-field";
 import { FormNotice, type Notice } from "@/components/form/form-notice";
 import { TextField } from "@/components/form/text-field";
-import { sendToAction, useHydrated } from "@/components/form/use-hydrated";
+import { postedFields, useHydrated } from "@/components/form/use-hydrated";
+import { showToast } from "@/components/toast/toasts";
+import { MAX_FILE_BYTES, MAX_FILES_PER_SUBMISSION, MAX_IMAGE_MEGAPIXELS, UPLOAD_PROBLEM_MESSAGE_KEYS } from "@/lib/files/upload-limits";
 import type { Locale } from "@/lib/i18n/locales";
 import { templateVariablesIn } from "@/lib/replies/fill-template";
-import { staffReplyFormSchema, type StaffReplyForm } from "@/lib/replies/schemas";
+import { REPLY_ATTACHMENTS_FIELD, staffReplyFormSchema, type StaffReplyForm } from "@/lib/replies/schemas";
 import { parseErrorCode } from "@/lib/validation/request-forms";
-import { sendReplyFormAction, type ReplyFieldErrors, type SendReplyState } from "./reply-actions";
+import { sendReplyFormAction, type ReplyFieldErrors, type ReplyFormState, type SendReplyState } from "./reply-actions";
 import { submitButtonClasses } from "@/components/button-link";
 
 /** What each refusal says (the stale answer shows the new messages instead). */
@@ -25,6 +28,8 @@ const REFUSAL_TEXT = {
   not_found: "errors.notFound",
   unexpected: "errors.unexpected",
 } as const satisfies Record<Exclude<Exclude<SendReplyState, { ok: true }>["error"], "stale">, string>;
+
+const MAX_MB = MAX_FILE_BYTES / 1024 / 1024;
 
 /** A template already filled with the request's values (lib/replies/load-reply-composer.ts). */
 export type ComposerTemplateView = { id: string; key: string; name: string; subject: string; body: string; unknownVariables: string[] };
@@ -44,9 +49,10 @@ type Props = {
 };
 
 /**
- * The staff reply form: pick a template (filled in), edit, send. If a message arrived since the
- * page was loaded, the server refuses the reply; the new messages are shown here and the draft
- * stays, so the agent can read them and send again (or change the reply).
+ * The staff reply form: pick a template (filled in), edit, attach files, send. If a message arrived
+ * since the page was loaded, the server refuses the reply; the new messages are shown here and the
+ * draft stays (files too, once the script runs), so the agent can read them and send again.
+ * Before JavaScript runs the browser posts the form itself (multipart: text and the file input).
  */
 export function ReplyComposer({ requestId, locale, templates, loadedAt, lastSeenMessageId, reference, requesterLocale }: Props) {
   const t = useTranslations("replies.composer");
@@ -55,6 +61,15 @@ export function ReplyComposer({ requestId, locale, templates, loadedAt, lastSeen
   const hydrated = useHydrated();
   const [state, send, pending] = useActionState(sendReplyFormAction, null);
   const [clientRefused, setClientRefused] = useState(0);
+  // The chosen files live here once the script runs (the file input is emptied after each choice).
+  const [files, setFiles] = useState<File[]>([]);
+  const [fileTooBig, setFileTooBig] = useState<string>();
+  // Sent by the script: confirmed by a toast and focus back in the emptied text. A post answered
+  // without JavaScript is a page of its own, so there the confirmation is the notice above the form.
+  const [byScript, setByScript] = useState(false);
+  const toasted = useRef<ReplyFormState>(null);
+  const tf = useTranslations("dashboard.errors.fields");
+  const td = useTranslations("dashboard.actions");
   const [templateId, setTemplateId] = useState("");
   // The text the last chosen template put in, to tell whether the agent has changed it since.
   const [applied, setApplied] = useState({ subject: "", body: "" });
@@ -86,6 +101,7 @@ export function ReplyComposer({ requestId, locale, templates, loadedAt, lastSeen
     if (state?.ok) {
       setTemplateId("");
       setApplied({ subject: "", body: "" });
+      setFiles([]);
     }
   }
   useEffect(() => {
@@ -94,6 +110,12 @@ export function ReplyComposer({ requestId, locale, templates, loadedAt, lastSeen
     reset({ subject: "", body: "" });
     router.refresh();
   }, [state, reset, router]);
+  useEffect(() => {
+    if (!state?.ok || !byScript || toasted.current === state) return;
+    toasted.current = state;
+    showToast(t("sent"));
+    document.getElementById("reply-body")?.focus();
+  }, [state, byScript, t]);
 
   const chosen = templates.find((template) => template.id === templateId);
 
@@ -109,6 +131,30 @@ export function ReplyComposer({ requestId, locale, templates, loadedAt, lastSeen
     setValue("subject", template.subject, { shouldDirty: true });
     setValue("body", template.body, { shouldDirty: true, shouldValidate: formState.isSubmitted });
     setApplied({ subject: template.subject, body: template.body });
+  }
+
+  // A file the server refused (by content, size or count), in the words of the dashboard's upload forms.
+  const refusedFile = state?.ok === false && state.error === "invalid" ? state.fileProblems[0] : undefined;
+  const fileError =
+    fileTooBig ??
+    (refusedFile ? tf(UPLOAD_PROBLEM_MESSAGE_KEYS[refusedFile.code], { name: refusedFile.name, maxMb: MAX_MB, maxFiles: MAX_FILES_PER_SUBMISSION, maxMegapixels: MAX_IMAGE_MEGAPIXELS }) : undefined);
+
+  /** Once the browser's checks pass: the form's own fields and the files held here, to the same action. */
+  function sendWithFiles(_values: unknown, event?: BaseSyntheticEvent) {
+    const form = event?.target;
+    if (!(form instanceof HTMLFormElement)) return;
+    const big = files.find((file) => file.size > MAX_FILE_BYTES);
+    if (big || files.length > MAX_FILES_PER_SUBMISSION) {
+      setFileTooBig(big ? tf("fileTooLarge", { name: big.name, maxMb: MAX_MB }) : tf("fileTooMany", { maxFiles: MAX_FILES_PER_SUBMISSION }));
+      document.getElementById(REPLY_ATTACHMENTS_FIELD)?.focus();
+      return;
+    }
+    setFileTooBig(undefined);
+    const data = postedFields(form);
+    data.delete(REPLY_ATTACHMENTS_FIELD);
+    for (const file of files) data.append(REPLY_ATTACHMENTS_FIELD, file);
+    setByScript(true);
+    startTransition(() => send(data));
   }
 
   function fieldError(field: "subject" | "body"): string | undefined {
@@ -128,11 +174,11 @@ export function ReplyComposer({ requestId, locale, templates, loadedAt, lastSeen
 
   // One notice per answer (memoised: it takes focus when it changes).
   const notice = useMemo<Notice | null>(() => {
-    if (state?.ok) return { kind: "info", text: t("sent") };
+    if (state?.ok) return byScript ? null : { kind: "info", text: t("sent") };
     if (state && state.error !== "stale") return { kind: "error", text: t(REFUSAL_TEXT[state.error]) };
     if (clientRefused > 0) return { kind: "error", text: t("errors.summary"), focus: false };
     return null;
-  }, [state, clientRefused, t]);
+  }, [state, clientRefused, byScript, t]);
 
   const when = (iso: string) => format.dateTime(new Date(iso), { dateStyle: "long", timeStyle: "short" });
 
@@ -141,7 +187,7 @@ export function ReplyComposer({ requestId, locale, templates, loadedAt, lastSeen
       action={send}
       method="post"
       noValidate
-      onSubmit={handleSubmit(sendToAction(send), () => setClientRefused((count) => count + 1))}
+      onSubmit={handleSubmit(sendWithFiles, () => setClientRefused((count) => count + 1))}
       className="max-w-3xl"
       aria-busy={pending}
     >
@@ -205,6 +251,20 @@ export function ReplyComposer({ requestId, locale, templates, loadedAt, lastSeen
         {...register("subject")}
       />
       <TextField id="reply-body" multiline rows={12} lang={requesterLocale} label={t("body")} hint={t("bodyHint")} error={fieldError("body")} required defaultValue={draft.body} {...register("body")} />
+      <FileField
+        id={REPLY_ATTACHMENTS_FIELD}
+        label={t("attachments")}
+        // A page rendered after a post without JavaScript cannot give the files back.
+        hint={[t("attachmentsHint", { maxMb: MAX_MB, maxFiles: MAX_FILES_PER_SUBMISSION }), !hydrated && state && !state.ok ? t("attachmentsChooseAgain") : null].filter(Boolean).join(" ")}
+        files={files}
+        onChange={(chosen) => {
+          setFiles(chosen);
+          setFileTooBig(undefined);
+        }}
+        error={fileError}
+        removeLabel={(name) => td("removeFile", { name })}
+        texts={{ choose: td("chooseFiles"), none: td("noFilesChosen"), chosen: (count) => td("filesChosen", { count }) }}
+      />
       <button type="submit" disabled={pending} className={`mt-4 ${submitButtonClasses}`}>
         {t("send")}
       </button>
