@@ -34,20 +34,35 @@ export function BulkAssignBar({ locale, colleagues }: { locale: string; colleagu
     document.dispatchEvent(new Event("change"));
   }, [state]);
 
-  // The position of the row taken with `a`, until the answer has redrawn the list.
-  const refocusAt = useRef<number | null>(null);
+  // The row taken with `a` and its position, until the answer has redrawn the list.
+  const taken = useRef<{ id: string; index: number } | null>(null);
   useEffect(() => {
-    const index = refocusAt.current;
-    if (index === null || !state) return;
-    refocusAt.current = null;
-    // Still on the row (it stays in this view, with its new assignee): leave focus there.
-    if (document.activeElement?.closest("[data-queue-row]")) return;
-    const rows = Array.from(document.querySelectorAll<HTMLElement>("[data-queue-row]"));
-    rows[Math.min(index, rows.length - 1)]?.querySelector<HTMLAnchorElement>("a[data-queue-open]")?.focus();
+    const row = taken.current;
+    if (!row || !state) return;
+    taken.current = null;
+    // Once the row has left the list (a view of unassigned requests) and focus went with it, the row
+    // now in its place takes focus; a row still listed (with its new assignee) keeps it.
+    const moveOn = (): boolean => {
+      const rows = Array.from(document.querySelectorAll<HTMLElement>("[data-queue-row]"));
+      if (rows.some((candidate) => candidate.dataset.requestId === row.id)) return false;
+      if (document.activeElement && document.activeElement !== document.body) return true;
+      rows[Math.min(row.index, rows.length - 1)]?.querySelector<HTMLAnchorElement>("a[data-queue-open]")?.focus();
+      return true;
+    };
+    if (moveOn()) return;
+    const observer = new MutationObserver(() => {
+      if (moveOn()) observer.disconnect();
+    });
+    observer.observe(document.body, { childList: true, subtree: true });
+    const stop = setTimeout(() => observer.disconnect(), 10_000);
+    return () => {
+      observer.disconnect();
+      clearTimeout(stop);
+    };
   }, [state]);
 
   useQueueKeys((requestId) => {
-    refocusAt.current = Array.from(document.querySelectorAll<HTMLElement>("[data-queue-row]")).findIndex((row) => row.dataset.requestId === requestId);
+    taken.current = { id: requestId, index: Array.from(document.querySelectorAll<HTMLElement>("[data-queue-row]")).findIndex((row) => row.dataset.requestId === requestId) };
     const form = new FormData();
     form.set("locale", locale);
     form.set("to", "me");
