@@ -108,6 +108,7 @@ for (const locale of ["ru", "kk", "en"] as const) {
     // Confirmed by a toast, focus back in the emptied text.
     await expect(page.getByRole("alertdialog", { name: w.replies.composer.sent })).toBeVisible();
     await expect(composer.getByLabel(w.replies.composer.body, { exact: true })).toBeFocused();
+    await expectNoAxeViolations(page);
     // The file is on the reply in the thread (the mail carries it: lib/replies/reply-attachments.test.ts).
     const reply = page.locator("article[data-direction=outbound]").filter({ has: page.getByRole("list", { name: d.messages.attachments }) });
     await expect(reply.getByRole("link", { name: d.files.download.replace("{filename}", attachment) })).toBeVisible();
