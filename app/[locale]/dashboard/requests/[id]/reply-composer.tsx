@@ -134,7 +134,9 @@ export function ReplyComposer({ requestId, locale, templates, loadedAt, lastSeen
   }
 
   // A file the server refused (by content, size or count), in the words of the dashboard's upload forms.
-  const refusedFile = state?.ok === false && state.error === "invalid" ? state.fileProblems[0] : undefined;
+  // (until other files are chosen)
+  const [filesChangedAfter, setFilesChangedAfter] = useState<ReplyFormState>(null);
+  const refusedFile = state?.ok === false && state.error === "invalid" && filesChangedAfter !== state ? state.fileProblems[0] : undefined;
   const fileError =
     fileTooBig ??
     (refusedFile ? tf(UPLOAD_PROBLEM_MESSAGE_KEYS[refusedFile.code], { name: refusedFile.name, maxMb: MAX_MB, maxFiles: MAX_FILES_PER_SUBMISSION, maxMegapixels: MAX_IMAGE_MEGAPIXELS }) : undefined);
@@ -260,6 +262,7 @@ export function ReplyComposer({ requestId, locale, templates, loadedAt, lastSeen
         onChange={(chosen) => {
           setFiles(chosen);
           setFileTooBig(undefined);
+          setFilesChangedAfter(state);
         }}
         error={fileError}
         removeLabel={(name) => td("removeFile", { name })}
