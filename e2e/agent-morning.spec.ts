@@ -32,7 +32,7 @@ for (const locale of ["ru", "kk", "en"] as const) {
   const w = WORDS[locale];
   const q = w.staff.queue;
 
-  test(`an agent's morning (${locale}): the Overdue view, three requests taken at once, one opened by keyboard, a reply from a template, a question to the requester, another completed with a package`, async ({ page }, testInfo) => {
+  test(`an agent's morning (${locale}): the Overdue view, one request taken with the a key and three at once, one opened by keyboard, a reply from a template with a file, a question to the requester, another completed with a package`, async ({ page }, testInfo) => {
     test.setTimeout(300_000);
     await page.setViewportSize({ width: 1280, height: 900 });
     // kk reuses the session signed in through the Russian form.
