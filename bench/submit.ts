@@ -1,4 +1,4 @@
-// DATABASE_URL=postgres://… npm run bench:submit [-- --seconds 20]   (after `npx next build`)
+// DATABASE_URL=postgres://… npm run bench:submit [-- --seconds 20] [-- --port 3194]   (after `npx next build`)
 //
 // The request form's real server action, replayed over HTTP the way the page's script calls it
 // (POST to the form page, `Next-Action` header, React's multipart encoding of its arguments, a
@@ -16,8 +16,7 @@ import postgres from "postgres";
 import { percentile, runLoad, type LoadRequest, type LoadResult } from "./support/load";
 import { startNext } from "./support/servers";
 
-const PORT = 3194;
-const ACTION_FILE = "app/[locale]/requests/new/[type]/actions.ts";
+const ACTION_FILE = "app/[locale]/(site)/requests/new/[type]/actions.ts";
 const FORM_PATH = "/ru/requests/new/access";
 const BASELINE_PATH = "/api/bench/insert";
 const LEVELS = [1, 10, 50];
@@ -82,6 +81,8 @@ const load1 = () => loadavg()[0]!.toFixed(1);
 
 async function main() {
   const seconds = option("seconds", 20);
+  // Its own port, so it can run beside another agent's server.
+  const PORT = option("port", 3194);
   const baseUrl = process.env.DATABASE_URL;
   if (!baseUrl) throw new Error("bench:submit runs on PostgreSQL: set DATABASE_URL to a server where it may create a database");
   const actionId = submitActionId();

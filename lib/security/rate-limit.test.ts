@@ -26,6 +26,19 @@ describe.each(testEngines())("rate limits on %s", (engine) => {
     expect(await hitRateLimits(database.db, [ip, rule], new Date("2026-11-24T10:50:30Z"))).toEqual({ allowed: false, retryAfterMinutes: 10 });
   });
 
+  it("counts each of several rules in one statement, a counter named twice once, each against its own limit", async () => {
+    const at = new Date("2026-11-24T12:00:00Z");
+    const tight = { key: "links:subject:c@example.com", limit: 1, windowMinutes: 60 };
+    const loose = { key: "links:ip:10.0.0.1", limit: 5, windowMinutes: 60 };
+    // The same counter twice (as a stricter rule on the same key): one hit, not an upsert error.
+    expect(await hitRateLimits(database.db, [loose, tight, { ...tight, limit: 2 }], at)).toEqual({ allowed: true });
+    expect(await hitRateLimits(database.db, [loose, tight], at)).toEqual({ allowed: false, retryAfterMinutes: 60 });
+    // The loose one went on counting: two hits so far, three more allowed.
+    for (let i = 0; i < 3; i++) expect(await hitRateLimits(database.db, [loose], at)).toEqual({ allowed: true });
+    expect(await hitRateLimits(database.db, [loose], at)).toEqual({ allowed: false, retryAfterMinutes: 60 });
+    expect(await hitRateLimits(database.db, [], at)).toEqual({ allowed: true });
+  });
+
   it("recovers when the window has passed", async () => {
     expect(await hitRateLimits(database.db, [rule], new Date("2026-11-24T11:00:00Z"))).toEqual({ allowed: true });
   });

@@ -14,21 +14,28 @@ function windowStart(now: Date, windowMinutes: number): Date {
 /**
  * Counts one hit against each rule (fixed windows kept in PostgreSQL, shared by every app
  * instance) and refuses when any of them is over its limit. The hit is counted even when
- * refused, so hammering does not reset the window.
+ * refused, so hammering does not reset the window. One statement for all the rules (one round
+ * trip), its rows in key order so two callers never lock the same counters in opposite orders.
  */
 export async function hitRateLimits(db: Executor, rules: RateLimitRule[], now = new Date()): Promise<RateLimitResult> {
+  if (rules.length === 0) return { allowed: true };
+  const counterOf = (key: string, start: Date) => `${start.getTime()} ${key}`;
+  const hits = rules.map((rule) => ({ rule, start: windowStart(now, rule.windowMinutes) }));
+  // The same counter twice in one upsert is an error ("cannot affect row a second time"): each is counted once.
+  const counters = [...new Map(hits.map(({ rule, start }) => [counterOf(rule.key, start), { key: rule.key, windowStart: start, hits: 1 }])).values()];
+  counters.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : a.windowStart.getTime() - b.windowStart.getTime()));
+  const counted = await db
+    .insert(rateLimitCounters)
+    .values(counters)
+    .onConflictDoUpdate({
+      target: [rateLimitCounters.key, rateLimitCounters.windowStart],
+      set: { hits: sql`${rateLimitCounters.hits} + 1` },
+    })
+    .returning({ key: rateLimitCounters.key, windowStart: rateLimitCounters.windowStart, hits: rateLimitCounters.hits });
+  const hitsNow = new Map(counted.map((row) => [counterOf(row.key, row.windowStart), row.hits]));
   let retryAfterMs = 0;
-  for (const rule of rules) {
-    const start = windowStart(now, rule.windowMinutes);
-    const [row] = await db
-      .insert(rateLimitCounters)
-      .values({ key: rule.key, windowStart: start, hits: 1 })
-      .onConflictDoUpdate({
-        target: [rateLimitCounters.key, rateLimitCounters.windowStart],
-        set: { hits: sql`${rateLimitCounters.hits} + 1` },
-      })
-      .returning({ hits: rateLimitCounters.hits });
-    if ((row?.hits ?? 0) > rule.limit) {
+  for (const { rule, start } of hits) {
+    if ((hitsNow.get(counterOf(rule.key, start)) ?? 0) > rule.limit) {
       retryAfterMs = Math.max(retryAfterMs, start.getTime() + rule.windowMinutes * 60_000 - now.getTime());
     }
   }

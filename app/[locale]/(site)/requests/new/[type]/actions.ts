@@ -10,13 +10,17 @@ import { isLocale, type Locale } from "@/lib/i18n/locales";
 import { requestFormSchema } from "@/lib/requests/types";
 import { requestFormFromFormData, type PostedRequestForm } from "@/lib/requests/types/posted-form";
 import { HONEYPOT_FIELD } from "@/lib/validation/request-forms";
-import { rememberCodeSentTo } from "../../code-sent-to";
+import { maskEmail } from "@/lib/security/mask-email";
+import { rememberCodeSentTo, verifyPath } from "../../code-sent-to";
 
 export type FileField = "proofOfAuthority" | "supportingDocuments";
 
 export type SubmitRequestState =
-  /** Filed: the script navigates to `next`, the code page (a form posted without JavaScript is redirected there). */
-  | { ok: true; next: string }
+  /**
+   * Filed: the script keeps `sentTo` (the masked address) for the code page and navigates to `next`
+   * (a form posted without JavaScript is redirected there, the masked address in a cookie).
+   */
+  | { ok: true; next: string; sentTo: string }
   | { ok: false; error: "invalid"; fieldErrors: Record<string, string>; fileProblems: { field: FileField; problems: UploadProblem[] }[] }
   | { ok: false; error: "rate_limited"; retryAfterMinutes: number }
   | { ok: false; error: "unexpected" };
@@ -38,7 +42,11 @@ export async function submitRequestAction(locale: Locale, formData: FormData): P
   } catch {
     payload = null;
   }
-  return fileSubmittedRequest(locale, payload, formData);
+  const state = await fileSubmittedRequest(locale, payload, formData);
+  // No cookie for a script: setting one would make Next render this page into the answer (~24 KB).
+  if (!state.ok || (await calledFromScript())) return state;
+  await rememberCodeSentTo(state.next, state.sentTo);
+  redirect(state.next);
 }
 
 /**
@@ -51,7 +59,11 @@ export async function submitPostedRequestAction(_previous: PostedRequestState, f
   const locale = isLocale(posted) ? posted : getEnv().DEFAULT_LOCALE;
   const values = requestFormFromFormData(formData);
   const state = await fileSubmittedRequest(locale, values, formData);
-  if (state.ok) redirect(state.next);
+  if (state.ok) {
+    // Answered by a redirect, which renders the code page anyway: the cookie costs nothing here.
+    await rememberCodeSentTo(state.next, state.sentTo);
+    redirect(state.next);
+  }
   return { ...state, values };
 }
 
@@ -88,8 +100,5 @@ async function fileSubmittedRequest(locale: Locale, payload: unknown, formData: 
     return result;
   });
   if (!outcome.ok) return outcome;
-  await rememberCodeSentTo(locale, outcome.requestId, email);
-  const next = `/${locale}/requests/${outcome.requestId}/verify`;
-  if (await calledFromScript()) return { ok: true, next };
-  redirect(next);
+  return { ok: true, next: verifyPath(locale, outcome.requestId), sentTo: maskEmail(email) };
 }

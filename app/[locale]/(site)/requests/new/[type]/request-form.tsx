@@ -20,6 +20,7 @@ import { MAX_CORRECTIONS, REPRESENTATIVE_RELATIONS, REQUEST_TYPE_REGISTRY, reque
 import { HONEYPOT_FIELD } from "@/lib/validation/request-forms";
 import { useFieldErrorText } from "@/components/form/use-field-error-text";
 import { submitPostedRequestAction, submitRequestAction, type FileField as FileFieldName, type SubmitRequestState } from "./actions";
+import { storeCodeSentTo } from "../../code-sent-to-session";
 import { submitButtonClasses } from "@/components/button-link";
 
 // One loose shape for every form: the contact fields, then whatever the type's module asks
@@ -198,9 +199,12 @@ export function RequestForm({ type, defaultJurisdiction }: { type: RequestType; 
     startTransition(async () => {
       try {
         const state = await submitRequestAction(locale, data);
-        // Filed: on to the code page (the action answers small and leaves the navigation to us).
-        if (state.ok) router.push(state.next);
-        else applyServerState(state);
+        // Filed: on to the code page (the action answers small and leaves the navigation to us),
+        // which names the masked address the code went to from what is kept here.
+        if (state.ok) {
+          storeCodeSentTo(state.next, state.sentTo);
+          router.push(state.next);
+        } else applyServerState(state);
       } catch {
         showBanner(t("errors.unexpected"));
       }
