@@ -1,8 +1,11 @@
 import { expect, test, type Page } from "@playwright/test";
 import { expectNoAxeViolations } from "./support/axe";
 import { readLatestEmail, uniqueEmail } from "./support/mailbox";
+import enDashboard from "../lib/i18n/messages/en/dashboard.json";
+import enReplies from "../lib/i18n/messages/en/replies.json";
+import { pdfFile } from "./support/files";
 import { fileAccessRequest } from "./support/requests";
-import { demoLogins, submitSignIn } from "./support/staff";
+import { demoLogins, signInAs, submitSignIn } from "./support/staff";
 
 async function signInAsDemoAdmin(page: Page, returnTo: string) {
   await page.goto(`/ru/staff/sign-in?callbackUrl=${encodeURIComponent(returnTo)}`);
@@ -132,4 +135,31 @@ test("an admin writes a template, is stopped by an unknown variable, and preview
   await expect(preview).toContainText(/Request DSR-\d{4}-\d{6} will be answered by .+\./);
   await expect(preview).not.toContainText("{{");
   await expectNoAxeViolations(page);
+});
+
+test("a reply with a file, sent without JavaScript, shows the file on the thread and the e-mail carries it (en)", async ({ page, browser }) => {
+  const w = enReplies.replies.composer;
+  const requesterEmail = uniqueEmail("plain-reply");
+  const { reference } = await fileAccessRequest(page, requesterEmail, "en");
+  await signInAs(page, "agent", "en");
+  const context = await browser.newContext({ javaScriptEnabled: false });
+  await context.addCookies(await page.context().cookies());
+  const plain = await context.newPage();
+  await plain.goto(`/en/dashboard?q=${encodeURIComponent(reference)}`);
+  await plain.getByRole("link", { name: reference, exact: true }).click();
+
+  // The browser posts the form itself (multipart): the text and the file input's file.
+  const composer = plain.getByRole("region", { name: w.title });
+  await composer.getByLabel(w.body, { exact: true }).fill("Here is the summary you asked for.");
+  await composer.getByLabel(w.attachments).and(plain.locator("input[type=file]")).setInputFiles(pdfFile("summary.pdf"));
+  await composer.getByRole("button", { name: w.send }).click();
+  // Without a script the answer is the page itself, with the notice in it.
+  await expect(composer.getByRole("status")).toHaveText(w.sent);
+  const reply = plain.locator("article[data-direction=outbound]").filter({ hasText: "Here is the summary you asked for." });
+  await expect(reply.getByRole("link", { name: enDashboard.dashboard.files.download.replace("{filename}", "summary.pdf") })).toBeVisible();
+  await context.close();
+
+  // The e-mail to the requester carries the file (the development mailbox lists what the mail sends).
+  await readLatestEmail(page, requesterEmail, /^Reply to your request/);
+  await expect(page.getByTestId("email-attachments")).toContainText("summary.pdf (application/pdf");
 });
