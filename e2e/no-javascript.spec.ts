@@ -1,4 +1,5 @@
 import { expect, test, type Page } from "@playwright/test";
+import enDashboard from "../lib/i18n/messages/en/dashboard.json";
 import enIntake from "../lib/i18n/messages/en/intake.json";
 import enStaff from "../lib/i18n/messages/en/staff.json";
 import kkIntake from "../lib/i18n/messages/kk/intake.json";
@@ -8,6 +9,7 @@ import ruReplies from "../lib/i18n/messages/ru/replies.json";
 import ruStaffAdmin from "../lib/i18n/messages/ru/staff-admin.json";
 import { pdfFile } from "./support/files";
 import { readVerificationCode, uniqueEmail } from "./support/mailbox";
+import { fileAccessRequest } from "./support/requests";
 import { demoLogins, nextTotpCode, searchQueue, signInAs } from "./support/staff";
 
 // Forms work before (or without) JavaScript: the browser posts them to the server action itself.
@@ -133,6 +135,9 @@ test("the lost-link form in English without JavaScript: a wrong address is expla
   const t = enIntake.intake;
   const urls = recordUrls(page);
   await page.goto("/en/requests/find");
+  // The page names its icon, which is served (a browser would otherwise ask for /favicon.ico and get a 404).
+  const icon = await page.locator('link[rel="icon"]').first().getAttribute("href");
+  expect((await page.request.get(icon ?? "/favicon.ico")).status()).toBe(200);
   await page.getByLabel(t.find.email).fill("dana.sultan@example");
   await page.getByRole("button", { name: t.find.submit }).click();
   await expect(page.getByText(t.errors.invalidEmail)).toBeVisible();
@@ -194,4 +199,75 @@ test("an agent answers a requester in Russian without JavaScript: a refused repl
   await page.screenshot({ path: testInfo.outputPath("ru-reply-sent-without-js.png"), fullPage: true });
 
   expectNoneIn(urls, [body, "ivan@"]);
+});
+
+test("an agent works requests in English without JavaScript: each action on its own page — start, ask, decline with a reason, complete with a data package", async ({ page }, testInfo) => {
+  test.slow();
+  const d = enDashboard.dashboard;
+  const a = d.actions;
+  const statuses = enStaff.staff.statuses;
+  const declined = await fileAccessRequest(page, uniqueEmail("nojs-decline"), "en");
+  const completed = await fileAccessRequest(page, uniqueEmail("nojs-complete"), "en");
+  await signInAs(page, "agent", "en");
+  const urls = recordUrls(page);
+  const question = `Which app do you use (${Date.now().toString(36)})?`;
+  const explanation = "We could not find an account with this address.";
+  const outcome = "Everything we hold about you is in the file.";
+  const status = page.getByTestId("staff-request-status");
+  const confirmation = (text: string) => page.getByRole("status").filter({ hasText: text });
+
+  // The button and the menu need a script: here every action is a link to a page with its form.
+  const act = async (link: string, submit: string, done: string, state: string) => {
+    await page.getByRole("link", { name: link, exact: true }).click();
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText(link);
+    await page.getByRole("button", { name: submit, exact: true }).click();
+    await expect(page).toHaveURL(/\/en\/dashboard\/requests\/[0-9a-f-]{36}\?done=[a-z_]+$/);
+    await expect(confirmation(done)).toBeVisible();
+    await expect(status).toContainText(state);
+  };
+
+  await page.goto(`/en/dashboard/requests/${declined.requestId}`);
+  await expect(page.getByRole("button", { name: a.more })).toHaveCount(0);
+  await act(a.start.submit, a.start.submit, a.start.done, statuses.in_progress);
+
+  await page.getByRole("link", { name: a.ask.title }).click();
+  await page.getByLabel(a.ask.message, { exact: true }).fill(question);
+  await page.getByRole("button", { name: a.ask.submit }).click();
+  await expect(confirmation(a.ask.done)).toBeVisible();
+  await expect(status).toContainText(statuses.awaiting_requester);
+  await expect(page.getByText(question).first()).toBeVisible();
+
+  // Declining with no explanation is refused by the server: the reason chosen is still chosen.
+  await page.getByRole("link", { name: a.deny.title }).click();
+  await page.getByLabel(a.deny.reason, { exact: true }).selectOption({ label: d.denialReasons.no_match });
+  await page.getByRole("button", { name: a.deny.submit }).click();
+  await expect(page.getByRole("alert").filter({ hasText: d.errors.summary })).toBeVisible();
+  await expect(page.getByText(d.errors.fields.required)).toBeVisible();
+  await expect(page.getByLabel(a.deny.reason, { exact: true })).toHaveValue("no_match");
+  await page.screenshot({ path: testInfo.outputPath("en-decline-refused-without-js.png"), fullPage: true });
+  await page.getByLabel(a.deny.note, { exact: true }).fill(explanation);
+  await page.getByRole("button", { name: a.deny.submit }).click();
+  await expect(confirmation(a.deny.done)).toBeVisible();
+  await expect(status).toContainText(statuses.denied);
+  await page.screenshot({ path: testInfo.outputPath("en-declined-without-js.png"), fullPage: true });
+  // Declined, it cannot be completed: that action has no page now.
+  expect((await page.goto(`/en/dashboard/requests/${declined.requestId}/act/complete`))?.status()).toBe(404);
+
+  // Completing an access request without its package is refused; the note stays, the file is chosen again.
+  await page.goto(`/en/dashboard/requests/${completed.requestId}`);
+  await act(a.start.submit, a.start.submit, a.start.done, statuses.in_progress);
+  await page.getByRole("link", { name: a.complete.title }).click();
+  await page.getByLabel(a.complete.note, { exact: true }).fill(outcome);
+  await page.getByRole("button", { name: a.complete.submit }).click();
+  await expect(page.getByText(d.errors.fields.fileRequired)).toBeVisible();
+  await expect(page.getByText(a.filesChooseAgain)).toBeVisible();
+  await expect(page.getByLabel(a.complete.note, { exact: true })).toHaveValue(outcome);
+  await page.getByLabel(a.complete.files).and(page.locator("input[type=file]")).setInputFiles(pdfFile("your-data.pdf"));
+  await page.getByRole("button", { name: a.complete.submit }).click();
+  await expect(confirmation(a.complete.done)).toBeVisible();
+  await expect(status).toContainText(statuses.completed);
+  await expect(page.getByText("your-data.pdf").first()).toBeVisible();
+  await page.screenshot({ path: testInfo.outputPath("en-completed-without-js.png"), fullPage: true });
+
+  expectNoneIn(urls, [question, explanation, outcome]);
 });

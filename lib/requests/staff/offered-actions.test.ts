@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { REQUEST_STATUSES, STAFF_ROLES, type RequestStatus, type StaffRole } from "@/db/schema";
 import { can } from "@/lib/auth/permissions";
 import { isOpen, LIFECYCLE } from "../lifecycle";
-import { allowedActionsFor, offeredActions, STAFF_STATUS_ACTIONS, type MenuAction } from "./offered-actions";
+import { allowedActionsFor, isOffered, MENU_ACTIONS, offeredActions, STAFF_STATUS_ACTIONS, type MenuAction } from "./offered-actions";
 
 const DUE = new Date("2026-12-01T18:59:59.999Z");
 const withExtension = { extensionAmount: 2 };
@@ -63,5 +63,10 @@ describe("actions offered on the staff request page", () => {
     expect(allowedActionsFor({ status: "in_progress", dueAt: DUE, extendedAt: DUE }, withExtension, "agent")).not.toContain("extend_deadline");
     expect(allowedActionsFor({ status: "in_progress", dueAt: null, extendedAt: null }, withExtension, "agent")).not.toContain("extend_deadline");
     expect(allowedActionsFor({ status: "in_progress", dueAt: DUE, extendedAt: null }, { extensionAmount: null }, "agent")).not.toContain("extend_deadline");
+  });
+
+  it.each(CASES)("%s, %s: an action page accepts exactly what the button and the menu offer", (status, role) => {
+    const { offered, all } = offer(status, role, { contested: true, extendable: true });
+    expect(MENU_ACTIONS.filter((action) => isOffered(offered, action)).sort()).toEqual([...all].sort());
   });
 });

@@ -8,7 +8,8 @@ export type StaffStatusAction = (typeof STAFF_STATUS_ACTIONS)[number];
 export type StaffAction = StaffStatusAction | "assign" | "extend_deadline" | "add_note";
 
 /** What the page's action button and its menu may hold: the moves, an extension, a legal hold. */
-export type MenuAction = StaffStatusAction | "extend_deadline" | "legal_hold";
+export const MENU_ACTIONS = [...STAFF_STATUS_ACTIONS, "extend_deadline", "legal_hold"] as const;
+export type MenuAction = (typeof MENU_ACTIONS)[number];
 
 export type OfferedActions = {
   /** The next step, on the button; null when there is no obvious one (the menu may still hold some). */
@@ -55,4 +56,9 @@ export function offeredActions(allowed: readonly StaffAction[], role: StaffRole,
     assign: allowed.includes("assign"),
     write: allowed.includes("add_note"),
   };
+}
+
+/** Whether the page offers `action` now: on its button or in its menu (an action page accepts nothing else). */
+export function isOffered(offered: OfferedActions, action: MenuAction): boolean {
+  return offered.primary === action || offered.menu.includes(action);
 }

@@ -4,7 +4,8 @@ import { useLocale, useTranslations } from "next-intl";
 import { useRef, useState, useTransition } from "react";
 import { Button, Label, ListBox, ListBoxItem, Popover, Select, SelectValue } from "react-aria-components";
 import { useFailureMessage } from "@/components/form/use-failure-message";
-import { assignAction, assignToMeAction, type StaffActionResult } from "./actions";
+import { assignAction, assignToMeAction } from "./actions";
+import type { StaffActionResult } from "./answer-form";
 
 const NOBODY = "nobody";
 

@@ -3,7 +3,6 @@
 import { useTranslations } from "next-intl";
 import type { ReactNode } from "react";
 import { Tab, TabList, TabPanel, Tabs } from "react-aria-components";
-import { ActionFeedback } from "@/components/form/action-feedback";
 import { showToast } from "@/components/toast/toasts";
 import { NoteForm } from "./action-forms";
 
@@ -29,9 +28,7 @@ export function ComposerTabs({ requestId, reply }: { requestId: string; reply: R
       {/* Amber, like notes in the thread: nobody mistakes a note for a reply. */}
       <TabPanel id="note" className="-mx-4 -mb-4 rounded-b-lg bg-amber-50 px-4 pt-3 pb-4 outline-none">
         {/* A note saved is confirmed by a toast (focus stays in the form); a refusal shows above the note. */}
-        <ActionFeedback onInfo={(notice) => showToast(notice.text)}>
-          <NoteForm requestId={requestId} />
-        </ActionFeedback>
+        <NoteForm requestId={requestId} onDone={showToast} />
       </TabPanel>
     </Tabs>
   );

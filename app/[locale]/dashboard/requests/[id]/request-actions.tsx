@@ -6,24 +6,21 @@ import { Button, Dialog, Heading, Menu, MenuItem, MenuTrigger, Modal, ModalOverl
 import { submitButtonClasses } from "@/components/button-link";
 import { ActionFeedback, useActionFeedback } from "@/components/form/action-feedback";
 import { useFailureMessage } from "@/components/form/use-failure-message";
+import { useHydrated } from "@/components/form/use-hydrated";
 import type { MenuAction } from "@/lib/requests/staff/offered-actions";
-import { AskForm, CompleteForm, DenyForm, ExtendForm } from "./action-forms";
+import type { ActionContext } from "./action-context";
+import { ActionForm, useActionDone, useActionLabel } from "./action-form";
 import { statusAction, type StatusMoveName } from "./actions";
-import { LegalHoldForm } from "./legal-hold-form";
 
-type DialogAction = Exclude<MenuAction, StatusMoveName>;
 const isMove = (action: MenuAction): action is StatusMoveName => action === "start" || action === "hold" || action === "resume" || action === "reopen";
 
 export type RequestActionsProps = {
   requestId: string;
   primary: MenuAction | null;
   menu: MenuAction[];
-  isAccess: boolean;
-  /** The rule stops the clock while the request waits for the requester. */
-  pauses: boolean;
-  /** The rule's extension in words, when one is offered. */
-  extensionPeriod: string | null;
-  legalHeld: boolean;
+  context: ActionContext;
+  /** The action just done on its own page (the browser was sent back here): confirmed on arrival. */
+  done: MenuAction | null;
 };
 
 const secondaryClasses =
@@ -34,32 +31,53 @@ const secondaryClasses =
  * lifecycle allows now in a "More actions" menu; the server decided which (offeredActions). Moves
  * with nothing to fill in run at once; the others open a dialog. The outcome is announced and
  * focused above the buttons, since the button that did it may be gone after the page refreshes.
+ * Before JavaScript runs (menus and dialogs need it), every action is a link to its own page,
+ * which holds the same form (act/[action]).
  */
 export function RequestActions(props: RequestActionsProps) {
+  const done = useActionDone(props.context.legalHeld);
+  const hydrated = useHydrated();
   return (
-    <ActionFeedback>
-      <ActionButtons {...props} />
+    <ActionFeedback initial={props.done ? { kind: "info", text: done(props.done) } : null}>
+      {hydrated ? <ActionButtons {...props} /> : <ActionLinks {...props} />}
     </ActionFeedback>
   );
 }
 
-function ActionButtons({ requestId, primary, menu, isAccess, pauses, extensionPeriod, legalHeld }: RequestActionsProps) {
+/** Without JavaScript: the next step and the others as links to their pages, styled as the buttons. */
+function ActionLinks({ requestId, primary, menu, context }: RequestActionsProps) {
+  const locale = useLocale();
+  const label = useActionLabel(context.legalHeld);
+  const href = (action: MenuAction) => `/${locale}/dashboard/requests/${requestId}/act/${action}`;
+  if (!primary && menu.length === 0) return null;
+  return (
+    <ul className="flex flex-wrap items-center gap-2">
+      {primary ? (
+        <li>
+          <a href={href(primary)} className={submitButtonClasses}>
+            {label(primary)}
+          </a>
+        </li>
+      ) : null}
+      {menu.map((action) => (
+        <li key={action}>
+          <a href={href(action)} className={`${secondaryClasses} ${action === "deny" ? "text-red-800" : ""}`}>
+            {label(action)}
+          </a>
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+function ActionButtons({ requestId, primary, menu, context }: RequestActionsProps) {
   const t = useTranslations("dashboard");
-  const hold = useTranslations("retention.legalHold");
   const locale = useLocale();
   const show = useActionFeedback();
   const failureMessage = useFailureMessage("dashboard");
+  const label = useActionLabel(context.legalHeld);
   const [pending, startTransition] = useTransition();
-  const [dialog, setDialog] = useState<DialogAction | null>(null);
-
-  const label = (action: MenuAction): string => {
-    if (action === "legal_hold") return legalHeld ? hold("liftTitle") : hold("placeTitle");
-    if (action === "extend_deadline") return t("actions.extend.title");
-    if (action === "ask_requester") return t("actions.ask.title");
-    if (action === "complete") return t("actions.complete.title");
-    if (action === "deny") return t("actions.deny.title");
-    return t(`actions.${action}.submit`);
-  };
+  const [dialog, setDialog] = useState<Exclude<MenuAction, StatusMoveName> | null>(null);
 
   const act = (action: MenuAction) => {
     if (!isMove(action)) return setDialog(action);
@@ -115,28 +133,15 @@ function ActionButtons({ requestId, primary, menu, isAccess, pauses, extensionPe
             {dialog ? (
               <DialogBody title={label(dialog)} cancel={t("actions.cancel")} onCancel={close}>
                 {/* Refusals show in the dialog, next to what was typed; a confirmation closes it and shows on the page. */}
-                <ActionFeedback
-                  onInfo={(notice) => {
+                <ActionForm
+                  action={dialog}
+                  requestId={requestId}
+                  context={context}
+                  onDone={(text) => {
                     close();
-                    show(notice);
+                    show({ kind: "info", text });
                   }}
-                >
-                  {dialog === "ask_requester" ? <AskForm requestId={requestId} pauses={pauses} /> : null}
-                  {dialog === "extend_deadline" ? <ExtendForm requestId={requestId} period={extensionPeriod ?? ""} /> : null}
-                  {dialog === "deny" ? <DenyForm requestId={requestId} /> : null}
-                  {dialog === "complete" ? <CompleteForm requestId={requestId} isAccess={isAccess} /> : null}
-                </ActionFeedback>
-                {dialog === "legal_hold" && !legalHeld ? <p className="mb-2 text-sm">{hold("placeLead")}</p> : null}
-                {dialog === "legal_hold" ? (
-                  <LegalHoldForm
-                    requestId={requestId}
-                    held={legalHeld}
-                    onDone={(text) => {
-                      close();
-                      show({ kind: "info", text });
-                    }}
-                  />
-                ) : null}
+                />
               </DialogBody>
             ) : null}
           </Dialog>

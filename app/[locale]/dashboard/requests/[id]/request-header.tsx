@@ -2,8 +2,8 @@ import { getTranslations } from "next-intl/server";
 import type { Locale } from "@/lib/i18n/locales";
 import { Link } from "@/lib/i18n/navigation";
 import type { StaffRequestView } from "@/lib/requests/staff/get-staff-request-view";
-import type { OfferedActions } from "@/lib/requests/staff/offered-actions";
-import { REQUEST_TYPE_REGISTRY } from "@/lib/requests/types";
+import type { MenuAction, OfferedActions } from "@/lib/requests/staff/offered-actions";
+import { actionContext } from "./action-context";
 import type { RequestPageTexts } from "./page-texts";
 import { RequestActions } from "./request-actions";
 
@@ -28,6 +28,7 @@ export async function RequestHeader({
   readOnly,
   legalHeld,
   texts,
+  done,
 }: {
   locale: Locale;
   view: StaffRequestView;
@@ -35,11 +36,12 @@ export async function RequestHeader({
   readOnly: boolean;
   legalHeld: boolean;
   texts: RequestPageTexts;
+  /** The action just done on its own page, to confirm. */
+  done: MenuAction | null;
 }) {
   const { t, statusName, period } = texts;
   const types = await getTranslations({ locale, namespace: "requestTypes" });
-  const { request, deadline } = view;
-  const rule = deadline.rule;
+  const { request } = view;
   return (
     <header>
       <Link href="/dashboard" className="text-sm text-brand-800 underline">
@@ -60,10 +62,8 @@ export async function RequestHeader({
             requestId={request.id}
             primary={offered.primary}
             menu={offered.menu}
-            isAccess={REQUEST_TYPE_REGISTRY[request.type].completion === "data_package"}
-            pauses={rule?.pausesWhile === "awaiting_requester"}
-            extensionPeriod={rule?.extensionAmount && rule.extensionUnit ? period(rule.extensionAmount, rule.extensionUnit) : null}
-            legalHeld={legalHeld}
+            context={actionContext(view, legalHeld, period)}
+            done={done}
           />
           {readOnly ? <p className="text-sm text-muted">{t("actions.readOnly")}</p> : null}
           {!readOnly && !offered.primary && offered.menu.length === 0 ? <p className="text-sm text-muted">{t("actions.none")}</p> : null}
