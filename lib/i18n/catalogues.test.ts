@@ -47,4 +47,12 @@ describe("message catalogues", () => {
     const owners = CATALOGUE_FILES.flatMap((file) => Object.keys(load("ru", file) as object).map((key) => `${key}`));
     expect(owners.length).toBe(new Set(owners).size);
   });
+
+  // A formatted date or number cannot take the case ending Kazakh needs before these words
+  // ("2027 ж. 28 ақпан, 23:59 дейін"): such values come as label + value ("Жауап беру мерзімі: {date}").
+  it("kk never puts дейін, бастап, кейін or бері right after a plain argument (a plural says its own ending)", () => {
+    const caseless = /\{\w+\}\s*(дейін|бастап|кейін|бері)/iu;
+    const found = CATALOGUE_FILES.flatMap((file) => leaves(load("kk", file)).filter(([, message]) => caseless.test(String(message))).map(([key]) => `${file}: ${key}`));
+    expect(found).toEqual([]);
+  });
 });

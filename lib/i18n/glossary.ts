@@ -54,6 +54,12 @@ export const GLOSSARY: readonly GlossaryEntry[] = [
     keys: /(^|\.)access(\.title)?$/,
   },
   {
+    // "отклонить" stays for dismissing an inbound e-mail (another concept): only the request's forms are flagged.
+    concept: "a request turned down (denied)",
+    term: { ru: "отказ (в запросе отказано)", kk: "бас тарту", en: "decline" },
+    avoid: { ru: [stem("отклонён")] },
+  },
+  {
     concept: "a user's account in the operator's apps",
     term: { ru: "учётная запись", kk: "есептік жазба", en: "account" },
     avoid: { ru: [stem("аккаунт")], kk: [stem("аккаунт")] },

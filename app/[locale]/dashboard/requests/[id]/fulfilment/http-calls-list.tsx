@@ -12,7 +12,7 @@ export async function HttpCallsList({ locale, requestId, calls, mayRetry }: { lo
   if (calls.length === 0) return null;
   const t = await getTranslations({ locale, namespace: "fulfilment.panel" });
   const format = await getFormatter({ locale });
-  const when = (date: Date) => format.dateTime(date, { dateStyle: "medium", timeStyle: "medium" });
+  const when = (date: Date) => format.dateTime(date, { dateStyle: "long", timeStyle: "medium" });
   return (
     <div data-testid="http-calls">
       <DataTable caption={t("callsTitle")} captionClassName="text-left font-semibold mb-2" columns={[t("callEndpoint"), t("callPurpose"), t("callStatus")]} className="mt-4">
