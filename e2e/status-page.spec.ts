@@ -83,6 +83,10 @@ test("the status page explains itself in Kazakh on a phone: progress, next step,
   await expectNoAxeViolations(page);
   await page.screenshot({ path: testInfo.outputPath("status-kk-360-denied.png"), fullPage: true });
   await page.emulateMedia({ media: "print" });
+  // Printed, the page is the receipt alone: reference, type and dates, nothing around it.
+  await expect(receipt).toBeVisible();
+  await expect(progress).toBeHidden();
+  await expect(page.getByRole("button", { name: "Хабарламаны жіберу" })).toBeHidden();
   await page.screenshot({ path: testInfo.outputPath("status-kk-receipt-print.png"), fullPage: true });
 });
 
