@@ -202,7 +202,7 @@ test("an agent answers a requester in Russian without JavaScript: a refused repl
   expectNoneIn(urls, [body, "ivan@"]);
 });
 
-test("an agent works requests in English without JavaScript: each action on its own page — start, ask, decline with a reason, complete with a data package", async ({ page }, testInfo) => {
+test("an agent works requests in English without JavaScript: each action on its own page — start, ask, decline with a reason, complete with a data package — and an internal note", async ({ page }, testInfo) => {
   test.slow();
   const d = enDashboard.dashboard;
   const a = d.actions;
@@ -268,7 +268,14 @@ test("an agent works requests in English without JavaScript: each action on its 
   await expect(confirmation(a.complete.done)).toBeVisible();
   await expect(status).toContainText(statuses.completed);
   await expect(page.getByTestId("files")).toContainText("your-data.pdf");
-  await page.screenshot({ path: testInfo.outputPath("en-completed-without-js.png"), fullPage: true });
 
-  expectNoneIn(urls, [question, explanation, outcome]);
+  // The composer's tabs need a script: without one the internal note form sits under the reply form.
+  const note = "Package checked by a second person.";
+  await page.getByLabel(a.note.body, { exact: true }).fill(note);
+  await page.getByRole("button", { name: a.note.submit }).click();
+  await expect(confirmation(a.note.done)).toBeVisible();
+  await expect(page.getByText(note).first()).toBeVisible();
+  await page.screenshot({ path: testInfo.outputPath("en-completed-and-noted-without-js.png"), fullPage: true });
+
+  expectNoneIn(urls, [question, explanation, outcome, note]);
 });

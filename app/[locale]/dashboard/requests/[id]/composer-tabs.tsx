@@ -3,15 +3,37 @@
 import { useTranslations } from "next-intl";
 import type { ReactNode } from "react";
 import { Tab, TabList, TabPanel, Tabs } from "react-aria-components";
+import { useHydrated } from "@/components/form/use-hydrated";
 import { showToast } from "@/components/toast/toasts";
 import { NoteForm } from "./action-forms";
 
 const tabClasses =
   "cursor-pointer border-b-2 border-transparent px-4 py-2 font-semibold text-muted outline-none data-[hovered]:text-ink data-[selected]:border-brand-700 data-[selected]:text-brand-800 data-[focus-visible]:outline-3 data-[focus-visible]:outline-brand-600";
 
-/** Reply to the requester, or write an internal note only staff see: one composer, two tabs. */
+/** Amber, like notes in the thread: nobody mistakes a note for a reply. */
+const noteClasses = "-mx-4 -mb-4 rounded-b-lg bg-amber-50 px-4 pt-3 pb-4";
+
+/**
+ * Reply to the requester, or write an internal note only staff see: one composer, two tabs.
+ * Tabs need a script (only the chosen panel is in the server's HTML), so before JavaScript runs
+ * both forms are on the page, one under the other, each under its tab's name.
+ */
 export function ComposerTabs({ requestId, reply }: { requestId: string; reply: ReactNode }) {
   const t = useTranslations("dashboard.composer");
+  const hydrated = useHydrated();
+  if (!hydrated) {
+    return (
+      <>
+        <h3 className="border-b border-slate-200 pb-2 font-semibold">{t("reply")}</h3>
+        <div className="pt-3 pb-4">{reply}</div>
+        <div className={noteClasses}>
+          <h3 className="pb-2 font-semibold">{t("note")}</h3>
+          {/* Toasts need the script: the confirmation shows above the note. */}
+          <NoteForm requestId={requestId} />
+        </div>
+      </>
+    );
+  }
   return (
     <Tabs>
       <TabList aria-label={t("label")} className="flex gap-1 border-b border-slate-200">
@@ -25,8 +47,7 @@ export function ComposerTabs({ requestId, reply }: { requestId: string; reply: R
       <TabPanel id="reply" className="pt-3 outline-none">
         {reply}
       </TabPanel>
-      {/* Amber, like notes in the thread: nobody mistakes a note for a reply. */}
-      <TabPanel id="note" className="-mx-4 -mb-4 rounded-b-lg bg-amber-50 px-4 pt-3 pb-4 outline-none">
+      <TabPanel id="note" className={`${noteClasses} outline-none`}>
         {/* A note saved is confirmed by a toast (focus stays in the form); a refusal shows above the note. */}
         <NoteForm requestId={requestId} onDone={showToast} />
       </TabPanel>
