@@ -33,7 +33,8 @@ export async function fileAccessRequest(page: Page, email: string, locale: keyof
   await page.goto(`/${locale}/requests/new/access`);
   await page.getByLabel(form.category, { exact: false }).first().check();
   if (form.format) await page.getByLabel(form.format).check();
-  await page.getByLabel(form.name[0]).fill(form.name[1]);
+  // Exact: without JavaScript the on-behalf part is in the page too ("First and last name of the person …").
+  await page.getByLabel(form.name[0], { exact: true }).fill(form.name[1]);
   await page.getByLabel(form.email).fill(email);
   await page.getByLabel(form.consent).check();
   await page.getByRole("button", { name: form.submit }).click();
