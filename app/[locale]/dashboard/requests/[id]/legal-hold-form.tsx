@@ -2,6 +2,7 @@
 
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useTranslations } from "next-intl";
+import { useState } from "react";
 import { useForm } from "react-hook-form";
 import { z } from "zod";
 import { submitButtonClasses } from "@/components/button-link";
@@ -19,8 +20,11 @@ const liftSchema = z.object({ reason: z.string("invalid").trim().max(LEGAL_HOLD_
  * Place a legal hold (reason required) or lift the one in place (reason optional), in the request
  * page's dialog or on the action's own page.
  */
-export function LegalHoldForm({ held, ...place }: ActionFormPlace & { held: boolean }) {
+export function LegalHoldForm({ held: heldNow, ...place }: ActionFormPlace & { held: boolean }) {
   const t = useTranslations("retention.legalHold");
+  // The form places or lifts the hold as it was when the form opened: the page refreshes with the
+  // new hold in the same answer that says it was placed, and that must still read "placed".
+  const [held] = useState(heldNow);
   const { refused, dispatch, pending, notice, typed } = useActionForm(legalHoldFormAction, held ? t("lifted") : t("placed"), place.onDone, "retention.legalHold");
   const { register, handleSubmit, formState } = useForm<{ reason: string }>({
     resolver: zodResolver(held ? liftSchema : placeLegalHoldFormSchema),
