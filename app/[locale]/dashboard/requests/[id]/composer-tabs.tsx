@@ -15,42 +15,41 @@ const noteClasses = "-mx-4 -mb-4 rounded-b-lg bg-amber-50 px-4 pt-3 pb-4";
 
 /**
  * Reply to the requester, or write an internal note only staff see: one composer, two tabs.
- * Tabs need a script (only the chosen panel is in the server's HTML), so before JavaScript runs
- * both forms are on the page, one under the other, each under its tab's name.
+ * Tabs need a script (only the chosen panel, the reply, is in the server's HTML), so before
+ * JavaScript runs the note form sits under the reply as well. The reply keeps its place in the
+ * tree when the script starts, so nothing typed into it before then is lost.
  */
 export function ComposerTabs({ requestId, reply }: { requestId: string; reply: ReactNode }) {
   const t = useTranslations("dashboard.composer");
   const hydrated = useHydrated();
-  if (!hydrated) {
-    return (
-      <>
-        <h3 className="border-b border-slate-200 pb-2 font-semibold">{t("reply")}</h3>
-        <div className="pt-3 pb-4">{reply}</div>
-        <div className={noteClasses}>
-          <h3 className="pb-2 font-semibold">{t("note")}</h3>
+  return (
+    <>
+      <Tabs>
+        <TabList aria-label={t("label")} className="flex gap-1 border-b border-slate-200">
+          <Tab id="reply" className={tabClasses}>
+            {t("reply")}
+          </Tab>
+          <Tab id="note" className={tabClasses}>
+            {t("note")}
+          </Tab>
+        </TabList>
+        <TabPanel id="reply" className="pt-3 outline-none">
+          {reply}
+        </TabPanel>
+        <TabPanel id="note" className={`${noteClasses} outline-none`}>
+          {/* A note saved is confirmed by a toast (focus stays in the form); a refusal shows above the note. */}
+          <NoteForm requestId={requestId} onDone={showToast} />
+        </TabPanel>
+      </Tabs>
+      {hydrated ? null : (
+        <section aria-labelledby="note-without-script" className={`mt-4 ${noteClasses}`}>
+          <h3 id="note-without-script" className="pb-2 font-semibold">
+            {t("note")}
+          </h3>
           {/* Toasts need the script: the confirmation shows above the note. */}
           <NoteForm requestId={requestId} />
-        </div>
-      </>
-    );
-  }
-  return (
-    <Tabs>
-      <TabList aria-label={t("label")} className="flex gap-1 border-b border-slate-200">
-        <Tab id="reply" className={tabClasses}>
-          {t("reply")}
-        </Tab>
-        <Tab id="note" className={tabClasses}>
-          {t("note")}
-        </Tab>
-      </TabList>
-      <TabPanel id="reply" className="pt-3 outline-none">
-        {reply}
-      </TabPanel>
-      <TabPanel id="note" className={`${noteClasses} outline-none`}>
-        {/* A note saved is confirmed by a toast (focus stays in the form); a refusal shows above the note. */}
-        <NoteForm requestId={requestId} onDone={showToast} />
-      </TabPanel>
-    </Tabs>
+        </section>
+      )}
+    </>
   );
 }
