@@ -1,8 +1,8 @@
 "use client";
 
-import { useTranslations } from "next-intl";
 import { buttonClasses } from "@/components/button-link";
 import { Container } from "@/components/container";
+import { useErrorTexts } from "@/components/error-texts";
 import { DATABASE_UNAVAILABLE_DIGEST } from "@/lib/health/database-unavailable";
 
 /**
@@ -11,14 +11,14 @@ import { DATABASE_UNAVAILABLE_DIGEST } from "@/lib/health/database-unavailable";
  * is "try again shortly". The public site and the dashboard show it inside their own frame.
  */
 export function ErrorNotice({ error, reset }: { error: Error & { digest?: string }; reset: () => void }) {
-  const t = useTranslations("error");
+  const t = useErrorTexts();
   const unavailable = error.digest === DATABASE_UNAVAILABLE_DIGEST;
   return (
     <Container className="py-12">
-      <h1 className="text-3xl font-bold">{unavailable ? t("unavailableTitle") : t("title")}</h1>
-      <p className="mt-3 text-muted">{unavailable ? t("unavailableText") : t("text")}</p>
+      <h1 className="text-3xl font-bold">{unavailable ? t.unavailableTitle : t.title}</h1>
+      <p className="mt-3 text-muted">{unavailable ? t.unavailableText : t.text}</p>
       <button type="button" onClick={reset} className={`mt-6 ${buttonClasses()}`}>
-        {t("retry")}
+        {t.retry}
       </button>
     </Container>
   );

@@ -1,24 +1,24 @@
 "use client";
 
-import { useLocale } from "next-intl";
-import { Link, usePathname } from "@/lib/i18n/navigation";
-import { LOCALE_NAMES, routing } from "@/lib/i18n/routing";
+import { usePathname } from "next/navigation";
+import { switchLocale } from "@/lib/i18n/locale-path";
+import { LOCALE_NAMES, LOCALES, type Locale } from "@/lib/i18n/locales";
 
 /**
  * Links to the same page in each language; the current one is marked for screen readers. Compact
  * (the dashboard's top bar): the language codes, each link still named in its own language.
+ * Plain links on Next's own pathname hook: no i18n library in the browser for it (the public
+ * pages ship none), and switching loads the page in the new language afresh.
  */
-export function LanguageSwitcher({ label, compact = false }: { label: string; compact?: boolean }) {
-  const pathname = usePathname();
-  const current = useLocale();
+export function LanguageSwitcher({ label, current, compact = false }: { label: string; current: Locale; compact?: boolean }) {
+  const pathname = usePathname() ?? `/${current}`;
   return (
     <nav aria-label={label}>
       <ul className={`flex gap-1 text-sm ${compact ? "" : "flex-wrap"}`}>
-        {routing.locales.map((locale) => (
+        {LOCALES.map((locale) => (
           <li key={locale}>
-            <Link
-              href={pathname}
-              locale={locale}
+            <a
+              href={switchLocale(pathname, locale)}
               lang={locale}
               hrefLang={locale}
               aria-current={locale === current ? "true" : undefined}
@@ -34,7 +34,7 @@ export function LanguageSwitcher({ label, compact = false }: { label: string; co
               ) : (
                 LOCALE_NAMES[locale]
               )}
-            </Link>
+            </a>
           </li>
         ))}
       </ul>

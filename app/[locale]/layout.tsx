@@ -3,7 +3,7 @@ import { hasLocale } from "next-intl";
 import { getTranslations, setRequestLocale } from "next-intl/server";
 import { notFound } from "next/navigation";
 import type { ReactNode } from "react";
-import { ClientMessages } from "@/components/client-messages";
+import { ErrorTextsProvider } from "@/components/error-texts";
 import { SkipLink } from "@/components/skip-link";
 import { routing } from "@/lib/i18n/routing";
 
@@ -31,17 +31,21 @@ export default async function LocaleLayout({ children, params }: { children: Rea
   if (!hasLocale(routing.locales, locale)) notFound();
   setRequestLocale(locale);
   const t = await getTranslations({ locale, namespace: "nav" });
+  const error = await getTranslations({ locale, namespace: "error" });
   return (
     <html lang={locale}>
       <body className="flex min-h-screen flex-col font-sans antialiased">
         <SkipLink targetId="main" label={t("skipToContent")} />
-        {/* Only the error boundary's messages here; pages hand their client components the
-            namespaces they need (components/client-messages.tsx). */}
-        <ClientMessages namespaces={["error"]}>
+        {/* The error boundaries' words as plain strings: no message formatter goes to the browser
+            for them. Pages hand their client components the catalogue namespaces they need
+            (components/client-messages.tsx); pages without any ship no i18n library at all. */}
+        <ErrorTextsProvider
+          texts={{ title: error("title"), text: error("text"), retry: error("retry"), unavailableTitle: error("unavailableTitle"), unavailableText: error("unavailableText") }}
+        >
           {/* The frame is the public site's ((site)/layout.tsx) or the staff dashboard's shell
               (dashboard/layout.tsx); each has its <main id="main">. */}
           {children}
-        </ClientMessages>
+        </ErrorTextsProvider>
       </body>
     </html>
   );

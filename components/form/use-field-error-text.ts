@@ -2,7 +2,7 @@
 
 import { useTranslations } from "next-intl";
 import { useCallback } from "react";
-import { INTAKE_FIELD_ERRORS, readFieldError } from "@/lib/validation/request-forms";
+import { INTAKE_FIELD_ERRORS, readFieldError } from "@/lib/validation/field-error-codes";
 
 /**
  * A public form's field message code ("tooLong:200") as the sentence under the field, from

@@ -13,9 +13,4 @@ export const routing = defineRouting({
   localeDetection: false,
 });
 
-/** Each language's own name, shown in the language switcher. */
-export const LOCALE_NAMES: Record<(typeof LOCALES)[number], string> = {
-  ru: "Русский",
-  kk: "Қазақша",
-  en: "English",
-};
+export { LOCALE_NAMES } from "@/lib/i18n/locales";

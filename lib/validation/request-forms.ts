@@ -1,5 +1,4 @@
 import { z } from "zod";
-import { isOneOf } from "@/lib/text/is-one-of";
 import { cleanString } from "./clean-input";
 
 /**
@@ -8,8 +7,8 @@ import { cleanString } from "./clean-input";
  * The request forms themselves are each type's (lib/requests/types).
  */
 
-/** The honeypot: a field people never see; bots fill it in. */
-export const HONEYPOT_FIELD = "website";
+export { HONEYPOT_FIELD } from "./honeypot";
+export { INTAKE_FIELD_ERRORS, parseErrorCode, readFieldError } from "./field-error-codes";
 
 export const verificationCodeSchema = z.object({
   code: z
@@ -27,37 +26,4 @@ export const requesterMessageSchema = z.object({
   body: cleanString().trim().min(1, "required").max(10_000, "tooLong:10000"),
 });
 
-/** Splits a message code such as "tooLong:200" into the catalogue key and its argument. */
-export function parseErrorCode(message: string | undefined): { key: string; value?: number } | null {
-  if (!message) return null;
-  const [key, value] = message.split(":");
-  return { key: key!, value: value ? Number(value) : undefined };
-}
 
-/**
- * A field's message code as one of the codes a form words (`known`, each a key of its catalogue),
- * with its number (the "200" of "tooLong:200", else 0). A code the form does not know reads as
- * `fallback`, so a typo in a schema shows a sentence, never a raw key.
- */
-export function readFieldError<const K extends string>(message: string | undefined, known: readonly K[], fallback: K): { key: K; value: number } | null {
-  const parsed = parseErrorCode(message);
-  if (!parsed) return null;
-  return { key: isOneOf(known, parsed.key) ? parsed.key : fallback, value: parsed.value ?? 0 };
-}
-
-/** The field codes the public forms use; each is a key under `intake.errors` in the three catalogues. */
-export const INTAKE_FIELD_ERRORS = [
-  "required",
-  "tooLong",
-  "controlCharacters",
-  "tooMany",
-  "invalidEmail",
-  "invalidPhone",
-  "chooseOne",
-  "chooseAtLeastOne",
-  "mustAccept",
-  "invalidDate",
-  "futureDate",
-  "invalid",
-  "invalidCode",
-] as const;

@@ -71,7 +71,7 @@ export default async function DashboardLayout({ children, params }: { children: 
               <SearchBox locale={locale} term={await readQueueSearch()} />
             </div>
             <div className="ml-auto flex shrink-0 items-center gap-2">
-              <LanguageSwitcher label={nav("language")} compact />
+              <LanguageSwitcher label={nav("language")} current={locale} compact />
               <UserMenu
                 name={me.name}
                 locale={locale}

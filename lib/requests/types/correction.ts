@@ -1,10 +1,11 @@
 import { z } from "zod";
 import type { Correction, RequestTypeDefinition } from "./definition";
+import { MAX_CORRECTIONS } from "./form-constants";
 import { contactFields, optionalText, requiredText } from "./form-fields";
 
 /** "Correct my data": one or more fields, what they say now and what they should say. */
 
-export const MAX_CORRECTIONS = 10;
+export { MAX_CORRECTIONS };
 
 export const correctionItemSchema = z.object({
   field: requiredText(200),

@@ -2,6 +2,7 @@ import { z } from "zod";
 import { JURISDICTIONS } from "@/lib/requests/jurisdictions";
 import { cleanName, cleanString } from "@/lib/validation/clean-input";
 import { DATA_CATEGORIES } from "../request-types";
+import { REPRESENTATIVE_RELATIONS } from "./form-constants";
 
 /**
  * The pieces every request form's schema is built from, shared by react-hook-form in the browser
@@ -9,7 +10,7 @@ import { DATA_CATEGORIES } from "../request-types";
  * next to the field.
  */
 
-export const REPRESENTATIVE_RELATIONS = ["parent_guardian", "legal_representative", "authorized_agent"] as const;
+export { REPRESENTATIVE_RELATIONS };
 
 export const requiredText = (max: number) => cleanString().trim().min(1, "required").max(max, `tooLong:${max}`);
 export const optionalText = (max: number) => cleanString("invalid").trim().max(max, `tooLong:${max}`).default("");

@@ -4,7 +4,7 @@ import { access, type AccessDetails } from "./access";
 import { correction, type CorrectionDetails } from "./correction";
 import { credentialMisuse, type CredentialMisuseDetails } from "./credential-misuse";
 import { deletion, type DeletionDetails } from "./deletion";
-import type { DetailRow, IntakeKey, RequestTypeDefinition, StaffDetailsKey, StaffDetailValue } from "./definition";
+import type { DetailRow, FormField, IntakeKey, RequestTypeDefinition, StaffDetailsKey, StaffDetailValue } from "./definition";
 import { CONTACT_COLUMNS, representativeRule } from "./form-fields";
 import { storedText } from "./stored-details";
 
@@ -36,6 +36,18 @@ export type RequestForm = z.output<typeof requestFormSchema>;
 /** One type's form schema, for react-hook-form's resolver (the union would accept any type). */
 export function requestFormSchemaFor(type: RequestType) {
   return REQUEST_TYPE_REGISTRY[type].formSchema.superRefine(representativeRule);
+}
+
+/**
+ * What the form in the browser needs of a type, as plain data: its fields in order, their
+ * starting values and the names its schema knows. The page hands it over, so the browser's first
+ * load carries no schema (zod comes only when the form is first checked).
+ */
+export type RequestFormLayout = { fields: readonly FormField[]; defaults: Record<string, unknown>; fieldNames: string[] };
+
+export function requestFormLayout(type: RequestType): RequestFormLayout {
+  const definition = REQUEST_TYPE_REGISTRY[type];
+  return { fields: definition.formFields, defaults: definition.formDefaults, fieldNames: Object.keys(definition.formSchema.shape) };
 }
 
 /** The type's own answers of a filed form, as stored in requests.details (contact fields have columns). */

@@ -3,7 +3,7 @@ import { Card } from "@/components/card";
 import { Container } from "@/components/container";
 import { Markdown } from "@/components/markdown";
 import type { Locale } from "@/lib/i18n/locales";
-import { Link } from "@/lib/i18n/navigation";
+import { localePath } from "@/lib/i18n/locale-path";
 import type { PolicyHistoryItem, PolicyView } from "@/lib/policy/get-policy";
 
 /** A date-only value (YYYY-MM-DD) as a Date that formats to the same calendar day everywhere. */
@@ -45,9 +45,9 @@ export async function PolicyDocument({
         {!isCurrent ? (
           <p className="mt-4 rounded-md border-l-4 border-amber-500 bg-amber-50 p-3" lang={locale} role="note">
             {t("archived", { date: day(policy.effectiveOn) })}{" "}
-            <Link href="/policy" className="text-brand-800 underline">
+            <a href={localePath(locale, "/policy")} className="text-brand-800 underline">
               {t("readCurrent")}
-            </Link>
+            </a>
           </p>
         ) : null}
         <div className="mt-4">
@@ -62,13 +62,13 @@ export async function PolicyDocument({
         <ul className="mt-3 space-y-1">
           {history.map((item) => (
             <li key={item.version}>
-              <Link
-                href={`/policy/${encodeURIComponent(item.version)}`}
+              <a
+                href={localePath(locale, `/policy/${encodeURIComponent(item.version)}`)}
                 className="text-brand-800 underline"
                 aria-current={item.version === policy.version ? "page" : undefined}
               >
                 {t("historyItem", { version: item.version, date: day(item.effectiveOn) })}
-              </Link>
+              </a>
             </li>
           ))}
         </ul>

@@ -1,20 +1,22 @@
 "use client";
 
-import { zodResolver } from "@hookform/resolvers/zod";
 import { useLocale, useTranslations } from "next-intl";
 import { useActionState, useMemo, useState, useTransition } from "react";
 import { useForm } from "react-hook-form";
 import { FileField } from "@/components/form/file-field";
+import { lazyResolver } from "@/components/form/lazy-resolver";
 import { FormNotice, type Notice } from "@/components/form/form-notice";
 import { TextField } from "@/components/form/text-field";
 import { MAX_FILE_BYTES, MAX_FILES_PER_SUBMISSION, MAX_IMAGE_MEGAPIXELS, UPLOAD_PROBLEM_MESSAGE_KEYS } from "@/lib/files/upload-limits";
 import type { UploadProblem } from "@/lib/files/upload-rules";
-import { requesterMessageSchema } from "@/lib/validation/request-forms";
 import { useFieldErrorText } from "@/components/form/use-field-error-text";
 import { postReplyAction, type ReplyState } from "./actions";
 import { submitButtonClasses } from "@/components/button-link";
 
 const MAX_MB = MAX_FILE_BYTES / 1024 / 1024;
+
+// The schema (and zod) come when the form is first used, not with the page.
+const check = lazyResolver(() => import("@/lib/validation/public-form-checks").then((checks) => checks.requesterMessageCheck));
 
 type IntakeT = ReturnType<typeof useTranslations<"intake">>;
 
@@ -46,7 +48,7 @@ export function ReplyForm({ token }: { token: string }) {
   // fills fields only once its script runs).
   const typed = posted && !posted.ok ? (posted.body ?? "") : "";
   const { register, handleSubmit, formState, reset, setError } = useForm<{ body: string }>({
-    resolver: zodResolver(requesterMessageSchema),
+    resolver: check.resolver,
     defaultValues: { body: typed },
   });
 
@@ -101,7 +103,7 @@ export function ReplyForm({ token }: { token: string }) {
   const postedInvalid = fromPost && !fromPost.ok && fromPost.error === "invalid" ? fromPost : null;
   const fieldErrorText = useFieldErrorText();
   return (
-    <form action={postForm} method="post" noValidate onSubmit={handleSubmit(onValid)} className="max-w-2xl">
+    <form action={postForm} method="post" noValidate onFocus={check.preload} onSubmit={handleSubmit(onValid)} className="max-w-2xl">
       <FormNotice notice={notice ?? postedNotice} />
       <input type="hidden" name="token" value={token} />
       <input type="hidden" name="locale" value={locale} />

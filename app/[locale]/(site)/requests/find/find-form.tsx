@@ -1,16 +1,18 @@
 "use client";
 
-import { zodResolver } from "@hookform/resolvers/zod";
 import { useLocale, useTranslations } from "next-intl";
 import { useActionState, useMemo } from "react";
 import { useForm } from "react-hook-form";
+import { lazyResolver } from "@/components/form/lazy-resolver";
 import { sendToAction } from "@/components/form/use-hydrated";
 import { FormNotice, type Notice } from "@/components/form/form-notice";
 import { TextField } from "@/components/form/text-field";
-import { findRequestsSchema } from "@/lib/validation/request-forms";
 import { useFieldErrorText } from "@/components/form/use-field-error-text";
 import { findRequestsAction } from "./actions";
 import { submitButtonClasses } from "@/components/button-link";
+
+// The schema (and zod) come when the form is first used, not with the page.
+const check = lazyResolver(() => import("@/lib/validation/public-form-checks").then((checks) => checks.findRequestsCheck));
 
 /**
  * Posts to its server action by itself before JavaScript runs (the address never goes into the
@@ -24,7 +26,7 @@ export function FindForm() {
   // (in the HTML itself: react-hook-form fills fields only once its script runs).
   const typed = state && !state.ok && state.error === "invalid" ? state.email : "";
   const { register, handleSubmit, formState } = useForm<{ email: string }>({
-    resolver: zodResolver(findRequestsSchema),
+    resolver: check.resolver,
     defaultValues: { email: typed },
   });
   // A refused address is explained next to the field; every other answer above the form.
@@ -44,6 +46,7 @@ export function FindForm() {
       method="post"
       noValidate
       className="max-w-md"
+      onFocus={check.preload}
       onSubmit={handleSubmit(sendToAction(find))}
     >
       <FormNotice notice={notice} />

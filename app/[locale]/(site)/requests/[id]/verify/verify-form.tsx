@@ -1,16 +1,19 @@
 "use client";
 
-import { zodResolver } from "@hookform/resolvers/zod";
 import { useTranslations } from "next-intl";
 import { useActionState, useMemo, useState } from "react";
 import { useForm } from "react-hook-form";
+import { lazyResolver } from "@/components/form/lazy-resolver";
 import { sendToAction } from "@/components/form/use-hydrated";
 import { FormNotice, type Notice } from "@/components/form/form-notice";
 import { TextField } from "@/components/form/text-field";
-import { INTAKE_FIELD_ERRORS, readFieldError, verificationCodeSchema } from "@/lib/validation/request-forms";
+import { INTAKE_FIELD_ERRORS, readFieldError } from "@/lib/validation/field-error-codes";
 import { useFieldErrorText } from "@/components/form/use-field-error-text";
 import { resendCodeAction, verifyCodeAction, type ResendCodeState, type VerifyCodeState } from "./actions";
 import { submitButtonClasses } from "@/components/button-link";
+
+// The schema (and zod) come when the form is first used, not with the page.
+const check = lazyResolver(() => import("@/lib/validation/public-form-checks").then((checks) => checks.verificationCodeCheck));
 
 type IntakeT = ReturnType<typeof useTranslations<"intake">>;
 
@@ -47,7 +50,7 @@ export function VerifyForm({ requestId }: { requestId: string }) {
   const [verifyState, verify, verifying] = useActionState(verifyCodeAction, null);
   const [resendState, resend, resending] = useActionState(resendCodeAction, null);
   const { register, handleSubmit, formState } = useForm<{ code: string }>({
-    resolver: zodResolver(verificationCodeSchema),
+    resolver: check.resolver,
     defaultValues: { code: "" },
   });
   const pending = verifying || resending;
@@ -71,6 +74,7 @@ export function VerifyForm({ requestId }: { requestId: string }) {
         action={verify}
         method="post"
         noValidate
+        onFocus={check.preload}
         onSubmit={handleSubmit((values, event) => {
           setLastSent("verify");
           sendToAction(verify)(values, event);

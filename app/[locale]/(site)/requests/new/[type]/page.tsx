@@ -5,8 +5,9 @@ import { ClientMessages } from "@/components/client-messages";
 import { Container } from "@/components/container";
 import { getEnv } from "@/lib/env";
 import { type Locale } from "@/lib/i18n/locales";
-import { Link } from "@/lib/i18n/navigation";
+import { localePath } from "@/lib/i18n/locale-path";
 import { isRequestType, type RequestType } from "@/lib/requests/request-types";
+import { requestFormLayout } from "@/lib/requests/types";
 import { RequestForm } from "./request-form";
 
 // Static: rendered once per language on first request, then cached (see app/[locale]/layout.tsx);
@@ -44,13 +45,13 @@ export default async function NewRequestPage({ params }: Props) {
       <p className="mt-2 max-w-2xl text-muted">{types(`${known}.description`)}</p>
       <p className="mt-2 max-w-2xl text-muted">{t("lead")}</p>
       <p className="mt-2">
-        <Link href="/requests/find" className="text-brand-800 underline">
+        <a href={localePath(locale, "/requests/find")} className="text-brand-800 underline">
           {t("find.link")}
-        </Link>
+        </a>
       </p>
       <div className="mt-6">
         <ClientMessages namespaces={["intake", "categories", "dateField"]}>
-          <RequestForm type={known} defaultJurisdiction={getEnv().DEFAULT_JURISDICTION} />
+          <RequestForm type={known} layout={requestFormLayout(known)} defaultJurisdiction={getEnv().DEFAULT_JURISDICTION} />
         </ClientMessages>
       </div>
     </Container>

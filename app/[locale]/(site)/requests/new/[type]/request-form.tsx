@@ -1,14 +1,13 @@
 "use client";
 
-import { zodResolver } from "@hookform/resolvers/zod";
-import type { z } from "zod";
 import { useLocale, useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
-import { Fragment, useActionState, useState, useTransition } from "react";
-import { useFieldArray, useForm, useWatch, type Path, type Resolver } from "react-hook-form";
+import { Fragment, useActionState, useMemo, useState, useTransition } from "react";
+import { useFieldArray, useForm, useWatch, type Path } from "react-hook-form";
 import { CheckboxField, ChoiceGroup } from "@/components/form/choice-group";
 import { DateField } from "@/components/form/date-field";
 import { FileField } from "@/components/form/file-field";
+import { lazyResolver } from "@/components/form/lazy-resolver";
 import { useHydrated } from "@/components/form/use-hydrated";
 import { FormNotice, type Notice } from "@/components/form/form-notice";
 import { SelectField } from "@/components/form/select-field";
@@ -16,47 +15,20 @@ import { TextField } from "@/components/form/text-field";
 import { MAX_FILE_BYTES, MAX_FILES_PER_SUBMISSION, MAX_IMAGE_MEGAPIXELS, UPLOAD_PROBLEM_MESSAGE_KEYS } from "@/lib/files/upload-limits";
 import { isJurisdiction, JURISDICTIONS } from "@/lib/requests/jurisdictions";
 import { DATA_CATEGORIES, type RequestType } from "@/lib/requests/request-types";
-import { MAX_CORRECTIONS, REPRESENTATIVE_RELATIONS, REQUEST_TYPE_REGISTRY, requestFormSchemaFor, type Correction, type FormField, type RequestForm } from "@/lib/requests/types";
-import { HONEYPOT_FIELD } from "@/lib/validation/request-forms";
+import type { FormField, RequestFormLayout } from "@/lib/requests/types";
+import { MAX_CORRECTIONS, REPRESENTATIVE_RELATIONS } from "@/lib/requests/types/form-constants";
+import { HONEYPOT_FIELD } from "@/lib/validation/honeypot";
 import { useFieldErrorText } from "@/components/form/use-field-error-text";
 import { submitPostedRequestAction, submitRequestAction, type FileField as FileFieldName, type SubmitRequestState } from "./actions";
 import { storeCodeSentTo } from "../../code-sent-to-session";
+import type { CheckedForm, FormValues, TypeFieldName } from "./request-form-values";
 import { submitButtonClasses } from "@/components/button-link";
 
-// One loose shape for every form: the contact fields, then whatever the type's module asks
-// (lib/requests/types); the zod resolver of the chosen type does the checking.
-type FormValues = {
-  type: RequestType;
-  name: string;
-  email: string;
-  phone: string;
-  jurisdiction: string;
-  onBehalf: boolean;
-  representativeRelation?: string;
-  subjectName: string;
-  comment: string;
-  consent: boolean;
-  corrections?: Correction[];
-} & Partial<Record<Exclude<TypeFieldName, "corrections">, unknown>>;
-
-/** A form as its type's schema passed it (sent to the server action, which parses it again). */
-type CheckedForm = z.output<ReturnType<typeof requestFormSchemaFor>>;
-
-/**
- * The chosen type's schema as the resolver of the form's one loose shape: it checks at run time
- * whatever the fields hold, and what it passes is that schema's output.
- */
-function checkedBy(type: RequestType): Resolver<FormValues, unknown, CheckedForm> {
-  const check = zodResolver(requestFormSchemaFor(type));
-  return async (values, context, { criteriaMode, fields, names, shouldUseNativeValidation }) => {
-    const result = await check(values, context, { criteriaMode, fields, names, shouldUseNativeValidation });
-    return Object.keys(result.errors).length > 0 ? { values: {}, errors: result.errors } : { values: result.values, errors: {} };
-  };
+/** The chosen type's schema as the form's resolver, fetched on first use (zod never comes with the page). */
+function checkedBy(type: RequestType) {
+  return lazyResolver(() => import("./request-form-check").then((checks) => checks.requestFormCheck(type)));
 }
 
-/** Every field name a type's form has besides the contact fields (from the registry's schemas). */
-type TypeFieldName = Exclude<FieldsOf<RequestForm>, "type" | "name" | "email" | "phone" | "jurisdiction" | "onBehalf" | "representativeRelation" | "subjectName" | "comment" | "consent">;
-type FieldsOf<T> = T extends unknown ? keyof T & string : never;
 
 const NOTICE_TONES = { warning: "border-amber-500 bg-amber-50", danger: "border-red-700 bg-red-50" } as const;
 
@@ -73,7 +45,7 @@ function checkFiles(files: File[], t: ReturnType<typeof useTranslations<"intake"
 }
 
 /** An empty form of this type: the contact fields, then the type's own defaults from its module. */
-function blankValues(type: RequestType, defaultJurisdiction: string): FormValues {
+function blankValues(type: RequestType, defaults: Record<string, unknown>, defaultJurisdiction: string): FormValues {
   return {
     type,
     name: "",
@@ -84,7 +56,7 @@ function blankValues(type: RequestType, defaultJurisdiction: string): FormValues
     subjectName: "",
     comment: "",
     consent: false,
-    ...structuredClone(REQUEST_TYPE_REGISTRY[type].formDefaults),
+    ...structuredClone(defaults),
   };
 }
 
@@ -111,7 +83,8 @@ function describeRefusal(state: Exclude<SubmitRequestState, { ok: true }>, t: Re
   return { banner: { kind: "error", text: t("errors.summary"), focus: false }, fieldErrors, fileErrors };
 }
 
-export function RequestForm({ type, defaultJurisdiction }: { type: RequestType; defaultJurisdiction: string }) {
+/** `layout` is the type's fields from its module (lib/requests/types), handed over by the page as plain data. */
+export function RequestForm({ type, layout, defaultJurisdiction }: { type: RequestType; layout: RequestFormLayout; defaultJurisdiction: string }) {
   const t = useTranslations("intake");
   const tc = useTranslations("categories");
   const locale = useLocale();
@@ -124,10 +97,11 @@ export function RequestForm({ type, defaultJurisdiction }: { type: RequestType; 
   // answers is rendered here: the answers as typed and the problems, nothing lost.
   const [posted, postAction] = useActionState(submitPostedRequestAction, null);
   const postedRefusal = posted ? describeRefusal(posted, t) : null;
-  const initial: FormValues = { ...blankValues(type, defaultJurisdiction), ...(posted?.values as Partial<FormValues> | undefined) };
+  const initial: FormValues = { ...blankValues(type, layout.defaults, defaultJurisdiction), ...(posted?.values as Partial<FormValues> | undefined) };
+  const check = useMemo(() => checkedBy(type), [type]);
 
   const form = useForm<FormValues, unknown, CheckedForm>({
-    resolver: checkedBy(type),
+    resolver: check.resolver,
     defaultValues: initial,
     shouldFocusError: true,
   });
@@ -137,8 +111,8 @@ export function RequestForm({ type, defaultJurisdiction }: { type: RequestType; 
   // Before the script runs every part is in the page (CSS opens "on someone's behalf" when it is
   // ticked); after, a part is mounted only when chosen, so the page holds no hidden fields.
   const scripted = useHydrated();
-  const typeFields = REQUEST_TYPE_REGISTRY[type].formFields;
-  const typeFieldNames: ReadonlySet<string> = new Set(Object.keys(REQUEST_TYPE_REGISTRY[type].formSchema.shape));
+  const typeFields = layout.fields;
+  const typeFieldNames: ReadonlySet<string> = new Set(layout.fieldNames);
   // The module's field names are its schema's keys (the registry test checks it); this says so to the types.
   const isTypeField = (name: string): name is TypeFieldName => typeFieldNames.has(name);
   const fieldName = (name: string): TypeFieldName => {
@@ -311,7 +285,7 @@ export function RequestForm({ type, defaultJurisdiction }: { type: RequestType; 
   );
 
   return (
-    <form action={postAction} method="post" noValidate onSubmit={handleSubmit(onValid, onInvalid)} className="max-w-2xl" aria-busy={pending}>
+    <form action={postAction} method="post" noValidate onFocus={check.preload} onSubmit={handleSubmit(onValid, onInvalid)} className="max-w-2xl" aria-busy={pending}>
       <FormNotice notice={banner ?? fromPost?.banner ?? null} />
       <input type="hidden" name="type" value={type} />
       <input type="hidden" name="locale" value={locale} />
