@@ -3,13 +3,27 @@ import { getMessages } from "next-intl/server";
 import type { ReactNode } from "react";
 import type { Messages } from "@/lib/i18n/messages";
 
+/** A catalogue namespace ("intake") or one part of it ("intake.errors"). */
+export type MessagePart = { [N in keyof Messages]: N | `${N & string}.${keyof Messages[N] & string}` }[keyof Messages];
+
+/** Only the listed namespaces and parts of the catalogue, in its own nesting. */
+export function pickMessages(all: Messages, parts: readonly MessagePart[]): Record<string, Record<string, unknown>> {
+  const picked: Record<string, Record<string, unknown>> = {};
+  for (const part of parts) {
+    const [namespace, key] = part.split(".") as [keyof Messages, string | undefined];
+    const source = all[namespace] as Record<string, unknown>;
+    picked[namespace] = key ? { ...picked[namespace], [key]: source[key] } : source;
+  }
+  return picked;
+}
+
 /**
- * Gives the client components below it only the catalogue namespaces they use, instead of every
- * catalogue of the language: the messages travel in each page's RSC payload, and the whole set
- * is ~100 KB per language. Providers do not merge: list every namespace the subtree needs.
+ * Gives the client components below it only the catalogue namespaces (or parts of them) they
+ * use, instead of every catalogue of the language: the messages travel in each page's RSC
+ * payload, and the whole set is ~100 KB per language. Providers do not merge: list every
+ * namespace or part the subtree needs.
  */
-export async function ClientMessages({ namespaces, children }: { namespaces: readonly (keyof Messages)[]; children: ReactNode }) {
+export async function ClientMessages({ namespaces, children }: { namespaces: readonly MessagePart[]; children: ReactNode }) {
   const all = (await getMessages()) as Messages;
-  const picked = Object.fromEntries(namespaces.map((namespace) => [namespace, all[namespace]]));
-  return <NextIntlClientProvider messages={picked}>{children}</NextIntlClientProvider>;
+  return <NextIntlClientProvider messages={pickMessages(all, namespaces)}>{children}</NextIntlClientProvider>;
 }

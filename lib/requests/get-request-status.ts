@@ -53,26 +53,26 @@ export async function getRequestStatus(db: Db, token: string, now = new Date()):
   if (!access.ok) return access;
   const { request } = access;
 
-  const timeline = await db
-    .select({ id: requestEvents.id, kind: requestEvents.kind, actorType: requestEvents.actorType, data: requestEvents.data, createdAt: requestEvents.createdAt })
-    .from(requestEvents)
-    .where(and(eq(requestEvents.requestId, request.id), eq(requestEvents.visibleToRequester, true)))
-    .orderBy(asc(requestEvents.id));
-
-  const messageRows = await db
-    .select()
-    .from(requestMessages)
-    // The requester's own automatic replies (out of office) are for staff only.
-    .where(and(eq(requestMessages.requestId, request.id), inArray(requestMessages.direction, ["inbound", "outbound"]), ne(requestMessages.channel, AUTO_REPLY_CHANNEL)))
-    .orderBy(asc(requestMessages.createdAt));
-
-  const fileRows = await db
-    .select()
-    .from(files)
-    .where(and(eq(files.requestId, request.id), isNull(files.deletedAt)))
-    .orderBy(asc(files.createdAt));
-
-  const rule = request.deadlineRuleId ? await getDeadlineRule(db, request.deadlineRuleId) : null;
+  // Independent reads, sent side by side (one round trip's wait instead of four on PostgreSQL).
+  const [timeline, messageRows, fileRows, rule] = await Promise.all([
+    db
+      .select({ id: requestEvents.id, kind: requestEvents.kind, actorType: requestEvents.actorType, data: requestEvents.data, createdAt: requestEvents.createdAt })
+      .from(requestEvents)
+      .where(and(eq(requestEvents.requestId, request.id), eq(requestEvents.visibleToRequester, true)))
+      .orderBy(asc(requestEvents.id)),
+    db
+      .select()
+      .from(requestMessages)
+      // The requester's own automatic replies (out of office) are for staff only.
+      .where(and(eq(requestMessages.requestId, request.id), inArray(requestMessages.direction, ["inbound", "outbound"]), ne(requestMessages.channel, AUTO_REPLY_CHANNEL)))
+      .orderBy(asc(requestMessages.createdAt)),
+    db
+      .select()
+      .from(files)
+      .where(and(eq(files.requestId, request.id), isNull(files.deletedAt)))
+      .orderBy(asc(files.createdAt)),
+    request.deadlineRuleId ? getDeadlineRule(db, request.deadlineRuleId) : Promise.resolve(null),
+  ]);
 
   const filesOf = (messageId: string) =>
     fileRows.filter((f) => f.messageId === messageId).map((f) => ({ id: f.id, filename: f.filename, sizeBytes: f.sizeBytes }));

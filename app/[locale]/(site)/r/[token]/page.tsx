@@ -25,6 +25,9 @@ type Props = { params: Promise<{ locale: Locale; token: string }> };
 export const metadata: Metadata = { robots: { index: false, follow: false } };
 
 
+/** What the reply and withdraw forms say in the browser: not the whole intake and status catalogues (rendered per request). */
+const FORM_MESSAGES = ["intake.errors", "intake.fields", "status.reply", "status.withdraw"] as const;
+
 export default async function RequestStatusPage({ params }: Props) {
   const { locale, token } = await params;
   setRequestLocale(locale);
@@ -152,7 +155,7 @@ export default async function RequestStatusPage({ params }: Props) {
           {t("reply.title")}
         </h2>
         {view.canMessage ? (
-          <ClientMessages namespaces={["intake", "status"]}>
+          <ClientMessages namespaces={FORM_MESSAGES}>
             <ReplyForm token={token} />
           </ClientMessages>
         ) : <p className="mt-2">{t("reply.closed")}</p>}
@@ -180,7 +183,7 @@ export default async function RequestStatusPage({ params }: Props) {
             {t("withdraw.title")}
           </h2>
           <p className="mt-2">{t("withdraw.lead")}</p>
-          <ClientMessages namespaces={["intake", "status"]}>
+          <ClientMessages namespaces={FORM_MESSAGES}>
             <WithdrawForm token={token} />
           </ClientMessages>
         </section>
