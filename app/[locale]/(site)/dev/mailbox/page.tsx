@@ -6,7 +6,7 @@ import { Container } from "@/components/container";
 import { listDevMailbox } from "@/lib/email/dev-mailbox";
 import { devMailboxEnabled } from "@/lib/env";
 import { type Locale } from "@/lib/i18n/locales";
-import { Link } from "@/lib/i18n/navigation";
+import { localePath } from "@/lib/i18n/locale-path";
 import { readyDb } from "@/db/ready";
 import { firstValues } from "@/lib/text/search-params";
 import { mailboxHref, StatusBadge } from "./mailbox-parts";
@@ -57,9 +57,9 @@ export default async function DevMailboxPage({ params, searchParams }: Props) {
           {t("filterSubmit")}
         </button>
         {to ? (
-          <Link href="/dev/mailbox" className={buttonClasses("secondary")}>
+          <a href={localePath(locale, "/dev/mailbox")} className={buttonClasses("secondary")}>
             {t("filterClear")}
-          </Link>
+          </a>
         ) : null}
       </form>
 
@@ -90,9 +90,9 @@ export default async function DevMailboxPage({ params, searchParams }: Props) {
                   </td>
                   <td className="py-2 pr-4 break-all">{email.toAddress}</td>
                   <td className="py-2 pr-4">
-                    <Link href={mailboxHref(email.id, to)} className="text-brand-800 underline">
+                    <a href={localePath(locale, mailboxHref(email.id, to))} className="text-brand-800 underline">
                       {email.subject}
-                    </Link>
+                    </a>
                   </td>
                   <td className="py-2 pr-4 font-mono">{email.template}</td>
                   <td className="py-2">

@@ -7,7 +7,7 @@ import { Container } from "@/components/container";
 import { getDevMailboxEmail } from "@/lib/email/dev-mailbox";
 import { devMailboxEnabled } from "@/lib/env";
 import { type Locale } from "@/lib/i18n/locales";
-import { Link } from "@/lib/i18n/navigation";
+import { localePath } from "@/lib/i18n/locale-path";
 import { readyDb } from "@/db/ready";
 import { firstValues } from "@/lib/text/search-params";
 import { mailboxHref, StatusBadge } from "../mailbox-parts";
@@ -60,9 +60,9 @@ export default async function DevMailboxEmailPage({ params, searchParams }: Prop
   return (
     <Container className="py-8">
       <p>
-        <Link href={mailboxHref(null, to)} className="text-brand-800 underline">
+        <a href={localePath(locale, mailboxHref(null, to))} className="text-brand-800 underline">
           ← {t("back")}
-        </Link>
+        </a>
       </p>
       <h1 className="mt-4 text-2xl font-bold break-words" lang={email.locale}>
         {email.subject}
