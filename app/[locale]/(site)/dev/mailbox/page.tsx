@@ -6,6 +6,7 @@ import { Container } from "@/components/container";
 import { listDevMailbox } from "@/lib/email/dev-mailbox";
 import { devMailboxEnabled } from "@/lib/env";
 import { type Locale } from "@/lib/i18n/locales";
+import Link from "next/link";
 import { localePath } from "@/lib/i18n/locale-path";
 import { readyDb } from "@/db/ready";
 import { firstValues } from "@/lib/text/search-params";
@@ -57,9 +58,9 @@ export default async function DevMailboxPage({ params, searchParams }: Props) {
           {t("filterSubmit")}
         </button>
         {to ? (
-          <a href={localePath(locale, "/dev/mailbox")} className={buttonClasses("secondary")}>
+          <Link href={localePath(locale, "/dev/mailbox")} className={buttonClasses("secondary")}>
             {t("filterClear")}
-          </a>
+          </Link>
         ) : null}
       </form>
 
@@ -90,9 +91,9 @@ export default async function DevMailboxPage({ params, searchParams }: Props) {
                   </td>
                   <td className="py-2 pr-4 break-all">{email.toAddress}</td>
                   <td className="py-2 pr-4">
-                    <a href={localePath(locale, mailboxHref(email.id, to))} className="text-brand-800 underline">
+                    <Link href={localePath(locale, mailboxHref(email.id, to))} className="text-brand-800 underline">
                       {email.subject}
-                    </a>
+                    </Link>
                   </td>
                   <td className="py-2 pr-4 font-mono">{email.template}</td>
                   <td className="py-2">

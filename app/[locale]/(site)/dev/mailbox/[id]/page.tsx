@@ -7,6 +7,7 @@ import { Container } from "@/components/container";
 import { getDevMailboxEmail } from "@/lib/email/dev-mailbox";
 import { devMailboxEnabled } from "@/lib/env";
 import { type Locale } from "@/lib/i18n/locales";
+import Link from "next/link";
 import { localePath } from "@/lib/i18n/locale-path";
 import { readyDb } from "@/db/ready";
 import { firstValues } from "@/lib/text/search-params";
@@ -60,9 +61,9 @@ export default async function DevMailboxEmailPage({ params, searchParams }: Prop
   return (
     <Container className="py-8">
       <p>
-        <a href={localePath(locale, mailboxHref(null, to))} className="text-brand-800 underline">
+        <Link href={localePath(locale, mailboxHref(null, to))} className="text-brand-800 underline">
           ← {t("back")}
-        </a>
+        </Link>
       </p>
       <h1 className="mt-4 text-2xl font-bold break-words" lang={email.locale}>
         {email.subject}
