@@ -1,4 +1,5 @@
 import { and, asc, count, eq } from "drizzle-orm";
+import { accessRequestForm } from "@/lib/requests/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ZodError } from "zod";
 import { auditLog, outboxEmails, replyTemplates, requestEvents, requestMessages, requests } from "@/db/schema";
@@ -25,21 +26,7 @@ const T0 = new Date("2026-11-23T05:00:00Z");
 const at = (minutes: number) => new Date(T0.getTime() + minutes * 60_000);
 
 let counter = 0;
-function accessForm(): RequestForm {
-  return {
-    type: "access",
-    name: "Айгерим Серікқызы",
-    email: `replies${++counter}@example.kz`,
-    phone: "",
-    jurisdiction: "KZ",
-    onBehalf: false,
-    subjectName: "",
-    comment: "",
-    consent: true,
-    categories: ["device"],
-    format: "pdf",
-  } as RequestForm;
-}
+const accessForm = (): RequestForm => accessRequestForm(`replies${++counter}@example.kz`);
 
 async function expectRejection(promise: Promise<unknown>, code: AppErrorCode): Promise<AppError> {
   const error = await promise.then(

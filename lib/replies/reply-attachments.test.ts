@@ -1,4 +1,5 @@
 import { eq } from "drizzle-orm";
+import { accessRequestForm } from "@/lib/requests/testing";
 import PostalMime from "postal-mime";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { files, outboxEmails, requestEvents, requests } from "@/db/schema";
@@ -27,20 +28,7 @@ const T0 = new Date("2026-11-23T05:00:00Z");
 const at = (minutes: number) => new Date(T0.getTime() + minutes * 60_000);
 
 let counter = 0;
-const accessForm = (): RequestForm =>
-  ({
-    type: "access",
-    name: "Айгерим Серікқызы",
-    email: `attachments${++counter}@example.kz`,
-    phone: "",
-    jurisdiction: "KZ",
-    onBehalf: false,
-    subjectName: "",
-    comment: "",
-    consent: true,
-    categories: ["device"],
-    format: "pdf",
-  }) as RequestForm;
+const accessForm = (): RequestForm => accessRequestForm(`attachments${++counter}@example.kz`);
 
 async function accepted(...uploads: { name: string; bytes: Uint8Array }[]): Promise<AcceptedUpload[]> {
   const result = await validateUploads(uploads);

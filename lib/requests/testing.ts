@@ -6,12 +6,17 @@ import type { RequestForm } from "@/lib/requests/types";
 import { completeVerification } from "./complete-verification";
 import { fileRequest } from "./file-request";
 
+/** Test support: an access request's form answers, as the public form sends them. */
+export function accessRequestForm(email: string, name = "Айгерим Серікқызы"): RequestForm {
+  return { type: "access", name, email, phone: "", jurisdiction: "KZ", onBehalf: false, subjectName: "", comment: "", consent: true, categories: ["device"], format: "pdf" } as RequestForm;
+}
+
 /** Test support: a filed and verified access request, with its status-page token. */
 export async function fileVerifiedRequest(
   db: Db,
   { email, locale = "ru", name = "Айгерим Серікқызы", at = new Date() }: { email: string; locale?: Locale; name?: string; at?: Date },
 ): Promise<{ request: Request; statusToken: string }> {
-  const form = { type: "access", name, email, phone: "", jurisdiction: "KZ", onBehalf: false, subjectName: "", comment: "", consent: true, categories: ["device"], format: "pdf" } as RequestForm;
+  const form = accessRequestForm(email, name);
   const filed = await fileRequest(db, { form, locale, ip: "203.0.113.50", proofOfAuthority: [], supportingDocuments: [], honeypot: "" }, at);
   if (!filed.ok) throw new Error(`filing the test request failed: ${JSON.stringify(filed)}`);
   const statusUrl = await db.transaction(async (tx) => {
