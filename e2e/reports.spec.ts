@@ -49,7 +49,7 @@ test("a compliance officer reads the reports and downloads the CCPA table, in En
 
   const { filename, text } = await downloadCsv(page, "Download CSV");
   expect(filename).toBe(`ccpa-7102-${thisYear}-all-requests.csv`);
-  expect(text.startsWith("\uFEFFRequest type,Received,Complied with in whole or in part,Denied,Median days to respond\r\n")).toBe(true);
+  expect(text.startsWith("\uFEFFRequest type,Received,Complied with in whole or in part,Declined,Median days to respond\r\n")).toBe(true);
   expect(text).toMatch(/\r\nRequests to know,[1-9]\d*,\d+,\d+,(\d+\.\d)?\r\n/);
 });
 

@@ -37,7 +37,7 @@ const WORDS = {
   },
   en: {
     title: (reference: string) => `Request ${reference}`,
-    status: { new: "New", inProgress: "In progress", awaiting: "Awaiting requester", completed: "Completed", denied: "Denied" },
+    status: { new: "New", inProgress: "In progress", awaiting: "Awaiting requester", completed: "Completed", denied: "Declined" },
     start: "Start work",
     started: "Work started.",
     complete: "Complete the request",

@@ -49,5 +49,12 @@ describe("glossary", () => {
     expect(glossaryViolations("ru", "ссылки на страницу статуса")).toHaveLength(1);
     expect(glossaryViolations("ru", "Чужой доступ к аккаунту")).toHaveLength(1);
     expect(glossaryViolations("en", "shown on their status page")).toHaveLength(1);
+    // One English term for a request turned down: "Denied" came back in staff status, reports and exports once.
+    expect(glossaryViolations("en", "Denied")).toHaveLength(1);
+    expect(glossaryViolations("en", "Why we denied the request")).toHaveLength(1);
+    expect(glossaryViolations("en", "Denials by reason")).toHaveLength(1);
+    expect(glossaryViolations("en", "Deny the request")).toHaveLength(1);
+    expect(glossaryViolations("en", "Declined")).toEqual([]);
+    expect(glossaryViolations("en", "Access denied")).toEqual([]);
   });
 });

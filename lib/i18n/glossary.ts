@@ -55,9 +55,11 @@ export const GLOSSARY: readonly GlossaryEntry[] = [
   },
   {
     // "отклонить" stays for dismissing an inbound e-mail (another concept): only the request's forms are flagged.
-    concept: "a request turned down (denied)",
+    // English says "declined" everywhere (status, reports, exports, e-mails), even where CCPA §7102 says "denied";
+    // "Access denied" (the 403 page: a staff member may not open a page) is another concept and stays.
+    concept: "a request turned down (status code denied)",
     term: { ru: "отказ (в запросе отказано)", kk: "бас тарту", en: "decline" },
-    avoid: { ru: [stem("отклонён")] },
+    avoid: { ru: [stem("отклонён")], en: [/(?<!access )\bden(?:y|ies|ied|ying|ials?)\b/iu] },
   },
   {
     concept: "a user's account in the operator's apps",
