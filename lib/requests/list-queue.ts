@@ -4,7 +4,7 @@ import type { Db } from "@/db/client";
 import { outboxEmails, REQUEST_STATUSES, requests, type RequestStatus } from "@/db/schema";
 import type { CurrentStaff } from "@/lib/auth/current-staff";
 import { JURISDICTIONS, type Jurisdiction } from "./jurisdictions";
-import { loadWorkingDaysLeft } from "./deadlines/load-working-days-left";
+import { loadWorkingDaysOnClock } from "./deadlines/load-working-days-on-clock";
 import { REQUEST_TYPES, type RequestType } from "./request-types";
 import { countQueueViews, DEFAULT_QUEUE_VIEW, QUEUE_VIEWS, statusIn, viewCondition, viewStatuses, type ViewCounts } from "./staff/queue-views";
 
@@ -57,7 +57,7 @@ export type QueueItem = {
   /** An e-mail of this request could not be delivered (failed, or bounced back). */
   deliveryProblem: boolean;
   /** Under a rule that counts working days: those left by its calendar (time-left.ts); else null. */
-  workingDaysLeft: number | null;
+  workingDaysOnClock: number | null;
 };
 
 export type QueuePage = {
@@ -168,11 +168,11 @@ export async function listQueue(db: Db, input: Record<string, unknown>, me: Pick
   ]);
 
   const page = rows.slice(0, QUEUE_PAGE_SIZE);
-  const workingDays = await loadWorkingDaysLeft(db, page, now);
+  const workingDays = await loadWorkingDaysOnClock(db, page, now);
   const items: QueueItem[] = page.map((row) => {
     const { deadlineRuleId, ...item } = row;
     void deadlineRuleId; // read for the working days only
-    return { ...item, workingDaysLeft: workingDays.get(item.id) ?? null };
+    return { ...item, workingDaysOnClock: workingDays.get(item.id) ?? null };
   });
   return {
     filters,

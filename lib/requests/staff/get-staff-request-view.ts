@@ -6,7 +6,7 @@ import { files, inboundEmails, outboxEmails, requestEvents, requestMessages, req
 import { UPLOAD_PROBLEM_CODES, type UploadProblemCode } from "@/lib/files/upload-limits";
 import type { CurrentStaff } from "@/lib/auth/current-staff";
 import { getDeadlineRule } from "../deadlines/deadline-repository";
-import { loadWorkingDaysLeft } from "../deadlines/load-working-days-left";
+import { loadWorkingDaysOnClock } from "../deadlines/load-working-days-on-clock";
 import { isOpen } from "../lifecycle";
 import { allowedActionsFor, type StaffAction } from "./offered-actions";
 import { AppError } from "@/lib/errors/app-error";
@@ -52,7 +52,7 @@ export type StaffRequestView = {
     /** Milliseconds until dueAt (negative when overdue); frozen while the clock is paused. */
     msLeft: number | null;
     /** Under a rule that counts working days: those left by the rule's calendar (time-left.ts); else null. */
-    workingDaysLeft: number | null;
+    workingDaysOnClock: number | null;
     overdue: boolean;
     paused: boolean;
     pausedAt: Date | null;
@@ -177,7 +177,7 @@ export async function getStaffRequestView(db: Db, input: z.input<typeof requestR
   });
 
   const msLeft = msLeftOf(request, now);
-  const workingDays = rule?.unit === "working_days" ? await loadWorkingDaysLeft(db, [request], now) : null;
+  const workingDays = rule?.unit === "working_days" ? await loadWorkingDaysOnClock(db, [request], now) : null;
   const assignee = request.assigneeId ? staffById.get(request.assigneeId) : undefined;
   const details = request.details ?? {};
 
@@ -220,7 +220,7 @@ export async function getStaffRequestView(db: Db, input: z.input<typeof requestR
       dueAt: request.dueAt,
       originalDueAt: request.originalDueAt,
       msLeft,
-      workingDaysLeft: workingDays?.get(request.id) ?? null,
+      workingDaysOnClock: workingDays?.get(request.id) ?? null,
       overdue: msLeft !== null && msLeft < 0 && isOpen(request.status),
       paused: request.pausedAt !== null,
       pausedAt: request.pausedAt,

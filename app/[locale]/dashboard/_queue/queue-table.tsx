@@ -71,7 +71,7 @@ export function QueueTable({ items, now, people, selectable, texts }: { items: Q
           {items.map((item) => {
             const reference = item.reference ?? item.id.slice(0, 8);
             const msLeft = isOpen(item.status) ? msLeftOf(item, now) : null;
-            const left = msLeft === null ? null : texts.timeLeft(msLeft, item.workingDaysLeft);
+            const left = msLeft === null ? null : texts.timeLeft(msLeft, item.workingDaysOnClock);
             const assignee = item.assigneeId ? people.get(item.assigneeId) : undefined;
             return (
               <tr key={item.id} data-queue-row data-request-id={item.id} className="border-b border-slate-200 focus-within:bg-brand-50 hover:bg-slate-50">

@@ -17,7 +17,7 @@ export async function DeadlineFacts({ locale, deadline, closed, texts }: { local
   const rule = deadline.rule;
 
   // A closed request has no time left to count.
-  const timeLeft = deadline.msLeft === null || closed ? null : (await timeLeftTexts(locale))(deadline.msLeft, deadline.workingDaysLeft);
+  const timeLeft = deadline.msLeft === null || closed ? null : (await timeLeftTexts(locale))(deadline.msLeft, deadline.workingDaysOnClock);
 
   // How the pauses so far moved the due date, in the unit they were counted in (resumeDueAt).
   const pausedPeriod = (() => {
