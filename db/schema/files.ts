@@ -1,4 +1,4 @@
-import { bigint, index, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import { bigint, index, integer, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
 import { bytea } from "./columns";
 import { requestMessages, requests } from "./requests";
 
@@ -23,6 +23,12 @@ export const files = pgTable(
     storage: text("storage").notNull(),
     storageKey: text("storage_key").notNull(),
     uploadedBy: text("uploaded_by").notNull(),
+    /**
+     * Where the file stood among the files of its submission or message (0, 1, …), as the sender
+     * attached them: one submission's rows share created_at (the transaction's time), so this keeps
+     * their order, not the file names.
+     */
+    position: integer("position").notNull().default(0),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
     /** Delivered files (data packages) can be downloaded until then. */
     availableUntil: timestamp("available_until", { withTimezone: true }),

@@ -1,8 +1,9 @@
-import { and, asc, eq, inArray, isNull } from "drizzle-orm";
+import { and, eq, inArray, isNull } from "drizzle-orm";
 import type { Executor } from "@/db/client";
 import { files, requestMessages, type StoredFile } from "@/db/schema";
 import { readRequestFile } from "@/lib/files/save-request-files";
 import { DeliveryError, type MailAttachment } from "./transports";
+import { FILE_ORDER } from "@/lib/files/file-order";
 
 /**
  * The files an outbox e-mail carries, per e-mail id: the attachments of the request message it
@@ -18,7 +19,7 @@ export async function outboxAttachmentFiles(db: Executor, emailIds: readonly str
     .from(files)
     .innerJoin(requestMessages, eq(requestMessages.id, files.messageId))
     .where(and(inArray(requestMessages.outboxEmailId, [...emailIds]), eq(files.purpose, "attachment"), isNull(files.deletedAt)))
-    .orderBy(asc(files.createdAt), asc(files.filename), asc(files.id));
+    .orderBy(...FILE_ORDER);
   for (const { emailId, file } of rows) {
     if (!emailId) continue;
     byEmail.set(emailId, [...(byEmail.get(emailId) ?? []), file]);

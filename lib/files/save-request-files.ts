@@ -29,7 +29,7 @@ export async function saveRequestFiles(tx: Tx, input: SaveRequestFilesInput, sto
   const saved: StoredFile[] = [];
   const written: string[] = [];
   try {
-    for (const upload of input.files) {
+    for (const [position, upload] of input.files.entries()) {
       const storageKey = newStorageKey();
       // The row first: a bad request id fails before any bytes are written.
       const [row] = await tx
@@ -45,6 +45,7 @@ export async function saveRequestFiles(tx: Tx, input: SaveRequestFilesInput, sto
           storage: storage.kind,
           storageKey,
           uploadedBy: input.uploadedBy,
+          position,
         })
         .returning();
       await storage.put(storageKey, upload.bytes, tx);

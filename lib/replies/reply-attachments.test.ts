@@ -18,6 +18,7 @@ import { completeVerification } from "@/lib/requests/complete-verification";
 import { seedDeadlineData } from "@/lib/requests/deadlines/deadline-repository";
 import { fileRequest } from "@/lib/requests/file-request";
 import { getRequestStatus } from "@/lib/requests/get-request-status";
+import { getStaffRequestView } from "@/lib/requests/staff/get-staff-request-view";
 import type { RequestForm } from "@/lib/requests/types";
 import { anonymiseRequest } from "@/lib/retention/anonymise-request";
 import { sendStaffReply } from "./send-staff-reply";
@@ -39,6 +40,7 @@ async function accepted(...uploads: { name: string; bytes: Uint8Array }[]): Prom
 describe.each(testEngines())("a staff reply's attachments on %s", (engine) => {
   let database: TestDatabase;
   let agent: StaffActor;
+  let agentAsStaff: Parameters<typeof getStaffRequestView>[2];
   let smtp: Awaited<ReturnType<typeof startSmtpSink>>;
   let transport: MailTransport;
 
@@ -47,6 +49,7 @@ describe.each(testEngines())("a staff reply's attachments on %s", (engine) => {
     await seedDeadlineData(database.db);
     const created = await createStaff(database.db, { email: "asel.agent@desk.test", name: "Asel Agent", role: "agent" }, SYSTEM_ACTOR);
     agent = { id: created.id, role: created.role };
+    agentAsStaff = { id: created.id, email: "asel.agent@desk.test", name: "Asel Agent", role: created.role, locale: "ru" };
     smtp = await startSmtpSink();
     transport = createSmtpTransport(smtp.url);
   });
@@ -107,6 +110,24 @@ describe.each(testEngines())("a staff reply's attachments on %s", (engine) => {
     ]);
     expect(attachments[0]!.bytes.equals(Buffer.from(pdf))).toBe(true);
     expect(attachments[1]!.bytes.equals(Buffer.from(png))).toBe(true);
+  });
+
+  it("keeps the files in the order they were attached, not by name, on the thread, the status page and in the mail", async () => {
+    const { requestId, token } = await verifiedRequest();
+    // Saved in one transaction, so the rows share created_at: only their position keeps this order.
+    const order = ["zapros.pdf", "akt.png", "mezhdu.pdf"];
+    const sent = await reply(requestId, await accepted({ name: order[0]!, bytes: tinyPdf() }, { name: order[1]!, bytes: tinyPng(2, 2) }, { name: order[2]!, bytes: tinyPdf() }), 2);
+    const rows = await database.db.select().from(files).where(eq(files.messageId, sent.messageId));
+    expect(new Set(rows.map((file) => file.createdAt.getTime())).size).toBe(1);
+
+    const staffView = await getStaffRequestView(database.db, { requestId }, agentAsStaff, at(3));
+    expect(staffView.messages.find((m) => m.id === sent.messageId)?.files.map((f) => f.filename)).toEqual(order);
+    expect(staffView.files.map((f) => f.filename)).toEqual(order);
+    const status = await getRequestStatus(database.db, token, at(3));
+    expect(status.ok && status.view.messages.find((m) => m.id === sent.messageId)?.files.map((f) => f.filename)).toEqual(order);
+    expect((await getDevMailboxEmail(database.db, sent.outboxEmailId))?.attachments.map((file) => file.filename)).toEqual(order);
+    await deliverDueEmails(database.db, transport);
+    expect((await PostalMime.parse(smtp.received[0]!.raw)).attachments.map((a) => a.filename)).toEqual(order);
   });
 
   it("a reply without files is a mail without attachments", async () => {

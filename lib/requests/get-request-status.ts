@@ -7,6 +7,7 @@ import { acceptsRequesterMessages, isOpen } from "./lifecycle";
 import { resolveStatusToken } from "./requester-access";
 import { parseRequestDetails, storedComment, type RequestDetails } from "./types";
 import { readTimelineRows, type StoredTimelineEvent } from "./timeline-event-data";
+import { FILE_ORDER } from "@/lib/files/file-order";
 
 export type RequestStatusView = {
   request: Pick<
@@ -70,7 +71,7 @@ export async function getRequestStatus(db: Db, token: string, now = new Date()):
       .select()
       .from(files)
       .where(and(eq(files.requestId, request.id), isNull(files.deletedAt)))
-      .orderBy(asc(files.createdAt)),
+      .orderBy(...FILE_ORDER),
     request.deadlineRuleId ? getDeadlineRule(db, request.deadlineRuleId) : Promise.resolve(null),
   ]);
 

@@ -16,6 +16,7 @@ import { can } from "@/lib/auth/permissions";
 import { AUTO_REPLY_CHANNEL } from "@/lib/inbound/message-channels";
 import { parseRequestDetails, storedComment, type RequestDetails } from "../types";
 import { readTimelineRows, type StoredTimelineEvent } from "../timeline-event-data";
+import { FILE_ORDER } from "@/lib/files/file-order";
 
 export type { StaffAction } from "./offered-actions";
 
@@ -144,7 +145,7 @@ export async function getStaffRequestView(db: Db, input: z.input<typeof requestR
     request.deadlineRuleId ? getDeadlineRule(db, request.deadlineRuleId) : Promise.resolve(null),
     db.select().from(requestEvents).where(eq(requestEvents.requestId, request.id)).orderBy(asc(requestEvents.id)),
     db.select().from(requestMessages).where(eq(requestMessages.requestId, request.id)).orderBy(asc(requestMessages.createdAt), asc(requestMessages.id)),
-    db.select().from(files).where(and(eq(files.requestId, request.id), isNull(files.deletedAt))).orderBy(asc(files.createdAt)),
+    db.select().from(files).where(and(eq(files.requestId, request.id), isNull(files.deletedAt))).orderBy(...FILE_ORDER),
     db.select().from(outboxEmails).where(eq(outboxEmails.requestId, request.id)).orderBy(desc(outboxEmails.createdAt)),
     db.select({ id: staff.id, name: staff.name, email: staff.email, role: staff.role, disabledAt: staff.disabledAt }).from(staff).orderBy(asc(staff.name)),
     request.duplicateOfId
