@@ -43,7 +43,9 @@ test("staff work an access request from the queue to a delivered data package @s
   await expect(page.getByRole("button", { name: "Выполнить запрос" })).toHaveCount(0);
   await page.getByRole("button", { name: "Начать работу" }).click();
   await expect(status).toContainText("В работе");
-  await expect(page.getByRole("status").filter({ hasText: "Работа начата." })).toBeFocused();
+  // Confirmed by a toast; focus goes to the next step, the button that did it being gone.
+  await expect(page.getByRole("alertdialog", { name: "Работа начата." })).toBeVisible();
+  await expect(page.getByRole("button", { name: "Выполнить запрос" })).toBeFocused();
   // Only what the lifecycle allows from "in progress" is offered: completing first, the rest in the menu.
   await expect(page.getByRole("button", { name: "Начать работу" })).toHaveCount(0);
   await expect(page.getByRole("button", { name: "Выполнить запрос" })).toBeVisible();

@@ -111,14 +111,15 @@ for (const locale of ["ru", "en"] as const) {
     await assignee.getByRole("button").first().click();
     await agent.getByRole("option", { name: w.me }).click();
     await expect(agent.getByTestId("assignee")).toHaveText(w.me);
-    await expect(assignee.getByRole("status")).toHaveText(w.assigned);
+    // Confirmed by a toast; focus stays on the picker.
+    await expect(agent.getByRole("alertdialog", { name: w.assigned })).toBeVisible();
     await expect(agent.getByTestId("assignee")).toHaveText(w.me);
 
     await agent.getByRole("button", { name: w.start }).click();
     await expect(status).toContainText(w.status.inProgress);
-    // The button that did it is gone; focus is on the announced outcome, not lost.
-    await expect(agent.getByRole("status").filter({ hasText: w.started })).toBeFocused();
-    await expect(agent.getByRole("button", { name: w.complete })).toBeVisible();
+    // Confirmed by a toast; the button that did it is gone, so focus is on the next step, not lost.
+    await expect(agent.getByRole("alertdialog", { name: w.started })).toBeVisible();
+    await expect(agent.getByRole("button", { name: w.complete })).toBeFocused();
 
     // A reply from a template, right under the thread; it joins the thread with its delivery state.
     const composer = agent.getByRole("region", { name: w.composer });

@@ -105,7 +105,7 @@ test("a compliance officer places a legal hold on a request; the badge shows, th
   await hold.getByLabel("Reason for the hold").fill("Court inquiry 2-118/2026");
   await hold.getByRole("button", { name: "Place legal hold" }).click();
   await expect(hold).toHaveCount(0);
-  await expect(page.getByRole("status").filter({ hasText: "Legal hold placed." })).toBeVisible();
+  await expect(page.getByRole("alertdialog", { name: "Legal hold placed." })).toBeVisible();
   await expect(page.getByTestId("legal-hold-badge")).toHaveText("Legal hold");
   await expect(page.getByRole("region", { name: "Legal hold" })).toContainText("Reason: Court inquiry 2-118/2026");
   await expectNoAxeViolations(page);
@@ -124,6 +124,6 @@ test("a compliance officer places a legal hold on a request; the badge shows, th
   await page.getByRole("button", { name: "More actions" }).click();
   await page.getByRole("menuitem", { name: "Lift the legal hold" }).click();
   await page.getByRole("dialog", { name: "Lift the legal hold" }).getByRole("button", { name: "Lift legal hold" }).click();
-  await expect(page.getByRole("status").filter({ hasText: "Legal hold lifted." })).toBeVisible();
+  await expect(page.getByRole("alertdialog", { name: "Legal hold lifted." })).toBeVisible();
   await expect(page.getByTestId("legal-hold-badge")).toHaveCount(0);
 });

@@ -4,6 +4,7 @@ import { useTranslations } from "next-intl";
 import { startTransition, useActionState, useEffect, useRef, useState } from "react";
 import { buttonClasses } from "@/components/button-link";
 import { useFailureMessage } from "@/components/form/use-failure-message";
+import { useConfirm, useConfirmationText } from "../confirmations";
 import { bulkAssignAction, type BulkAssignState } from "./actions";
 import { BULK_FORM_ID, ROW_CHECKBOX_SELECTOR } from "./bulk-form-id";
 import { useQueueKeys } from "./use-queue-keys";
@@ -11,7 +12,8 @@ import { useQueueKeys } from "./use-queue-keys";
 /**
  * The bulk bar above the queue: the ticked rows (their checkboxes sit in the table and belong to
  * this form by its id) assigned to me, to a colleague, or to nobody, in one post; then what
- * changed and each row refused with why. The `a` key posts the same with the focused row; when
+ * changed (a toast once the script runs; in the page before it) and each row refused with why, under
+ * the bar. The `a` key posts the same with the focused row; when
  * that row leaves the list (a view of unassigned requests), focus goes to the row now in its place.
  */
 export function BulkAssignBar({ locale, colleagues }: { locale: string; colleagues: { id: string; name: string }[] }) {
@@ -19,6 +21,15 @@ export function BulkAssignBar({ locale, colleagues }: { locale: string; colleagu
   const failureMessage = useFailureMessage("dashboard");
   const [state, formAction, pending] = useActionState<BulkAssignState, FormData>(bulkAssignAction, null);
   const [selected, setSelected] = useState(0);
+  // Answered with the script running: what changed is a toast; a post the browser made itself is a new page that says it.
+  const [byScript, setByScript] = useState(false);
+  const confirm = useConfirm();
+  const toasted = useRef<BulkAssignState>(null);
+  useEffect(() => {
+    if (!state?.ok || !byScript || toasted.current === state) return;
+    toasted.current = state;
+    if (state.assigned.length > 0) confirm("bulk_assign", { count: state.assigned.length });
+  }, [state, byScript, confirm]);
 
   useEffect(() => {
     const count = () => setSelected(document.querySelectorAll(`${ROW_CHECKBOX_SELECTOR}:checked`).length);
@@ -63,6 +74,7 @@ export function BulkAssignBar({ locale, colleagues }: { locale: string; colleagu
 
   useQueueKeys((requestId) => {
     taken.current = { id: requestId, index: Array.from(document.querySelectorAll<HTMLElement>("[data-queue-row]")).findIndex((row) => row.dataset.requestId === requestId) };
+    setByScript(true);
     const form = new FormData();
     form.set("locale", locale);
     form.set("to", "me");
@@ -76,6 +88,7 @@ export function BulkAssignBar({ locale, colleagues }: { locale: string; colleagu
         id={BULK_FORM_ID}
         action={formAction}
         method="post"
+        onSubmit={() => setByScript(true)}
         aria-label={t("label")}
         aria-busy={pending}
         className="flex min-w-0 flex-wrap items-center gap-2 rounded-md border border-slate-200 bg-white p-2 text-sm"
@@ -107,13 +120,14 @@ export function BulkAssignBar({ locale, colleagues }: { locale: string; colleagu
           {t("unassign")}
         </button>
       </form>
-      <BulkResult state={state} failureMessage={failureMessage} />
+      <BulkResult state={state} failureMessage={failureMessage} toasted={byScript} />
     </div>
   );
 }
 
-function BulkResult({ state, failureMessage }: { state: BulkAssignState; failureMessage: ReturnType<typeof useFailureMessage> }) {
+function BulkResult({ state, failureMessage, toasted }: { state: BulkAssignState; failureMessage: ReturnType<typeof useFailureMessage>; toasted: boolean }) {
   const t = useTranslations("staff.queue.bulk");
+  const confirmation = useConfirmationText();
   let body: React.ReactNode = null;
   if (state && !state.ok) {
     const fields = Object.keys(state.fieldErrors ?? {});
@@ -127,7 +141,7 @@ function BulkResult({ state, failureMessage }: { state: BulkAssignState; failure
   } else if (state?.ok) {
     body = (
       <>
-        <p>{t("done", { count: state.assigned.length })}</p>
+        {toasted && state.assigned.length > 0 ? null : <p>{confirmation("bulk_assign", { count: state.assigned.length })}</p>}
         {state.refused.length ? (
           <div className="mt-1 text-red-800">
             <p className="font-semibold">{t("refused", { count: state.refused.length })}</p>

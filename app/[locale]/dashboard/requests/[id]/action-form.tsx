@@ -5,6 +5,7 @@ import type { MenuAction } from "@/lib/requests/staff/offered-actions";
 import { AskForm, CompleteForm, DenyForm, ExtendForm, MoveForm, type ActionFormPlace } from "./action-forms";
 import type { ActionContext } from "./action-context";
 import { LegalHoldForm } from "./legal-hold-form";
+import { useConfirmationText } from "../../confirmations";
 
 /**
  * The form of one action on the request page: the same component in the page's dialog (with
@@ -46,15 +47,8 @@ export function ActionTitle({ action, legalHeld }: { action: MenuAction; legalHe
   return <>{useActionLabel(legalHeld)(action)}</>;
 }
 
-/** What an action says once done (also on the request page after its own page sent the browser back). */
+/** What an action says once done (also on the request page after its own page sent the browser back): dashboard/confirmations.ts. */
 export function useActionDone(legalHeld: boolean): (action: MenuAction) => string {
-  const t = useTranslations("dashboard.actions");
-  const hold = useTranslations("retention.legalHold");
-  return (action) => {
-    // Back on the request page, the hold as it is now says which way it went.
-    if (action === "legal_hold") return legalHeld ? hold("placed") : hold("lifted");
-    if (action === "extend_deadline") return t("extend.done");
-    if (action === "ask_requester") return t("ask.done");
-    return t(`${action}.done`);
-  };
+  const text = useConfirmationText();
+  return (action) => text(action, { legalHeld });
 }

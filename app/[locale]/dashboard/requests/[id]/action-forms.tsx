@@ -25,6 +25,7 @@ import { readFieldError } from "@/lib/validation/request-forms";
 import { PACKAGE_FIELD } from "./action-fields";
 import { askFormAction, completeFormAction, denyFormAction, extendFormAction, noteFormAction, statusFormAction, type StatusMoveName } from "./actions";
 import type { ActionFormState } from "./answer-form";
+import { useConfirmationText } from "../../confirmations";
 
 const MAX_MB = MAX_FILE_BYTES / 1024 / 1024;
 const buttonClasses = `mt-4 ${submitButtonClasses}`;
@@ -137,6 +138,7 @@ function TextActionForm({
 
 export function AskForm({ pauses, ...place }: ActionFormPlace & { pauses: boolean }) {
   const t = useTranslations("dashboard.actions.ask");
+  const done = useConfirmationText();
   return (
     <TextActionForm
       place={place}
@@ -145,7 +147,7 @@ export function AskForm({ pauses, ...place }: ActionFormPlace & { pauses: boolea
       label={t("message")}
       hint={pauses ? `${t("hint")} ${t("pauseHint")}` : t("hint")}
       submit={t("submit")}
-      done={t("done")}
+      done={done("ask_requester")}
       schema={askRequesterFormSchema}
       formAction={askFormAction}
     />
@@ -154,6 +156,7 @@ export function AskForm({ pauses, ...place }: ActionFormPlace & { pauses: boolea
 
 export function ExtendForm({ period, ...place }: ActionFormPlace & { period: string }) {
   const t = useTranslations("dashboard.actions.extend");
+  const done = useConfirmationText();
   return (
     <TextActionForm
       place={place}
@@ -162,7 +165,7 @@ export function ExtendForm({ period, ...place }: ActionFormPlace & { period: str
       label={t("reason")}
       hint={t("hint", { period })}
       submit={t("submit")}
-      done={t("done")}
+      done={done("extend_deadline")}
       schema={extendDeadlineFormSchema}
       formAction={extendFormAction}
     />
@@ -171,6 +174,7 @@ export function ExtendForm({ period, ...place }: ActionFormPlace & { period: str
 
 export function NoteForm(place: ActionFormPlace) {
   const t = useTranslations("dashboard.actions.note");
+  const done = useConfirmationText();
   return (
     <TextActionForm
       place={place}
@@ -179,7 +183,7 @@ export function NoteForm(place: ActionFormPlace) {
       label={t("body")}
       hint={t("hint")}
       submit={t("submit")}
-      done={t("done")}
+      done={done("note")}
       schema={internalNoteFormSchema}
       formAction={noteFormAction}
     />
@@ -189,7 +193,7 @@ export function NoteForm(place: ActionFormPlace) {
 export function DenyForm(place: ActionFormPlace) {
   type Schema = typeof denyRequestFormSchema;
   const t = useTranslations("dashboard");
-  const { refused, dispatch, pending, notice, typed } = useActionForm(denyFormAction, t("actions.deny.done"), place.onDone);
+  const { refused, dispatch, pending, notice, typed } = useActionForm(denyFormAction, useConfirmationText()("deny"), place.onDone);
   // No reason chosen yet: the select shows its "choose" line and the schema asks for one.
   const { register, handleSubmit, formState } = useForm<z.input<Schema>, unknown, z.output<Schema>>({
     resolver: zodResolver(denyRequestFormSchema),
@@ -231,7 +235,7 @@ export function CompleteForm({ isAccess, ...place }: ActionFormPlace & { isAcces
   type Values = { note: string };
   const t = useTranslations("dashboard");
   const tf = useTranslations("dashboard.errors.fields");
-  const { refused, dispatch, pending, notice, typed } = useActionForm(completeFormAction, t("actions.complete.done"), place.onDone);
+  const { refused, dispatch, pending, notice, typed } = useActionForm(completeFormAction, useConfirmationText()("complete"), place.onDone);
   // Access delivers files and may say nothing more; every other type must say what was done.
   const schema: z.ZodType<Values, { note?: string }> = isAccess ? completeRequestFormSchema : completeRequestFormSchema.extend({ note: z.string("required").trim().min(1, "required").max(5000, "tooLong:5000") });
   const { register, handleSubmit, formState } = useForm<{ note?: string }, unknown, Values>({ resolver: zodResolver(schema), defaultValues: { note: typed("note") } });
@@ -302,7 +306,7 @@ export function CompleteForm({ isAccess, ...place }: ActionFormPlace & { isAcces
 /** A move with nothing to fill in (start, hold, resume, reopen): on its own page, one button. */
 export function MoveForm({ move, ...place }: ActionFormPlace & { move: StatusMoveName }) {
   const t = useTranslations("dashboard.actions");
-  const { dispatch, pending, notice } = useActionForm(statusFormAction, t(`${move}.done`), place.onDone);
+  const { dispatch, pending, notice } = useActionForm(statusFormAction, useConfirmationText()(move), place.onDone);
   return (
     <form action={dispatch} method="post">
       <FormNotice notice={notice} />

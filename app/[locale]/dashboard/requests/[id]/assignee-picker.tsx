@@ -6,13 +6,14 @@ import { Button, Label, ListBox, ListBoxItem, Popover, Select, SelectValue } fro
 import { useFailureMessage } from "@/components/form/use-failure-message";
 import { assignAction, assignToMeAction } from "./actions";
 import type { StaffActionResult } from "./answer-form";
+import { useConfirm } from "../../confirmations";
 
 const NOBODY = "nobody";
 
 /**
  * Who works the request, changed in place: choosing a name (or "Assign to me") saves at once and
- * the picker shows the choice straight away; a refusal puts the previous assignee back and says
- * why. It follows the server's value when the page refreshes (another tab, another colleague).
+ * the picker shows the choice straight away, confirmed by a toast with focus kept on the picker; a
+ * refusal puts the previous assignee back and says why under it. It follows the server's value when the page refreshes (another tab, another colleague).
  */
 export function AssigneePicker({ requestId, assigneeId, meId, staff }: { requestId: string; assigneeId: string | null; meId: string; staff: { id: string; label: string }[] }) {
   const t = useTranslations("dashboard");
@@ -21,7 +22,8 @@ export function AssigneePicker({ requestId, assigneeId, meId, staff }: { request
   const [pending, startTransition] = useTransition();
   const [value, setValue] = useState(assigneeId ?? NOBODY);
   const [fromServer, setFromServer] = useState(assigneeId);
-  const [notice, setNotice] = useState<{ kind: "info" | "error"; text: string } | null>(null);
+  const confirm = useConfirm();
+  const [refusal, setRefusal] = useState<string | null>(null);
   const trigger = useRef<HTMLButtonElement>(null);
   if (fromServer !== assigneeId) {
     // The page was refreshed with a newer assignee: show it (derived state, no effect needed).
@@ -32,18 +34,18 @@ export function AssigneePicker({ requestId, assigneeId, meId, staff }: { request
   const save = (next: string, call: () => Promise<StaffActionResult>) => {
     const previous = value;
     setValue(next);
-    setNotice(null);
+    setRefusal(null);
     startTransition(async () => {
       try {
         const result = await call();
-        if (result.ok) setNotice({ kind: "info", text: t("actions.assign.done") });
+        if (result.ok) confirm("assign");
         else {
           setValue(previous);
-          setNotice({ kind: "error", text: failureMessage(result) });
+          setRefusal(failureMessage(result));
         }
       } catch {
         setValue(previous);
-        setNotice({ kind: "error", text: t("errors.unexpected") });
+        setRefusal(t("errors.unexpected"));
       }
     });
   };
@@ -91,8 +93,8 @@ export function AssigneePicker({ requestId, assigneeId, meId, staff }: { request
           {t("actions.assign.toMe")}
         </button>
       ) : null}
-      <p role="status" className={`mt-1 text-sm ${notice?.kind === "error" ? "font-semibold text-red-800" : "text-muted"}`}>
-        {notice?.text}
+      <p role="status" className="mt-1 text-sm font-semibold text-red-800">
+        {refusal}
       </p>
     </div>
   );

@@ -13,6 +13,7 @@ import { LEGAL_HOLD_REASON_MAX, placeLegalHoldFormSchema } from "@/lib/retention
 import { parseErrorCode } from "@/lib/validation/request-forms";
 import { PlaceFields, useActionForm, type ActionFormPlace } from "./action-forms";
 import { legalHoldFormAction } from "./legal-hold-actions";
+import { useConfirmationText } from "../../confirmations";
 
 const liftSchema = z.object({ reason: z.string("invalid").trim().max(LEGAL_HOLD_REASON_MAX, `tooLong:${LEGAL_HOLD_REASON_MAX}`) });
 
@@ -25,7 +26,7 @@ export function LegalHoldForm({ held: heldNow, ...place }: ActionFormPlace & { h
   // The form places or lifts the hold as it was when the form opened: the page refreshes with the
   // new hold in the same answer that says it was placed, and that must still read "placed".
   const [held] = useState(heldNow);
-  const { refused, dispatch, pending, notice, typed } = useActionForm(legalHoldFormAction, held ? t("lifted") : t("placed"), place.onDone, "retention.legalHold");
+  const { refused, dispatch, pending, notice, typed } = useActionForm(legalHoldFormAction, useConfirmationText()("legal_hold", { legalHeld: !held }), place.onDone, "retention.legalHold");
   const { register, handleSubmit, formState } = useForm<{ reason: string }>({
     resolver: zodResolver(held ? liftSchema : placeLegalHoldFormSchema),
     defaultValues: { reason: typed("reason") },

@@ -11,7 +11,6 @@ import { FileField } from "@/components/form/file-field";
 import { FormNotice, type Notice } from "@/components/form/form-notice";
 import { TextField } from "@/components/form/text-field";
 import { postedFields, useHydrated } from "@/components/form/use-hydrated";
-import { showToast } from "@/components/toast/toasts";
 import { MAX_FILE_BYTES, MAX_FILES_PER_SUBMISSION, MAX_IMAGE_MEGAPIXELS, UPLOAD_PROBLEM_MESSAGE_KEYS } from "@/lib/files/upload-limits";
 import type { Locale } from "@/lib/i18n/locales";
 import { templateVariablesIn } from "@/lib/replies/fill-template";
@@ -19,6 +18,7 @@ import { REPLY_ATTACHMENTS_FIELD, staffReplyFormSchema, type StaffReplyForm } fr
 import { parseErrorCode } from "@/lib/validation/request-forms";
 import { sendReplyFormAction, type ReplyFieldErrors, type ReplyFormState, type SendReplyState } from "./reply-actions";
 import { submitButtonClasses } from "@/components/button-link";
+import { useConfirm, useConfirmationText } from "../../confirmations";
 
 /** What each refusal says (the stale answer shows the new messages instead). */
 const REFUSAL_TEXT = {
@@ -68,6 +68,8 @@ export function ReplyComposer({ requestId, locale, templates, loadedAt, lastSeen
   // without JavaScript is a page of its own, so there the confirmation is the notice above the form.
   const [byScript, setByScript] = useState(false);
   const toasted = useRef<ReplyFormState>(null);
+  const confirm = useConfirm();
+  const confirmation = useConfirmationText();
   const tf = useTranslations("dashboard.errors.fields");
   const td = useTranslations("dashboard.actions");
   const [templateId, setTemplateId] = useState("");
@@ -113,9 +115,9 @@ export function ReplyComposer({ requestId, locale, templates, loadedAt, lastSeen
   useEffect(() => {
     if (!state?.ok || !byScript || toasted.current === state) return;
     toasted.current = state;
-    showToast(t("sent"));
+    confirm("reply");
     document.getElementById("reply-body")?.focus();
-  }, [state, byScript, t]);
+  }, [state, byScript, confirm]);
 
   const chosen = templates.find((template) => template.id === templateId);
 
@@ -176,11 +178,11 @@ export function ReplyComposer({ requestId, locale, templates, loadedAt, lastSeen
 
   // One notice per answer (memoised: it takes focus when it changes).
   const notice = useMemo<Notice | null>(() => {
-    if (state?.ok) return byScript ? null : { kind: "info", text: t("sent") };
+    if (state?.ok) return byScript ? null : { kind: "info", text: confirmation("reply") };
     if (state && state.error !== "stale") return { kind: "error", text: t(REFUSAL_TEXT[state.error]) };
     if (clientRefused > 0) return { kind: "error", text: t("errors.summary"), focus: false };
     return null;
-  }, [state, clientRefused, byScript, t]);
+  }, [state, clientRefused, byScript, t, confirmation]);
 
   const when = (iso: string) => format.dateTime(new Date(iso), { dateStyle: "long", timeStyle: "short" });
 

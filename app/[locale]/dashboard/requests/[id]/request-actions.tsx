@@ -1,7 +1,7 @@
 "use client";
 
 import { useLocale, useTranslations } from "next-intl";
-import { useState, useTransition, type ReactNode } from "react";
+import { useEffect, useRef, useState, useTransition, type ReactNode } from "react";
 import { Button, Dialog, Heading, Menu, MenuItem, MenuTrigger, Modal, ModalOverlay, Popover } from "react-aria-components";
 import { submitButtonClasses } from "@/components/button-link";
 import { ActionFeedback, useActionFeedback } from "@/components/form/action-feedback";
@@ -11,6 +11,8 @@ import type { MenuAction } from "@/lib/requests/staff/offered-actions";
 import type { ActionContext } from "./action-context";
 import { ActionForm, useActionDone, useActionLabel } from "./action-form";
 import { statusAction, type StatusMoveName } from "./actions";
+import { showToast } from "@/components/toast/toasts";
+import { useConfirmationText } from "../../confirmations";
 
 const isMove = (action: MenuAction): action is StatusMoveName => action === "start" || action === "hold" || action === "resume" || action === "reopen";
 
@@ -29,10 +31,12 @@ const secondaryClasses =
 /**
  * The request's next step as one button (Start, Complete, Reopen …) and everything else the
  * lifecycle allows now in a "More actions" menu; the server decided which (offeredActions). Moves
- * with nothing to fill in run at once; the others open a dialog. The outcome is announced and
- * focused above the buttons, since the button that did it may be gone after the page refreshes.
- * Before JavaScript runs (menus and dialogs need it), every action is a link to its own page,
- * which holds the same form (act/[action]).
+ * with nothing to fill in run at once; the others open a dialog. Done, a toast confirms it
+ * (dashboard/confirmations.ts) and focus stays on the action bar: the button that did it may be gone
+ * after the page refreshes, so the next step's button takes it. A refusal is announced and focused
+ * above the buttons. Before JavaScript runs (menus and dialogs need it), every action is a link to
+ * its own page, which holds the same form (act/[action]); back on the request page, its confirmation
+ * is that focused notice.
  */
 export function RequestActions(props: RequestActionsProps) {
   const done = useActionDone(props.context.legalHeld);
@@ -75,16 +79,25 @@ function ActionButtons({ requestId, primary, menu, context }: RequestActionsProp
   const locale = useLocale();
   const show = useActionFeedback();
   const failureMessage = useFailureMessage("dashboard");
+  const confirmation = useConfirmationText();
   const label = useActionLabel(context.legalHeld);
   const [pending, startTransition] = useTransition();
   const [dialog, setDialog] = useState<Exclude<MenuAction, StatusMoveName> | null>(null);
+  const bar = useRef<HTMLDivElement>(null);
+  const keepFocus = useKeepFocusIn(bar);
+
+  const confirm = (text: string) => {
+    showToast(text);
+    keepFocus();
+  };
 
   const act = (action: MenuAction) => {
     if (!isMove(action)) return setDialog(action);
     startTransition(async () => {
       try {
         const result = await statusAction(locale, requestId, action);
-        show(result.ok ? { kind: "info", text: t(`actions.${action}.done`) } : { kind: "error", text: failureMessage(result) });
+        if (result.ok) confirm(confirmation(action));
+        else show({ kind: "error", text: failureMessage(result) });
       } catch {
         show({ kind: "error", text: t("errors.unexpected") });
       }
@@ -95,7 +108,7 @@ function ActionButtons({ requestId, primary, menu, context }: RequestActionsProp
   if (!primary && menu.length === 0) return null;
 
   return (
-    <div className="flex flex-wrap items-center gap-2">
+    <div ref={bar} className="flex flex-wrap items-center gap-2">
       {primary ? (
         <Button onPress={() => act(primary)} isDisabled={pending} className={`${submitButtonClasses} data-[focus-visible]:outline-3 data-[focus-visible]:outline-brand-600`}>
           {label(primary)}
@@ -132,14 +145,14 @@ function ActionButtons({ requestId, primary, menu, context }: RequestActionsProp
           <Dialog className="p-5 outline-none">
             {dialog ? (
               <DialogBody title={label(dialog)} cancel={t("actions.cancel")} onCancel={close}>
-                {/* Refusals show in the dialog, next to what was typed; a confirmation closes it and shows on the page. */}
+                {/* Refusals show in the dialog, next to what was typed; a confirmation closes it and shows as a toast. */}
                 <ActionForm
                   action={dialog}
                   requestId={requestId}
                   context={context}
                   onDone={(text) => {
                     close();
-                    show({ kind: "info", text });
+                    confirm(text);
                   }}
                 />
               </DialogBody>
@@ -149,6 +162,35 @@ function ActionButtons({ requestId, primary, menu, context }: RequestActionsProp
       </ModalOverlay>
     </div>
   );
+}
+
+/**
+ * After an action, focus stays on the action bar: where it was if that is still on the page (a
+ * dialog gives it back to the button that opened it), else the bar's first button — the next step
+ * after the page refreshed — or the main region when no action is left. Checked once the answer has
+ * been drawn and the dialog has given focus back.
+ */
+function useKeepFocusIn(bar: React.RefObject<HTMLElement | null>): () => void {
+  const wanted = useRef(false);
+  useEffect(() => {
+    if (!wanted.current) return;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const frame = requestAnimationFrame(() => {
+      timer = setTimeout(() => {
+        wanted.current = false;
+        const active = document.activeElement;
+        if (active && active !== document.body && active.isConnected) return;
+        (bar.current?.querySelector<HTMLElement>("button:not([disabled])") ?? document.getElementById("main"))?.focus();
+      }, 0);
+    });
+    return () => {
+      cancelAnimationFrame(frame);
+      clearTimeout(timer);
+    };
+  });
+  return () => {
+    wanted.current = true;
+  };
 }
 
 /** A dialog's title, its form, and a way out that keeps nothing. */
