@@ -1,0 +1,3 @@
+import { sweepDashboard } from "../support/dashboard-sweep";
+
+sweepDashboard("kk");
