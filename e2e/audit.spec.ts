@@ -45,11 +45,26 @@ test("a compliance officer reads, filters and verifies the audit log", async ({ 
   for (const text of await requestCells.allTextContents()) expect(text.trim()).toBe(reference);
   await expect(table.getByRole("row").filter({ hasText: "Request submitted" }).first()).toContainText(`Requester of ${reference}`);
 
-  // Dates outside the log's life leave nothing.
-  await filters.getByLabel("From (date)", { exact: true }).fill("01.01.2099");
+  // Dates outside the log's life leave nothing. The date fields are React Aria's DatePicker once the
+  // script runs: typed segment by segment, day first (en-GB), posted as an ISO date.
+  const from = filters.getByRole("group", { name: "From (date)" });
+  await from.getByRole("spinbutton").first().click();
+  await page.keyboard.type("01012099");
+  await expect(from.getByRole("spinbutton")).toHaveText(["01", "01", "2099"]);
   await filters.getByRole("button", { name: "Show" }).click();
+  await expect(page).toHaveURL(/from=2099-01-01/);
   await expect(page.getByText("No entries match these filters.")).toBeVisible();
   await expect(page.getByRole("table")).toHaveCount(0);
+  await expect(from.getByRole("spinbutton")).toHaveText(["01", "01", "2099"]);
+  // …or picked from its calendar, in the page's language.
+  const to = filters.getByRole("group", { name: "To (date)" });
+  await to.getByRole("button", { name: "Open the calendar" }).click();
+  const calendar = page.getByRole("dialog", { name: "Calendar" });
+  await expect(calendar.getByRole("button", { name: "Previous month" })).toBeVisible();
+  await expectNoAxeViolations(page);
+  await calendar.getByRole("gridcell").filter({ hasText: /^15$/ }).first().click();
+  await expect(calendar).toHaveCount(0);
+  await expect(to.getByRole("spinbutton").first()).toHaveText("15");
 
   // The request link opens the request.
   await page.goto(`/en/dashboard/audit?request=${encodeURIComponent(reference)}`);

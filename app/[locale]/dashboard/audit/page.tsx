@@ -18,7 +18,7 @@ import { DataTable } from "@/components/data-table";
 import { isOneOf } from "@/lib/text/is-one-of";
 import { isUuid } from "@/lib/text/uuid";
 import { firstValues } from "@/lib/text/search-params";
-import { isoToDateInput } from "@/lib/validation/date-input";
+import { DatePickerField } from "@/components/form/date-picker-field";
 
 type Props = { params: Promise<{ locale: Locale }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 
@@ -45,7 +45,6 @@ export default async function AuditLogPage({ params, searchParams }: Props) {
   const db = await readyDb();
   const [page, options] = await Promise.all([listAuditLog(db, raw, me), listAuditFilterOptions(db, me)]);
   const { filters } = page;
-  const dates = await getTranslations({ locale, namespace: "dateField" });
   const t = await getTranslations({ locale, namespace: "audit" });
   const statuses = await getTranslations({ locale, namespace: "staff.statuses" });
   const roles = await getTranslations({ locale, namespace: "staff.roles" });
@@ -218,21 +217,8 @@ export default async function AuditLogPage({ params, searchParams }: Props) {
             {t("filters.actionHint")}
           </p>
         </div>
-        <div>
-          <label htmlFor="audit-from" className="font-medium">
-            {t("filters.from")}
-          </label>
-          <input id="audit-from" name="from" type="text" inputMode="numeric" autoComplete="off" placeholder={dates("placeholder")} aria-describedby="audit-date-hint" defaultValue={filters.from ? isoToDateInput(filters.from) : ""} className={FIELD} />
-        </div>
-        <div>
-          <label htmlFor="audit-to" className="font-medium">
-            {t("filters.to")}
-          </label>
-          <input id="audit-to" name="to" type="text" inputMode="numeric" autoComplete="off" placeholder={dates("placeholder")} aria-describedby="audit-date-hint" defaultValue={filters.to ? isoToDateInput(filters.to) : ""} className={FIELD} />
-        </div>
-        <p id="audit-date-hint" className="text-sm text-muted sm:col-span-2 lg:col-span-3">
-          {dates("hint")}
-        </p>
+        <DatePickerField id="audit-from" name="from" label={t("filters.from")} defaultValue={filters.from ?? ""} className="" />
+        <DatePickerField id="audit-to" name="to" label={t("filters.to")} defaultValue={filters.to ?? ""} className="" />
         <div className="flex gap-2 sm:col-span-2 lg:col-span-3">
           <button type="submit" className={buttonClasses("primary")}>
             {t("filters.apply")}

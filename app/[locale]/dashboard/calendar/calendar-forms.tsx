@@ -3,7 +3,7 @@
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useTranslations } from "next-intl";
 import { useState, useTransition } from "react";
-import { useForm } from "react-hook-form";
+import { Controller, useForm } from "react-hook-form";
 import { submitButtonClasses } from "@/components/button-link";
 import { FormNotice, type Notice } from "@/components/form/form-notice";
 import { SelectField } from "@/components/form/select-field";
@@ -11,7 +11,7 @@ import { TextField } from "@/components/form/text-field";
 import { calendarDaySchema, type CalendarDayInput } from "@/lib/validation/calendar-day";
 import { useFieldErrorText } from "@/components/form/use-field-error-text";
 import { removeCalendarDayAction, saveCalendarDayAction, type CalendarActionResult } from "./actions";
-import { DateField } from "@/components/form/date-field";
+import { DatePickerField } from "@/components/form/date-picker-field";
 
 function useOutcome() {
   const t = useTranslations("calendarAdmin");
@@ -26,7 +26,7 @@ export function AddCalendarDayForm({ jurisdiction }: { jurisdiction: string }) {
   const { notice, show, t } = useOutcome();
   const fieldErrorText = useFieldErrorText();
   const [pending, startTransition] = useTransition();
-  const { register, handleSubmit, formState, reset } = useForm<CalendarDayInput>({
+  const { register, handleSubmit, formState, reset, control } = useForm<CalendarDayInput>({
     resolver: zodResolver(calendarDaySchema),
     defaultValues: { jurisdiction, day: "", kind: "holiday", name: "" },
   });
@@ -46,7 +46,11 @@ export function AddCalendarDayForm({ jurisdiction }: { jurisdiction: string }) {
     >
       <FormNotice notice={notice} />
       <input type="hidden" {...register("jurisdiction")} />
-      <DateField id="calendar-day" label={t("date")} required error={error("day")} {...register("day")} />
+      <Controller
+        control={control}
+        name="day"
+        render={({ field }) => <DatePickerField id="calendar-day" name={field.name} label={t("date")} required error={error("day")} value={field.value} onChange={field.onChange} inputRef={field.ref} />}
+      />
       <SelectField
         id="calendar-kind"
         label={t("kind")}

@@ -7,6 +7,7 @@ import type { ExportFormat, ExportLog } from "@/lib/compliance/export-filters";
 import { createRowCounter, downloadFilename } from "@/lib/compliance/export-progress";
 import { dateInputToIso } from "@/lib/validation/date-input";
 import { isOneOf } from "@/lib/text/is-one-of";
+import { DatePickerField } from "@/components/form/date-picker-field";
 
 type Option = { value: string; label: string };
 
@@ -40,7 +41,6 @@ function saveFile(chunks: Uint8Array<ArrayBuffer>[], type: string, filename: str
  */
 export function ExportForm({ timeZone, types, statuses, jurisdictions }: { timeZone: string; types: Option[]; statuses: Option[]; jurisdictions: Option[] }) {
   const t = useTranslations("exports");
-  const dates = useTranslations("dateField");
   const format = useFormatter();
   const [progress, setProgress] = useState<Progress>({ phase: "idle" });
   const abortRef = useRef<AbortController | null>(null);
@@ -67,7 +67,7 @@ export function ExportForm({ timeZone, types, statuses, jurisdictions }: { timeZ
     const query = new URLSearchParams();
     for (const field of FILTER_FIELDS) {
       const value = data.get(field);
-      // Dates are typed as ДД.ММ.ГГГГ; the export API takes ISO dates.
+      // The date fields post ISO dates, as the export API takes them (a typed ДД.ММ.ГГГГ is read too).
       if (typeof value === "string" && value !== "") query.set(field, field === "from" || field === "to" ? dateInputToIso(value) : value);
     }
     const controller = new AbortController();
@@ -159,19 +159,13 @@ export function ExportForm({ timeZone, types, statuses, jurisdictions }: { timeZ
           { value: "jsonl", label: t("form.formats.jsonl") },
         ])}
       </div>
-      <div>
-        <label htmlFor="export-from" className="font-medium">{t("form.from")}</label>
-        <input id="export-from" name="from" type="text" inputMode="numeric" autoComplete="off" placeholder={dates("placeholder")} aria-describedby="export-date-hint" disabled={running} className={field} />
-      </div>
-      <div>
-        <label htmlFor="export-to" className="font-medium">{t("form.to")}</label>
-        <input id="export-to" name="to" type="text" inputMode="numeric" autoComplete="off" placeholder={dates("placeholder")} aria-describedby="export-date-hint" disabled={running} className={field} />
-      </div>
+      <DatePickerField id="export-from" name="from" label={t("form.from")} disabled={running} className="" />
+      <DatePickerField id="export-to" name="to" label={t("form.to")} disabled={running} className="" />
       {select("type", t("form.type"), t("form.anyType"), types)}
       {select("status", t("form.status"), t("form.anyStatus"), statuses)}
       {select("jurisdiction", t("form.jurisdiction"), t("form.anyJurisdiction"), jurisdictions)}
       <p className="text-muted sm:col-span-2 lg:col-span-3">
-        {t("form.hint", { timeZone })} <span id="export-date-hint">{dates("hint")}</span>
+        {t("form.hint", { timeZone })}
       </p>
       <div className="flex flex-wrap items-center gap-3 sm:col-span-2 lg:col-span-3">
         <button type="submit" disabled={running} className={`${buttonClasses("primary")} disabled:opacity-60`}>{t("form.download")}</button>

@@ -5,7 +5,7 @@ import { useFormatter, useTranslations } from "next-intl";
 import { useFailureMessage } from "@/components/form/use-failure-message";
 import { useRouter } from "next/navigation";
 import { useState, useTransition } from "react";
-import { useForm, useWatch } from "react-hook-form";
+import { Controller, useForm, useWatch } from "react-hook-form";
 import { FormNotice, type Notice } from "@/components/form/form-notice";
 import { SelectField } from "@/components/form/select-field";
 import { TextField } from "@/components/form/text-field";
@@ -16,7 +16,7 @@ import { policyVersionFormSchema } from "@/lib/policy/policy-version-form";
 import { parseErrorCode } from "@/lib/validation/request-forms";
 import { publishPolicyVersionAction } from "./actions";
 import { submitButtonClasses } from "@/components/button-link";
-import { DateField } from "@/components/form/date-field";
+import { DatePickerField } from "@/components/form/date-picker-field";
 
 type Fields = { locale: Locale; version: string; title: string; effectiveOn: string; body: string };
 type CurrentTexts = Record<Locale, { version: string; title: string; body: string } | null>;
@@ -102,7 +102,23 @@ export function PublishPolicyForm({ locale, today, current }: { locale: Locale; 
           registration={register("locale")}
         />
         <TextField id="policy-version" label={t("version")} hint={t("versionHint")} required autoComplete="off" spellCheck={false} error={fieldError("version")} {...register("version")} />
-        <DateField id="policy-effective-on" label={t("effectiveOn")} hint={t("effectiveOnHint")} required error={fieldError("effectiveOn")} {...register("effectiveOn")} />
+        <Controller
+          control={control}
+          name="effectiveOn"
+          render={({ field }) => (
+            <DatePickerField
+              id="policy-effective-on"
+              name={field.name}
+              label={t("effectiveOn")}
+              hint={t("effectiveOnHint")}
+              required
+              error={fieldError("effectiveOn")}
+              value={field.value}
+              onChange={field.onChange}
+              inputRef={field.ref}
+            />
+          )}
+        />
       </div>
       <TextField id="policy-title" lang={language} label={t("titleField")} required error={fieldError("title")} {...register("title")} />
       <TextField id="policy-body" lang={language} multiline rows={16} label={t("body")} hint={t("bodyHint")} required error={fieldError("body")} {...register("body")} />
