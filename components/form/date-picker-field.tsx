@@ -110,7 +110,8 @@ export function DatePickerField({ id, name, label, hint, error, required, disabl
   return (
     <LibraryDatePicker
       {...{ id, name, label, hint, error, required, disabled, onChange, inputRef, className }}
-      value={value === undefined ? undefined : (typedBeforeScript ?? value)}
+      // Controlled, the typed date came back through onChange; uncontrolled, the field starts from it.
+      value={value}
       defaultValue={typedBeforeScript ?? defaultValue}
     />
   );
