@@ -55,13 +55,18 @@ test("in Russian: filters are checked, and the audit log export records itself",
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Выгрузки");
   const form = page.getByRole("form", { name: "Параметры выгрузки" });
 
-  await form.getByLabel("С (включительно)").fill("02.05.2026");
-  await form.getByLabel("По (включительно)").fill("01.05.2026");
+  // The date fields (React Aria's DatePicker) are typed segment by segment: день, месяц, год.
+  const typeDate = async (label: string, digits: string) => {
+    await form.getByRole("group", { name: label }).getByRole("spinbutton").first().click();
+    await page.keyboard.type(digits);
+  };
+  await typeDate("С (включительно)", "02052026");
+  await typeDate("По (включительно)", "01052026");
+  await expect(form.getByRole("group", { name: "По (включительно)" }).getByRole("spinbutton")).toHaveText(["01", "05", "2026"]);
   await form.getByRole("button", { name: "Скачать" }).click();
   await expect(form.getByRole("alert")).toHaveText("Выгрузка не начата: проверьте поля: По (включительно).");
 
-  await form.getByLabel("С (включительно)").fill("");
-  await form.getByLabel("По (включительно)").fill("");
+  await page.reload();
   await form.getByRole("radio", { name: "Журнал аудита" }).check();
   await form.getByRole("radio", { name: "JSON Lines (для программ)" }).check();
   const downloading = page.waitForEvent("download");
