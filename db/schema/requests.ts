@@ -90,7 +90,9 @@ export const requests = pgTable(
     check("requests_locale_check", oneOf(table.locale, LOCALES)),
     check("requests_jurisdiction_check", oneOf(table.jurisdiction, JURISDICTIONS)),
     index("requests_status_due_idx").on(table.status, table.dueAt),
-    index("requests_email_type_idx").on(table.requesterEmail, table.type),
+    // Duplicates and lost links look an address up by equality; the queue's search by an address (a term with
+    // "@") by its beginning, LIKE 'ivan.petrov@gm%' — which a btree serves only with text_pattern_ops outside the C collation.
+    index("requests_email_type_idx").on(table.requesterEmail.op("text_pattern_ops"), table.type),
     index("requests_assignee_idx").on(table.assigneeId, table.status),
     // The queue's keyset order (lib/requests/list-queue.ts): due date, requests without one last.
     index("requests_queue_order_idx").on(sql`coalesce(${table.dueAt}, 'infinity'::timestamptz)`, table.id),

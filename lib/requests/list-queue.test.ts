@@ -86,8 +86,16 @@ describe.each(testEngines())("staff queue on %s", (engine) => {
   it("searches by reference in any form, e-mail and name, and ignores malformed filters", async () => {
     expect(ids(await listQueue(database.db, { q: "dsr-2026-7" }, me, now))).toEqual(["DSR-2026-000007"]);
     expect(ids(await listQueue(database.db, { q: "2026-000008" }, me, now))).toEqual(["DSR-2026-000008"]);
+    // An address (a term with "@" after its first character) by its beginning, case aside: whole, or as far as typed.
+    expect(ids(await listQueue(database.db, { q: "Aigerim@Example.kz" }, me, now))).toEqual(["DSR-2026-000006"]);
     expect(ids(await listQueue(database.db, { q: "AIGERIM@" }, me, now))).toEqual(["DSR-2026-000006"]);
+    expect(ids(await listQueue(database.db, { q: "igerim@example.kz" }, me, now))).toEqual([]);
+    // Anything else inside the address or the name, case aside, Cyrillic too.
+    expect(ids(await listQueue(database.db, { q: "GERIM" }, me, now))).toEqual(["DSR-2026-000006"]);
+    expect(ids(await listQueue(database.db, { q: "@example.kz", view: "mine" }, me, now))).toEqual(["DSR-2026-000003"]);
     expect(ids(await listQueue(database.db, { q: "Серікқызы" }, me, now))).toEqual(["DSR-2026-000006"]);
+    expect(ids(await listQueue(database.db, { q: "айгерим серік" }, me, now))).toEqual(["DSR-2026-000006"]);
+    expect(ids(await listQueue(database.db, { q: "ҚЫЗЫ" }, me, now))).toEqual(["DSR-2026-000006"]);
     expect(ids(await listQueue(database.db, { q: "Hidden" }, me, now))).toEqual([]);
     // A search looks through closed requests too, unless a view is chosen.
     expect(ids(await listQueue(database.db, { q: "DSR-2026-000004" }, me, now))).toEqual(["DSR-2026-000004"]);

@@ -1,4 +1,4 @@
-import { count, eq, inArray, sql } from "drizzle-orm";
+import { count, eq, inArray, sql, type SQL } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { requests, requestStatusCounts } from "@/db/schema";
 import { createTestDatabase, testEngines, type TestDatabase } from "@/db/testing";
@@ -107,16 +107,23 @@ describe.each(testEngines())("status counts and queue search on %s", (engine) =>
     expect(page.viewCounts.all - page.viewCounts.open).toBe(VIEW_COUNT_CAP + 5 + 2);
   });
 
-  it("searches e-mail and name through the pg_trgm indexes", async () => {
+  it("searches an address by its beginning through the btree, a part of an address or a name through the pg_trgm indexes", async () => {
     // Tiny tables are scanned whatever the indexes; forbidding that shows the search can use them.
-    const plan = await db().transaction(async (tx) => {
-      await tx.execute(sql`set local enable_seqscan = off`);
-      const query = tx.select({ id: requests.id }).from(requests).where(searchCondition("concurrent3@exa"));
-      const explained = rowsOf<Record<string, string>>(await tx.execute(sql`explain ${query.getSQL()}`));
-      return explained.map((row) => Object.values(row)[0]).join("\n");
-    });
-    expect(plan).toContain("requests_email_trgm_idx");
-    expect(plan).toContain("requests_name_trgm_idx");
+    const plan = (condition: SQL) =>
+      db().transaction(async (tx) => {
+        await tx.execute(sql`set local enable_seqscan = off`);
+        const query = tx.select({ id: requests.id }).from(requests).where(condition);
+        const explained = rowsOf<Record<string, string>>(await tx.execute(sql`explain ${query.getSQL()}`));
+        return explained.map((row) => Object.values(row)[0]).join("\n");
+      });
+    const address = searchCondition("Concurrent3@exa");
+    expect(Object.keys(address)).toEqual(["one"]);
+    expect(await plan((address as { one: SQL }).one)).toContain("requests_email_type_idx");
+    const part = searchCondition("concurrent3");
+    expect(Object.keys(part)).toEqual(["either"]);
+    const [inAddress, inName] = (part as { either: [SQL, SQL] }).either;
+    expect(await plan(inAddress)).toContain("requests_email_trgm_idx");
+    expect(await plan(inName)).toContain("requests_name_trgm_idx");
     const found = await listQueue(db(), { q: "CONCURRENT3@exa" }, { id: admin.id }, now);
     expect(found.items.map((item) => item.requesterEmail)).toEqual(["concurrent3@example.kz"]);
   });
