@@ -1,19 +1,19 @@
-// npm run bench:queue [-- --rows N] [-- --runs N]
+// npm run bench:queue [-- --rows N] [-- --runs N] [-- --seed realistic|synthetic]
 //
 // Every query of the staff queue (lib/requests/list-queue.ts: each view, each filter,
 // search by e-mail, name and reference, the counts, paging) timed on PostgreSQL at 1,000 requests
 // and at N (default 1,000,000), each in its own new database (pd_bench_<random>, dropped after),
 // the runs at the two sizes interleaved so both see the same load on a shared machine.
 // Prints each query's p95 at both sizes and the ratio: the goal is ≤ 1.5× — the same work at any
-// size. Rows are seeded by generate_series in SQL. Needs DATABASE_URL naming a PostgreSQL server.
+// size. Rows are seeded by generate_series in SQL (bench/support/queue-seed.ts: --seed realistic, the
+// default, draws names and addresses as real ones look; synthetic is the seed of the earlier figures).
+// Needs DATABASE_URL naming a PostgreSQL server.
 import { loadavg } from "node:os";
-import { sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
+import { QUEUE_NOW as NOW, QUEUE_SEEDS, searchTerms, seedQueue, type QueueSeed, type SearchTerms } from "./support/queue-seed";
 import { withScratchDatabase } from "./support/scratch-database";
-import { rowsOf } from "@/lib/audit/record-audit-event";
 import { getEnv } from "@/lib/env";
 import { listQueue } from "@/lib/requests/list-queue";
-import { compactStatusCounts } from "@/lib/requests/status-counts";
 import { countQueueViews } from "@/lib/requests/staff/queue-views";
 
 function numberArgument(name: string, fallback: number): number {
@@ -24,57 +24,10 @@ function numberArgument(name: string, fallback: number): number {
   return value;
 }
 
-const NOW = new Date("2026-06-01T06:00:00Z");
+type Case = { name: string; input: (terms: SearchTerms, firstCursor: string | null) => Record<string, unknown> };
 
-/**
- * n requests received over the year before NOW: most closed (as in a queue that has run for a
- * while), a few percent open, some unverified or expired; 20 agents; names and addresses unique.
- */
-async function seed(db: Db, rows: number): Promise<{ me: string }> {
-  await db.execute(sql`insert into staff (email, name, role) select 'agent' || n || '@example.kz', 'Агент ' || n, 'agent' from generate_series(1, 20) as n`);
-  // Bulk load without the secondary indexes, then build them: the same end state, minutes faster.
-  const indexes = rowsOf<{ name: string; definition: string }>(
-    await db.execute(sql`select indexname as name, indexdef as definition from pg_indexes where tablename = 'requests' and indexdef not like 'CREATE UNIQUE%'`),
-  );
-  for (const index of indexes) await db.execute(sql.raw(`drop index ${index.name}`));
-  await db.execute(sql`
-    with agents as (select array_agg(id order by email) as ids from staff)
-    insert into requests (reference, type, status, locale, jurisdiction, channel, requester_name, requester_email, details,
-      consent_at, created_at, verify_by, verified_at, due_at, assignee_id, urgent, status_changed_at, closed_at)
-    select
-      case when st.status not in ('unverified', 'expired') then 'DSR-' || (2025 + n / 900000) || '-' || lpad((n % 900000)::text, 6, '0') end,
-      (array['access', 'correction', 'deletion', 'credential_misuse'])[1 + n % 4],
-      st.status,
-      (array['ru', 'kk', 'en'])[1 + n % 3],
-      (array['KZ', 'KZ', 'KZ', 'GDPR', 'CCPA'])[1 + n % 5],
-      'web',
-      (array['Айгерим', 'Иван', 'Asel', 'Dana', 'Ержан', 'Мария'])[1 + n % 6] || ' ' || (array['Серікқызы', 'Петров', 'Smith', 'Нұрланов', 'Kim'])[1 + n % 5] || ' ' || n,
-      'person' || n || '@mail' || (n % 50) || '.example.kz',
-      '{}'::jsonb,
-      t.created, t.created, t.created + interval '14 days',
-      case when st.status not in ('unverified', 'expired') then t.created + interval '1 hour' end,
-      case when st.status not in ('unverified', 'expired') then t.created + interval '30 days' end,
-      case when n % 3 = 0 then null else agents.ids[1 + n % 20] end,
-      n % 97 = 0,
-      t.created,
-      case when st.status in ('completed', 'denied', 'withdrawn', 'expired') then t.created + interval '10 days' end
-    from generate_series(1, ${rows}::int) as n
-    cross join agents
-    cross join lateral (select ${NOW.toISOString()}::timestamptz - interval '365 days' + (n::float8 / ${rows}) * interval '375 days' as created) as t
-    cross join lateral (select case
-      when n % 100 < 4 then 'unverified' when n % 100 < 10 then 'expired'
-      when n % 100 < 13 then 'new' when n % 100 < 16 then 'in_progress' when n % 100 < 17 then 'awaiting_requester' when n % 100 < 18 then 'on_hold'
-      when n % 100 < 90 then 'completed' when n % 100 < 96 then 'denied' else 'withdrawn' end as status) as st`);
-  for (const index of indexes) await db.execute(sql.raw(index.definition));
-  await compactStatusCounts(db);
-  await db.execute(sql`vacuum (analyze) requests`);
-  const [agent] = rowsOf<{ id: string }>(await db.execute(sql`select id from staff order by email limit 1`));
-  return { me: agent!.id };
-}
-
-type Case = { name: string; input: (size: number, firstCursor: string | null) => Record<string, unknown> };
-
-// A request that exists at both sizes, to find by e-mail, name and reference.
+// The searches look for one request in the middle of each database (searchTerms), as staff type it: its
+// address, the address before the "@", its name, the surname alone, its reference.
 const CASES: Case[] = [
   { name: "default (open) view", input: () => ({}) },
   { name: "view = mine", input: () => ({ view: "mine" }) },
@@ -89,9 +42,11 @@ const CASES: Case[] = [
   { name: "type = deletion", input: () => ({ type: "deletion" }) },
   { name: "jurisdiction = GDPR", input: () => ({ jurisdiction: "GDPR" }) },
   { name: "all, with unconfirmed", input: () => ({ view: "all", status: "unverified" }) },
-  { name: "search e-mail", input: (size) => ({ view: "all", q: `person${Math.floor(size / 2) + 13}@mail` }) },
-  { name: "search name", input: (size) => ({ view: "all", q: `Петров ${Math.floor(size / 2) + 11}` }) },
-  { name: "search reference", input: (size) => ({ view: "all", q: `2025-${String(Math.floor(size / 2) + 12).padStart(6, "0")}` }) },
+  { name: "search e-mail", input: (terms) => ({ view: "all", q: terms.email }) },
+  { name: "search e-mail part", input: (terms) => ({ view: "all", q: terms.emailPart }) },
+  { name: "search name", input: (terms) => ({ view: "all", q: terms.name }) },
+  { name: "search surname", input: (terms) => ({ view: "all", q: terms.namePart }) },
+  { name: "search reference", input: (terms) => ({ view: "all", q: terms.reference }) },
   { name: "next page", input: (_, cursor) => ({ after: cursor }) },
 ];
 
@@ -124,14 +79,14 @@ async function timePair(small: () => Promise<unknown>, large: () => Promise<unkn
   }) as [Omit<Timing, "found">, Omit<Timing, "found">];
 }
 
-type Seeded = { db: Db; me: string; rows: number };
+type Seeded = { db: Db; me: string; rows: number; terms: SearchTerms };
 
-async function withSeeded<T>(baseUrl: string, rows: number, run: (seeded: Seeded) => Promise<T>): Promise<T> {
+async function withSeeded<T>(baseUrl: string, rows: number, people: QueueSeed, run: (seeded: Seeded) => Promise<T>): Promise<T> {
   return withScratchDatabase(baseUrl, async (connection) => {
     const started = performance.now();
-    const { me } = await seed(connection.db, rows);
-    console.log(`seeded ${rows.toLocaleString("en")} requests in ${((performance.now() - started) / 1000).toFixed(1)} s`);
-    return run({ db: connection.db, me, rows });
+    const { me } = await seedQueue(connection.db, rows, people);
+    console.log(`seeded ${rows.toLocaleString("en")} requests (${people}) in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+    return run({ db: connection.db, me, rows, terms: await searchTerms(connection.db, rows, people) });
   });
 }
 
@@ -139,8 +94,9 @@ async function measure(small: Seeded, large: Seeded, runs: number): Promise<Map<
   const results = new Map<string, [Timing, Timing]>();
   const firstCursor = async ({ db, me }: Seeded) => (await listQueue(db, {}, { id: me }, NOW)).nextCursor;
   const cursors = [await firstCursor(small), await firstCursor(large)];
+  console.log(`search terms: at 1k ${JSON.stringify(small.terms)}, at ${large.rows.toLocaleString("en")} ${JSON.stringify(large.terms)}`);
   for (const c of CASES) {
-    const [smallInput, largeInput] = [small, large].map((seeded, at) => c.input(seeded.rows, cursors[at]!));
+    const [smallInput, largeInput] = [small, large].map((seeded, at) => c.input(seeded.terms, cursors[at]!));
     const found = await Promise.all([
       listQueue(small.db, smallInput!, { id: small.me }, NOW).then((page) => page.items.length),
       listQueue(large.db, largeInput!, { id: large.me }, NOW).then((page) => page.items.length),
@@ -175,8 +131,11 @@ async function main() {
   }
   const rows = numberArgument("--rows", 1_000_000);
   const runs = numberArgument("--runs", 40);
+  const seedAt = process.argv.indexOf("--seed");
+  const people = (seedAt === -1 ? "realistic" : process.argv[seedAt + 1]) as QueueSeed;
+  if (!QUEUE_SEEDS.includes(people)) throw new Error(`--seed takes one of ${QUEUE_SEEDS.join(", ")}`);
   const loadBefore = loadavg()[0]!.toFixed(1);
-  const results = await withSeeded(baseUrl, 1_000, (small) => withSeeded(baseUrl, rows, (large) => measure(small, large, runs)));
+  const results = await withSeeded(baseUrl, 1_000, people, (small) => withSeeded(baseUrl, rows, people, (large) => measure(small, large, runs)));
   console.log(`\nlistQueue (row query + counts side by side), ${runs} runs at each size after 3 warm-ups, the two sizes interleaved; p95 in ms (p50 in brackets); load average ${loadBefore} → ${loadavg()[0]!.toFixed(1)}`);
   console.log(`${"query".padEnd(24)} ${"at 1k".padStart(16)} ${`at ${rows.toLocaleString("en")}`.padStart(18)}   ratio  rows 1k/large`);
   let worst = 0;
