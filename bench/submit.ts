@@ -1,23 +1,25 @@
-// DATABASE_URL=postgres://… npm run bench:submit [-- --seconds 20] [-- --port 3194]   (after `npx next build`)
+// DATABASE_URL=postgres://… npm run bench:submit [-- --seconds 20] [-- --port 3194] [-- --cpu-prof DIR]   (after `npx next build`)
 //
-// The request form's real server action, replayed over HTTP the way the page's script calls it
-// (POST to the form page, `Next-Action` header, React's multipart encoding of its arguments, a
-// new e-mail address each time), against the production build on PostgreSQL, at 1, 10 and 50
-// concurrent clients; then, on the same server in the same run, the baseline: a Next route
-// handler doing one INSERT (POST /api/bench/insert, BENCHMARK_BASELINE=true) with the same body.
-// Prints req/s, p50 and p99 of each, their ratios and the goals (≥ 50 % of the baseline's req/s
-// at c50, p99 ≤ 3×, throughput growing from c1 to c10), with the load average, since the machine
-// may be shared. Runs in a throw-away database on the DATABASE_URL server.
+// The request form's real submission, replayed over HTTP exactly as the page's script sends it
+// (a multipart POST to /api/requests with the form's `locale`, its answers as JSON in `payload` and
+// the honeypot, from the page's origin, a new e-mail address each time), against the production
+// build on PostgreSQL, at 1, 10 and 50 concurrent clients; then, on the same server in the same run,
+// the baseline: a Next route handler doing one INSERT (POST /api/bench/insert,
+// BENCHMARK_BASELINE=true) with the same body. Prints req/s, p50 and p99 of each, their ratios and
+// the goals (≥ 50 % of the baseline's req/s at c50, p99 ≤ 3×, throughput growing from c1 to c10),
+// with the load average, since the machine may be shared. Runs in a throw-away database on the
+// DATABASE_URL server. `--cpu-prof DIR`: the server runs under `node --cpu-prof` and leaves its
+// profile there when stopped.
 import { randomBytes } from "node:crypto";
-import { readFileSync, rmSync } from "node:fs";
+import { rmSync } from "node:fs";
 import { loadavg } from "node:os";
 import path from "node:path";
 import postgres from "postgres";
 import { percentile, runLoad, type LoadRequest, type LoadResult } from "./support/load";
 import { startNext } from "./support/servers";
 
-const ACTION_FILE = "app/[locale]/(site)/requests/new/[type]/actions.ts";
-const FORM_PATH = "/ru/requests/new/access";
+/** Where the request form's script posts (SUBMIT_URL in app/[locale]/(site)/requests/new/[type]/request-form.tsx). */
+const FORM_PATH = "/api/requests";
 const BASELINE_PATH = "/api/bench/insert";
 const LEVELS = [1, 10, 50];
 
@@ -28,12 +30,9 @@ function option(name: string, fallback: number): number {
   return value;
 }
 
-/** The action's id, from the build's manifest (it changes with every build). */
-function submitActionId(): string {
-  const manifest = JSON.parse(readFileSync(".next/server/server-reference-manifest.json", "utf8")) as { node: Record<string, { filename: string; exportedName: string }> };
-  const found = Object.entries(manifest.node).find(([, entry]) => entry.filename === ACTION_FILE && entry.exportedName === "submitRequestAction");
-  if (!found) throw new Error(`submitRequestAction not found in the build's server-reference-manifest.json: run \`npx next build\` first`);
-  return found[0];
+function cpuProfileDir(): string | null {
+  const at = process.argv.indexOf("--cpu-prof");
+  return at === -1 ? null : path.resolve(process.argv[at + 1] ?? ".next-profiles");
 }
 
 const BOUNDARY = "----privacydeskbench7MA4YWxkTrZu0gW";
@@ -43,10 +42,7 @@ function multipart(fields: [string, string][]): Buffer {
   return Buffer.from(`${parts.join("")}--${BOUNDARY}--\r\n`, "utf8");
 }
 
-/**
- * The body React sends for submitRequestAction(locale, formData): field "0" holds the arguments,
- * the FormData's own fields travel with the prefix "_1_" and are referenced as "$K1".
- */
+/** The body the form's script sends (onValid in request-form.tsx): its FormData's fields in its order. */
 function submissionBody(n: number): Buffer {
   const values = {
     type: "access",
@@ -61,11 +57,10 @@ function submissionBody(n: number): Buffer {
     categories: ["device", "geolocation"],
     format: "pdf",
   };
-  // In React's order: the referenced entries first, the arguments ("0") last.
   return multipart([
-    ["_1_payload", JSON.stringify(values)],
-    ["_1_website", ""],
-    ["0", JSON.stringify(["ru", "$K1"])],
+    ["locale", "ru"],
+    ["payload", JSON.stringify(values)],
+    ["website", ""],
   ]);
 }
 
@@ -85,7 +80,6 @@ async function main() {
   const PORT = option("port", 3194);
   const baseUrl = process.env.DATABASE_URL;
   if (!baseUrl) throw new Error("bench:submit runs on PostgreSQL: set DATABASE_URL to a server where it may create a database");
-  const actionId = submitActionId();
   const name = `pd_bench_submit_${randomBytes(4).toString("hex")}`;
   const admin = postgres(baseUrl, { max: 1, onnotice: () => {} });
   await admin.unsafe(`create database ${name}`);
@@ -111,15 +105,16 @@ async function main() {
       DEMO_DATA: "false",
       LOG_LEVEL: "warn",
     },
+    nodeArgs: cpuProfileDir() ? ["--cpu-prof", `--cpu-prof-dir=${cpuProfileDir()}`] : [],
   });
   const headers = (extra: Record<string, string>) => ({ "Content-Type": `multipart/form-data; boundary=${BOUNDARY}`, Origin: app.url, ...extra });
-  const submission = (_: string, n: number): LoadRequest => ({ method: "POST", headers: headers({ "Next-Action": actionId, Accept: "text/x-component" }), body: submissionBody(n) });
+  const submission = (_: string, n: number): LoadRequest => ({ method: "POST", headers: headers({ Accept: "application/json" }), body: submissionBody(n) });
   const baseline = (_: string, n: number): LoadRequest => ({ method: "POST", headers: headers({}), body: submissionBody(n) });
   const filed = (status: number, body: string) => status === 200 && body.includes('"ok":true');
   const inserted = (status: number, body: string) => status === 200 && body.includes('"ok":true');
   const rows: Row[] = [];
   try {
-    // Warm-up: the first render of the form's action module and the route, and the check that both answer as expected.
+    // Warm-up: the first load of the form's route, and the check that both answer as expected.
     for (const [build, pathName, check] of [
       [submission, FORM_PATH, filed],
       [baseline, BASELINE_PATH, inserted],
@@ -132,7 +127,7 @@ async function main() {
       }
     }
     const responseBytes = await fetch(app.url + FORM_PATH, { method: "POST", headers: submission("", 0).headers, body: new Uint8Array(submissionBody(-1)) }).then(async (r) => (await r.arrayBuffer()).byteLength);
-    console.log(`action answer: ${responseBytes} bytes; ${seconds} s per run; load average before: ${loadavg().map((l) => l.toFixed(1)).join(" ")}`);
+    console.log(`form's answer: ${responseBytes} bytes; ${seconds} s per run; load average before: ${loadavg().map((l) => l.toFixed(1)).join(" ")}`);
     for (const clients of LEVELS) {
       const before = load1();
       const appResult = await runLoad({ base: app.url, paths: [FORM_PATH], clients, seconds, build: submission, accept: filed });

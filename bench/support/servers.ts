@@ -9,9 +9,12 @@ const NEXT_BIN = createRequire(import.meta.url).resolve("next/dist/bin/next");
 
 export type Server = { child: ChildProcess; url: string; stop: () => Promise<void> };
 
-/** `next start` in `cwd` on `port` with these settings; resolves once `readyPath` answers 200. */
-export async function startNext({ cwd = process.cwd(), port, env = {}, readyPath = "/" }: { cwd?: string; port: number; env?: Record<string, string>; readyPath?: string }): Promise<Server> {
-  const child = spawn(process.execPath, [NEXT_BIN, "start", "-H", "127.0.0.1", "-p", String(port)], {
+/**
+ * `next start` in `cwd` on `port` with these settings; resolves once `readyPath` answers 200.
+ * `nodeArgs` go to node itself (`--cpu-prof`, which NODE_OPTIONS may not carry).
+ */
+export async function startNext({ cwd = process.cwd(), port, env = {}, readyPath = "/", nodeArgs = [] }: { cwd?: string; port: number; env?: Record<string, string>; readyPath?: string; nodeArgs?: string[] }): Promise<Server> {
+  const child = spawn(process.execPath, [...nodeArgs, NEXT_BIN, "start", "-H", "127.0.0.1", "-p", String(port)], {
     cwd,
     env: { ...process.env, ...env },
     stdio: ["ignore", "ignore", "inherit"],

@@ -19,7 +19,8 @@ import type { FormField, RequestFormLayout } from "@/lib/requests/types";
 import { MAX_CORRECTIONS, REPRESENTATIVE_RELATIONS } from "@/lib/requests/types/form-constants";
 import { HONEYPOT_FIELD } from "@/lib/validation/honeypot";
 import { useFieldErrorText } from "@/components/form/use-field-error-text";
-import { submitPostedRequestAction, submitRequestAction, type FileField as FileFieldName, type SubmitRequestState } from "./actions";
+import { submitPostedRequestAction } from "./actions";
+import type { FileField as FileFieldName, SubmitRequestState } from "./submission";
 import { storeCodeSentTo } from "../../code-sent-to-session";
 import type { CheckedForm, FormValues, TypeFieldName } from "./request-form-values";
 import { submitButtonClasses } from "@/components/button-link";
@@ -29,6 +30,9 @@ function checkedBy(type: RequestType) {
   return lazyResolver(() => import("./request-form-check").then((checks) => checks.requestFormCheck(type)));
 }
 
+
+/** Where the form's script posts (app/api/requests/route.ts); without JavaScript the form posts to its server action. */
+const SUBMIT_URL = "/api/requests";
 
 const NOTICE_TONES = { warning: "border-amber-500 bg-amber-50", danger: "border-red-700 bg-red-50" } as const;
 
@@ -164,6 +168,7 @@ export function RequestForm({ type, layout, defaultJurisdiction }: { type: Reque
       return;
     }
     const data = new FormData();
+    data.set("locale", locale);
     data.set("payload", JSON.stringify(values));
     const formElement = event?.target instanceof HTMLFormElement ? event.target : null;
     data.set(HONEYPOT_FIELD, String(formElement ? (new FormData(formElement).get(HONEYPOT_FIELD) ?? "") : ""));
@@ -172,8 +177,11 @@ export function RequestForm({ type, layout, defaultJurisdiction }: { type: Reque
     setBanner(null);
     startTransition(async () => {
       try {
-        const state = await submitRequestAction(locale, data);
-        // Filed: on to the code page (the action answers small and leaves the navigation to us),
+        // A route handler, not a server action (app/api/requests/route.ts): it answers the
+        // outcome as JSON, whatever the status, and a refusal's status is a 4xx.
+        const response = await fetch(SUBMIT_URL, { method: "POST", body: data, headers: { Accept: "application/json" } });
+        const state = (await response.json()) as SubmitRequestState;
+        // Filed: on to the code page (the answer is small and leaves the navigation to us),
         // which names the masked address the code went to from what is kept here.
         if (state.ok) {
           storeCodeSentTo(state.next, state.sentTo);
