@@ -62,7 +62,8 @@ describe(`POST /api/requests on ${process.env.DATABASE_URL ? "PostgreSQL" : "PGl
   it("refuses a post from another site or without Origin, and files nothing", async () => {
     const { POST } = await import("./route");
     const email = `forged-${Date.now()}@example.kz`;
-    for (const headers of [{ origin: "https://evil.example", host: "desk.test" }, { host: "desk.test" }]) {
+    const forged: Record<string, string>[] = [{ origin: "https://evil.example", host: "desk.test" }, { host: "desk.test" }];
+    for (const headers of forged) {
       const response = await POST(await post(formPost(accessRequestForm(email)), headers));
       expect(response.status).toBe(403);
       expect(await response.json()).toEqual({ ok: false, error: "unexpected" });
