@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { requests, staff, type NewRequest } from "@/db/schema";
 import { createTestDatabase, testEngines, type TestDatabase } from "@/db/testing";
+import { seedDeadlineData } from "./deadlines/deadline-repository";
 import { listQueue, QUEUE_PAGE_SIZE } from "./list-queue";
 import { verifiedRequestRow } from "./testing";
 
@@ -112,5 +113,18 @@ describe.each(testEngines())("staff queue on %s", (engine) => {
       const page = await listQueue(database.db, { after: cursor }, me, now);
       expect(page.items).toHaveLength(QUEUE_PAGE_SIZE);
     }
+  });
+
+  it("counts the working days left under a working-day rule on its jurisdiction's calendar, and none under another rule", async () => {
+    await seedDeadlineData(database.db);
+    const due = new Date("2026-12-18T12:00:00Z"); // a Friday; Wednesday 16 December is a holiday in Kazakhstan
+    await database.db.insert(requests).values([
+      row(70, { requesterName: "Clock Working", deadlineRuleId: "kz-access-2026", dueAt: due }),
+      row(71, { requesterName: "Clock Calendar", jurisdiction: "GDPR", deadlineRuleId: "gdpr-access-2026", dueAt: due }),
+    ]);
+    const page = await listQueue(database.db, { q: "Clock" }, me, now);
+    const left = Object.fromEntries(page.items.map((item) => [item.requesterName, item.workingDaysOnClock]));
+    // 25 November to 18 December: 18 weekdays, less the holiday.
+    expect(left).toEqual({ "Clock Working": 17, "Clock Calendar": null });
   });
 });

@@ -4,7 +4,7 @@ import type { Db } from "@/db/client";
 import { outboxEmails, REQUEST_STATUSES, requests, type RequestStatus } from "@/db/schema";
 import type { CurrentStaff } from "@/lib/auth/current-staff";
 import { JURISDICTIONS, type Jurisdiction } from "./jurisdictions";
-import { loadWorkingDaysOnClock } from "./deadlines/load-working-days-on-clock";
+import { loadWorkingDayRules, workingDaysOnClockOf } from "./deadlines/load-working-days-on-clock";
 import { REQUEST_TYPES, type RequestType } from "./request-types";
 import { countQueueViews, DEFAULT_QUEUE_VIEW, QUEUE_VIEWS, statusIn, viewCondition, viewStatuses, type ViewCounts } from "./staff/queue-views";
 
@@ -165,8 +165,9 @@ export async function listQueue(db: Db, input: Record<string, unknown>, me: Pick
       ? [...pageWhere, search.one]
       : [sql`${requests.id} in (select id from ((${firstInOrder(search.either[0])}) union all (${firstInOrder(search.either[1])})) as either_match)`];
 
-  // Side by side: on PostgreSQL each takes its own pooled connection (PGlite runs them in turn).
-  const [rows, viewCounts] = await Promise.all([
+  // Side by side: on PostgreSQL each takes its own pooled connection (PGlite runs them in turn). The
+  // working-day rules and calendars do not depend on the rows, so they are read beside them, not after.
+  const [rows, viewCounts, workingDayRules] = await Promise.all([
     db
       .select({
         id: requests.id,
@@ -189,10 +190,11 @@ export async function listQueue(db: Db, input: Record<string, unknown>, me: Pick
       .orderBy(asc(SORT_DUE), asc(requests.id))
       .limit(QUEUE_PAGE_SIZE + 1),
     countQueueViews(db, me, now),
+    loadWorkingDayRules(db),
   ]);
 
   const page = rows.slice(0, QUEUE_PAGE_SIZE);
-  const workingDays = await loadWorkingDaysOnClock(db, page, now);
+  const workingDays = workingDaysOnClockOf(workingDayRules, page, now);
   const items: QueueItem[] = page.map((row) => {
     const { deadlineRuleId, ...item } = row;
     void deadlineRuleId; // read for the working days only
