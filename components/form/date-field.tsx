@@ -5,8 +5,9 @@ import type { ComponentProps, ReactNode } from "react";
 import { TextField } from "./text-field";
 
 /**
- * A date typed in the page's language and format (ДД.ММ.ГГГГ), never the browser's date control,
- * whose "mm/dd/yyyy" follows the browser's language. Schemas read it with dateInputToIso
+ * The public request form's date: typed in the page's language and format (ДД.ММ.ГГГГ) as plain
+ * text, since public pages load no React Aria (their first-load budget); the dashboard's dates are
+ * DatePickerField (./date-picker-field.tsx). Schemas read it with dateInputToIso
  * (lib/validation/date-input.ts), the same before and after JavaScript starts. Needs the
  * "dateField" messages on the client.
  */
