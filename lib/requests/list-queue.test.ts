@@ -121,10 +121,12 @@ describe.each(testEngines())("staff queue on %s", (engine) => {
     await database.db.insert(requests).values([
       row(70, { requesterName: "Clock Working", deadlineRuleId: "kz-access-2026", dueAt: due }),
       row(71, { requesterName: "Clock Calendar", jurisdiction: "GDPR", deadlineRuleId: "gdpr-access-2026", dueAt: due }),
+      // Overdue: due at the end of Wednesday 18 November in Almaty; by Tuesday 24 Thursday, Friday and Monday are lost.
+      row(72, { requesterName: "Clock Overdue", deadlineRuleId: "kz-access-2026", dueAt: new Date("2026-11-18T18:59:59.999Z") }),
     ]);
     const page = await listQueue(database.db, { q: "Clock" }, me, now);
     const left = Object.fromEntries(page.items.map((item) => [item.requesterName, item.workingDaysOnClock]));
     // 25 November to 18 December: 18 weekdays, less the holiday.
-    expect(left).toEqual({ "Clock Working": 17, "Clock Calendar": null });
+    expect(left).toEqual({ "Clock Working": 17, "Clock Calendar": null, "Clock Overdue": 3 });
   });
 });
