@@ -11,7 +11,7 @@
 // DATABASE_URL server. `--cpu-prof DIR`: the server runs under `node --cpu-prof` and leaves its
 // profile there when stopped.
 import { randomBytes } from "node:crypto";
-import { rmSync } from "node:fs";
+import { readFileSync, rmSync } from "node:fs";
 import { loadavg } from "node:os";
 import path from "node:path";
 import postgres from "postgres";
@@ -65,11 +65,28 @@ function submissionBody(n: number): Buffer {
 }
 
 type Row = { clients: number; app: Stats; baseline: Stats; load: string };
-type Stats = { rate: number; p50: number; p99: number; errors: number; answers: number };
+type Stats = { rate: number; p50: number; p99: number; errors: number; answers: number; cpuMs: number };
 
-function stats(result: LoadResult, key: string): Stats {
+/** CPU time (user + system) the server process has used so far, in ms (Linux /proc; clock ticks of 10 ms). */
+function serverCpuMs(pid: number): number {
+  const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
+  const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+  return (Number(fields[11]) + Number(fields[12])) * 10;
+}
+
+/** A run's figures; `cpuMs` is the server's CPU per answer, which the machine's other load disturbs less than the rates. */
+async function measured(pid: number, run: () => Promise<LoadResult>, key: string): Promise<Stats> {
+  const cpuBefore = serverCpuMs(pid);
+  const result = await run();
   const latencies = result.perPath.get(key)!.latencies;
-  return { rate: result.requests / result.seconds, p50: percentile(latencies, 50), p99: percentile(latencies, 99), errors: result.errors, answers: result.requests };
+  return {
+    rate: result.requests / result.seconds,
+    p50: percentile(latencies, 50),
+    p99: percentile(latencies, 99),
+    errors: result.errors,
+    answers: result.requests,
+    cpuMs: (serverCpuMs(pid) - cpuBefore) / Math.max(1, result.requests),
+  };
 }
 
 const load1 = () => loadavg()[0]!.toFixed(1);
@@ -130,9 +147,10 @@ async function main() {
     console.log(`form's answer: ${responseBytes} bytes; ${seconds} s per run; load average before: ${loadavg().map((l) => l.toFixed(1)).join(" ")}`);
     for (const clients of LEVELS) {
       const before = load1();
-      const appResult = await runLoad({ base: app.url, paths: [FORM_PATH], clients, seconds, build: submission, accept: filed });
-      const baseResult = await runLoad({ base: app.url, paths: [BASELINE_PATH], clients, seconds, build: baseline, accept: inserted });
-      rows.push({ clients, app: stats(appResult, FORM_PATH), baseline: stats(baseResult, BASELINE_PATH), load: `${before}–${load1()}` });
+      const pid = app.child.pid!;
+      const appStats = await measured(pid, () => runLoad({ base: app.url, paths: [FORM_PATH], clients, seconds, build: submission, accept: filed }), FORM_PATH);
+      const baseStats = await measured(pid, () => runLoad({ base: app.url, paths: [BASELINE_PATH], clients, seconds, build: baseline, accept: inserted }), BASELINE_PATH);
+      rows.push({ clients, app: appStats, baseline: baseStats, load: `${before}–${load1()}` });
       const row = rows.at(-1)!;
       console.log(`c${clients}: form ${row.app.rate.toFixed(0)} req/s, baseline ${row.baseline.rate.toFixed(0)} req/s (load ${row.load})`);
     }
@@ -142,11 +160,11 @@ async function main() {
     await admin.end();
   }
 
-  console.log("\n| clients | request form req/s | p50 ms | p99 ms | errors | baseline (route + 1 INSERT) req/s | p50 ms | p99 ms | req/s ratio | p99 ratio | load average (1 min) |");
-  console.log("| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |");
+  console.log("\n| clients | request form req/s | p50 ms | p99 ms | errors | server CPU ms/answer | baseline (route + 1 INSERT) req/s | p50 ms | p99 ms | server CPU ms/answer | req/s ratio | p99 ratio | load average (1 min) |");
+  console.log("| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |");
   for (const { clients, app: a, baseline: b, load } of rows) {
     console.log(
-      `| ${clients} | ${a.rate.toFixed(0)} | ${a.p50.toFixed(0)} | ${a.p99.toFixed(0)} | ${a.errors} | ${b.rate.toFixed(0)} | ${b.p50.toFixed(0)} | ${b.p99.toFixed(0)} | ${((a.rate / b.rate) * 100).toFixed(0)} % | ${(a.p99 / b.p99).toFixed(1)}× | ${load} |`,
+      `| ${clients} | ${a.rate.toFixed(0)} | ${a.p50.toFixed(0)} | ${a.p99.toFixed(0)} | ${a.errors} | ${a.cpuMs.toFixed(1)} | ${b.rate.toFixed(0)} | ${b.p50.toFixed(0)} | ${b.p99.toFixed(0)} | ${b.cpuMs.toFixed(1)} | ${((a.rate / b.rate) * 100).toFixed(0)} % | ${(a.p99 / b.p99).toFixed(1)}× | ${load} |`,
     );
   }
   const c50 = rows.find((r) => r.clients === 50)!;

@@ -71,6 +71,20 @@ function emailTranslator(locale: Locale, messages: Messages) {
 }
 type EmailTranslator = ReturnType<typeof emailTranslator>;
 
+// One translator per catalogue (each language's is loaded once) and time zone, kept: a translator
+// parses each message and builds its Intl formatters on first use and keeps them, so a new one per
+// e-mail did all of that again for every public submission (~10 % of its CPU in the domain code).
+const translators = new WeakMap<Messages, Map<string, EmailTranslator>>();
+
+function cachedEmailTranslator(locale: Locale, messages: Messages): EmailTranslator {
+  const key = `${locale} ${getEnv().OPERATOR_TIME_ZONE}`;
+  let byZone = translators.get(messages);
+  if (!byZone) translators.set(messages, (byZone = new Map()));
+  let t = byZone.get(key);
+  if (!t) byZone.set(key, (t = emailTranslator(locale, messages)));
+  return t;
+}
+
 /** `sentBy` replaces the usual first footer line, which speaks of the reader's own request. */
 type Built = { subject: string; blocks: EmailBlock[]; sentBy?: string };
 type Builder<T extends EmailTemplate> = (t: EmailTranslator, v: EmailVariables[T], operator: Operator) => Built;
@@ -263,7 +277,7 @@ export async function renderEmail<T extends EmailTemplate>(
   locale: Locale,
   variables: EmailVariables[T],
 ): Promise<RenderedEmail> {
-  const t = emailTranslator(locale, await loadMessages(locale));
+  const t = cachedEmailTranslator(locale, await loadMessages(locale));
   const operator = getOperator(locale);
   const built = TEMPLATES[template](t, variables, operator);
   const name = variables.name.trim();
