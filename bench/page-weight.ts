@@ -103,7 +103,7 @@ async function main() {
     if (process.argv.includes("--lighthouse")) {
       console.log("\n| Lighthouse mobile | performance | accessibility |\n| --- | --- | --- |");
       for (const pagePath of ["/kk", "/kk/requests/new/access", `/kk/r/${token}`]) {
-        const scores = lighthouse(app.url + pagePath, path.join(dataDir, "lighthouse.json"));
+        const scores = lighthouse(app.url + pagePath, path.join(dataDir, `lighthouse-${pagePath.split("/").slice(0, 4).join("-") || "root"}.json`));
         console.log(`| ${pagePath.startsWith("/kk/r/") ? "/kk/r/‹token›" : pagePath} | ${scores.performance} | ${scores.accessibility} |`);
       }
     }

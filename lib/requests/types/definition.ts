@@ -1,14 +1,11 @@
 import type { z } from "zod";
 import type { Messages } from "@/lib/i18n/messages";
+import type { Leaves } from "@/lib/i18n/plain-translator";
 import type { DataCategory, RequestType } from "../request-types";
 import type { contactFields } from "./form-fields";
 
 type ContactShape = typeof contactFields;
 
-/** Every leaf key of a catalogue part, dotted ("fields.name", "options.format.pdf"). */
-type Leaves<T, Prefix extends string = ""> = {
-  [K in keyof T & string]: T[K] extends string ? `${Prefix}${K}` : Leaves<T[K], `${Prefix}${K}.`>;
-}[keyof T & string];
 
 /** A text of the request forms and the requester's summary: a key under `intake`. */
 export type IntakeKey = Leaves<Messages["intake"]>;

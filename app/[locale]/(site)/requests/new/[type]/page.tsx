@@ -1,10 +1,10 @@
 import type { Metadata } from "next";
-import { getTranslations, setRequestLocale } from "next-intl/server";
+import { getMessages, getTranslations, setRequestLocale } from "next-intl/server";
 import { notFound } from "next/navigation";
-import { ClientMessages } from "@/components/client-messages";
 import { Container } from "@/components/container";
 import { getEnv } from "@/lib/env";
 import { type Locale } from "@/lib/i18n/locales";
+import type { Messages } from "@/lib/i18n/messages";
 import { localePath } from "@/lib/i18n/locale-path";
 import { isRequestType, type RequestType } from "@/lib/requests/request-types";
 import { requestFormLayout } from "@/lib/requests/types";
@@ -39,6 +39,8 @@ export default async function NewRequestPage({ params }: Props) {
   if (!known) notFound();
   const t = await getTranslations({ locale, namespace: "intake" });
   const types = await getTranslations({ locale, namespace: "requestTypes" });
+  // The form's own words, as plain data: it words them without next-intl's client (lib/i18n/plain-translator.ts).
+  const { intake, categories, dateField } = (await getMessages({ locale })) as Messages;
   return (
     <Container className="py-8">
       <h1 className="text-3xl font-bold">{types(`${known}.title`)}</h1>
@@ -50,9 +52,7 @@ export default async function NewRequestPage({ params }: Props) {
         </a>
       </p>
       <div className="mt-6">
-        <ClientMessages namespaces={["intake", "categories", "dateField"]}>
-          <RequestForm type={known} layout={requestFormLayout(known)} defaultJurisdiction={getEnv().DEFAULT_JURISDICTION} />
-        </ClientMessages>
+        <RequestForm type={known} layout={requestFormLayout(known)} defaultJurisdiction={getEnv().DEFAULT_JURISDICTION} locale={locale} messages={{ intake, categories, dateField }} />
       </div>
     </Container>
   );

@@ -1,6 +1,5 @@
 "use client";
 
-import { useLocale, useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { Fragment, useActionState, useMemo, useState, useTransition } from "react";
 import { useFieldArray, useForm, useWatch, type Path } from "react-hook-form";
@@ -18,12 +17,15 @@ import { DATA_CATEGORIES, type RequestType } from "@/lib/requests/request-types"
 import type { FormField, RequestFormLayout } from "@/lib/requests/types";
 import { MAX_CORRECTIONS, REPRESENTATIVE_RELATIONS } from "@/lib/requests/types/form-constants";
 import { HONEYPOT_FIELD } from "@/lib/validation/honeypot";
-import { useFieldErrorText } from "@/components/form/use-field-error-text";
+import { fieldErrorText } from "@/components/form/field-error-text";
 import { submitPostedRequestAction } from "./actions";
 import type { FileField as FileFieldName, SubmitRequestState } from "./submission";
 import { storeCodeSentTo } from "../../code-sent-to-session";
 import type { CheckedForm, FormValues, TypeFieldName } from "./request-form-values";
 import { submitButtonClasses } from "@/components/button-link";
+import type { Locale } from "@/lib/i18n/locales";
+import type { Messages } from "@/lib/i18n/messages";
+import { plainTranslator, type PLAIN_NAMESPACES, type PlainTranslate } from "@/lib/i18n/plain-translator";
 
 /** The chosen type's schema as the form's resolver, fetched on first use (zod never comes with the page). */
 function checkedBy(type: RequestType) {
@@ -34,12 +36,16 @@ function checkedBy(type: RequestType) {
 /** Where the form's script posts (app/api/requests/route.ts); without JavaScript the form posts to its server action. */
 const SUBMIT_URL = "/api/requests";
 
+/** The catalogue parts the request form words itself with: the plain namespaces, whose every message the plain translator is tested on. */
+export type RequestFormMessages = Pick<Messages, (typeof PLAIN_NAMESPACES)[number]>;
+type IntakeWords = PlainTranslate<Messages["intake"]>;
+
 const NOTICE_TONES = { warning: "border-amber-500 bg-amber-50", danger: "border-red-700 bg-red-50" } as const;
 
 const MAX_MB = MAX_FILE_BYTES / 1024 / 1024;
 
 /** Client-side file checks, mirroring the server's, so big or too many files are caught before upload. */
-function checkFiles(files: File[], t: ReturnType<typeof useTranslations<"intake">>): string | undefined {
+function checkFiles(files: File[], t: IntakeWords): string | undefined {
   if (files.length > MAX_FILES_PER_SUBMISSION) return t("errors.fileTooMany", { maxFiles: MAX_FILES_PER_SUBMISSION });
   const big = files.find((f) => f.size > MAX_FILE_BYTES);
   if (big) return t("errors.fileTooLarge", { name: big.name, maxMb: MAX_MB });
@@ -73,7 +79,7 @@ function textAt(values: FormValues, path: string): string {
 type Refusal = { banner: Notice; fieldErrors: Record<string, string>; fileErrors: Partial<Record<FileFieldName, string>> };
 
 /** What the server's refusal means on the page: the banner, each field's problem, each file field's. */
-function describeRefusal(state: Exclude<SubmitRequestState, { ok: true }>, t: ReturnType<typeof useTranslations<"intake">>): Refusal {
+function describeRefusal(state: Exclude<SubmitRequestState, { ok: true }>, t: IntakeWords): Refusal {
   if (state.error === "rate_limited") return { banner: { kind: "error", text: t("errors.rateLimited", { minutes: state.retryAfterMinutes }) }, fieldErrors: {}, fileErrors: {} };
   if (state.error === "unexpected") return { banner: { kind: "error", text: t("errors.unexpected") }, fieldErrors: {}, fileErrors: {} };
   const fileErrors: Partial<Record<FileFieldName, string>> = {};
@@ -87,11 +93,15 @@ function describeRefusal(state: Exclude<SubmitRequestState, { ok: true }>, t: Re
   return { banner: { kind: "error", text: t("errors.summary"), focus: false }, fieldErrors, fileErrors };
 }
 
-/** `layout` is the type's fields from its module (lib/requests/types), handed over by the page as plain data. */
-export function RequestForm({ type, layout, defaultJurisdiction }: { type: RequestType; layout: RequestFormLayout; defaultJurisdiction: string }) {
-  const t = useTranslations("intake");
-  const tc = useTranslations("categories");
-  const locale = useLocale();
+/**
+ * `layout` is the type's fields from its module (lib/requests/types), handed over by the page as
+ * plain data; `messages` its words, worded here by the plain translator (next-intl's client is
+ * not in the form's script).
+ */
+export function RequestForm({ type, layout, defaultJurisdiction, locale, messages }: { type: RequestType; layout: RequestFormLayout; defaultJurisdiction: string; locale: Locale; messages: RequestFormMessages }) {
+  const t = useMemo(() => plainTranslator(messages.intake, locale, "intake"), [messages.intake, locale]);
+  const tc = useMemo(() => plainTranslator(messages.categories, locale, "categories"), [messages.categories, locale]);
+  const dateWords = messages.dateField;
   const router = useRouter();
   const [pending, startTransition] = useTransition();
   const [banner, setBanner] = useState<Notice | null>(null);
@@ -129,7 +139,7 @@ export function RequestForm({ type, layout, defaultJurisdiction }: { type: Reque
   const shown = (field: FormField) =>
     !scripted || field.kind !== "choices" || !field.showWhen || conditionValues[conditionNames.indexOf(fieldName(field.showWhen.field))] === field.showWhen.equals;
 
-  const errorText = useFieldErrorText();
+  const errorText = (message: string | undefined) => fieldErrorText(message, (key, values) => t(`errors.${key}`, values));
   // The posted answer's problems stand until the script submits the form itself.
   const fromPost = formState.submitCount === 0 ? postedRefusal : null;
   const err = (path: string) => {
@@ -250,7 +260,7 @@ export function RequestForm({ type, layout, defaultJurisdiction }: { type: Reque
           />
         );
       case "date":
-        return <DateField id={field.name} label={t(field.label)} error={err(field.name)} {...textField(fieldName(field.name))} required={field.required || undefined} />;
+        return <DateField id={field.name} label={t(field.label)} words={dateWords} error={err(field.name)} {...textField(fieldName(field.name))} required={field.required || undefined} />;
       case "checkbox":
         return <CheckboxField id={field.name} label={t(field.label)} registration={register(fieldName(field.name))} defaultChecked={initial[fieldName(field.name)] === true} error={err(field.name)} />;
       case "corrections":
