@@ -1,8 +1,8 @@
 import { NextIntlClientProvider } from "next-intl";
 import { renderToString } from "react-dom/server";
-import { describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it, vi } from "vitest";
 import { loadMessages } from "@/lib/i18n/messages";
-import { DatePickerField } from "./date-picker-field";
+import { DatePickerField, dateLocaleFor } from "./date-picker-field";
 
 /** The field as the server sends it: what a browser without (or before) JavaScript gets. */
 async function serverHtml(props: Parameters<typeof DatePickerField>[0]): Promise<string> {
@@ -30,5 +30,22 @@ describe("DatePickerField before JavaScript", () => {
     expect(html).toContain('aria-invalid="true"');
     expect(html).toMatch(/aria-describedby="policy-effective-on-error"/);
     expect(html).toMatch(/<p id="policy-effective-on-error"[^>]*>Күнді толтырыңыз\.<\/p>/);
+  });
+});
+
+describe("dateLocaleFor", () => {
+  afterEach(() => vi.restoreAllMocks());
+
+  it("types dates day first in every language: English as en-GB, Kazakh as kk-KZ where the browser knows it", () => {
+    expect(dateLocaleFor("ru")).toBe("ru-RU");
+    expect(dateLocaleFor("en")).toBe("en-GB");
+    expect(dateLocaleFor("kk")).toBe("kk-KZ");
+  });
+
+  it("falls back to ru-KZ where the browser has no Kazakh date data (ISO order and 'M11' otherwise)", () => {
+    const supported = Intl.DateTimeFormat.supportedLocalesOf;
+    vi.spyOn(Intl.DateTimeFormat, "supportedLocalesOf").mockImplementation((locales, options) => supported(locales, options).filter((locale) => !locale.startsWith("kk")));
+    expect(dateLocaleFor("kk")).toBe("ru-KZ");
+    expect(dateLocaleFor("ru")).toBe("ru-RU");
   });
 });

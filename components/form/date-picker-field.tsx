@@ -27,6 +27,19 @@ import { describedBy, FieldError as FieldErrorText, FieldHint, FieldLabel, input
  * Russian and Kazakh do: "11/30/2026" would be read the other way round by half of the team.
  */
 const DATE_LOCALES: Record<string, string> = { ru: "ru-RU", kk: "kk-KZ", en: "en-GB" };
+/**
+ * Where the browser has no date data for the language (Chromium built on Debian's ICU has no Kazakh:
+ * it falls back to the ISO order, "2026-11-30", and names months "M11"), the locale that writes dates
+ * the same way in the same country: Russian, Kazakhstan's other official language (30.11.2026).
+ */
+const FALLBACK_DATE_LOCALES: Record<string, string> = { kk: "ru-KZ" };
+
+/** The locale the date field types and shows dates in, for the page's language. */
+export function dateLocaleFor(pageLocale: string): string {
+  const wanted = DATE_LOCALES[pageLocale] ?? pageLocale;
+  const fallback = FALLBACK_DATE_LOCALES[pageLocale];
+  return fallback && Intl.DateTimeFormat.supportedLocalesOf([wanted]).length === 0 ? fallback : wanted;
+}
 
 const ISO_DAY = /^\d{4}-\d{2}-\d{2}$/;
 
@@ -124,7 +137,7 @@ function LibraryDatePicker({ id, name, label, hint, error, required, disabled, v
   useImperativeHandle(inputRef, () => ({ focus: () => group.current?.querySelector<HTMLElement>("[role=spinbutton]")?.focus() }), []);
   const controlled = value !== undefined ? { value: toCalendarDate(value) } : { defaultValue: toCalendarDate(defaultValue) };
   return (
-    <I18nProvider locale={DATE_LOCALES[locale] ?? locale}>
+    <I18nProvider locale={dateLocaleFor(locale)}>
       <DatePicker
         id={id}
         name={name}
