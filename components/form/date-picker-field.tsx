@@ -34,11 +34,17 @@ const DATE_LOCALES: Record<string, string> = { ru: "ru-RU", kk: "kk-KZ", en: "en
  */
 const FALLBACK_DATE_LOCALES: Record<string, string> = { kk: "ru-KZ" };
 
-/** The locale the date field types and shows dates in, for the page's language. */
-export function dateLocaleFor(pageLocale: string): string {
+/** Whether this browser writes a numeric date day first in the locale (it does not where it lacks the locale's data). */
+function writesDayFirst(locale: string): boolean {
+  const parts = new Intl.DateTimeFormat(locale, { year: "numeric", month: "2-digit", day: "2-digit", timeZone: "UTC" }).formatToParts(new Date(Date.UTC(2026, 10, 30)));
+  return parts.find((part) => part.type !== "literal")?.type === "day";
+}
+
+/** The locale the date field types and shows dates in, for the page's language (dayFirst: for tests). */
+export function dateLocaleFor(pageLocale: string, dayFirst: (locale: string) => boolean = writesDayFirst): string {
   const wanted = DATE_LOCALES[pageLocale] ?? pageLocale;
   const fallback = FALLBACK_DATE_LOCALES[pageLocale];
-  return fallback && Intl.DateTimeFormat.supportedLocalesOf([wanted]).length === 0 ? fallback : wanted;
+  return fallback && !dayFirst(wanted) ? fallback : wanted;
 }
 
 const ISO_DAY = /^\d{4}-\d{2}-\d{2}$/;
