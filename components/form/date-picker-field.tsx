@@ -193,7 +193,7 @@ function LibraryDatePicker({ id, name, label, hint, error, required, disabled, v
                 <Button slot="previous" aria-label={t("previousMonth")} className="inline-flex size-9 items-center justify-center rounded hover:bg-slate-100 data-[focus-visible]:outline-3 data-[focus-visible]:outline-brand-600">
                   <span aria-hidden="true">‹</span>
                 </Button>
-                <Heading className="font-semibold capitalize" />
+                <Heading className="font-semibold first-letter:uppercase" />
                 <Button slot="next" aria-label={t("nextMonth")} className="inline-flex size-9 items-center justify-center rounded hover:bg-slate-100 data-[focus-visible]:outline-3 data-[focus-visible]:outline-brand-600">
                   <span aria-hidden="true">›</span>
                 </Button>
