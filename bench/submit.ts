@@ -11,7 +11,7 @@
 // DATABASE_URL server. `--cpu-prof DIR`: the server runs under `node --cpu-prof` and leaves its
 // profile there when stopped.
 import { randomBytes } from "node:crypto";
-import { readFileSync, rmSync } from "node:fs";
+import { readdirSync, readFileSync, rmSync } from "node:fs";
 import { loadavg } from "node:os";
 import path from "node:path";
 import postgres from "postgres";
@@ -65,7 +65,7 @@ function submissionBody(n: number): Buffer {
 }
 
 type Row = { clients: number; app: Stats; baseline: Stats; load: string };
-type Stats = { rate: number; p50: number; p99: number; errors: number; answers: number; cpuMs: number };
+type Stats = { rate: number; p50: number; p99: number; errors: number; answers: number; cpuMs: number; dbCpuMs: number };
 
 /** CPU time (user + system) the server process has used so far, in ms (Linux /proc; clock ticks of 10 ms). */
 function serverCpuMs(pid: number): number {
@@ -74,9 +74,29 @@ function serverCpuMs(pid: number): number {
   return (Number(fields[11]) + Number(fields[12])) * 10;
 }
 
+/**
+ * CPU time used so far by the PostgreSQL backends serving database `name` (their command lines say
+ * "postgres: … <user> <database> …"), in ms; 0 when the server is not on this machine. The pool's
+ * connections live through a run, so the difference over a run is the database's work for it.
+ */
+function databaseCpuMs(name: string): number {
+  let total = 0;
+  for (const entry of readdirSync("/proc")) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      if (!readFileSync(`/proc/${entry}/cmdline`, "utf8").includes(` ${name} `)) continue;
+      total += serverCpuMs(Number(entry));
+    } catch {
+      // gone meanwhile
+    }
+  }
+  return total;
+}
+
 /** A run's figures; `cpuMs` is the server's CPU per answer, which the machine's other load disturbs less than the rates. */
-async function measured(pid: number, run: () => Promise<LoadResult>, key: string): Promise<Stats> {
+async function measured(pid: number, database: string, run: () => Promise<LoadResult>, key: string): Promise<Stats> {
   const cpuBefore = serverCpuMs(pid);
+  const dbCpuBefore = databaseCpuMs(database);
   const result = await run();
   const latencies = result.perPath.get(key)!.latencies;
   return {
@@ -86,6 +106,7 @@ async function measured(pid: number, run: () => Promise<LoadResult>, key: string
     errors: result.errors,
     answers: result.requests,
     cpuMs: (serverCpuMs(pid) - cpuBefore) / Math.max(1, result.requests),
+    dbCpuMs: (databaseCpuMs(database) - dbCpuBefore) / Math.max(1, result.requests),
   };
 }
 
@@ -148,8 +169,8 @@ async function main() {
     for (const clients of LEVELS) {
       const before = load1();
       const pid = app.child.pid!;
-      const appStats = await measured(pid, () => runLoad({ base: app.url, paths: [FORM_PATH], clients, seconds, build: submission, accept: filed }), FORM_PATH);
-      const baseStats = await measured(pid, () => runLoad({ base: app.url, paths: [BASELINE_PATH], clients, seconds, build: baseline, accept: inserted }), BASELINE_PATH);
+      const appStats = await measured(pid, name, () => runLoad({ base: app.url, paths: [FORM_PATH], clients, seconds, build: submission, accept: filed }), FORM_PATH);
+      const baseStats = await measured(pid, name, () => runLoad({ base: app.url, paths: [BASELINE_PATH], clients, seconds, build: baseline, accept: inserted }), BASELINE_PATH);
       rows.push({ clients, app: appStats, baseline: baseStats, load: `${before}–${load1()}` });
       const row = rows.at(-1)!;
       console.log(`c${clients}: form ${row.app.rate.toFixed(0)} req/s, baseline ${row.baseline.rate.toFixed(0)} req/s (load ${row.load})`);
@@ -160,11 +181,11 @@ async function main() {
     await admin.end();
   }
 
-  console.log("\n| clients | request form req/s | p50 ms | p99 ms | errors | server CPU ms/answer | baseline (route + 1 INSERT) req/s | p50 ms | p99 ms | server CPU ms/answer | req/s ratio | p99 ratio | load average (1 min) |");
+  console.log("\n| clients | request form req/s | p50 ms | p99 ms | errors | CPU ms/answer: server · PostgreSQL | baseline (route + 1 INSERT) req/s | p50 ms | p99 ms | CPU ms/answer: server · PostgreSQL | req/s ratio | p99 ratio | load average (1 min) |");
   console.log("| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |");
   for (const { clients, app: a, baseline: b, load } of rows) {
     console.log(
-      `| ${clients} | ${a.rate.toFixed(0)} | ${a.p50.toFixed(0)} | ${a.p99.toFixed(0)} | ${a.errors} | ${a.cpuMs.toFixed(1)} | ${b.rate.toFixed(0)} | ${b.p50.toFixed(0)} | ${b.p99.toFixed(0)} | ${b.cpuMs.toFixed(1)} | ${((a.rate / b.rate) * 100).toFixed(0)} % | ${(a.p99 / b.p99).toFixed(1)}× | ${load} |`,
+      `| ${clients} | ${a.rate.toFixed(0)} | ${a.p50.toFixed(0)} | ${a.p99.toFixed(0)} | ${a.errors} | ${a.cpuMs.toFixed(1)} · ${a.dbCpuMs.toFixed(1)} | ${b.rate.toFixed(0)} | ${b.p50.toFixed(0)} | ${b.p99.toFixed(0)} | ${b.cpuMs.toFixed(1)} · ${b.dbCpuMs.toFixed(1)} | ${((a.rate / b.rate) * 100).toFixed(0)} % | ${(a.p99 / b.p99).toFixed(1)}× | ${load} |`,
     );
   }
   const c50 = rows.find((r) => r.clients === 50)!;
