@@ -73,7 +73,7 @@ test("an automatic reply shows collapsed on its request, a forged From waits as 
   await expect(page.getByRole("main")).toContainText("Processing attempts");
   await expect(page.getByRole("main")).toContainText(/1 attempt so far; the next automatic try is at /);
   await page.getByRole("button", { name: "Process again" }).click();
-  await expect(page.getByRole("main").getByText("Processed again. Status now: Failed.")).toBeVisible();
+  await expect(page.getByRole("alertdialog", { name: "Processed again. Status now: Failed." })).toBeVisible();
   await page.reload();
   await expect(page.getByRole("main")).toContainText(/2 attempts so far/);
 });

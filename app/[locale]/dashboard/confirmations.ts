@@ -12,7 +12,8 @@ export function useConfirmationText(): (action: ConfirmedAction, detail?: Confir
   return useCallback(
     (action: ConfirmedAction, detail?: ConfirmationDetail) => {
       const { key, values } = confirmationMessage(action, detail);
-      return values ? t(key as "staff.queue.bulk.done", values) : t(key);
+      // The key decides which values it takes (confirmation-message.ts pairs them); next-intl types each key's own.
+      return values ? (t as (key: string, values: Record<string, string | number>) => string)(key, values) : t(key);
     },
     [t],
   );

@@ -14,6 +14,7 @@ import { readFieldError } from "@/lib/validation/request-forms";
 import { attachAction, dismissAction, retryAction, type MailActionResult } from "../actions";
 import { submitButtonClasses } from "@/components/button-link";
 import { isOneOf } from "@/lib/text/is-one-of";
+import { useConfirmationText } from "../../confirmations";
 
 const buttonClasses =
   `mt-4 ${submitButtonClasses}`;
@@ -68,6 +69,7 @@ export function AttachForm({ inboundEmailId, hint }: { inboundEmailId: string; h
   type Schema = typeof attachInboundFormSchema;
   const { register, handleSubmit, formState, setError, reset } = useForm<z.input<Schema>, unknown, z.output<Schema>>({ resolver: zodResolver(attachInboundFormSchema), defaultValues: { reference: "", note: "" } });
   const { run, pending, t } = useMailAction(setError);
+  const confirmation = useConfirmationText();
   const fieldError = useFieldError();
   return (
     <form
@@ -76,7 +78,7 @@ export function AttachForm({ inboundEmailId, hint }: { inboundEmailId: string; h
       onSubmit={handleSubmit((values) =>
         run(
           (locale) => attachAction(locale, inboundEmailId, values),
-          (result) => t("actions.attach.done", { reference: result.reference }),
+          (result) => confirmation("mail_attach", { reference: result.reference }),
           () => reset(),
         ),
       )}
@@ -104,9 +106,10 @@ export function DismissForm({ inboundEmailId }: { inboundEmailId: string }) {
   type Values = { reason: string };
   const { register, handleSubmit, formState, setError, reset } = useForm<Values>({ resolver: zodResolver(dismissInboundFormSchema), defaultValues: { reason: "" } });
   const { run, pending, t } = useMailAction(setError);
+  const confirmation = useConfirmationText();
   const fieldError = useFieldError();
   return (
-    <form method="post" noValidate onSubmit={handleSubmit((values) => run((locale) => dismissAction(locale, inboundEmailId, values), () => t("actions.dismiss.done"), () => reset()))}>
+    <form method="post" noValidate onSubmit={handleSubmit((values) => run((locale) => dismissAction(locale, inboundEmailId, values), () => confirmation("mail_dismiss"), () => reset()))}>
       <TextField
         id="dismiss-reason"
         multiline
@@ -126,6 +129,7 @@ export function DismissForm({ inboundEmailId }: { inboundEmailId: string }) {
 
 export function RetryButton({ inboundEmailId, hint }: { inboundEmailId: string; hint: string }) {
   const { run, pending, t } = useMailAction();
+  const confirmation = useConfirmationText();
   const statusName = (status: string) => (isOneOf(INBOUND_STATUS_CODES, status) ? t(`statuses.${status}`) : status);
   return (
     <>
@@ -134,7 +138,7 @@ export function RetryButton({ inboundEmailId, hint }: { inboundEmailId: string; 
         type="button"
         disabled={pending}
         className={buttonClasses}
-        onClick={() => run((locale) => retryAction(locale, inboundEmailId), (result) => t("actions.retry.done", { status: statusName(result.status) }))}
+        onClick={() => run((locale) => retryAction(locale, inboundEmailId), (result) => confirmation("mail_retry", { status: statusName(result.status) }))}
       >
         {t("actions.retry.submit")}
       </button>

@@ -13,7 +13,7 @@ import { INBOUND_STATUS_ACTIONS } from "@/lib/inbound/inbound-staff-schemas";
 import { Link } from "@/lib/i18n/navigation";
 import { readyDb } from "@/db/ready";
 import { DefinitionRow } from "@/components/definition-row";
-import { ActionFeedback } from "@/components/form/action-feedback";
+import { MailFeedback } from "./mail-feedback";
 import { AttachForm, DismissForm, RetryButton } from "./mail-forms";
 
 type Props = { params: Promise<{ locale: Locale; id: string }> };
@@ -156,13 +156,13 @@ export default async function InboundEmailPage({ params }: Props) {
       </Card>
 
       <Card as="section" aria-labelledby="mail-actions-title" className="mt-6">
-        <h2 id="mail-actions-title" className="text-xl font-semibold">
+        <h2 id="mail-actions-title" tabIndex={-1} className="text-xl font-semibold focus:outline-none">
           {t("actions.title")}
         </h2>
         {!mayAct ? (
           <p className="mt-2">{t("actions.readOnly")}</p>
         ) : (
-          <ActionFeedback>
+          <MailFeedback focusId="mail-actions-title">
             {actions.length > 0 ? (
               <div className="mt-2 grid grid-cols-1 gap-6 lg:grid-cols-2">
                 {actions.includes("attach") ? (
@@ -196,7 +196,7 @@ export default async function InboundEmailPage({ params }: Props) {
             ) : (
               <p className="mt-2">{t("actions.nothingToDo")}</p>
             )}
-          </ActionFeedback>
+          </MailFeedback>
         )}
       </Card>
     </Container>
