@@ -7,8 +7,8 @@
  * using anything more (select, number skeletons, rich text, quoting) fails that test.
  */
 
-/** The catalogue namespaces whose messages the public forms word with this formatter. */
-export const PLAIN_NAMESPACES = ["intake", "categories", "dateField"] as const;
+/** The catalogue namespaces (or parts, "status.reply") whose messages the public forms word with this formatter. */
+export const PLAIN_NAMESPACES = ["intake", "categories", "dateField", "status.reply", "status.withdraw"] as const;
 
 /** Every leaf key of a catalogue part, dotted ("fields.name", "options.format.pdf"). */
 export type Leaves<T, Prefix extends string = ""> = {

@@ -1,11 +1,11 @@
 import type { Metadata } from "next";
-import { getFormatter, getTranslations, setRequestLocale } from "next-intl/server";
+import { getFormatter, getMessages, getTranslations, setRequestLocale } from "next-intl/server";
 import { notFound } from "next/navigation";
 import { Card } from "@/components/card";
-import { ClientMessages } from "@/components/client-messages";
 import { Container } from "@/components/container";
 import { PrintButton } from "@/components/print-button";
 import type { Locale } from "@/lib/i18n/locales";
+import type { Messages } from "@/lib/i18n/messages";
 import { getRequestStatus, type RequestStatusView } from "@/lib/requests/get-request-status";
 import { dateLine, denialFacts, receiptOf } from "@/lib/requests/status-page-facts";
 import { readyDb } from "@/db/ready";
@@ -15,6 +15,7 @@ import { ProgressLine } from "./progress-line";
 import { ReplyForm } from "./reply-form";
 import { RequestSummary } from "./request-summary";
 import { WithdrawForm } from "./withdraw-form";
+import { statusFormMessages } from "./status-form-messages";
 import { isRequesterTimelineKind } from "@/lib/requests/timeline-events";
 
 // Depends on the visitor or the database at request time: never served from the page cache.
@@ -25,8 +26,6 @@ type Props = { params: Promise<{ locale: Locale; token: string }> };
 export const metadata: Metadata = { robots: { index: false, follow: false } };
 
 
-/** What the reply and withdraw forms say in the browser: not the whole intake and status catalogues (rendered per request). */
-const FORM_MESSAGES = ["intake.errors", "intake.fields", "status.reply", "status.withdraw"] as const;
 
 export default async function RequestStatusPage({ params }: Props) {
   const { locale, token } = await params;
@@ -35,6 +34,9 @@ export default async function RequestStatusPage({ params }: Props) {
   // A wrong, revoked or expired link answers 404 with the page in ./not-found.tsx, which leads to "lost my link".
   if (!result.ok) notFound();
   const t = await getTranslations({ locale, namespace: "status" });
+  // What the reply and withdraw forms say in the browser, as plain data (not the whole intake and
+  // status catalogues; no next-intl client code: lib/i18n/plain-translator.ts words it there).
+  const formMessages = statusFormMessages((await getMessages({ locale })) as Messages);
 
   const { view } = result;
   const { request } = view;
@@ -155,9 +157,7 @@ export default async function RequestStatusPage({ params }: Props) {
           {t("reply.title")}
         </h2>
         {view.canMessage ? (
-          <ClientMessages namespaces={FORM_MESSAGES}>
-            <ReplyForm token={token} />
-          </ClientMessages>
+          <ReplyForm token={token} locale={locale} messages={formMessages} />
         ) : <p className="mt-2">{t("reply.closed")}</p>}
       </section>
 
@@ -183,9 +183,7 @@ export default async function RequestStatusPage({ params }: Props) {
             {t("withdraw.title")}
           </h2>
           <p className="mt-2">{t("withdraw.lead")}</p>
-          <ClientMessages namespaces={FORM_MESSAGES}>
-            <WithdrawForm token={token} />
-          </ClientMessages>
+          <WithdrawForm token={token} locale={locale} messages={formMessages} />
         </section>
       ) : null}
     </Container>

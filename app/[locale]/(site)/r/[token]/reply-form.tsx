@@ -1,6 +1,5 @@
 "use client";
 
-import { useLocale, useTranslations } from "next-intl";
 import { useActionState, useMemo, useState, useTransition } from "react";
 import { useForm } from "react-hook-form";
 import { FileField } from "@/components/form/file-field";
@@ -9,7 +8,10 @@ import { FormNotice, type Notice } from "@/components/form/form-notice";
 import { TextField } from "@/components/form/text-field";
 import { MAX_FILE_BYTES, MAX_FILES_PER_SUBMISSION, MAX_IMAGE_MEGAPIXELS, UPLOAD_PROBLEM_MESSAGE_KEYS } from "@/lib/files/upload-limits";
 import type { UploadProblem } from "@/lib/files/upload-rules";
-import { useFieldErrorText } from "@/components/form/use-field-error-text";
+import { fieldErrorText as wordFieldError } from "@/components/form/field-error-text";
+import type { Locale } from "@/lib/i18n/locales";
+import { plainTranslator, type PlainTranslate } from "@/lib/i18n/plain-translator";
+import type { StatusFormMessages } from "./status-form-messages";
 import { postReplyAction, type ReplyState } from "./actions";
 import { submitButtonClasses } from "@/components/button-link";
 
@@ -18,13 +20,13 @@ const MAX_MB = MAX_FILE_BYTES / 1024 / 1024;
 // The schema (and zod) come when the form is first used, not with the page.
 const check = lazyResolver(() => import("@/lib/validation/public-form-checks").then((checks) => checks.requesterMessageCheck));
 
-type IntakeT = ReturnType<typeof useTranslations<"intake">>;
+type IntakeT = PlainTranslate<StatusFormMessages["intake"]>;
 
 function uploadProblemText(problem: UploadProblem, t: IntakeT): string {
   return t(`errors.${UPLOAD_PROBLEM_MESSAGE_KEYS[problem.code]}`, { name: problem.name, maxMb: MAX_MB, maxFiles: MAX_FILES_PER_SUBMISSION, maxMegapixels: MAX_IMAGE_MEGAPIXELS });
 }
 
-function explainRefusal(state: Exclude<ReplyState, { ok: true } | { error: "invalid" }>, t: IntakeT, ts: ReturnType<typeof useTranslations<"status">>): string {
+function explainRefusal(state: Exclude<ReplyState, { ok: true } | { error: "invalid" }>, t: IntakeT, ts: PlainTranslate<StatusFormMessages["status"]>): string {
   if (state.error === "rate_limited") return t("errors.rateLimited", { minutes: state.retryAfterMinutes });
   if (state.error === "closed") return ts("reply.closed");
   return t("errors.unexpected");
@@ -34,10 +36,9 @@ function explainRefusal(state: Exclude<ReplyState, { ok: true } | { error: "inva
  * Posts to its server action by itself before JavaScript runs (text and the file input's files);
  * once it runs, the script checks the answer first and sends the files it holds.
  */
-export function ReplyForm({ token }: { token: string }) {
-  const t = useTranslations("intake");
-  const ts = useTranslations("status");
-  const locale = useLocale();
+export function ReplyForm({ token, locale, messages }: { token: string; locale: Locale; messages: StatusFormMessages }) {
+  const t = useMemo(() => plainTranslator(messages.intake, locale, "intake"), [messages.intake, locale]);
+  const ts = useMemo(() => plainTranslator(messages.status, locale, "status"), [messages.status, locale]);
   const [pending, startTransition] = useTransition();
   const [files, setFiles] = useState<File[]>([]);
   const [fileError, setFileError] = useState<string>();
@@ -101,7 +102,7 @@ export function ReplyForm({ token }: { token: string }) {
     return { kind: "error", text: explainRefusal(fromPost, t, ts) };
   }, [fromPost, t, ts]);
   const postedInvalid = fromPost && !fromPost.ok && fromPost.error === "invalid" ? fromPost : null;
-  const fieldErrorText = useFieldErrorText();
+  const fieldErrorText = (message: string | undefined) => wordFieldError(message, (key, values) => t(`errors.${key}`, values));
   return (
     <form action={postForm} method="post" noValidate onFocus={check.preload} onSubmit={handleSubmit(onValid)} className="max-w-2xl">
       <FormNotice notice={notice ?? postedNotice} />

@@ -1,17 +1,19 @@
 "use client";
 
-import { useLocale, useTranslations } from "next-intl";
-import { useActionState } from "react";
+import { useActionState, useMemo } from "react";
+import type { Locale } from "@/lib/i18n/locales";
+import { plainTranslator } from "@/lib/i18n/plain-translator";
+import type { StatusFormMessages } from "./status-form-messages";
 import { withdrawAction } from "./actions";
 
 /**
  * A plain form posted to its server action, with or without JavaScript: the browser refuses it
- * until the box is ticked (required), and the action checks the box again.
+ * until the box is ticked (required), and the action checks the box again. Its words come from
+ * the page as plain data (no next-intl in the browser).
  */
-export function WithdrawForm({ token }: { token: string }) {
-  const t = useTranslations("status");
-  const ti = useTranslations("intake");
-  const locale = useLocale();
+export function WithdrawForm({ token, locale, messages }: { token: string; locale: Locale; messages: StatusFormMessages }) {
+  const t = useMemo(() => plainTranslator(messages.status, locale, "status"), [messages.status, locale]);
+  const ti = useMemo(() => plainTranslator(messages.intake, locale, "intake"), [messages.intake, locale]);
   const [state, withdraw, pending] = useActionState(withdrawAction, null);
   const error = state && !state.ok ? (state.error === "closed" ? t("reply.closed") : state.error === "not_confirmed" ? t("withdraw.notConfirmed") : ti("errors.unexpected")) : null;
   return (

@@ -36,8 +36,8 @@ function checkedBy(type: RequestType) {
 /** Where the form's script posts (app/api/requests/route.ts); without JavaScript the form posts to its server action. */
 const SUBMIT_URL = "/api/requests";
 
-/** The catalogue parts the request form words itself with: the plain namespaces, whose every message the plain translator is tested on. */
-export type RequestFormMessages = Pick<Messages, (typeof PLAIN_NAMESPACES)[number]>;
+/** The catalogue parts the request form words itself with: plain namespaces, whose every message the plain translator is tested on. */
+export type RequestFormMessages = Pick<Messages, Extract<(typeof PLAIN_NAMESPACES)[number], "intake" | "categories" | "dateField">>;
 type IntakeWords = PlainTranslate<Messages["intake"]>;
 
 const NOTICE_TONES = { warning: "border-amber-500 bg-amber-50", danger: "border-red-700 bg-red-50" } as const;
