@@ -1,26 +1,31 @@
 "use client";
 
-import { useLocale, useTranslations } from "next-intl";
 import { useActionState, useMemo } from "react";
 import { useForm } from "react-hook-form";
 import { lazyResolver } from "@/components/form/lazy-resolver";
 import { sendToAction } from "@/components/form/use-hydrated";
 import { FormNotice, type Notice } from "@/components/form/form-notice";
 import { TextField } from "@/components/form/text-field";
-import { useFieldErrorText } from "@/components/form/use-field-error-text";
+import { fieldErrorText as wordFieldError } from "@/components/form/field-error-text";
+import type { Locale } from "@/lib/i18n/locales";
+import type { Messages } from "@/lib/i18n/messages";
+import { plainTranslator } from "@/lib/i18n/plain-translator";
 import { findRequestsAction } from "./actions";
 import { submitButtonClasses } from "@/components/button-link";
 
 // The schema (and zod) come when the form is first used, not with the page.
 const check = lazyResolver(() => import("@/lib/validation/public-form-checks").then((checks) => checks.findRequestsCheck));
 
+/** The lost-link form's words: parts of `intake` (a plain namespace, lib/i18n/plain-translator.ts). */
+export type FindFormMessages = Pick<Messages["intake"], "find" | "errors">;
+
 /**
  * Posts to its server action by itself before JavaScript runs (the address never goes into the
- * URL); once it runs, the address is checked in the browser first and sent by script.
+ * URL); once it runs, the address is checked in the browser first and sent by script. Its words
+ * come from the page as plain data (no next-intl in the browser).
  */
-export function FindForm() {
-  const t = useTranslations("intake");
-  const locale = useLocale();
+export function FindForm({ locale, messages }: { locale: Locale; messages: FindFormMessages }) {
+  const t = useMemo(() => plainTranslator(messages, locale, "intake"), [messages, locale]);
   const [state, find, pending] = useActionState(findRequestsAction, null);
   // After a post without JavaScript the page renders anew: a refused address is in the field again
   // (in the HTML itself: react-hook-form fills fields only once its script runs).
@@ -31,7 +36,7 @@ export function FindForm() {
   });
   // A refused address is explained next to the field; every other answer above the form.
   const refused = state && !state.ok && state.error === "invalid" ? state.message : undefined;
-  const fieldErrorText = useFieldErrorText();
+  const fieldErrorText = (message: string | undefined) => wordFieldError(message, (key, values) => t(`errors.${key}`, values));
   const notice = useMemo<Notice | null>(() => {
     if (!state) return null;
     if (state.ok) return { kind: "info", text: t("find.sent") };

@@ -1,8 +1,8 @@
 import type { Metadata } from "next";
-import { getTranslations, setRequestLocale } from "next-intl/server";
-import { ClientMessages } from "@/components/client-messages";
+import { getMessages, getTranslations, setRequestLocale } from "next-intl/server";
 import { Container } from "@/components/container";
 import type { Locale } from "@/lib/i18n/locales";
+import type { Messages } from "@/lib/i18n/messages";
 import { FindForm } from "./find-form";
 
 // Static: rendered once per language on first request, then cached (see app/[locale]/layout.tsx);
@@ -21,14 +21,14 @@ export default async function FindRequestsPage({ params }: Props) {
   const { locale } = await params;
   setRequestLocale(locale);
   const t = await getTranslations({ locale, namespace: "intake" });
+  // The form's words as plain data: only the parts it says, worded without next-intl's client.
+  const { intake } = (await getMessages({ locale })) as Messages;
   return (
     <Container className="py-8">
       <h1 className="text-3xl font-bold">{t("find.title")}</h1>
       <p className="mt-3 max-w-2xl">{t("find.lead")}</p>
       <div className="mt-6">
-        <ClientMessages namespaces={["intake"]}>
-          <FindForm />
-        </ClientMessages>
+        <FindForm locale={locale} messages={{ find: intake.find, errors: intake.errors }} />
       </div>
     </Container>
   );
