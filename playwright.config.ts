@@ -2,7 +2,8 @@ import { existsSync } from "node:fs";
 import { chromium, defineConfig, devices } from "@playwright/test";
 
 /**
- * Two production servers, each on a fresh database of its own, each working through its own
+ * Two production servers, each on a fresh database of its own (never DATABASE_URL's itself, which
+ * the integration tests write to before the servers start), each working through its own
  * half of the specs one file at a time: the specs stay in a fixed order against one server (some
  * read the demo data others changed), and two run at once, so a 2-core machine keeps busy while a
  * browser waits on a page. New specs go to the first server unless listed for the second.
@@ -10,7 +11,7 @@ import { chromium, defineConfig, devices } from "@playwright/test";
 // E2E_FIRST_PORT moves both (e.g. when 3100 is taken by a server of one's own).
 const FIRST_PORT = Number(process.env.E2E_FIRST_PORT ?? 3100);
 export const E2E_SERVERS = [
-  { name: "server-1", port: FIRST_PORT, dataDir: ".data/e2e", databaseSuffix: "" },
+  { name: "server-1", port: FIRST_PORT, dataDir: ".data/e2e", databaseSuffix: "e2e1" },
   { name: "server-2", port: FIRST_PORT + 1, dataDir: ".data/e2e-2", databaseSuffix: "e2e2" },
 ] as const;
 /**

@@ -49,6 +49,27 @@ export async function createTestDatabase(engine: Engine, { migrate = true } = {}
   };
 }
 
+/**
+ * An empty PostgreSQL database beside DATABASE_URL's, for a test that runs the app's own
+ * connection (`getDb()`, migrated by `ensureAppReady`) with DATABASE_URL pointed at it: such a
+ * test must never write to DATABASE_URL's own database, which others (CI's) use after it.
+ */
+export async function createScratchPostgresDatabase(): Promise<{ url: string; drop: () => Promise<void> }> {
+  // Read from the environment, not getEnv(): the settings are parsed once, and the test has yet to point them here.
+  const baseUrl = process.env.DATABASE_URL;
+  if (!baseUrl) throw new Error("DATABASE_URL must name a PostgreSQL server");
+  const name = `pd_test_${randomBytes(6).toString("hex")}`;
+  const admin = postgres(baseUrl, { max: 1, onnotice: () => {} });
+  await admin.unsafe(`create database ${name}`);
+  return {
+    url: databaseUrl(baseUrl, name),
+    drop: async () => {
+      await admin.unsafe(`drop database if exists ${name} with (force)`);
+      await admin.end();
+    },
+  };
+}
+
 function databaseUrl(baseUrl: string, name: string): string {
   const url = new URL(baseUrl);
   url.pathname = `/${name}`;

@@ -27,10 +27,17 @@ const formPost = (answers: unknown, locale = "kk") => [
   ["website", ""],
 ] as [string, string][];
 
-// The app's own database: PostgreSQL with DATABASE_URL, else a throw-away PGlite folder.
+// The app's own database: a new PostgreSQL database beside DATABASE_URL's when that is set (never
+// DATABASE_URL's own, which CI's e2e servers would find not empty), else a throw-away PGlite folder.
 describe(`POST /api/requests on ${process.env.DATABASE_URL ? "PostgreSQL" : "PGlite"}`, () => {
   const dataDir = mkdtempSync(path.join(tmpdir(), "pd-submit-route-"));
+  let scratch: { url: string; drop: () => Promise<void> } | undefined;
   beforeAll(async () => {
+    if (process.env.DATABASE_URL) {
+      const { createScratchPostgresDatabase } = await import("@/db/testing");
+      scratch = await createScratchPostgresDatabase();
+      vi.stubEnv("DATABASE_URL", scratch.url);
+    }
     vi.stubEnv("DATA_DIR", dataDir);
     vi.stubEnv("WORKER", "off");
     const { ensureAppReady } = await import("@/lib/startup/ensure-app-ready");
@@ -39,6 +46,7 @@ describe(`POST /api/requests on ${process.env.DATABASE_URL ? "PostgreSQL" : "PGl
   afterAll(async () => {
     const { getConnection } = await import("@/db");
     await getConnection().close();
+    await scratch?.drop();
     vi.unstubAllEnvs();
     rmSync(dataDir, { recursive: true, force: true });
   });
