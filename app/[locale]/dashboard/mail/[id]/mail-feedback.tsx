@@ -1,7 +1,8 @@
 "use client";
 
-import { useEffect, useRef, type ReactNode } from "react";
+import { type ReactNode } from "react";
 import { ActionFeedback } from "@/components/form/action-feedback";
+import { useRefocusWhenLost } from "@/components/form/use-refocus-when-lost";
 import { showToast } from "@/components/toast/toasts";
 
 /**
@@ -11,28 +12,12 @@ import { showToast } from "@/components/toast/toasts";
  * goes to the panel's heading (focusId) rather than to the top of the page.
  */
 export function MailFeedback({ focusId, children }: { focusId: string; children: ReactNode }) {
-  const wanted = useRef(false);
-  useEffect(() => {
-    if (!wanted.current) return;
-    let timer: ReturnType<typeof setTimeout> | undefined;
-    const frame = requestAnimationFrame(() => {
-      timer = setTimeout(() => {
-        wanted.current = false;
-        const active = document.activeElement;
-        if (active && active !== document.body && active.isConnected) return;
-        document.getElementById(focusId)?.focus();
-      }, 0);
-    });
-    return () => {
-      cancelAnimationFrame(frame);
-      clearTimeout(timer);
-    };
-  });
+  const refocus = useRefocusWhenLost(() => document.getElementById(focusId));
   return (
     <ActionFeedback
       onInfo={(notice) => {
         showToast(notice.text);
-        wanted.current = true;
+        refocus();
       }}
     >
       {children}

@@ -1,12 +1,13 @@
 "use client";
 
 import { useLocale, useTranslations } from "next-intl";
-import { useEffect, useRef, useState, useTransition, type ReactNode } from "react";
+import { useRef, useState, useTransition, type ReactNode } from "react";
 import { Button, Dialog, Heading, Menu, MenuItem, MenuTrigger, Modal, ModalOverlay, Popover } from "react-aria-components";
 import { submitButtonClasses } from "@/components/button-link";
 import { ActionFeedback, useActionFeedback } from "@/components/form/action-feedback";
 import { useFailureMessage } from "@/components/form/use-failure-message";
 import { useHydrated } from "@/components/form/use-hydrated";
+import { useRefocusWhenLost } from "@/components/form/use-refocus-when-lost";
 import type { MenuAction } from "@/lib/requests/staff/offered-actions";
 import type { ActionContext } from "./action-context";
 import { ActionForm, useActionDone, useActionLabel } from "./action-form";
@@ -165,32 +166,12 @@ function ActionButtons({ requestId, primary, menu, context }: RequestActionsProp
 }
 
 /**
- * After an action, focus stays on the action bar: where it was if that is still on the page (a
- * dialog gives it back to the button that opened it), else the bar's first button — the next step
- * after the page refreshed — or the main region when no action is left. Checked once the answer has
- * been drawn and the dialog has given focus back.
+ * After an action, focus stays on the action bar: where it was if that is still on the page, else
+ * the bar's first button — the next step after the page refreshed — or the main region when no
+ * action is left.
  */
 function useKeepFocusIn(bar: React.RefObject<HTMLElement | null>): () => void {
-  const wanted = useRef(false);
-  useEffect(() => {
-    if (!wanted.current) return;
-    let timer: ReturnType<typeof setTimeout> | undefined;
-    const frame = requestAnimationFrame(() => {
-      timer = setTimeout(() => {
-        wanted.current = false;
-        const active = document.activeElement;
-        if (active && active !== document.body && active.isConnected) return;
-        (bar.current?.querySelector<HTMLElement>("button:not([disabled])") ?? document.getElementById("main"))?.focus();
-      }, 0);
-    });
-    return () => {
-      cancelAnimationFrame(frame);
-      clearTimeout(timer);
-    };
-  });
-  return () => {
-    wanted.current = true;
-  };
+  return useRefocusWhenLost(() => bar.current?.querySelector<HTMLElement>("button:not([disabled])") ?? document.getElementById("main"));
 }
 
 /** A dialog's title, its form, and a way out that keeps nothing. */
