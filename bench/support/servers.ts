@@ -36,9 +36,10 @@ async function waitFor(url: string, child: ChildProcess) {
   while (Date.now() < deadline) {
     if (child.exitCode !== null) throw new Error(`the server for ${url} exited with ${child.exitCode}`);
     try {
-      if ((await fetch(url)).status === 200) return;
+      // Bounded: a server that accepts the connection but never answers must not hang the bench.
+      if ((await fetch(url, { signal: AbortSignal.timeout(5_000) })).status === 200) return;
     } catch {
-      // not listening yet
+      // not listening yet, or no answer within 5 s
     }
     await sleep(250);
   }
