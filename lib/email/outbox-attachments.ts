@@ -1,7 +1,7 @@
 import { and, eq, inArray, isNull } from "drizzle-orm";
 import type { Executor } from "@/db/client";
 import { files, requestMessages, type StoredFile } from "@/db/schema";
-import { readRequestFile } from "@/lib/files/save-request-files";
+import { readRequestFile } from "@/lib/files/read-request-file";
 import { DeliveryError, type MailAttachment } from "./transports";
 import { FILE_ORDER } from "@/lib/files/file-order";
 

@@ -11,8 +11,8 @@ function isMissing(error: unknown): boolean {
 /**
  * Bytes as files under `root/<first 2 characters of the key>/<key>` (the prefix keeps folders
  * small). The root is passed in, not read from the environment, so tests can use a temp folder.
- * Disk cannot join a database transaction: bytes written before a rollback stay behind under a
- * random key that no `files` row points to, so nothing can serve them.
+ * Disk cannot join a database transaction: the write paths stage bytes here before theirs opens
+ * and remove them when it fails (lib/files/staged-files.ts).
  */
 export function createDiskFileStorage(root: string): FileStorage {
   const absoluteRoot = path.resolve(root);

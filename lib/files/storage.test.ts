@@ -8,7 +8,8 @@ import { fileContents, files, requests } from "@/db/schema";
 import { getEnv } from "@/lib/env";
 import { createDatabaseFileStorage } from "./database-storage";
 import { createDiskFileStorage } from "./disk-storage";
-import { readRequestFile, saveRequestFiles } from "./save-request-files";
+import { readRequestFile } from "./read-request-file";
+import { recordStagedFiles, transactionWithStagedFiles } from "./staged-files";
 import { getFileStorage, newStorageKey, type FileStorage, type FileStorageKind } from "./storage";
 import { tinyJpeg, tinyPdf, tinyPng } from "./test-files";
 import { validateUploads, type AcceptedUpload } from "./upload-rules";
@@ -67,6 +68,11 @@ describe.each(testEngines())("file storage on %s", (engine) => {
     return row!.id;
   }
 
+  /** Stages the uploads and records them all as the request's files, as the write paths do. */
+  function save(requestId: string, uploads: readonly AcceptedUpload[], storage: FileStorage, purpose: "attachment" | "supporting_document" = "attachment") {
+    return transactionWithStagedFiles(database.db, uploads, (tx, staged) => recordStagedFiles(tx, { requestId, purpose, uploadedBy: "requester", files: staged }), storage);
+  }
+
   async function storedBytesCount(kind: FileStorageKind, keys: string[]): Promise<number> {
     if (kind === "disk") return (await filesUnder(diskRoot)).filter((f) => keys.includes(path.basename(f))).length;
     const rows = await database.db.select().from(fileContents).where(inArray(fileContents.storageKey, keys));
@@ -97,9 +103,7 @@ describe.each(testEngines())("file storage on %s", (engine) => {
     it("saves a request's files and reads them back through the request", async () => {
       const requestId = await insertRequest();
       const uploads = await acceptedUploads();
-      const rows = await database.db.transaction((tx) =>
-        saveRequestFiles(tx, { requestId, purpose: "supporting_document", uploadedBy: "requester", files: uploads }, storages[kind]),
-      );
+      const rows = await save(requestId, uploads, storages[kind], "supporting_document");
       expect(rows.map((r) => [r.filename, r.contentType, r.sizeBytes, r.storage])).toEqual([
         ["Паспорт.pdf", "application/pdf", tinyPdf().byteLength, kind],
         ["selfie.png", "image/png", tinyPng().byteLength, kind],
@@ -121,12 +125,8 @@ describe.each(testEngines())("file storage on %s", (engine) => {
         put: (key, bytes, tx) => (++puts === 2 ? Promise.reject(new Error("disk full")) : real.put(key, bytes, tx)),
       };
       const keys: string[] = [];
-      await expect(
-        database.db.transaction(async (tx) => {
-          const spy: FileStorage = { ...failsOnSecond, put: (key, bytes, t) => (keys.push(key), failsOnSecond.put(key, bytes, t)) };
-          await saveRequestFiles(tx, { requestId, purpose: "attachment", uploadedBy: "requester", files: await acceptedUploads() }, spy);
-        }),
-      ).rejects.toThrow("disk full");
+      const spy: FileStorage = { ...failsOnSecond, put: (key, bytes, t) => (keys.push(key), failsOnSecond.put(key, bytes, t)) };
+      await expect(save(requestId, await acceptedUploads(), spy)).rejects.toThrow("disk full");
       expect(keys).toHaveLength(2);
       expect(await database.db.select().from(files).where(eq(files.requestId, requestId))).toEqual([]);
       expect(await storedBytesCount(kind, keys)).toBe(0);
@@ -135,9 +135,7 @@ describe.each(testEngines())("file storage on %s", (engine) => {
     it("refuses another request's file, a deleted file and ids that are not UUIDs", async () => {
       const mine = await insertRequest();
       const theirs = await insertRequest();
-      const [row] = await database.db.transaction((tx) =>
-        saveRequestFiles(tx, { requestId: theirs, purpose: "attachment", uploadedBy: "requester", files: [{ filename: "x.jpg", contentType: "image/jpeg", sizeBytes: tinyJpeg().byteLength, bytes: tinyJpeg() }] }, storages[kind]),
-      );
+      const [row] = await save(theirs, [{ filename: "x.jpg", contentType: "image/jpeg", sizeBytes: tinyJpeg().byteLength, bytes: tinyJpeg() }], storages[kind]);
       const storage = storages[kind];
       expect(await readRequestFile(database.db, { requestId: mine, fileId: row!.id }, storage)).toBeNull();
       expect(await readRequestFile(database.db, { requestId: theirs, fileId: row!.id }, storage)).not.toBeNull();
@@ -150,9 +148,7 @@ describe.each(testEngines())("file storage on %s", (engine) => {
 
     it("refuses to serve bytes that no longer match their checksum", async () => {
       const requestId = await insertRequest();
-      const [row] = await database.db.transaction(async (tx) =>
-        saveRequestFiles(tx, { requestId, purpose: "attachment", uploadedBy: "requester", files: (await acceptedUploads()).slice(0, 1) }, storages[kind]),
-      );
+      const [row] = await save(requestId, (await acceptedUploads()).slice(0, 1), storages[kind]);
       if (kind === "disk") await writeFile(path.join(diskRoot, row!.storageKey.slice(0, 2), row!.storageKey), "tampered");
       else await database.db.update(fileContents).set({ content: Buffer.from("tampered") }).where(eq(fileContents.storageKey, row!.storageKey));
       const quiet = vi.spyOn(console, "error").mockImplementation(() => {});
@@ -169,11 +165,16 @@ describe.each(testEngines())("file storage on %s", (engine) => {
     const requestId = await insertRequest();
     const keys: string[] = [];
     await expect(
-      database.db.transaction(async (tx) => {
-        const rows = await saveRequestFiles(tx, { requestId, purpose: "attachment", uploadedBy: "requester", files: await acceptedUploads() }, storages.database);
-        keys.push(...rows.map((r) => r.storageKey));
-        throw new Error("the request failed after the files were saved");
-      }),
+      transactionWithStagedFiles(
+        database.db,
+        await acceptedUploads(),
+        async (tx, staged) => {
+          const rows = await recordStagedFiles(tx, { requestId, purpose: "attachment", uploadedBy: "requester", files: staged });
+          keys.push(...rows.map((r) => r.storageKey));
+          throw new Error("the request failed after the files were saved");
+        },
+        storages.database,
+      ),
     ).rejects.toThrow("the request failed");
     expect(keys).toHaveLength(2);
     expect(await database.db.select().from(files).where(eq(files.requestId, requestId))).toEqual([]);
@@ -182,11 +183,7 @@ describe.each(testEngines())("file storage on %s", (engine) => {
 
   it("database storage: a file for a request that does not exist is refused before anything is stored", async () => {
     const before = await database.db.select({ n: sql<number>`count(*)::int` }).from(fileContents);
-    await expect(
-      database.db.transaction(async (tx) =>
-        saveRequestFiles(tx, { requestId: newStorageKey(), purpose: "attachment", uploadedBy: "requester", files: await acceptedUploads() }, storages.database),
-      ),
-    ).rejects.toThrow();
+    await expect(save(newStorageKey(), await acceptedUploads(), storages.database)).rejects.toThrow();
     expect(await database.db.select({ n: sql<number>`count(*)::int` }).from(fileContents)).toEqual(before);
   });
 
@@ -201,9 +198,7 @@ describe.each(testEngines())("file storage on %s", (engine) => {
 
   it("disk storage: a row says which storage holds its bytes, and reading with another is an error", async () => {
     const requestId = await insertRequest();
-    const [row] = await database.db.transaction(async (tx) =>
-      saveRequestFiles(tx, { requestId, purpose: "attachment", uploadedBy: "requester", files: (await acceptedUploads()).slice(0, 1) }, storages.disk),
-    );
+    const [row] = await save(requestId, (await acceptedUploads()).slice(0, 1), storages.disk);
     await expect(readRequestFile(database.db, { requestId, fileId: row!.id }, storages.database)).rejects.toThrow("disk storage");
   });
 });

@@ -1,17 +1,22 @@
 import type { Tx } from "@/db/client";
 import { requestMessages, type InboundEmail, type MatchMethod, type Request } from "@/db/schema";
 import type { Actor } from "@/lib/audit/actor";
+import type { StagedFile } from "@/lib/files/staged-files";
 import { MAX_FILES_PER_SUBMISSION, validateUploads, type AcceptedUpload, type UploadProblem } from "@/lib/files/upload-rules";
 import { receiveRequesterMessage } from "@/lib/requests/receive-requester-message";
 import { recordRequestChange } from "@/lib/requests/record-request-change";
 import { AUTO_REPLY_CHANNEL } from "./message-channels";
 import type { ParsedInboundEmail } from "./parsed-email";
 
+export type SortedAttachments = { accepted: AcceptedUpload[]; rejected: Pick<UploadProblem, "name" | "code">[] };
+
 /**
- * E-mail attachments under the portal's rules, one by one: what passes is saved, what does not
- * is named on the message (the raw e-mail still holds it, so nothing is lost).
+ * A reply's e-mail attachments under the portal's rules, one by one: what passes is saved, what
+ * does not is named on the message (the raw e-mail still holds it, so nothing is lost). Sorted
+ * before the transaction, so the accepted ones can be staged before it opens.
  */
-async function sortAttachments(attachments: ParsedInboundEmail["attachments"]) {
+export async function sortReplyAttachments(parsed: ParsedInboundEmail): Promise<SortedAttachments> {
+  const attachments = parsed.kind === "reply" ? parsed.attachments : [];
   const accepted: AcceptedUpload[] = [];
   const rejected: Pick<UploadProblem, "name" | "code">[] = [];
   for (const attachment of attachments) {
@@ -34,8 +39,9 @@ async function sortAttachments(attachments: ParsedInboundEmail["attachments"]) {
 export async function applyInboundReply(
   tx: Tx,
   { email, parsed, request, matchedBy, actor, now }: { email: Pick<InboundEmail, "id" | "fromAddress">; parsed: ParsedInboundEmail; request: Request; matchedBy: MatchMethod; actor: Actor; now: Date },
+  /** The accepted ones staged by the transactionWithStagedFiles this runs in (sortReplyAttachments' `accepted`). */
+  { accepted, rejected }: { accepted: readonly StagedFile[]; rejected: SortedAttachments["rejected"] },
 ) {
-  const { accepted, rejected } = await sortAttachments(parsed.attachments);
   const body = parsed.visibleText.trim() || parsed.text.trim();
   return receiveRequesterMessage(tx, request, {
     body,

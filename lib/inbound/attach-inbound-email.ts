@@ -9,7 +9,8 @@ import { recordRequestChange } from "@/lib/requests/record-request-change";
 import { assertCan } from "@/lib/auth/assert-can";
 import { parseInput } from "@/lib/errors/field-errors";
 import { staffActor } from "@/lib/requests/staff/staff-context";
-import { applyInboundAutoReply, applyInboundReply } from "./apply-inbound-reply";
+import { transactionWithStagedFiles } from "@/lib/files/staged-files";
+import { applyInboundAutoReply, applyInboundReply, sortReplyAttachments } from "./apply-inbound-reply";
 import { AppError } from "@/lib/errors/app-error";
 import { attachInboundSchema, INBOUND_STATUS_ACTIONS } from "./inbound-staff-schemas";
 import { lockInboundEmail } from "./lock-inbound-email";
@@ -60,10 +61,16 @@ export async function attachInboundEmail(
   const reference = referenceQuery(data.reference);
   if (!reference) throw new AppError("unknown_reference", { details: { reference: data.reference } });
 
-  return db.transaction(async (tx) => {
+  // Parsed, and a reply's files written, before the transaction opens: the raw e-mail never
+  // changes but when retention empties it, which the locked row below shows.
+  const [stored] = await db.select({ raw: inboundEmails.raw }).from(inboundEmails).where(eq(inboundEmails.id, data.inboundEmailId));
+  if (!stored) throw new AppError("not_found");
+  const parsed = await parseStored(stored.raw);
+  const { accepted, rejected } = await sortReplyAttachments(parsed);
+
+  return transactionWithStagedFiles(db, accepted, async (tx, staged) => {
     const email = await lockInboundEmail(tx, data.inboundEmailId);
-    if (!INBOUND_STATUS_ACTIONS[email.status].includes("attach")) throw new AppError("wrong_status", { details: { status: email.status } });
-    const parsed = await parseStored(email.raw);
+    if (!INBOUND_STATUS_ACTIONS[email.status].includes("attach") || !email.raw.equals(stored.raw)) throw new AppError("wrong_status", { details: { status: email.status } });
 
     const [request] = await tx.select().from(requests).where(eq(requests.reference, reference)).for("update");
     // A request whose address was never confirmed is invisible to staff, like one that does not exist.
@@ -74,7 +81,7 @@ export async function attachInboundEmail(
     // The message is the requester's, delivered by e-mail: its own events name the e-mail, not the staff member.
     const reply = { email: current, parsed, request, matchedBy: "staff" as const, actor: { type: "email" as const, id: email.id }, now };
     // A bounce adds no message; an auto-reply goes on the thread collapsed, changing nothing.
-    const message = parsed.kind === "reply" ? await applyInboundReply(tx, reply) : parsed.kind === "auto_reply" ? await applyInboundAutoReply(tx, reply) : null;
+    const message = parsed.kind === "reply" ? await applyInboundReply(tx, reply, { accepted: staged, rejected }) : parsed.kind === "auto_reply" ? await applyInboundAutoReply(tx, reply) : null;
 
     await tx
       .update(inboundEmails)

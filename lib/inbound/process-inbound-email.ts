@@ -8,7 +8,8 @@ import { getEnv, trustedAuthservIds } from "@/lib/env";
 import { errorMessage, log } from "@/lib/log";
 import { toStorableText } from "@/lib/text/clean-text";
 import { recordRequestChange } from "@/lib/requests/record-request-change";
-import { applyInboundAutoReply, applyInboundReply } from "./apply-inbound-reply";
+import { transactionWithStagedFiles, type StagedFile } from "@/lib/files/staged-files";
+import { applyInboundAutoReply, applyInboundReply, sortReplyAttachments, type SortedAttachments } from "./apply-inbound-reply";
 import { nextInboundAttemptAt } from "./inbound-retry-policy";
 import { findBouncedEmail, matchInboundEmail } from "./match-inbound-email";
 import { parseInboundEmail } from "./parse-inbound-email";
@@ -58,8 +59,11 @@ type Outcome = {
   unmatchedReason?: UnmatchedReason | null;
 };
 
+/** A reply's attachments: the accepted ones staged before the transaction, the refused ones named. */
+type ReplyAttachments = { accepted: readonly StagedFile[]; rejected: SortedAttachments["rejected"] };
+
 /** Decides what the message is and applies it, inside the transaction that holds its row. */
-async function applyParsed(tx: Tx, email: InboundEmail, parsed: ParsedInboundEmail, now: Date): Promise<Outcome> {
+async function applyParsed(tx: Tx, email: InboundEmail, parsed: ParsedInboundEmail, attachments: ReplyAttachments, now: Date): Promise<Outcome> {
   const actor: Actor = { type: "email", id: email.id };
   if (parsed.kind === "bounce") return applyBounce(tx, email, parsed, actor, now);
 
@@ -71,7 +75,7 @@ async function applyParsed(tx: Tx, email: InboundEmail, parsed: ParsedInboundEma
   const message =
     parsed.kind === "auto_reply"
       ? await applyInboundAutoReply(tx, { email, parsed, request: request!, matchedBy: match.matchedBy, actor, now })
-      : await applyInboundReply(tx, { email, parsed, request: request!, matchedBy: match.matchedBy, actor, now });
+      : await applyInboundReply(tx, { email, parsed, request: request!, matchedBy: match.matchedBy, actor, now }, attachments);
   return { status: "processed", requestId: request!.id, matchedBy: match.matchedBy, requestMessageId: message.id };
 }
 
@@ -116,7 +120,10 @@ function isUniqueViolation(error: unknown): boolean {
 }
 
 async function applyOnce(db: Db, id: string, parsed: ParsedInboundEmail, messageId: string, now: Date): Promise<InboundStatus> {
-  return db.transaction(async (tx) => {
+  // A reply's files are written before the transaction opens; if it ends up unmatched, a
+  // duplicate or failed, they are removed again.
+  const { accepted, rejected } = await sortReplyAttachments(parsed);
+  return transactionWithStagedFiles(db, accepted, async (tx, staged) => {
     const [email] = await tx.select().from(inboundEmails).where(eq(inboundEmails.id, id)).for("update");
     if (!email) throw new Error(`inbound e-mail ${id} not found`);
     if (!PROCESSABLE.includes(email.status)) return email.status;
@@ -136,7 +143,7 @@ async function applyOnce(db: Db, id: string, parsed: ParsedInboundEmail, message
 
     // Claim the Message-ID first: a concurrent copy fails here on the unique index and is retried as a duplicate.
     await tx.update(inboundEmails).set(parsedColumns(parsed, messageId)).where(eq(inboundEmails.id, id));
-    const outcome = await applyParsed(tx, { ...email, ...parsedColumns(parsed, messageId) }, parsed, now);
+    const outcome = await applyParsed(tx, { ...email, ...parsedColumns(parsed, messageId) }, parsed, { accepted: staged, rejected }, now);
     await tx
       .update(inboundEmails)
       .set({

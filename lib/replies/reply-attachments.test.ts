@@ -10,7 +10,7 @@ import { deliverDueEmails } from "@/lib/email/deliver-due-emails";
 import { getDevMailboxEmail } from "@/lib/email/dev-mailbox";
 import { startSmtpSink } from "@/lib/email/testing/smtp-sink";
 import { createSmtpTransport, type MailTransport } from "@/lib/email/transports";
-import { readRequestFile } from "@/lib/files/save-request-files";
+import { readRequestFile } from "@/lib/files/read-request-file";
 import { getFileStorage } from "@/lib/files/storage";
 import { tinyPdf, tinyPng, windowsExecutable } from "@/lib/files/test-files";
 import { validateUploads, type AcceptedUpload } from "@/lib/files/upload-rules";

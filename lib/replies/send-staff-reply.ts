@@ -12,7 +12,7 @@ import type { UnseenMessage } from "./unseen-message";
 import { staffReplySchema, type StaffReplyInput } from "./schemas";
 import type { StaffActor } from "./templates";
 import { insertOutboundMessage } from "@/lib/requests/staff/insert-outbound-message";
-import { saveRequestFiles } from "@/lib/files/save-request-files";
+import { recordStagedFiles, transactionWithStagedFiles } from "@/lib/files/staged-files";
 
 /** References keeps the thread's first message and the latest ones, so the header stays short. */
 export const MAX_REFERENCES = 10;
@@ -119,7 +119,8 @@ async function useSubject(tx: Tx, email: OutboxEmail, subject: string): Promise<
 export async function sendStaffReply(db: Db, input: StaffReplyInput, actor: StaffActor, now = new Date()): Promise<SentReply> {
   assertCan(actor, "requests.work");
   const data = staffReplySchema.parse(input);
-  return db.transaction(async (tx) => {
+  // The attachments' bytes are written before the transaction opens (and removed if it is refused).
+  return transactionWithStagedFiles(db, data.attachments, async (tx, attachments) => {
     // Serialises replies and requester messages on this request (postRequesterMessage locks it too).
     const [request] = await tx.select().from(requests).where(eq(requests.id, data.requestId)).for("update");
     if (!request) throw new AppError("not_found", { details: { requestId: data.requestId } });
@@ -149,7 +150,7 @@ export async function sendStaffReply(db: Db, input: StaffReplyInput, actor: Staf
     const message = await insertOutboundMessage(tx, { requestId: request.id, staffId: actor.id, body: data.body, outboxEmailId: email.id, now });
     // Files of the message: shown on the thread and the status page, attached to the e-mail when the
     // outbox delivers it (lib/email/outbox-attachments.ts), removed with the request's other files.
-    const saved = await saveRequestFiles(tx, { requestId: request.id, messageId: message.id, purpose: "attachment", uploadedBy: actor.id, files: data.attachments });
+    const saved = await recordStagedFiles(tx, { requestId: request.id, messageId: message.id, purpose: "attachment", uploadedBy: actor.id, files: attachments });
     const fileIds = saved.map((file) => file.id);
     await recordRequestChange(tx, {
       requestId: request.id,

@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import type { Db } from "@/db/client";
 import { requests } from "@/db/schema";
-import { saveRequestFiles } from "@/lib/files/save-request-files";
+import { recordStagedFiles, transactionWithStagedFiles } from "@/lib/files/staged-files";
 import type { AcceptedUpload } from "@/lib/files/upload-rules";
 import { getEnv } from "@/lib/env";
 import { type Locale } from "@/lib/i18n/locales";
@@ -40,7 +40,9 @@ export async function fileRequest(db: Db, input: FileRequestInput, now = new Dat
   const requesterEmail = form.email.toLowerCase();
   const challenge = await prepareVerificationChallenge({ id: requestId, locale: input.locale, requesterEmail, requesterName: form.name }, now);
 
-  return db.transaction(async (tx) => {
+  // The files' bytes are written before the transaction opens (and removed if it fails).
+  const uploads = [...input.proofOfAuthority, ...input.supportingDocuments];
+  return transactionWithStagedFiles(db, uploads, async (tx, staged) => {
     // Sent, not awaited yet: the rows that hang off the request go out right behind it (below),
     // and a connection runs its statements in the order sent, so theirs find it in place.
     const inserted = tx
@@ -65,16 +67,11 @@ export async function fileRequest(db: Db, input: FileRequestInput, now = new Dat
       })
       .execute();
     const actor = { type: "requester" as const, id: requestId };
-    const uploads = [
-      { purpose: "proof_of_authority" as const, files: input.proofOfAuthority },
-      { purpose: "supporting_document" as const, files: input.supportingDocuments },
-    ];
-    const withFiles = uploads.some(({ files }) => files.length > 0);
-    if (withFiles) {
+    if (staged.length > 0) {
       await inserted;
-      for (const { purpose, files } of uploads) {
-        if (files.length > 0) await saveRequestFiles(tx, { requestId, purpose, uploadedBy: "requester", files });
-      }
+      const proofCount = input.proofOfAuthority.length;
+      await recordStagedFiles(tx, { requestId, purpose: "proof_of_authority", uploadedBy: "requester", files: staged.slice(0, proofCount) });
+      await recordStagedFiles(tx, { requestId, purpose: "supporting_document", uploadedBy: "requester", files: staged.slice(proofCount) });
     }
     // The rows that hang off the request, side by side and (without files) right behind it: on
     // PostgreSQL the request, its timeline event, audit row, code and e-mail travel in one round
@@ -85,7 +82,7 @@ export async function fileRequest(db: Db, input: FileRequestInput, now = new Dat
         requestId,
         kind: "submitted",
         actor,
-        data: { type: form.type, files: input.proofOfAuthority.length + input.supportingDocuments.length },
+        data: { type: form.type, files: staged.length },
       }),
       issueVerificationChallenge(tx, challenge, { firstForRequest: true }),
     ]);

@@ -3,7 +3,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { files, outboxEmails, requests, verificationChallenges } from "@/db/schema";
 import { createTestDatabase, testEngines, type TestDatabase } from "@/db/testing";
 import { verifyAuditChain } from "@/lib/audit/verify-audit-chain";
-import { readRequestFile, saveRequestFiles } from "@/lib/files/save-request-files";
+import { readRequestFile } from "@/lib/files/read-request-file";
+import { recordStagedFiles, transactionWithStagedFiles } from "@/lib/files/staged-files";
 import type { AcceptedUpload } from "@/lib/files/upload-rules";
 import { seedDeadlineData } from "@/lib/requests/deadlines/deadline-repository";
 import type { RequestForm } from "@/lib/requests/types";
@@ -233,8 +234,8 @@ describe.each(testEngines())("requester intake on %s", (engine) => {
 
   it("offers delivered files only while their download window is open", async () => {
     const { requestId, token } = await fileAndVerify();
-    await database.db.transaction(async (tx) => {
-      const saved = await saveRequestFiles(tx, { requestId, purpose: "data_package", uploadedBy: "staff:test", files: [PDF, { ...PDF, filename: "old.pdf" }] });
+    await transactionWithStagedFiles(database.db, [PDF, { ...PDF, filename: "old.pdf" }], async (tx, staged) => {
+      const saved = await recordStagedFiles(tx, { requestId, purpose: "data_package", uploadedBy: "staff:test", files: staged });
       await tx.update(files).set({ availableUntil: new Date(t0.getTime() + 7 * 86_400_000) }).where(eq(files.id, saved[0]!.id));
       await tx.update(files).set({ availableUntil: new Date(t0.getTime() - 1) }).where(eq(files.id, saved[1]!.id));
     });

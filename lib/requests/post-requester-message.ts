@@ -1,6 +1,7 @@
 import { eq } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { requests } from "@/db/schema";
+import { transactionWithStagedFiles } from "@/lib/files/staged-files";
 import type { AcceptedUpload } from "@/lib/files/upload-rules";
 import { hitRateLimits, publicActionLimits } from "@/lib/security/rate-limit";
 import { acceptsRequesterMessages } from "./lifecycle";
@@ -27,10 +28,11 @@ export async function postRequesterMessage(
   const limited = await hitRateLimits(db, publicActionLimits("message", { ip, subject: access.request.id, perSubjectFactor: 4 }), now);
   if (!limited.allowed) return { ok: false, error: "rate_limited", retryAfterMinutes: limited.retryAfterMinutes };
 
-  return db.transaction(async (tx) => {
+  // The attachments' bytes are written before the transaction opens (and removed if it is refused).
+  return transactionWithStagedFiles(db, attachments, async (tx, staged) => {
     const [request] = await tx.select().from(requests).where(eq(requests.id, access.request.id)).for("update");
     if (!request || !acceptsRequesterMessages(request.status)) return { ok: false as const, error: "closed" as const };
-    await receiveRequesterMessage(tx, request, { body, channel: "portal", attachments, actor: { type: "requester", id: request.id }, now });
+    await receiveRequesterMessage(tx, request, { body, channel: "portal", attachments: staged, actor: { type: "requester", id: request.id }, now });
     return { ok: true as const };
   });
 }

@@ -4,8 +4,8 @@ import { requestMessages, requests, staff, type Request } from "@/db/schema";
 import type { Actor } from "@/lib/audit/actor";
 import { enqueueEmail } from "@/lib/email/enqueue-email";
 import { getEnv } from "@/lib/env";
-import { saveRequestFiles } from "@/lib/files/save-request-files";
-import type { AcceptedUpload, UploadProblem } from "@/lib/files/upload-rules";
+import { recordStagedFiles, type StagedFile } from "@/lib/files/staged-files";
+import type { UploadProblem } from "@/lib/files/upload-rules";
 import { nextStatus } from "./lifecycle";
 import { recordRequestChange } from "./record-request-change";
 import type { TimelineEventData } from "./timeline-events";
@@ -14,7 +14,8 @@ import { resumeClock } from "./staff/resume-clock";
 export type RequesterMessageInput = {
   body: string;
   channel: "portal" | "email";
-  attachments: readonly AcceptedUpload[];
+  /** Staged by the transactionWithStagedFiles the caller runs this in. */
+  attachments: readonly StagedFile[];
   /** Files that were not saved (e-mail attachments over the portal's limits); the original keeps them. */
   rejectedAttachments?: readonly Pick<UploadProblem, "name" | "code">[];
   actor: Actor;
@@ -64,9 +65,7 @@ export async function receiveRequesterMessage(tx: Tx, request: Request, input: R
     .insert(requestMessages)
     .values({ requestId: request.id, direction: "inbound", authorType: "requester", channel: input.channel, body: input.body, createdAt: input.now })
     .returning();
-  if (input.attachments.length > 0) {
-    await saveRequestFiles(tx, { requestId: request.id, messageId: message!.id, purpose: "attachment", uploadedBy: "requester", files: input.attachments });
-  }
+  await recordStagedFiles(tx, { requestId: request.id, messageId: message!.id, purpose: "attachment", uploadedBy: "requester", files: input.attachments });
   await recordRequestChange(tx, {
     requestId: request.id,
     kind: "message_received",

@@ -26,7 +26,7 @@ import type { CurrentStaff } from "@/lib/auth/current-staff";
 import { deliverDueEmails } from "@/lib/email/deliver-due-emails";
 import { createDatabaseFileStorage } from "@/lib/files/database-storage";
 import { createDiskFileStorage } from "@/lib/files/disk-storage";
-import { saveRequestFiles } from "@/lib/files/save-request-files";
+import { recordStagedFiles, transactionWithStagedFiles } from "@/lib/files/staged-files";
 import { fileStorageFor, newStorageKey, type FileStorage, type FileStorageKind } from "@/lib/files/storage";
 import { tinyPdf, tinyPng } from "@/lib/files/test-files";
 import type { AcceptedUpload } from "@/lib/files/upload-rules";
@@ -222,7 +222,7 @@ describe.each(testEngines())("retention on %s", (engine) => {
     await ingestEmail(db(), { raw: bounce, sourceKey: "webhook:retention-3" }, new Date(t0.getTime() + 2 * HOUR));
     await extendDeadline(db(), { requestId: full.id, reason: full.extension }, admin, new Date(t0.getTime() + 3 * HOUR));
     await addInternalNote(db(), { requestId: full.id, body: full.note }, admin, new Date(t0.getTime() + 4 * HOUR));
-    await db().transaction((tx) => saveRequestFiles(tx, { requestId: full.id, purpose: "supporting_document", uploadedBy: admin.id, files: [PNG] }, disk));
+    await transactionWithStagedFiles(db(), [PNG], (tx, staged) => recordStagedFiles(tx, { requestId: full.id, purpose: "supporting_document", uploadedBy: admin.id, files: staged }), disk);
     await completeRequest(db(), { requestId: full.id, note: full.outcome, files: [PDF] }, admin, new Date(t0.getTime() + 5 * HOUR));
 
     heldId = await file(accessForm("held@example.kz", "Берик Холдов"), t0);

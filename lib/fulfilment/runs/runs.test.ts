@@ -5,7 +5,7 @@ import { createTestDatabase, testEngines, type TestDatabase } from "@/db/testing
 import { SYSTEM_ACTOR } from "@/lib/audit/actor";
 import { createStaff } from "@/lib/auth/create-staff";
 import type { CurrentStaff } from "@/lib/auth/current-staff";
-import { readRequestFile } from "@/lib/files/save-request-files";
+import { readRequestFile } from "@/lib/files/read-request-file";
 import { verifiedRequestRow } from "@/lib/requests/testing";
 import { anonymiseRequest } from "@/lib/retention/anonymise-request";
 import type { SourceClient } from "../connectors/source-client";

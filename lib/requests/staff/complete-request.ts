@@ -4,7 +4,7 @@ import { z } from "zod";
 import type { Db } from "@/db/client";
 import { files, type Request } from "@/db/schema";
 import type { CurrentStaff } from "@/lib/auth/current-staff";
-import { saveRequestFiles } from "@/lib/files/save-request-files";
+import { recordStagedFiles, transactionWithStagedFiles } from "@/lib/files/staged-files";
 import { MAX_FILES_PER_SUBMISSION, type AcceptedUpload } from "@/lib/files/upload-rules";
 import { AppError } from "@/lib/errors/app-error";
 import { completeRequestSchema } from "./schemas";
@@ -37,7 +37,8 @@ export async function completeRequest(
 ): Promise<{ request: Request; fileIds: string[] }> {
   const data = parseInput(inputSchema, input);
   assertCan(actor, "requests.work");
-  return db.transaction(async (tx) => {
+  // The package's bytes are written before the transaction opens (and removed if it is refused).
+  return transactionWithStagedFiles(db, data.files, async (tx, staged) => {
     const request = await lockRequest(tx, data.requestId);
     targetStatus(request, "complete", actor);
     const { completion } = REQUEST_TYPE_REGISTRY[request.type];
@@ -60,7 +61,7 @@ export async function completeRequest(
     if (data.note) {
       messageId = (await insertOutboundMessage(tx, { requestId: request.id, staffId: actor.id, body: data.note, outboxEmailId: email.id, now })).id;
     }
-    const saved = await saveRequestFiles(tx, { requestId: request.id, purpose: "data_package", uploadedBy: actor.id, files: data.files });
+    const saved = await recordStagedFiles(tx, { requestId: request.id, purpose: "data_package", uploadedBy: actor.id, files: staged });
     const fileIds = saved.map((file) => file.id);
     if (fileIds.length > 0) await tx.update(files).set({ availableUntil }).where(inArray(files.id, fileIds));
 

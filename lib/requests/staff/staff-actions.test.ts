@@ -6,7 +6,7 @@ import { SYSTEM_ACTOR } from "@/lib/audit/actor";
 import { verifyAuditChain } from "@/lib/audit/verify-audit-chain";
 import { createStaff } from "@/lib/auth/create-staff";
 import type { CurrentStaff } from "@/lib/auth/current-staff";
-import { readRequestFile } from "@/lib/files/save-request-files";
+import { readRequestFile } from "@/lib/files/read-request-file";
 import { fileDownloadResponse } from "@/lib/files/download-response";
 import { tinyPdf, tinyZip } from "@/lib/files/test-files";
 import { readUploads, type AcceptedUpload } from "@/lib/files/upload-rules";

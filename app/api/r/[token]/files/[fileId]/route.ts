@@ -1,5 +1,5 @@
 import { fileDownloadResponse } from "@/lib/files/download-response";
-import { readRequestFile } from "@/lib/files/save-request-files";
+import { readRequestFile } from "@/lib/files/read-request-file";
 import { resolveStatusToken } from "@/lib/requests/requester-access";
 import { readyDb } from "@/db/ready";
 

@@ -1,6 +1,6 @@
 import { checkStaff } from "@/lib/auth/current-staff";
 import { fileDownloadResponse } from "@/lib/files/download-response";
-import { readRequestFile } from "@/lib/files/save-request-files";
+import { readRequestFile } from "@/lib/files/read-request-file";
 import { readyDb } from "@/db/ready";
 
 export const dynamic = "force-dynamic";
