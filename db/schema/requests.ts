@@ -126,6 +126,11 @@ export const requests = pgTable(
     // The queue's search inside e-mail addresses and names (ilike '%…%'): pg_trgm, 3+ characters.
     index("requests_email_trgm_idx").using("gin", table.requesterEmail.op("gin_trgm_ops")),
     index("requests_name_trgm_idx").using("gin", table.requesterName.op("gin_trgm_ops")),
+    // …and, for a term of 6 characters or more with a rare part, its rarest 6-character pieces, spaces and dots
+    // included (search_grams, migration 0025): a full name or an address's name part is found through a few
+    // short lists instead of every trigram's long one (lib/requests/search-grams.ts).
+    index("requests_email_grams_idx").using("gin", sql`search_grams(${table.requesterEmail})`),
+    index("requests_name_grams_idx").using("gin", sql`search_grams(${table.requesterName})`),
     // The request log export's order (lib/compliance/export-request-log.ts): read in order, no sort.
     index("requests_created_idx").on(table.createdAt, table.id),
   ],

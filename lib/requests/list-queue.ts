@@ -6,6 +6,7 @@ import type { CurrentStaff } from "@/lib/auth/current-staff";
 import { JURISDICTIONS, type Jurisdiction } from "./jurisdictions";
 import { loadWorkingDayRules, workingDaysOnClockOf } from "./deadlines/load-working-days-on-clock";
 import { REQUEST_TYPES, type RequestType } from "./request-types";
+import { rareGrams, searchStatistics, type GramStatistics, type SearchStatistics } from "./search-grams";
 import { countQueueViews, DEFAULT_QUEUE_VIEW, QUEUE_VIEWS, statusIn, viewCondition, viewStatuses, type ViewCounts } from "./staff/queue-views";
 
 export const QUEUE_PAGE_SIZE = 25;
@@ -110,17 +111,37 @@ const literalPattern = (text: string) => text.replace(/[\\%_]/g, (c) => `\\${c}`
  *   btree on the address (text_pattern_ops, migration 0023) — the whole address as a help desk's
  *   customer lookup finds it, at any size;
  * - anything else (a name or part of one, a part of an address, "@gmail.com"): text inside the name
- *   or inside the address, case aside, served by the pg_trgm GIN indexes for 3 characters or more
- *   (migration 0010). Two alternatives, so that each is planned on its own (listQueue).
+ *   or inside the address, case aside. Two alternatives, so that each is planned on its own
+ *   (listQueue); each column's is searchInside's.
  */
 export type SearchCondition = { one: SQL } | { either: [SQL, SQL] };
 
-export function searchCondition(q: string): SearchCondition {
+export function searchCondition(q: string, statistics: SearchStatistics = {}): SearchCondition {
   const reference = referenceQuery(q);
   if (reference) return { one: eq(requests.reference, reference) };
   if (q.indexOf("@") > 0) return { one: like(requests.requesterEmail, `${literalPattern(q.toLowerCase())}%`) };
+  return { either: [searchInside(requests.requesterEmail, q, statistics.email), searchInside(requests.requesterName, q, statistics.name)] };
+}
+
+/**
+ * Text inside one column, case aside. A term with a rare 6-character piece (search-grams.ts): the rows
+ * holding its rarest pieces, through the column's search_grams index (migration 0025), then checked
+ * whole — `lower(…) like lower(…)` is what ilike does in a UTF-8 database, written out so that the
+ * planner reads only that index, not the trigram one beside it. The pieces are those of the term as
+ * PostgreSQL lower-cases it: the ones picked here, where they are among them (else all of them).
+ * Any other term: ilike through the pg_trgm GIN index (3 characters or more, migration 0010), or by
+ * walking the queue's order when the planner expects many matches (statistics: migration 0024).
+ */
+function searchInside(column: typeof requests.requesterName | typeof requests.requesterEmail, q: string, statistics: GramStatistics | undefined): SQL {
   const inside = `%${literalPattern(q)}%`;
-  return { either: [ilike(requests.requesterEmail, inside), ilike(requests.requesterName, inside)] };
+  const grams = rareGrams(q, statistics);
+  if (!grams) return ilike(column, inside);
+  const picked = sql`array[${sql.join(
+    grams.map((gram) => sql`${gram}`),
+    sql`, `,
+  )}]::text[]`;
+  return sql`search_grams(${column}) @> coalesce((select array_agg(gram) from unnest(search_grams(${q}::text)) as gram where gram = any(${picked})), search_grams(${q}::text))
+    and lower(${column}) like lower(${inside})`;
 }
 
 /**
@@ -152,7 +173,7 @@ export async function listQueue(db: Db, input: Record<string, unknown>, me: Pick
   const pageWhere = cursor
     ? [...where, sql`(${SORT_DUE}, ${requests.id}) > (${cursor[0] === "infinity" ? sql`'infinity'::timestamptz` : sql`${cursor[0]}::timestamptz`}, ${cursor[1]}::uuid)`]
     : where;
-  const search = filters.q ? searchCondition(filters.q) : undefined;
+  const search = filters.q ? searchCondition(filters.q, await searchStatistics(db)) : undefined;
   const firstInOrder = (condition: SQL) =>
     db.select({ id: requests.id }).from(requests).where(and(...pageWhere, condition)).orderBy(asc(SORT_DUE), asc(requests.id)).limit(QUEUE_PAGE_SIZE + 1);
   // Either alternative: the page is the first rows of the two alternatives' first pages together. Written
