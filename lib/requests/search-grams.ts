@@ -1,6 +1,7 @@
 import { sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { rowsOf } from "@/lib/audit/record-audit-event";
+import { errorMessage, log } from "@/lib/log";
 
 /**
  * The queue's search inside names and addresses through their 6-character pieces (migration 0025:
@@ -80,9 +81,10 @@ const cache = new WeakMap<Db, { at: number; statistics: Promise<SearchStatistics
 export function searchStatistics(db: Db, now = Date.now()): Promise<SearchStatistics> {
   const kept = cache.get(db);
   if (kept && now - kept.at < STATISTICS_TTL_MS) return kept.statistics;
-  const statistics = readStatistics(db).catch((error: unknown) => {
-    cache.delete(db);
-    throw error;
+  // Unreadable statistics (a role without access to them) leave every term to ilike, as before migration 0025.
+  const statistics = readStatistics(db).catch((error: unknown): SearchStatistics => {
+    log.warn("queue search: index statistics unreadable, searching by ilike alone", { error: errorMessage(error) });
+    return {};
   });
   cache.set(db, { at: now, statistics });
   return statistics;
