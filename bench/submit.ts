@@ -11,11 +11,12 @@
 // DATABASE_URL server. `--cpu-prof DIR`: the server runs under `node --cpu-prof` and leaves its
 // profile there when stopped.
 import { randomBytes } from "node:crypto";
-import { readdirSync, readFileSync, rmSync } from "node:fs";
+import { rmSync } from "node:fs";
 import { loadavg } from "node:os";
 import path from "node:path";
 import postgres from "postgres";
 import { percentile, runLoad, type LoadRequest, type LoadResult } from "./support/load";
+import { databaseCpuMs, processCpuMs } from "./support/process-cpu";
 import { startNext } from "./support/servers";
 
 /** Where the request form's script posts (SUBMIT_URL in app/[locale]/(site)/requests/new/[type]/request-form.tsx). */
@@ -67,35 +68,9 @@ function submissionBody(n: number): Buffer {
 type Row = { clients: number; app: Stats; baseline: Stats; load: string };
 type Stats = { rate: number; p50: number; p99: number; errors: number; answers: number; cpuMs: number; dbCpuMs: number };
 
-/** CPU time (user + system) the server process has used so far, in ms (Linux /proc; clock ticks of 10 ms). */
-function serverCpuMs(pid: number): number {
-  const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
-  const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
-  return (Number(fields[11]) + Number(fields[12])) * 10;
-}
-
-/**
- * CPU time used so far by the PostgreSQL backends serving database `name` (their command lines say
- * "postgres: … <user> <database> …"), in ms; 0 when the server is not on this machine. The pool's
- * connections live through a run, so the difference over a run is the database's work for it.
- */
-function databaseCpuMs(name: string): number {
-  let total = 0;
-  for (const entry of readdirSync("/proc")) {
-    if (!/^\d+$/.test(entry)) continue;
-    try {
-      if (!readFileSync(`/proc/${entry}/cmdline`, "utf8").includes(` ${name} `)) continue;
-      total += serverCpuMs(Number(entry));
-    } catch {
-      // gone meanwhile
-    }
-  }
-  return total;
-}
-
 /** A run's figures; `cpuMs` is the server's CPU per answer, which the machine's other load disturbs less than the rates. */
 async function measured(pid: number, database: string, run: () => Promise<LoadResult>, key: string): Promise<Stats> {
-  const cpuBefore = serverCpuMs(pid);
+  const cpuBefore = processCpuMs(pid);
   const dbCpuBefore = databaseCpuMs(database);
   const result = await run();
   const latencies = result.perPath.get(key)!.latencies;
@@ -105,7 +80,7 @@ async function measured(pid: number, database: string, run: () => Promise<LoadRe
     p99: percentile(latencies, 99),
     errors: result.errors,
     answers: result.requests,
-    cpuMs: (serverCpuMs(pid) - cpuBefore) / Math.max(1, result.requests),
+    cpuMs: (processCpuMs(pid) - cpuBefore) / Math.max(1, result.requests),
     dbCpuMs: (databaseCpuMs(database) - dbCpuBefore) / Math.max(1, result.requests),
   };
 }

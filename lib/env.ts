@@ -93,7 +93,8 @@ const envShape = {
   AUDIT_CHECKPOINT_ROWS: z.coerce.number().int().min(1).max(1_000_000).default(1_000),
   AUDIT_CHECKPOINT_MINUTES: z.coerce.number().int().min(1).max(10_080).default(10),
   INBOUND_WEBHOOK_SECRET: z.string().min(32, "expected at least 32 random characters, e.g. from `openssl rand -hex 32`").optional(),
-  // npm run bench:submit's baseline route (POST /api/bench/insert); never on a real site.
+  // The benchmarks' baseline routes (POST /api/bench/insert for bench:submit, GET /api/bench/constant
+  // for bench:pages); never on a real site.
   BENCHMARK_BASELINE: booleanFlag.default(false),
   METRICS_TOKEN: z.string().min(32, "expected at least 32 random characters, e.g. from `openssl rand -hex 32`").optional(),
   // Fulfilment (lib/fulfilment): the data map file, the key for what it stores, limits per run.
