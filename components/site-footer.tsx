@@ -1,10 +1,10 @@
-import { getTranslations } from "next-intl/server";
+import { getPageTranslations } from "@/lib/i18n/page-translations";
 import type { Locale } from "@/lib/i18n/locales";
 import { getOperator } from "@/lib/operator";
 import { Container } from "./container";
 
 export async function SiteFooter({ locale }: { locale: Locale }) {
-  const t = await getTranslations({ locale, namespace: "footer" });
+  const t = await getPageTranslations({ locale, namespace: "footer" });
   const operator = getOperator(locale);
   return (
     <footer className="mt-12 border-t border-slate-200 bg-white py-6 text-sm text-muted">

@@ -1,4 +1,4 @@
-import { getTranslations } from "next-intl/server";
+import { getPageTranslations } from "@/lib/i18n/page-translations";
 import type { Locale } from "@/lib/i18n/locales";
 import { localePath } from "@/lib/i18n/locale-path";
 import { getOperator } from "@/lib/operator";
@@ -7,7 +7,7 @@ import { LanguageSwitcher } from "./language-switcher";
 
 /** The public site's header: plain links (no client code), the language switcher the only script. */
 export async function SiteHeader({ locale }: { locale: Locale }) {
-  const t = await getTranslations({ locale, namespace: "nav" });
+  const t = await getPageTranslations({ locale, namespace: "nav" });
   const operator = getOperator(locale);
   return (
     <header className="border-b border-slate-200 bg-white">

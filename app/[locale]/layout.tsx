@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { hasLocale } from "next-intl";
-import { getTranslations, setRequestLocale } from "next-intl/server";
+import { setRequestLocale } from "next-intl/server";
+import { getPageTranslations } from "@/lib/i18n/page-translations";
 import { notFound } from "next/navigation";
 import type { ReactNode } from "react";
 import { ErrorTextsProvider } from "@/components/error-texts";
@@ -22,7 +23,7 @@ export function generateStaticParams(): { locale: string }[] {
 export async function generateMetadata({ params }: { params: Promise<{ locale: string }> }): Promise<Metadata> {
   const { locale } = await params;
   if (!hasLocale(routing.locales, locale)) return {};
-  const t = await getTranslations({ locale, namespace: "meta" });
+  const t = await getPageTranslations({ locale, namespace: "meta" });
   return { title: { default: t("siteName"), template: `%s · ${t("siteName")}` } };
 }
 
@@ -30,8 +31,8 @@ export default async function LocaleLayout({ children, params }: { children: Rea
   const { locale } = await params;
   if (!hasLocale(routing.locales, locale)) notFound();
   setRequestLocale(locale);
-  const t = await getTranslations({ locale, namespace: "nav" });
-  const error = await getTranslations({ locale, namespace: "error" });
+  const t = await getPageTranslations({ locale, namespace: "nav" });
+  const error = await getPageTranslations({ locale, namespace: "error" });
   return (
     <html lang={locale}>
       <body className="flex min-h-screen flex-col font-sans antialiased">

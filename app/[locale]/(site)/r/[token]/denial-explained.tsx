@@ -1,4 +1,4 @@
-import { getTranslations } from "next-intl/server";
+import { getPageTranslations } from "@/lib/i18n/page-translations";
 import { Card } from "@/components/card";
 import type { Locale } from "@/lib/i18n/locales";
 import type { DenialFacts } from "@/lib/requests/status-page-facts";
@@ -11,8 +11,8 @@ const capitalised = (text: string) => text.charAt(0).toLocaleUpperCase() + text.
  * texts as the denial e-mail (the email catalogue owns them), and the same way to disagree.
  */
 export async function DenialExplained({ locale, denial }: { locale: Locale; denial: DenialFacts }) {
-  const t = await getTranslations({ locale, namespace: "status" });
-  const mail = await getTranslations({ locale, namespace: "email" });
+  const t = await getPageTranslations({ locale, namespace: "status" });
+  const mail = await getPageTranslations({ locale, namespace: "email" });
   return (
     <Card as="section" aria-labelledby="denial-title" className="mt-6 max-w-3xl border-l-4 border-l-red-700">
       <h2 id="denial-title" className="text-xl font-semibold">

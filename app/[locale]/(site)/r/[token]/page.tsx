@@ -1,11 +1,11 @@
 import type { Metadata } from "next";
-import { getFormatter, getMessages, getTranslations, setRequestLocale } from "next-intl/server";
+import { setRequestLocale } from "next-intl/server";
 import { notFound } from "next/navigation";
 import { Card } from "@/components/card";
 import { Container } from "@/components/container";
 import { PrintButton } from "@/components/print-button";
 import type { Locale } from "@/lib/i18n/locales";
-import type { Messages } from "@/lib/i18n/messages";
+import { getPageFormatter, getPageTranslations, type PageTranslator } from "@/lib/i18n/page-translations";
 import { getRequestStatus, type RequestStatusView } from "@/lib/requests/get-request-status";
 import { dateLine, denialFacts, receiptOf } from "@/lib/requests/status-page-facts";
 import { readyDb } from "@/db/ready";
@@ -15,7 +15,7 @@ import { ProgressLine } from "./progress-line";
 import { ReplyForm } from "./reply-form";
 import { RequestSummary } from "./request-summary";
 import { WithdrawForm } from "./withdraw-form";
-import { statusFormMessages } from "./status-form-messages";
+import { getStatusFormMessages } from "./status-form-messages";
 import { isRequesterTimelineKind } from "@/lib/requests/timeline-events";
 
 // Depends on the visitor or the database at request time: never served from the page cache.
@@ -33,15 +33,15 @@ export default async function RequestStatusPage({ params }: Props) {
   const result = await getRequestStatus(await readyDb(), token);
   // A wrong, revoked or expired link answers 404 with the page in ./not-found.tsx, which leads to "lost my link".
   if (!result.ok) notFound();
-  const t = await getTranslations({ locale, namespace: "status" });
+  const t = await getPageTranslations({ locale, namespace: "status" });
   // What the reply and withdraw forms say in the browser, as plain data (not the whole intake and
   // status catalogues; no next-intl client code: lib/i18n/plain-translator.ts words it there).
-  const formMessages = statusFormMessages((await getMessages({ locale })) as Messages);
+  const formMessages = await getStatusFormMessages(locale);
 
   const { view } = result;
   const { request } = view;
-  const types = await getTranslations({ locale, namespace: "requestTypes" });
-  const format = await getFormatter({ locale });
+  const types = await getPageTranslations({ locale, namespace: "requestTypes" });
+  const format = getPageFormatter(locale);
   const when = (date: Date) => format.dateTime(date, { dateStyle: "long", timeStyle: "short" });
   const fileUrl = (id: string) => `/api/r/${token}/files/${id}`;
   const receipt = receiptOf(request);
@@ -191,7 +191,7 @@ export default async function RequestStatusPage({ params }: Props) {
 }
 
 /** Why the reply date moved: the clock stops while we wait for the requester's answer. */
-function ClockNote({ clock, t }: { clock: RequestStatusView["clock"]; t: Awaited<ReturnType<typeof getTranslations<"status">>> }) {
+function ClockNote({ clock, t }: { clock: RequestStatusView["clock"]; t: PageTranslator<"status"> }) {
   if (!clock.pausedNow && !clock.stopped) return null;
   return (
     <div className="mt-3 space-y-1 text-sm" data-testid="clock-note">

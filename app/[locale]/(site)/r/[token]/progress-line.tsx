@@ -1,11 +1,11 @@
-import { getTranslations } from "next-intl/server";
+import { getPageTranslations } from "@/lib/i18n/page-translations";
 import type { RequestStatus } from "@/db/schema";
 import type { Locale } from "@/lib/i18n/locales";
 import { progressLine } from "@/lib/requests/status-page-facts";
 
 /** received → verified → in progress → answered; the current step carries aria-current="step". */
 export async function ProgressLine({ locale, status }: { locale: Locale; status: RequestStatus }) {
-  const t = await getTranslations({ locale, namespace: "status" });
+  const t = await getPageTranslations({ locale, namespace: "status" });
   const items = progressLine(status);
   return (
     <section aria-labelledby="progress-title" className="mt-6 max-w-3xl print:hidden">

@@ -1,4 +1,4 @@
-import { getTranslations } from "next-intl/server";
+import { getPageTranslations } from "@/lib/i18n/page-translations";
 import { Card } from "@/components/card";
 import type { Locale } from "@/lib/i18n/locales";
 import { requesterSummaryRows, type DetailValue, type RequestDetails } from "@/lib/requests/types";
@@ -6,9 +6,9 @@ import { LabelledValue, LabelledValues } from "./labelled-values";
 
 /** What the requester asked for, as they wrote it (rendered as text, never as HTML); the rows come from the type's module. */
 export async function RequestSummary({ locale, name, details, comment }: { locale: Locale; name: string; details: RequestDetails; comment: string | null }) {
-  const t = await getTranslations({ locale, namespace: "intake" });
-  const tc = await getTranslations({ locale, namespace: "categories" });
-  const options = await getTranslations({ locale, namespace: "intake.options" });
+  const t = await getPageTranslations({ locale, namespace: "intake" });
+  const tc = await getPageTranslations({ locale, namespace: "categories" });
+  const options = await getPageTranslations({ locale, namespace: "intake.options" });
   const valueOf = (value: DetailValue): React.ReactNode => {
     switch (value.kind) {
       case "text":

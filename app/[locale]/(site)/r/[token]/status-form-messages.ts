@@ -1,4 +1,5 @@
-import type { Messages } from "@/lib/i18n/messages";
+import type { Locale } from "@/lib/i18n/locales";
+import { loadMessages, type Messages } from "@/lib/i18n/messages";
 
 /**
  * The words of the status page's reply and withdrawal forms, handed over by the page as plain data
@@ -16,4 +17,13 @@ export function statusFormMessages(all: Messages): StatusFormMessages {
     intake: { errors: all.intake.errors, fields: all.intake.fields },
     status: { reply: all.status.reply, withdraw: all.status.withdraw },
   };
+}
+
+const kept = new Map<Locale, StatusFormMessages>();
+
+/** A language's form messages, picked once per process (the catalogues are fixed at build time). */
+export async function getStatusFormMessages(locale: Locale): Promise<StatusFormMessages> {
+  let messages = kept.get(locale);
+  if (!messages) kept.set(locale, (messages = statusFormMessages(await loadMessages(locale))));
+  return messages;
 }
