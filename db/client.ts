@@ -69,6 +69,17 @@ export function postgresSettings({ poolSize = 10, connectTimeoutSeconds = 5, sta
   } satisfies postgres.Options<Record<string, never>>;
 }
 
+/**
+ * PREPARED_WRITES: drizzle sends its queries to postgres.js unprepared, and postgres.js then
+ * describes a statement with parameters in a round trip of its own before running it (to learn the
+ * parameters' types): two round trips, and a parse and plan each time. The write path's fixed
+ * statements (the public form's rate limits, a new request, every timeline event and audit row,
+ * a verification code, an outbox e-mail) are built with `.prepare(name)`: postgres.js keeps each
+ * one prepared per connection, so after its first use it costs one round trip and no parse. On
+ * PGlite `.prepare` changes nothing. Queries are not prepared by default: a generic plan would
+ * ignore the values the queue's searches are planned for.
+ */
+
 /** Opens a connection: postgres.js against a server, or PGlite on disk (or in memory for null). */
 export function openDatabase(target: DatabaseTarget): DatabaseConnection {
   if ("databaseUrl" in target) {

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import type { Tx } from "@/db/client";
+import type { Executor, Tx } from "@/db/client";
 import { AUDIT_ACTOR_TYPES, auditLog } from "@/db/schema";
 
 export const auditEventSchema = z.object({
@@ -23,8 +23,17 @@ export type AuditEvent = z.input<typeof auditEventSchema>;
  * the wire inside the transaction.
  */
 export async function recordAuditEvent(tx: Tx, event: AuditEvent): Promise<{ id: number; xactId: number }> {
+  const [inserted] = await auditEventInsert(tx, event)
+    // Prepared: see PREPARED_WRITES in db/client.ts.
+    .prepare("audit_event")
+    .execute();
+  return inserted!;
+}
+
+/** recordAuditEvent's INSERT, not run: for a caller that sends it within a statement of its own making (fileRequest). */
+export function auditEventInsert(db: Executor, event: AuditEvent) {
   const parsed = auditEventSchema.parse(event);
-  const [inserted] = await tx
+  return db
     .insert(auditLog)
     .values({
       // Millisecond precision, so the time read back from the database hashes the same everywhere.
@@ -39,7 +48,6 @@ export async function recordAuditEvent(tx: Tx, event: AuditEvent): Promise<{ id:
       data: JSON.parse(JSON.stringify(parsed.data)) as Record<string, unknown>,
     })
     .returning({ id: auditLog.id, xactId: auditLog.xactId });
-  return inserted!;
 }
 
 /** postgres.js returns rows as the result itself; PGlite wraps them in `.rows`. */

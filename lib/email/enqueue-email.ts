@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { z } from "zod";
 import type { Tx } from "@/db/client";
-import { outboxEmails, type OutboxEmail } from "@/db/schema";
+import { outboxEmails, type NewOutboxEmail, type OutboxEmail } from "@/db/schema";
 import type { Locale } from "@/lib/i18n/locales";
 import { getOperator } from "@/lib/operator";
 import { requestReplyAddress } from "@/lib/requests/reply-token";
@@ -60,40 +60,52 @@ export function newMessageId(supportEmail: string): string {
 }
 
 /**
- * Writes an email to the outbox in the caller's transaction, so it is sent if and only if the
- * change that caused it commits. The worker delivers it later.
+ * The outbox row of an e-mail already rendered, with its Reply-To decided: the addresses and
+ * headers checked, the sender and Message-ID set. Written by enqueueEmail, or by a caller that
+ * sends it in a statement of its own making (fileRequest).
  */
-export async function enqueueEmail<T extends EmailTemplate>(tx: Tx, input: EnqueueEmailInput<T>): Promise<OutboxEmail> {
+export function outboxEmailRow<T extends EmailTemplate>(input: EnqueueEmailInput<T>, rendered: RenderedEmail, replyTo: string | null): NewOutboxEmail {
   const to = address.parse(input.to.trim());
   const operator = getOperator(input.locale);
-  if (input.replyToRequest && !input.requestId) throw new Error("replyToRequest needs a requestId");
-  const replyTo = input.replyToRequest
-    ? await requestReplyAddress(tx, input.requestId!, operator.supportEmail)
-    : input.replyTo
-      ? address.parse(input.replyTo.trim())
-      : null;
-  const rendered = input.rendered ?? (await renderEmail(input.template, input.locale, input.variables));
   const automated = input.automated ?? input.template !== "staff_reply";
   const headers = checkHeaders({
     ...(automated ? { "Auto-Submitted": "auto-generated", "X-Auto-Response-Suppress": "All" } : {}),
     ...input.headers,
   });
+  return {
+    requestId: input.requestId ?? null,
+    template: input.template,
+    locale: input.locale,
+    fromAddress: formatMailbox(operator.name, operator.supportEmail),
+    toAddress: to,
+    replyTo,
+    subject: rendered.subject,
+    textBody: rendered.text,
+    htmlBody: rendered.html,
+    headers,
+    messageId: newMessageId(operator.supportEmail),
+    ...(input.createdAt ? { createdAt: input.createdAt, nextAttemptAt: input.createdAt } : {}),
+  };
+}
+
+/**
+ * Writes an email to the outbox in the caller's transaction, so it is sent if and only if the
+ * change that caused it commits. The worker delivers it later.
+ */
+export async function enqueueEmail<T extends EmailTemplate>(tx: Tx, input: EnqueueEmailInput<T>): Promise<OutboxEmail> {
+  if (input.replyToRequest && !input.requestId) throw new Error("replyToRequest needs a requestId");
+  const replyTo = input.replyToRequest
+    ? await requestReplyAddress(tx, input.requestId!, getOperator(input.locale).supportEmail)
+    : input.replyTo
+      ? address.parse(input.replyTo.trim())
+      : null;
+  const rendered = input.rendered ?? (await renderEmail(input.template, input.locale, input.variables));
   const [row] = await tx
     .insert(outboxEmails)
-    .values({
-      requestId: input.requestId ?? null,
-      template: input.template,
-      locale: input.locale,
-      fromAddress: formatMailbox(operator.name, operator.supportEmail),
-      toAddress: to,
-      replyTo,
-      subject: rendered.subject,
-      textBody: rendered.text,
-      htmlBody: rendered.html,
-      headers,
-      messageId: newMessageId(operator.supportEmail),
-      ...(input.createdAt ? { createdAt: input.createdAt, nextAttemptAt: input.createdAt } : {}),
-    })
-    .returning();
+    .values(outboxEmailRow(input, rendered, replyTo))
+    .returning()
+    // Prepared: see PREPARED_WRITES in db/client.ts.
+    .prepare("outbox_email")
+    .execute();
   return row!;
 }

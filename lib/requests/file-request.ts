@@ -1,5 +1,6 @@
 import { randomUUID } from "node:crypto";
 import type { Db } from "@/db/client";
+import { insertsAsOneStatement, runStatement } from "@/db/run-statement";
 import { requests } from "@/db/schema";
 import { recordStagedFiles, transactionWithStagedFiles } from "@/lib/files/staged-files";
 import type { AcceptedUpload } from "@/lib/files/upload-rules";
@@ -7,8 +8,8 @@ import { getEnv } from "@/lib/env";
 import { type Locale } from "@/lib/i18n/locales";
 import { hitRateLimits, publicActionLimits, type RateLimitResult } from "@/lib/security/rate-limit";
 import { storedDetailsOf, type RequestForm } from "./types";
-import { recordRequestChange } from "./record-request-change";
-import { issueVerificationChallenge, prepareVerificationChallenge } from "./verification-challenge";
+import { requestChangeInserts } from "./record-request-change";
+import { firstChallengeInserts, prepareVerificationChallenge } from "./verification-challenge";
 
 export const UNVERIFIED_TTL_DAYS = 14;
 
@@ -34,58 +35,48 @@ export async function fileRequest(db: Db, input: FileRequestInput, now = new Dat
   if (!limited.allowed) return { ok: false, error: "rate_limited", retryAfterMinutes: limited.retryAfterMinutes };
   if (input.honeypot.trim() !== "") return { ok: true, requestId: randomUUID() };
 
-  // Everything that takes CPU but no data is done before the transaction: the verification
-  // email is rendered here, for a request id chosen here.
+  // Everything that takes CPU but no data is done before any statement: the verification e-mail
+  // is rendered here, for a request id chosen here.
   const requestId = randomUUID();
   const requesterEmail = form.email.toLowerCase();
   const challenge = await prepareVerificationChallenge({ id: requestId, locale: input.locale, requesterEmail, requesterName: form.name }, now);
-
-  // The files' bytes are written before the transaction opens (and removed if it fails).
   const uploads = [...input.proofOfAuthority, ...input.supportingDocuments];
+
+  // The request and the rows that hang off it — its timeline event and audit row, its code and the
+  // e-mail carrying it — as one statement: without files it is the submission's whole transaction,
+  // one round trip on PostgreSQL instead of BEGIN, the INSERTs and COMMIT.
+  const submission = insertsAsOneStatement(
+    db.insert(requests).values({
+      id: requestId,
+      type: form.type,
+      status: "unverified",
+      locale: input.locale,
+      jurisdiction: form.jurisdiction === "OTHER" ? getEnv().DEFAULT_JURISDICTION : form.jurisdiction,
+      requesterName: form.name,
+      requesterEmail,
+      requesterPhone: form.phone || null,
+      onBehalf: form.onBehalf,
+      representativeRelation: form.onBehalf ? (form.representativeRelation ?? null) : null,
+      subjectName: form.onBehalf ? form.subjectName || null : null,
+      details: { ...storedDetailsOf(form), chosenJurisdiction: form.jurisdiction },
+      consentAt: now,
+      createdAt: now,
+      statusChangedAt: now,
+      verifyBy: new Date(now.getTime() + UNVERIFIED_TTL_DAYS * 86_400_000),
+    }),
+    ...requestChangeInserts(db, { requestId, kind: "submitted", actor: { type: "requester", id: requestId }, data: { type: form.type, files: uploads.length } }),
+    ...firstChallengeInserts(db, challenge),
+  );
+  if (uploads.length === 0) {
+    await runStatement(db, submission);
+    return { ok: true, requestId };
+  }
+  // With files, their bytes are written before the transaction opens (and removed if it fails).
   return transactionWithStagedFiles(db, uploads, async (tx, staged) => {
-    // Sent, not awaited yet: the rows that hang off the request go out right behind it (below),
-    // and a connection runs its statements in the order sent, so theirs find it in place.
-    const inserted = tx
-      .insert(requests)
-      .values({
-        id: requestId,
-        type: form.type,
-        status: "unverified",
-        locale: input.locale,
-        jurisdiction: form.jurisdiction === "OTHER" ? getEnv().DEFAULT_JURISDICTION : form.jurisdiction,
-        requesterName: form.name,
-        requesterEmail,
-        requesterPhone: form.phone || null,
-        onBehalf: form.onBehalf,
-        representativeRelation: form.onBehalf ? (form.representativeRelation ?? null) : null,
-        subjectName: form.onBehalf ? form.subjectName || null : null,
-        details: { ...storedDetailsOf(form), chosenJurisdiction: form.jurisdiction },
-        consentAt: now,
-        createdAt: now,
-        statusChangedAt: now,
-        verifyBy: new Date(now.getTime() + UNVERIFIED_TTL_DAYS * 86_400_000),
-      })
-      .execute();
-    const actor = { type: "requester" as const, id: requestId };
-    if (staged.length > 0) {
-      await inserted;
-      const proofCount = input.proofOfAuthority.length;
-      await recordStagedFiles(tx, { requestId, purpose: "proof_of_authority", uploadedBy: "requester", files: staged.slice(0, proofCount) });
-      await recordStagedFiles(tx, { requestId, purpose: "supporting_document", uploadedBy: "requester", files: staged.slice(proofCount) });
-    }
-    // The rows that hang off the request, side by side and (without files) right behind it: on
-    // PostgreSQL the request, its timeline event, audit row, code and e-mail travel in one round
-    // trip (five statements, run in the order sent).
-    await Promise.all([
-      inserted,
-      recordRequestChange(tx, {
-        requestId,
-        kind: "submitted",
-        actor,
-        data: { type: form.type, files: staged.length },
-      }),
-      issueVerificationChallenge(tx, challenge, { firstForRequest: true }),
-    ]);
+    await tx.execute(submission);
+    const proofCount = input.proofOfAuthority.length;
+    await recordStagedFiles(tx, { requestId, purpose: "proof_of_authority", uploadedBy: "requester", files: staged.slice(0, proofCount) });
+    await recordStagedFiles(tx, { requestId, purpose: "supporting_document", uploadedBy: "requester", files: staged.slice(proofCount) });
     return { ok: true as const, requestId };
   });
 }

@@ -1,7 +1,8 @@
 import { and, eq, isNull } from "drizzle-orm";
-import type { Tx } from "@/db/client";
+import type { Executor, Tx } from "@/db/client";
 import { verificationChallenges, type Request } from "@/db/schema";
-import { enqueueEmail } from "@/lib/email/enqueue-email";
+import { outboxEmails } from "@/db/schema";
+import { enqueueEmail, outboxEmailRow, type EnqueueEmailInput } from "@/lib/email/enqueue-email";
 import { renderEmail, type RenderedEmail } from "@/lib/email/render-email";
 import { generateCode, generateToken, hashToken } from "@/lib/security/tokens";
 import { confirmEmailUrl } from "./links";
@@ -38,35 +39,40 @@ export async function prepareVerificationChallenge(request: ChallengeFor, now = 
 }
 
 /**
- * Stores a prepared code and link for its request (older ones stop working) and queues the
- * email that carries them, in the caller's transaction. `firstForRequest`: the request was
- * inserted in this transaction, so there is no older code to retire (one statement fewer). The
- * code and the e-mail are written side by side: on PostgreSQL both travel in one round trip.
+ * Stores a new code and link for a request (older ones stop working) and queues the email that
+ * carries them, in the caller's transaction. The code and the e-mail are written side by side: on
+ * PostgreSQL both travel in one round trip. A new request's first code goes out with the request
+ * itself (firstChallengeInserts).
  */
-export async function issueVerificationChallenge(tx: Tx, challenge: PreparedChallenge, { firstForRequest = false }: { firstForRequest?: boolean } = {}) {
+export async function issueVerificationChallenge(tx: Tx, challenge: PreparedChallenge) {
   const { request, createdAt } = challenge;
-  if (!firstForRequest) {
-    await tx
-      .update(verificationChallenges)
-      .set({ supersededAt: createdAt })
-      .where(and(eq(verificationChallenges.requestId, request.id), isNull(verificationChallenges.supersededAt), isNull(verificationChallenges.consumedAt)));
-  }
+  await tx
+    .update(verificationChallenges)
+    .set({ supersededAt: createdAt })
+    .where(and(eq(verificationChallenges.requestId, request.id), isNull(verificationChallenges.supersededAt), isNull(verificationChallenges.consumedAt)));
   await Promise.all([
-    tx.insert(verificationChallenges).values({
-      requestId: request.id,
-      codeHash: challenge.codeHash,
-      linkTokenHash: challenge.linkTokenHash,
-      expiresAt: new Date(createdAt.getTime() + CODE_TTL_MINUTES * 60_000),
-      createdAt,
-    }),
-    enqueueEmail(tx, {
-      requestId: request.id,
-      template: "verification_code",
-      locale: request.locale,
-      to: request.requesterEmail,
-      rendered: challenge.email,
-    }),
+    challengeInsert(tx, challenge)
+      // Prepared: see PREPARED_WRITES in db/client.ts.
+      .prepare("verification_challenge")
+      .execute(),
+    enqueueEmail(tx, challengeEmail(challenge)),
   ]);
+}
+
+function challengeInsert(db: Executor, { request, codeHash, linkTokenHash, createdAt }: PreparedChallenge) {
+  return db.insert(verificationChallenges).values({ requestId: request.id, codeHash, linkTokenHash, expiresAt: new Date(createdAt.getTime() + CODE_TTL_MINUTES * 60_000), createdAt });
+}
+
+function challengeEmail({ request, email }: PreparedChallenge): EnqueueEmailInput<"verification_code"> {
+  return { requestId: request.id, template: "verification_code", locale: request.locale, to: request.requesterEmail, rendered: email };
+}
+
+/**
+ * The first challenge of a request inserted in the same statement (fileRequest's): the code's and
+ * the e-mail's INSERTs, not run, to be sent with it.
+ */
+export function firstChallengeInserts(db: Executor, challenge: PreparedChallenge) {
+  return [challengeInsert(db, challenge), db.insert(outboxEmails).values(outboxEmailRow(challengeEmail(challenge), challenge.email, null))] as const;
 }
 
 /** Codes are hashed with their request id, so the same 6 digits on two requests differ. */

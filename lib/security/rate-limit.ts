@@ -31,7 +31,10 @@ export async function hitRateLimits(db: Executor, rules: RateLimitRule[], now = 
       target: [rateLimitCounters.key, rateLimitCounters.windowStart],
       set: { hits: sql`${rateLimitCounters.hits} + 1` },
     })
-    .returning({ key: rateLimitCounters.key, windowStart: rateLimitCounters.windowStart, hits: rateLimitCounters.hits });
+    .returning({ key: rateLimitCounters.key, windowStart: rateLimitCounters.windowStart, hits: rateLimitCounters.hits })
+    // Prepared: see PREPARED_WRITES in db/client.ts (every public form runs this first).
+    .prepare("hit_rate_limits")
+    .execute();
   const hitsNow = new Map(counted.map((row) => [counterOf(row.key, row.windowStart), row.hits]));
   let retryAfterMs = 0;
   for (const { rule, start } of hits) {
