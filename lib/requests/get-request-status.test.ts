@@ -1,6 +1,6 @@
-import { eq } from "drizzle-orm";
+import { asc, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { requestAccessTokens, requests } from "@/db/schema";
+import { requestAccessTokens, requestEvents, requests } from "@/db/schema";
 import { createTestDatabase, testEngines, type TestDatabase } from "@/db/testing";
 import { seedDeadlineData } from "@/lib/requests/deadlines/deadline-repository";
 import type { AcceptedUpload } from "@/lib/files/upload-rules";
@@ -39,6 +39,11 @@ describe.each(testEngines())("the status page's data on %s", (engine) => {
     expect(page.view.request.reference).toBe(mine.request.reference);
     expect(page.view.messages.map((m) => [m.body, m.files.map((f) => f.filename)])).toEqual([["моё сообщение", ["mine.pdf"]]]);
     expect(page.view.timeline.map((e) => e.kind)).toEqual(["submitted", "verified", "message_received"]);
+    // Times come back as the same instants, as Dates (the read aggregates rows as json).
+    const stored = await database.db.select({ createdAt: requestEvents.createdAt }).from(requestEvents).where(eq(requestEvents.requestId, mine.request.id)).orderBy(asc(requestEvents.id));
+    expect(page.view.timeline.map((e) => e.createdAt)).toEqual(stored.map((e) => e.createdAt));
+    expect(page.view.messages[0]!.createdAt).toBeInstanceOf(Date);
+    expect(Number.isNaN(page.view.messages[0]!.createdAt.getTime())).toBe(false);
 
     const other = await getRequestStatus(database.db, theirs.statusToken, t0);
     if (!other.ok) throw new Error("the other status page is missing");

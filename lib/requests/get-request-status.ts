@@ -1,13 +1,11 @@
-import { and, asc, eq, inArray, isNull, ne } from "drizzle-orm";
 import type { Db } from "@/db/client";
-import { deadlineRules, files, requestEvents, requestMessages, requests, type Request } from "@/db/schema";
-import { AUTO_REPLY_CHANNEL } from "@/lib/inbound/message-channels";
+import type { Request } from "@/db/schema";
 import { hashToken, looksLikeToken } from "@/lib/security/tokens";
 import { acceptsRequesterMessages, isOpen } from "./lifecycle";
-import { accessFromRow, linkedRequestId, statusTokenRow } from "./requester-access";
+import { accessFromRow } from "./requester-access";
+import { readStatusPage } from "./status-page-read";
 import { parseRequestDetails, storedComment, type RequestDetails } from "./types";
 import { readTimelineRows, type StoredTimelineEvent } from "./timeline-event-data";
-import { FILE_ORDER } from "@/lib/files/file-order";
 
 export type RequestStatusView = {
   request: Pick<
@@ -51,40 +49,12 @@ export type StatusPageResult = { ok: true; view: RequestStatusView } | { ok: fal
 /** Everything the requester's private status page shows; internal notes and staff-only events excluded. */
 export async function getRequestStatus(db: Db, token: string, now = new Date()): Promise<StatusPageResult> {
   if (!looksLikeToken(token)) return { ok: false, error: "not_found" };
-  const tokenHash = hashToken(token);
-  const linked = () => linkedRequestId(db, tokenHash);
-
-  // All five reads in one round trip: each finds its request through the token itself, so none
-  // waits for the token's row (on PostgreSQL postgres.js sends them together; the page is rendered
-  // per request, and a second round trip was a second wait and a second write to the socket).
-  // What they read is shown only when the token grants access (accessFromRow), as before.
-  const [[tokenRow], timeline, messageRows, fileRows, [rule]] = await Promise.all([
-    statusTokenRow(db, tokenHash),
-    db
-      .select({ id: requestEvents.id, kind: requestEvents.kind, actorType: requestEvents.actorType, data: requestEvents.data, createdAt: requestEvents.createdAt })
-      .from(requestEvents)
-      .where(and(inArray(requestEvents.requestId, linked()), eq(requestEvents.visibleToRequester, true)))
-      .orderBy(asc(requestEvents.id)),
-    db
-      .select()
-      .from(requestMessages)
-      // The requester's own automatic replies (out of office) are for staff only.
-      .where(and(inArray(requestMessages.requestId, linked()), inArray(requestMessages.direction, ["inbound", "outbound"]), ne(requestMessages.channel, AUTO_REPLY_CHANNEL)))
-      .orderBy(asc(requestMessages.createdAt)),
-    db
-      .select()
-      .from(files)
-      .where(and(inArray(files.requestId, linked()), isNull(files.deletedAt)))
-      .orderBy(...FILE_ORDER),
-    db
-      .select({ unit: deadlineRules.unit })
-      .from(deadlineRules)
-      .where(inArray(deadlineRules.id, db.select({ id: requests.deadlineRuleId }).from(requests).where(inArray(requests.id, linked()))))
-      .limit(1),
-  ]);
-  const access = accessFromRow(tokenRow, now);
+  // One statement; what it read is shown only when the token grants access.
+  const row = await readStatusPage(db, hashToken(token));
+  const access = accessFromRow(row, now);
   if (!access.ok) return access;
   const { request } = access;
+  const { timeline, messages: messageRows, files: fileRows, ruleUnit } = row!;
 
   const filesOf = (messageId: string) =>
     fileRows.filter((f) => f.messageId === messageId).map((f) => ({ id: f.id, filename: f.filename, sizeBytes: f.sizeBytes }));
@@ -98,7 +68,7 @@ export async function getRequestStatus(db: Db, token: string, now = new Date()):
       proofOfAuthorityReceived: fileRows.some((f) => f.purpose === "proof_of_authority"),
       canMessage: acceptsRequesterMessages(request.status),
       canWithdraw: isOpen(request.status),
-      clock: { pausedNow: request.pausedAt !== null && isOpen(request.status), stopped: clockStopped(request, rule?.unit ?? null) },
+      clock: { pausedNow: request.pausedAt !== null && isOpen(request.status), stopped: clockStopped(request, ruleUnit) },
       timeline: readTimelineRows(timeline),
       messages: messageRows.map((m) => ({
         id: m.id,

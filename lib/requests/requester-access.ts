@@ -5,15 +5,7 @@ import { hashToken, looksLikeToken } from "@/lib/security/tokens";
 
 export type RequesterAccess = { ok: true; request: Request } | { ok: false; error: "not_found" | "expired" };
 
-/** The request a status-page token opens (by its hash), as a subquery a read can filter by: `inArray(table.requestId, linkedRequestId(db, hash))`. */
-export function linkedRequestId(db: Executor, tokenHash: string) {
-  return db
-    .select({ id: requestAccessTokens.requestId })
-    .from(requestAccessTokens)
-    .where(and(eq(requestAccessTokens.tokenHash, tokenHash), isNull(requestAccessTokens.revokedAt)));
-}
-
-/** The token's request and expiry, unexecuted: getRequestStatus sends it beside its other reads. */
+/** The token's request and expiry (an unrevoked token's row), unexecuted. */
 export function statusTokenRow(db: Executor, tokenHash: string) {
   return db
     .select({ request: requests, expiresAt: requestAccessTokens.expiresAt })
