@@ -13,7 +13,7 @@ import { mkdirSync, rmSync, writeFileSync } from "node:fs";
 import { loadavg } from "node:os";
 import path from "node:path";
 import { runLoad, percentile, type LoadResult } from "./support/load";
-import { databaseCpuMs, processCpuMs } from "./support/process-cpu";
+import { databaseCpuMs, processTreeCpuMs } from "./support/process-cpu";
 import { startNext, startProcess, type Server } from "./support/servers";
 import { seedStatusToken } from "./support/status-token";
 
@@ -36,14 +36,14 @@ const load1 = () => loadavg()[0]!.toFixed(1);
 /** A load run with the load average around it and the CPU per answer of `pid` (and of database `database`'s backends). */
 async function measured(pid: number, database: string | null, run: () => Promise<LoadResult>): Promise<Measured> {
   const before = load1();
-  const cpuBefore = processCpuMs(pid);
+  const cpuBefore = processTreeCpuMs(pid);
   const dbCpuBefore = database ? databaseCpuMs(database) : 0;
   const result = await run();
   const answers = Math.max(1, result.requests);
   return {
     result,
     load: `${before} → ${load1()}`,
-    cpuMs: (processCpuMs(pid) - cpuBefore) / answers,
+    cpuMs: (processTreeCpuMs(pid) - cpuBefore) / answers,
     dbCpuMs: database ? (databaseCpuMs(database) - dbCpuBefore) / answers : null,
   };
 }

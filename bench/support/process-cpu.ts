@@ -9,6 +9,33 @@ export function processCpuMs(pid: number): number {
   return (Number(fields[11]) + Number(fields[12])) * 10;
 }
 
+/** CPU time used so far by process `pid` and its descendants (a server started through tsx runs in a child), in ms. */
+export function processTreeCpuMs(pid: number): number {
+  const children = new Map<number, number[]>();
+  for (const entry of readdirSync("/proc")) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const stat = readFileSync(`/proc/${entry}/stat`, "utf8");
+      const parent = Number(stat.slice(stat.lastIndexOf(")") + 2).split(" ")[1]);
+      children.set(parent, [...(children.get(parent) ?? []), Number(entry)]);
+    } catch {
+      // gone meanwhile
+    }
+  }
+  let total = 0;
+  const queue = [pid];
+  while (queue.length > 0) {
+    const current = queue.pop()!;
+    try {
+      total += processCpuMs(current);
+    } catch {
+      // gone meanwhile
+    }
+    queue.push(...(children.get(current) ?? []));
+  }
+  return total;
+}
+
 /**
  * CPU time used so far by the PostgreSQL backends serving database `name` (their command lines say
  * "postgres: … <user> <database> …"), in ms; 0 when the server is not on this machine. A pool's
