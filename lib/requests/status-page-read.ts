@@ -49,7 +49,11 @@ export async function readStatusPage(db: Executor, tokenHash: string): Promise<S
     .from(requestAccessTokens)
     .innerJoin(requests, eq(requests.id, requestAccessTokens.requestId))
     .where(and(eq(requestAccessTokens.tokenHash, tokenHash), isNull(requestAccessTokens.revokedAt)))
-    .limit(1);
+    .limit(1)
+    // Prepared (see PREPARED_WRITES in db/client.ts): unprepared, postgres.js would first describe
+    // the statement in a round trip of its own. Its plan is the same for every token (a unique hash).
+    .prepare("status_page")
+    .execute();
   if (!row) return undefined;
   return {
     request: row.request,
