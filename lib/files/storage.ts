@@ -26,11 +26,16 @@ export interface FileStorage {
 
 const storages = new Map<FileStorageKind, FileStorage>();
 
-/** The backend for a kind; the disk one lives in DATA_DIR/files, outside the web root. */
+/** Where the disk storage keeps its files: DATA_DIR/files, outside the web root. */
+export function diskStorageRoot(): string {
+  return path.resolve(getEnv().DATA_DIR, "files");
+}
+
+/** The backend for a kind; the disk one lives in diskStorageRoot(). */
 export function fileStorageFor(kind: FileStorageKind): FileStorage {
   let storage = storages.get(kind);
   if (!storage) {
-    storage = kind === "disk" ? createDiskFileStorage(path.resolve(getEnv().DATA_DIR, "files")) : createDatabaseFileStorage();
+    storage = kind === "disk" ? createDiskFileStorage(diskStorageRoot()) : createDatabaseFileStorage();
     storages.set(kind, storage);
   }
   return storage;

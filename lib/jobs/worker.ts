@@ -13,6 +13,8 @@ import { expireUnverifiedRequests } from "@/lib/requests/expire-unverified";
 import { sendDeadlineReminders } from "@/lib/requests/send-deadline-reminders";
 import { compactStatusCounts } from "@/lib/requests/status-counts";
 import { pruneRateLimits } from "@/lib/security/rate-limit";
+import { diskStorageRoot } from "@/lib/files/storage";
+import { STAGED_FILE_GRACE_MS, sweepStagedFiles } from "@/lib/files/sweep-staged-files";
 import { readyDb } from "@/db/ready";
 
 type WorkerState = {
@@ -34,6 +36,9 @@ type WorkerState = {
 // Expiring unverified requests, pruning rate-limit windows and daily reminders need not run every tick.
 const HOUSEKEEPING_EVERY_MS = 60_000;
 const RATE_LIMIT_RETENTION_MS = 24 * 60 * 60_000;
+// The first sweep an hour after the process starts: a test or e2e server (a fresh database beside a
+// DATA_DIR that may hold other databases' files) never lives that long.
+let lastStagedFileSweep = Date.now();
 // Often enough that an answer shows within seconds, rarely enough not to hammer the mail server.
 const IMAP_POLL_EVERY_MS = 15_000;
 
@@ -69,6 +74,16 @@ export const HOUSEKEEPING_JOBS: readonly { name: string; run: (db: Db, now: Date
   },
   { name: "prune rate limits", run: (db, now) => pruneRateLimits(db, new Date(now.getTime() - RATE_LIMIT_RETENTION_MS)) },
   { name: "compact status counts", run: (db) => compactStatusCounts(db) },
+  {
+    name: "sweep staged files",
+    run: async (db, now) => {
+      // Hourly: it lists the whole disk storage.
+      if (now.getTime() - lastStagedFileSweep < STAGED_FILE_GRACE_MS) return;
+      lastStagedFileSweep = now.getTime();
+      const removed = await sweepStagedFiles(db, diskStorageRoot(), now);
+      if (removed > 0) log.warn("removed files left on disk by a write that never committed", { removed });
+    },
+  },
   {
     name: "deadline reminders",
     run: async (db, now) => {
