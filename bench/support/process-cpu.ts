@@ -1,6 +1,7 @@
 // CPU time used by processes, from Linux /proc: what a benchmark's figures cost the server, which
 // the machine's other load disturbs less than the rates.
 import { readdirSync, readFileSync } from "node:fs";
+import { sumOverProcessTree } from "./process-tree";
 
 /** CPU time (user + system) process `pid` has used so far, in ms (clock ticks of 10 ms). */
 export function processCpuMs(pid: number): number {
@@ -11,29 +12,7 @@ export function processCpuMs(pid: number): number {
 
 /** CPU time used so far by process `pid` and its descendants (a server started through tsx runs in a child), in ms. */
 export function processTreeCpuMs(pid: number): number {
-  const children = new Map<number, number[]>();
-  for (const entry of readdirSync("/proc")) {
-    if (!/^\d+$/.test(entry)) continue;
-    try {
-      const stat = readFileSync(`/proc/${entry}/stat`, "utf8");
-      const parent = Number(stat.slice(stat.lastIndexOf(")") + 2).split(" ")[1]);
-      children.set(parent, [...(children.get(parent) ?? []), Number(entry)]);
-    } catch {
-      // gone meanwhile
-    }
-  }
-  let total = 0;
-  const queue = [pid];
-  while (queue.length > 0) {
-    const current = queue.pop()!;
-    try {
-      total += processCpuMs(current);
-    } catch {
-      // gone meanwhile
-    }
-    queue.push(...(children.get(current) ?? []));
-  }
-  return total;
+  return sumOverProcessTree(pid, processCpuMs);
 }
 
 /**

@@ -1,9 +1,10 @@
 // Shared by the page benchmarks: start the production build (or any Next app folder) on a port,
 // wait for it, measure a process tree's memory, stop it.
 import { spawn, type ChildProcess } from "node:child_process";
-import { readFileSync, readdirSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { setTimeout as sleep } from "node:timers/promises";
+import { sumOverProcessTree } from "./process-tree";
 
 const NEXT_BIN = createRequire(import.meta.url).resolve("next/dist/bin/next");
 
@@ -55,30 +56,7 @@ async function stopChild(child: ChildProcess) {
 
 /** Resident memory of a process and all its descendants, in bytes (Linux /proc). */
 export function treeRss(pid: number): number {
-  const children = new Map<number, number[]>();
-  for (const entry of readdirSync("/proc")) {
-    if (!/^\d+$/.test(entry)) continue;
-    try {
-      const stat = readFileSync(`/proc/${entry}/stat`, "utf8");
-      const parent = Number(stat.slice(stat.lastIndexOf(")") + 2).split(" ")[1]);
-      children.set(parent, [...(children.get(parent) ?? []), Number(entry)]);
-    } catch {
-      // exited meanwhile
-    }
-  }
-  let total = 0;
-  const queue = [pid];
-  while (queue.length > 0) {
-    const current = queue.pop()!;
-    try {
-      const kb = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${current}/status`, "utf8"))?.[1];
-      total += Number(kb ?? 0) * 1024;
-    } catch {
-      // exited meanwhile
-    }
-    queue.push(...(children.get(current) ?? []));
-  }
-  return total;
+  return sumOverProcessTree(pid, (member) => Number(/VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${member}/status`, "utf8"))?.[1] ?? 0) * 1024);
 }
 
 export const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
