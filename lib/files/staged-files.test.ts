@@ -1,18 +1,15 @@
-import { mkdtemp, readdir, rm } from "node:fs/promises";
-import { tmpdir } from "node:os";
-import path from "node:path";
+import { readdir } from "node:fs/promises";
 import { eq } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import type { Db } from "@/db/client";
-import { fileContents, files, requests } from "@/db/schema";
-import { createTestDatabase, testEngines, type TestDatabase } from "@/db/testing";
+import { fileContents, files } from "@/db/schema";
+import { testEngines } from "@/db/testing";
 import { AppError } from "@/lib/errors/app-error";
 import { sha256Hex } from "./checksum";
-import { createDatabaseFileStorage } from "./database-storage";
-import { createDiskFileStorage } from "./disk-storage";
 import { recordStagedFiles, transactionWithStagedFiles } from "./staged-files";
-import type { FileStorage, FileStorageKind } from "./storage";
+import type { FileStorageKind } from "./storage";
 import { tinyPdf, tinyPng } from "./test-files";
+import { useTestStorages } from "./test-storages";
 import type { AcceptedUpload } from "./upload-rules";
 
 const UPLOADS: AcceptedUpload[] = [
@@ -37,127 +34,106 @@ function commitFails(db: Db, committed: boolean): Db {
 }
 
 describe.each(testEngines())("files staged before the transaction on %s", (engine) => {
-  let database: TestDatabase;
-  let diskRoot: string;
-  const storages = {} as Record<FileStorageKind, FileStorage>;
-
-  beforeAll(async () => {
-    database = await createTestDatabase(engine);
-    diskRoot = await mkdtemp(path.join(tmpdir(), "pd-staged-"));
-    storages.database = createDatabaseFileStorage(() => database.db);
-    storages.disk = createDiskFileStorage(diskRoot);
-  });
-  afterAll(async () => {
-    await database?.drop();
-    if (diskRoot) await rm(diskRoot, { recursive: true, force: true });
-  });
-
-  async function insertRequest(): Promise<string> {
-    const [row] = await database.db
-      .insert(requests)
-      .values({ type: "access", locale: "ru", jurisdiction: "KZ", requesterName: "Айгерим Тестова", requesterEmail: "aigerim@example.com", details: {}, consentAt: new Date(), verifyBy: new Date(Date.now() + 86_400_000) })
-      .returning({ id: requests.id });
-    return row!.id;
-  }
+  const fixture = useTestStorages(engine, "pd-staged-");
 
   /** The storage keys that have bytes, on disk or in file_contents. */
   async function keysWithBytes(kind: FileStorageKind): Promise<string[]> {
     if (kind === "disk") {
-      const entries = await readdir(diskRoot, { recursive: true, withFileTypes: true });
+      const entries = await readdir(fixture.diskRoot, { recursive: true, withFileTypes: true });
       return entries.filter((e) => e.isFile()).map((e) => e.name).sort();
     }
-    return (await database.db.select({ key: fileContents.storageKey }).from(fileContents)).map((row) => row.key).sort();
+    return (await fixture.db.select({ key: fileContents.storageKey }).from(fileContents)).map((row) => row.key).sort();
   }
 
   it("disk: the bytes are written before the transaction opens", async () => {
-    const requestId = await insertRequest();
+    const requestId = await fixture.insertRequest();
     const before = await keysWithBytes("disk");
     let onDiskWhenOpened: string[] = [];
-    const watching = Object.assign(Object.create(database.db) as Db, {
+    const watching = Object.assign(Object.create(fixture.db) as Db, {
       transaction: async (work: Parameters<Db["transaction"]>[0]) => {
         onDiskWhenOpened = (await keysWithBytes("disk")).filter((key) => !before.includes(key));
-        return database.db.transaction(work);
+        return fixture.db.transaction(work);
       },
     });
-    const rows = await transactionWithStagedFiles(watching, UPLOADS, (tx, staged) => recordStagedFiles(tx, { requestId, purpose: "attachment", uploadedBy: "requester", files: staged }), storages.disk);
+    const rows = await transactionWithStagedFiles(watching, UPLOADS, (tx, staged) => recordStagedFiles(tx, { requestId, purpose: "attachment", uploadedBy: "requester", files: staged }), fixture.storages.disk);
     expect(onDiskWhenOpened.sort()).toEqual(rows.map((row) => row.storageKey).sort());
   });
 
   describe.each(["database", "disk"] as const)("%s storage", (kind) => {
     it("a committed transaction keeps its rows, with their bytes, checksums and order", async () => {
-      const requestId = await insertRequest();
-      const rows = await transactionWithStagedFiles(database.db, UPLOADS, (tx, staged) => recordStagedFiles(tx, { requestId, purpose: "supporting_document", uploadedBy: "requester", files: staged }), storages[kind]);
+      const requestId = await fixture.insertRequest();
+      const rows = await transactionWithStagedFiles(fixture.db, UPLOADS, (tx, staged) => recordStagedFiles(tx, { requestId, purpose: "supporting_document", uploadedBy: "requester", files: staged }), fixture.storages[kind]);
       expect(rows.map((row) => [row.filename, row.position, row.sizeBytes, row.storage])).toEqual([
         ["passport.pdf", 0, tinyPdf().byteLength, kind],
         ["selfie.png", 1, tinyPng().byteLength, kind],
       ]);
       expect(rows[1]!.sha256).toBe(sha256Hex(tinyPng()));
-      expect(new Uint8Array((await storages[kind].get(rows[0]!.storageKey)) ?? [])).toEqual(tinyPdf());
+      expect(new Uint8Array((await fixture.storages[kind].get(rows[0]!.storageKey)) ?? [])).toEqual(tinyPdf());
       expect(await keysWithBytes(kind)).toEqual(expect.arrayContaining(rows.map((row) => row.storageKey)));
     });
 
     it("a refused transaction leaves no staged file and no row", async () => {
-      const requestId = await insertRequest();
+      const requestId = await fixture.insertRequest();
       const before = await keysWithBytes(kind);
       let stagedKeys: string[] = [];
       await expect(
         transactionWithStagedFiles(
-          database.db,
+          fixture.db,
           UPLOADS,
           async (tx, staged) => {
             stagedKeys = staged.map((file) => file.storageKey);
             await recordStagedFiles(tx, { requestId, purpose: "attachment", uploadedBy: "requester", files: staged });
             throw new AppError("stale");
           },
-          storages[kind],
+          fixture.storages[kind],
         ),
       ).rejects.toMatchObject({ code: "stale" });
       expect(stagedKeys).toHaveLength(2);
       expect(await keysWithBytes(kind)).toEqual(before);
-      expect(await database.db.select().from(files).where(eq(files.requestId, requestId))).toEqual([]);
+      expect(await fixture.db.select().from(files).where(eq(files.requestId, requestId))).toEqual([]);
     });
 
     it("files the transaction did not record are removed once it commits", async () => {
-      const requestId = await insertRequest();
+      const requestId = await fixture.insertRequest();
       const before = await keysWithBytes(kind);
-      const rows = await transactionWithStagedFiles(database.db, UPLOADS, (tx, staged) => recordStagedFiles(tx, { requestId, purpose: "attachment", uploadedBy: "requester", files: staged.slice(1) }), storages[kind]);
+      const rows = await transactionWithStagedFiles(fixture.db, UPLOADS, (tx, staged) => recordStagedFiles(tx, { requestId, purpose: "attachment", uploadedBy: "requester", files: staged.slice(1) }), fixture.storages[kind]);
       expect(rows.map((row) => [row.filename, row.position])).toEqual([["selfie.png", 0]]);
       expect((await keysWithBytes(kind)).filter((key) => !before.includes(key))).toEqual([rows[0]!.storageKey]);
     });
 
     it("a COMMIT that failed after committing keeps the bytes its rows point to", async () => {
-      const requestId = await insertRequest();
+      const requestId = await fixture.insertRequest();
       const before = await keysWithBytes(kind);
       let recorded: string[] = [];
       await expect(
         transactionWithStagedFiles(
-          commitFails(database.db, true),
+          commitFails(fixture.db, true),
           UPLOADS,
           async (tx, staged) => {
             recorded = (await recordStagedFiles(tx, { requestId, purpose: "attachment", uploadedBy: "requester", files: staged.slice(0, 1) })).map((row) => row.storageKey);
           },
-          storages[kind],
+          fixture.storages[kind],
         ),
       ).rejects.toThrow("connection lost at COMMIT");
-      const rows = await database.db.select().from(files).where(eq(files.requestId, requestId));
+      const rows = await fixture.db.select().from(files).where(eq(files.requestId, requestId));
       expect(rows.map((row) => row.storageKey)).toEqual(recorded);
       expect((await keysWithBytes(kind)).filter((key) => !before.includes(key))).toEqual(recorded);
     });
 
     it("a COMMIT that failed without committing leaves no staged file", async () => {
-      const requestId = await insertRequest();
+      const requestId = await fixture.insertRequest();
       const before = await keysWithBytes(kind);
       await expect(
         transactionWithStagedFiles(
-          commitFails(database.db, false),
+          commitFails(fixture.db, false),
           UPLOADS,
           async (tx, staged) => {
             await recordStagedFiles(tx, { requestId, purpose: "attachment", uploadedBy: "requester", files: staged });
           },
-          storages[kind],
+          fixture.storages[kind],
         ),
       ).rejects.toThrow("connection lost at COMMIT");
-      expect(await database.db.select().from(files).where(eq(files.requestId, requestId))).toEqual([]);
+      expect(await fixture.db.select().from(files).where(eq(files.requestId, requestId))).toEqual([]);
       expect(await keysWithBytes(kind)).toEqual(before);
     });
   });
