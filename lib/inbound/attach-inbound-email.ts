@@ -63,8 +63,10 @@ export async function attachInboundEmail(
 
   // Parsed, and a reply's files written, before the transaction opens: the raw e-mail never
   // changes but when retention empties it, which the locked row below shows.
-  const [stored] = await db.select({ raw: inboundEmails.raw }).from(inboundEmails).where(eq(inboundEmails.id, data.inboundEmailId));
+  const [stored] = await db.select({ raw: inboundEmails.raw, status: inboundEmails.status }).from(inboundEmails).where(eq(inboundEmails.id, data.inboundEmailId));
   if (!stored) throw new AppError("not_found");
+  // An e-mail already handled says so, whether or not it can be read; checked again under the lock.
+  if (!INBOUND_STATUS_ACTIONS[stored.status].includes("attach")) throw new AppError("wrong_status", { details: { status: stored.status } });
   const parsed = await parseStored(stored.raw);
   const { accepted, rejected } = await sortReplyAttachments(parsed);
 

@@ -249,6 +249,9 @@ describe.each(testEngines())("staff handling of inbound mail on %s", (engine) =>
     expect(garbage.status).toBe("failed");
     await expectInboundError(attachInboundEmail(db(), { inboundEmailId: garbage.id, reference: request.reference! }, agent), "unparseable");
     expect((await inbound(garbage.id)).status).toBe("failed");
+    // Unreadable and already dismissed: what stops it is that it was handled, not its bytes.
+    await dismissInboundEmail(db(), { inboundEmailId: garbage.id, reason: "Спам" }, agent);
+    await expectInboundError(attachInboundEmail(db(), { inboundEmailId: garbage.id, reference: request.reference! }, agent), "wrong_status");
 
     // Already attached: a second attach (a double click, a colleague) changes nothing.
     const again = await receive(rawEmail());
