@@ -1,14 +1,14 @@
 import type { Metadata } from "next";
-import { getMessages, getTranslations, setRequestLocale } from "next-intl/server";
+import { getTranslations, setRequestLocale } from "next-intl/server";
 import { notFound } from "next/navigation";
 import { Container } from "@/components/container";
 import { getEnv } from "@/lib/env";
 import { type Locale } from "@/lib/i18n/locales";
-import type { Messages } from "@/lib/i18n/messages";
 import { localePath } from "@/lib/i18n/locale-path";
 import { isRequestType, type RequestType } from "@/lib/requests/request-types";
 import { requestFormLayout } from "@/lib/requests/types";
 import { RequestForm } from "./request-form";
+import { getRequestFormMessages } from "./request-form-messages";
 
 // Static: rendered once per language on first request, then cached (see app/[locale]/layout.tsx);
 // re-rendered hourly at most, as a bound on what a shared cache in front may keep.
@@ -39,8 +39,8 @@ export default async function NewRequestPage({ params }: Props) {
   if (!known) notFound();
   const t = await getTranslations({ locale, namespace: "intake" });
   const types = await getTranslations({ locale, namespace: "requestTypes" });
-  // The form's own words, as plain data: it words them without next-intl's client (lib/i18n/plain-translator.ts).
-  const { intake, categories, dateField } = (await getMessages({ locale })) as Messages;
+  // The form's own words, as plain data (only the keys it names): it words them without next-intl's client (lib/i18n/plain-translator.ts).
+  const messages = await getRequestFormMessages(locale, known);
   return (
     <Container className="py-8">
       <h1 className="text-3xl font-bold">{types(`${known}.title`)}</h1>
@@ -52,7 +52,7 @@ export default async function NewRequestPage({ params }: Props) {
         </a>
       </p>
       <div className="mt-6">
-        <RequestForm type={known} layout={requestFormLayout(known)} defaultJurisdiction={getEnv().DEFAULT_JURISDICTION} locale={locale} messages={{ intake, categories, dateField }} />
+        <RequestForm type={known} layout={requestFormLayout(known)} defaultJurisdiction={getEnv().DEFAULT_JURISDICTION} locale={locale} messages={messages} />
       </div>
     </Container>
   );

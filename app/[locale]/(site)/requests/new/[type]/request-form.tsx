@@ -24,8 +24,8 @@ import { storeCodeSentTo } from "../../code-sent-to-session";
 import type { CheckedForm, FormValues, TypeFieldName } from "./request-form-values";
 import { submitButtonClasses } from "@/components/button-link";
 import type { Locale } from "@/lib/i18n/locales";
-import type { Messages } from "@/lib/i18n/messages";
-import { plainTranslator, type PLAIN_NAMESPACES, type PlainTranslate } from "@/lib/i18n/plain-translator";
+import { plainTranslator } from "@/lib/i18n/plain-translator";
+import type { RequestFormMessages, RequestFormWords } from "./request-form-messages";
 
 /** The chosen type's schema as the form's resolver, fetched on first use (zod never comes with the page). */
 function checkedBy(type: RequestType) {
@@ -36,16 +36,13 @@ function checkedBy(type: RequestType) {
 /** Where the form's script posts (app/api/requests/route.ts); without JavaScript the form posts to its server action. */
 const SUBMIT_URL = "/api/requests";
 
-/** The catalogue parts the request form words itself with: plain namespaces, whose every message the plain translator is tested on. */
-export type RequestFormMessages = Pick<Messages, Extract<(typeof PLAIN_NAMESPACES)[number], "intake" | "categories" | "dateField">>;
-type IntakeWords = PlainTranslate<Messages["intake"]>;
 
 const NOTICE_TONES = { warning: "border-amber-500 bg-amber-50", danger: "border-red-700 bg-red-50" } as const;
 
 const MAX_MB = MAX_FILE_BYTES / 1024 / 1024;
 
 /** Client-side file checks, mirroring the server's, so big or too many files are caught before upload. */
-function checkFiles(files: File[], t: IntakeWords): string | undefined {
+function checkFiles(files: File[], t: RequestFormWords): string | undefined {
   if (files.length > MAX_FILES_PER_SUBMISSION) return t("errors.fileTooMany", { maxFiles: MAX_FILES_PER_SUBMISSION });
   const big = files.find((f) => f.size > MAX_FILE_BYTES);
   if (big) return t("errors.fileTooLarge", { name: big.name, maxMb: MAX_MB });
@@ -79,7 +76,7 @@ function textAt(values: FormValues, path: string): string {
 type Refusal = { banner: Notice; fieldErrors: Record<string, string>; fileErrors: Partial<Record<FileFieldName, string>> };
 
 /** What the server's refusal means on the page: the banner, each field's problem, each file field's. */
-function describeRefusal(state: Exclude<SubmitRequestState, { ok: true }>, t: IntakeWords): Refusal {
+function describeRefusal(state: Exclude<SubmitRequestState, { ok: true }>, t: RequestFormWords): Refusal {
   if (state.error === "rate_limited") return { banner: { kind: "error", text: t("errors.rateLimited", { minutes: state.retryAfterMinutes }) }, fieldErrors: {}, fileErrors: {} };
   if (state.error === "unexpected") return { banner: { kind: "error", text: t("errors.unexpected") }, fieldErrors: {}, fileErrors: {} };
   const fileErrors: Partial<Record<FileFieldName, string>> = {};
@@ -96,10 +93,13 @@ function describeRefusal(state: Exclude<SubmitRequestState, { ok: true }>, t: In
 /**
  * `layout` is the type's fields from its module (lib/requests/types), handed over by the page as
  * plain data; `messages` its words, worded here by the plain translator (next-intl's client is
- * not in the form's script).
+ * not in the form's script): only the keys this form names, picked by ./request-form-messages.ts.
  */
 export function RequestForm({ type, layout, defaultJurisdiction, locale, messages }: { type: RequestType; layout: RequestFormLayout; defaultJurisdiction: string; locale: Locale; messages: RequestFormMessages }) {
-  const t = useMemo(() => plainTranslator(messages.intake, locale, "intake"), [messages.intake, locale]);
+  const words = useMemo(() => plainTranslator(messages.intake, locale, "intake"), [messages.intake, locale]);
+  // The keys the form names itself (its type says which were passed); the module's own keys
+  // (labels, legends, notices, options) are worded by `words` and picked from the same layout.
+  const t: RequestFormWords = words;
   const tc = useMemo(() => plainTranslator(messages.categories, locale, "categories"), [messages.categories, locale]);
   const dateWords = messages.dateField;
   const router = useRouter();
@@ -218,20 +218,20 @@ export function RequestForm({ type, layout, defaultJurisdiction, locale, message
       case "notice":
         return (
           <div className={`mt-4 rounded-md border-l-4 p-3 ${NOTICE_TONES[field.tone]}`}>
-            <h3 className="font-semibold">{t(field.title)}</h3>
+            <h3 className="font-semibold">{words(field.title)}</h3>
             {field.paragraphs?.map((key) => (
               <p key={key} className="mt-1">
-                {t(key)}
+                {words(key)}
               </p>
             ))}
             {field.bullets ? (
               <ul className="mt-1 list-disc pl-5">
                 {field.bullets.map((key) => (
-                  <li key={key}>{t(key)}</li>
+                  <li key={key}>{words(key)}</li>
                 ))}
               </ul>
             ) : null}
-            {field.emphasis ? <p className="mt-1 font-medium">{t(field.emphasis)}</p> : null}
+            {field.emphasis ? <p className="mt-1 font-medium">{words(field.emphasis)}</p> : null}
           </div>
         );
       case "choices":
@@ -239,8 +239,8 @@ export function RequestForm({ type, layout, defaultJurisdiction, locale, message
           <ChoiceGroup
             id={field.name}
             type={field.multiple ? "checkbox" : "radio"}
-            legend={t(field.legend)}
-            options={field.options === "categories" ? categoryOptions : field.options.map(({ value, label }) => ({ value, label: t(`options.${label}`) }))}
+            legend={words(field.legend)}
+            options={field.options === "categories" ? categoryOptions : field.options.map(({ value, label }) => ({ value, label: words(`options.${label}`) }))}
             registration={register(fieldName(field.name))}
             defaultValue={initial[fieldName(field.name)]}
             error={err(field.name)}
@@ -252,23 +252,24 @@ export function RequestForm({ type, layout, defaultJurisdiction, locale, message
           <TextField
             id={field.name}
             multiline={field.multiline}
-            label={t(field.label)}
-            hint={field.hint ? t(field.hint) : undefined}
+            label={words(field.label)}
+            hint={field.hint ? words(field.hint) : undefined}
             error={err(field.name)}
             {...textField(fieldName(field.name))}
             required={field.required || undefined}
           />
         );
       case "date":
-        return <DateField id={field.name} label={t(field.label)} words={dateWords} error={err(field.name)} {...textField(fieldName(field.name))} required={field.required || undefined} />;
+        return <DateField id={field.name} label={words(field.label)} words={dateWords} error={err(field.name)} {...textField(fieldName(field.name))} required={field.required || undefined} />;
       case "checkbox":
-        return <CheckboxField id={field.name} label={t(field.label)} registration={register(fieldName(field.name))} defaultChecked={initial[fieldName(field.name)] === true} error={err(field.name)} />;
+        return <CheckboxField id={field.name} label={words(field.label)} registration={register(fieldName(field.name))} defaultChecked={initial[fieldName(field.name)] === true} error={err(field.name)} />;
       case "corrections":
-        return correctionsFields;
+        return correctionsFields();
     }
   }
 
-  const correctionsFields = (
+  // Built only for a type that has the list (its words are passed only then).
+  const correctionsFields = () => (
     <fieldset className="mt-4">
       <legend className="font-medium">{t("fields.corrections")}</legend>
       {corrections.fields.map((item, index) => (
