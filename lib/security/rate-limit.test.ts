@@ -1,5 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { sql } from "drizzle-orm";
 import { createTestDatabase, testEngines, type TestDatabase } from "@/db/testing";
+import { rowsOf } from "@/lib/audit/record-audit-event";
 import { hitRateLimits, pruneRateLimits } from "./rate-limit";
 
 describe.each(testEngines())("rate limits on %s", (engine) => {
@@ -47,5 +49,19 @@ describe.each(testEngines())("rate limits on %s", (engine) => {
     await pruneRateLimits(database.db, new Date("2026-11-24T11:00:00Z"));
     for (let i = 0; i < 2; i++) await hitRateLimits(database.db, [rule], new Date("2026-11-24T11:10:00Z"));
     expect(await hitRateLimits(database.db, [rule], new Date("2026-11-24T11:10:00Z"))).toEqual({ allowed: false, retryAfterMinutes: 50 });
+  });
+
+  it("counts in the same windows inside a transaction, where its statement is built for that transaction", async () => {
+    const key = { key: "links-mail:tx@example.com", limit: 1, windowMinutes: 60 };
+    await database.db.transaction(async (tx) => {
+      expect(await hitRateLimits(tx, [key], t0)).toEqual({ allowed: true });
+      expect(await hitRateLimits(tx, [key], t0)).toEqual({ allowed: false, retryAfterMinutes: 55 });
+    });
+    expect(await hitRateLimits(database.db, [key], t0)).toEqual({ allowed: false, retryAfterMinutes: 55 });
+  });
+
+  it("keeps its counters in an unlogged table: a hit writes no WAL, so its commit never waits for a flush", async () => {
+    const [row] = rowsOf<{ persistence: string }>(await database.db.execute(sql`select relpersistence as persistence from pg_class where relname = 'rate_limit_counters'`));
+    expect(row?.persistence).toBe("u");
   });
 });
