@@ -75,8 +75,11 @@ export function postgresSettings({ poolSize = 10, connectTimeoutSeconds = 5, sta
  * parameters' types): two round trips, and a parse and plan each time. The write path's fixed
  * statements (the public form's rate limits, a new request, every timeline event and audit row,
  * a verification code, an outbox e-mail) are built with `.prepare(name)`: postgres.js keeps each
- * one prepared per connection, so after its first use it costs one round trip and no parse. On
- * PGlite `.prepare` changes nothing. Queries are not prepared by default: a generic plan would
+ * one prepared per connection, so after its first use it costs one round trip and no parse. The
+ * hottest two are also built only once: a new request's statement (a template per shape,
+ * db/run-statement.ts) and the rate limits' upsert (placeholders, lib/security/rate-limit.ts) —
+ * drizzle's building of a statement costs more CPU than PostgreSQL's running of it. On PGlite
+ * `.prepare` changes nothing. Queries are not prepared by default: a generic plan would
  * ignore the values the queue's searches are planned for.
  */
 

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import type { Executor, Tx } from "@/db/client";
+import { rowInsert } from "@/db/run-statement";
 import { AUDIT_ACTOR_TYPES, auditLog } from "@/db/schema";
 
 export const auditEventSchema = z.object({
@@ -30,24 +31,29 @@ export async function recordAuditEvent(tx: Tx, event: AuditEvent): Promise<{ id:
   return inserted!;
 }
 
-/** recordAuditEvent's INSERT, not run: for a caller that sends it within a statement of its own making (fileRequest). */
+/** recordAuditEvent's INSERT, not run. */
 export function auditEventInsert(db: Executor, event: AuditEvent) {
-  const parsed = auditEventSchema.parse(event);
   return db
     .insert(auditLog)
-    .values({
-      // Millisecond precision, so the time read back from the database hashes the same everywhere.
-      occurredAt: new Date(Math.floor(Date.now())),
-      actorType: parsed.actorType,
-      actorId: parsed.actorId ?? null,
-      action: parsed.action,
-      entityType: parsed.entityType,
-      entityId: parsed.entityId ?? null,
-      requestId: parsed.requestId ?? null,
-      // Round-trip through JSON so what is stored is plain JSON (no undefined, no Dates).
-      data: JSON.parse(JSON.stringify(parsed.data)) as Record<string, unknown>,
-    })
+    .values(auditEventRow(event).values)
     .returning({ id: auditLog.id, xactId: auditLog.xactId });
+}
+
+/** The audit row of an event, checked: for a caller that sends it within a statement of its own making (fileRequest). */
+export function auditEventRow(event: AuditEvent) {
+  const parsed = auditEventSchema.parse(event);
+  return rowInsert(auditLog, {
+    // Millisecond precision, so the time read back from the database hashes the same everywhere.
+    occurredAt: new Date(Math.floor(Date.now())),
+    actorType: parsed.actorType,
+    actorId: parsed.actorId ?? null,
+    action: parsed.action,
+    entityType: parsed.entityType,
+    entityId: parsed.entityId ?? null,
+    requestId: parsed.requestId ?? null,
+    // Round-trip through JSON so what is stored is plain JSON (no undefined, no Dates).
+    data: JSON.parse(JSON.stringify(parsed.data)) as Record<string, unknown>,
+  });
 }
 
 /** postgres.js returns rows as the result itself; PGlite wraps them in `.rows`. */

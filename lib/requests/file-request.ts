@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import type { Db } from "@/db/client";
-import { insertsAsOneStatement, runStatement } from "@/db/run-statement";
+import { insertsAsOneStatement, rowInsert, runStatement, runStatementIn } from "@/db/run-statement";
 import { requests } from "@/db/schema";
 import { recordStagedFiles, transactionWithStagedFiles } from "@/lib/files/staged-files";
 import type { AcceptedUpload } from "@/lib/files/upload-rules";
@@ -8,8 +8,8 @@ import { getEnv } from "@/lib/env";
 import { type Locale } from "@/lib/i18n/locales";
 import { hitRateLimits, publicActionLimits, type RateLimitResult } from "@/lib/security/rate-limit";
 import { storedDetailsOf, type RequestForm } from "./types";
-import { requestChangeInserts } from "./record-request-change";
-import { firstChallengeInserts, prepareVerificationChallenge } from "./verification-challenge";
+import { requestChangeRows } from "./record-request-change";
+import { firstChallengeRows, prepareVerificationChallenge } from "./verification-challenge";
 
 export const UNVERIFIED_TTL_DAYS = 14;
 
@@ -46,7 +46,7 @@ export async function fileRequest(db: Db, input: FileRequestInput, now = new Dat
   // e-mail carrying it — as one statement: without files it is the submission's whole transaction,
   // one round trip on PostgreSQL instead of BEGIN, the INSERTs and COMMIT.
   const submission = insertsAsOneStatement(
-    db.insert(requests).values({
+    rowInsert(requests, {
       id: requestId,
       type: form.type,
       status: "unverified",
@@ -64,8 +64,8 @@ export async function fileRequest(db: Db, input: FileRequestInput, now = new Dat
       statusChangedAt: now,
       verifyBy: new Date(now.getTime() + UNVERIFIED_TTL_DAYS * 86_400_000),
     }),
-    ...requestChangeInserts(db, { requestId, kind: "submitted", actor: { type: "requester", id: requestId }, data: { type: form.type, files: uploads.length } }),
-    ...firstChallengeInserts(db, challenge),
+    ...requestChangeRows({ requestId, kind: "submitted", actor: { type: "requester", id: requestId }, data: { type: form.type, files: uploads.length } }),
+    ...firstChallengeRows(challenge),
   );
   if (uploads.length === 0) {
     await runStatement(db, submission);
@@ -73,7 +73,7 @@ export async function fileRequest(db: Db, input: FileRequestInput, now = new Dat
   }
   // With files, their bytes are written before the transaction opens (and removed if it fails).
   return transactionWithStagedFiles(db, uploads, async (tx, staged) => {
-    await tx.execute(submission);
+    await runStatementIn(tx, submission);
     const proofCount = input.proofOfAuthority.length;
     await recordStagedFiles(tx, { requestId, purpose: "proof_of_authority", uploadedBy: "requester", files: staged.slice(0, proofCount) });
     await recordStagedFiles(tx, { requestId, purpose: "supporting_document", uploadedBy: "requester", files: staged.slice(proofCount) });

@@ -1,7 +1,8 @@
-import type { Executor, Tx } from "@/db/client";
+import type { Tx } from "@/db/client";
+import { rowInsert } from "@/db/run-statement";
 import { requestEvents } from "@/db/schema";
 import type { Actor } from "@/lib/audit/actor";
-import { auditEventInsert } from "@/lib/audit/record-audit-event";
+import { auditEventRow } from "@/lib/audit/record-audit-event";
 import type { TimelineEvent } from "./timeline-events";
 
 /** A timeline event (its kind and that kind's data, lib/requests/timeline-events.ts) on a request, by an actor. */
@@ -15,19 +16,19 @@ export type RequestChange = TimelineEvent & {
 /**
  * Writes a request's timeline event and its audit row together, inside the caller's
  * transaction: every change to a request goes through here (or, for a new request, through
- * requestChangeInserts in fileRequest's one statement). The two inserts are independent and sent
+ * requestChangeRows in fileRequest's one statement). The two inserts are independent and sent
  * side by side (one round trip on PostgreSQL, which runs them in the order sent).
  */
 export async function recordRequestChange(tx: Tx, change: RequestChange): Promise<void> {
-  const [event, audit] = requestChangeInserts(tx, change);
+  const [event, audit] = requestChangeRows(change);
   // Prepared, as every write that is part of each change: see PREPARED_WRITES in db/client.ts.
-  await Promise.all([event.prepare("request_event").execute(), audit.prepare("audit_event").execute()]);
+  await Promise.all([tx.insert(event.table).values(event.values).prepare("request_event").execute(), tx.insert(audit.table).values(audit.values).prepare("audit_event_row").execute()]);
 }
 
-/** recordRequestChange's two INSERTs, not run. */
-export function requestChangeInserts(db: Executor, change: RequestChange) {
+/** recordRequestChange's two rows, not inserted: the timeline event and its audit row (fileRequest sends them in its one statement). */
+export function requestChangeRows(change: RequestChange) {
   const { data } = change;
-  const event = db.insert(requestEvents).values({
+  const event = rowInsert(requestEvents, {
     requestId: change.requestId,
     kind: change.kind,
     actorType: change.actor.type,
@@ -35,7 +36,7 @@ export function requestChangeInserts(db: Executor, change: RequestChange) {
     data,
     visibleToRequester: change.visibleToRequester ?? true,
   });
-  const audit = auditEventInsert(db, {
+  const audit = auditEventRow({
     actorType: change.actor.type,
     actorId: change.actor.id,
     action: `request.${change.kind}`,

@@ -1,5 +1,6 @@
 import { and, eq, isNull } from "drizzle-orm";
-import type { Executor, Tx } from "@/db/client";
+import type { Tx } from "@/db/client";
+import { rowInsert } from "@/db/run-statement";
 import { verificationChallenges, type Request } from "@/db/schema";
 import { outboxEmails } from "@/db/schema";
 import { enqueueEmail, outboxEmailRow, type EnqueueEmailInput } from "@/lib/email/enqueue-email";
@@ -42,7 +43,7 @@ export async function prepareVerificationChallenge(request: ChallengeFor, now = 
  * Stores a new code and link for a request (older ones stop working) and queues the email that
  * carries them, in the caller's transaction. The code and the e-mail are written side by side: on
  * PostgreSQL both travel in one round trip. A new request's first code goes out with the request
- * itself (firstChallengeInserts).
+ * itself (firstChallengeRows).
  */
 export async function issueVerificationChallenge(tx: Tx, challenge: PreparedChallenge) {
   const { request, createdAt } = challenge;
@@ -51,7 +52,9 @@ export async function issueVerificationChallenge(tx: Tx, challenge: PreparedChal
     .set({ supersededAt: createdAt })
     .where(and(eq(verificationChallenges.requestId, request.id), isNull(verificationChallenges.supersededAt), isNull(verificationChallenges.consumedAt)));
   await Promise.all([
-    challengeInsert(tx, challenge)
+    tx
+      .insert(verificationChallenges)
+      .values(challengeRow(challenge).values)
       // Prepared: see PREPARED_WRITES in db/client.ts.
       .prepare("verification_challenge")
       .execute(),
@@ -59,8 +62,8 @@ export async function issueVerificationChallenge(tx: Tx, challenge: PreparedChal
   ]);
 }
 
-function challengeInsert(db: Executor, { request, codeHash, linkTokenHash, createdAt }: PreparedChallenge) {
-  return db.insert(verificationChallenges).values({ requestId: request.id, codeHash, linkTokenHash, expiresAt: new Date(createdAt.getTime() + CODE_TTL_MINUTES * 60_000), createdAt });
+function challengeRow({ request, codeHash, linkTokenHash, createdAt }: PreparedChallenge) {
+  return rowInsert(verificationChallenges, { requestId: request.id, codeHash, linkTokenHash, expiresAt: new Date(createdAt.getTime() + CODE_TTL_MINUTES * 60_000), createdAt });
 }
 
 function challengeEmail({ request, email }: PreparedChallenge): EnqueueEmailInput<"verification_code"> {
@@ -68,11 +71,11 @@ function challengeEmail({ request, email }: PreparedChallenge): EnqueueEmailInpu
 }
 
 /**
- * The first challenge of a request inserted in the same statement (fileRequest's): the code's and
- * the e-mail's INSERTs, not run, to be sent with it.
+ * The first challenge of a request, inserted in the same statement as the request (fileRequest's):
+ * the code's and the e-mail's rows, to be sent with it.
  */
-export function firstChallengeInserts(db: Executor, challenge: PreparedChallenge) {
-  return [challengeInsert(db, challenge), db.insert(outboxEmails).values(outboxEmailRow(challengeEmail(challenge), challenge.email, null))] as const;
+export function firstChallengeRows(challenge: PreparedChallenge) {
+  return [challengeRow(challenge), rowInsert(outboxEmails, outboxEmailRow(challengeEmail(challenge), challenge.email, null))] as const;
 }
 
 /** Codes are hashed with their request id, so the same 6 digits on two requests differ. */

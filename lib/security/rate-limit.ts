@@ -24,17 +24,8 @@ export async function hitRateLimits(db: Executor, rules: RateLimitRule[], now = 
   // The same counter twice in one upsert is an error ("cannot affect row a second time"): each is counted once.
   const counters = [...new Map(hits.map(({ rule, start }) => [counterOf(rule.key, start), { key: rule.key, windowStart: start, hits: 1 }])).values()];
   counters.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : a.windowStart.getTime() - b.windowStart.getTime()));
-  const counted = await db
-    .insert(rateLimitCounters)
-    .values(counters)
-    .onConflictDoUpdate({
-      target: [rateLimitCounters.key, rateLimitCounters.windowStart],
-      set: { hits: sql`${rateLimitCounters.hits} + 1` },
-    })
-    .returning({ key: rateLimitCounters.key, windowStart: rateLimitCounters.windowStart, hits: rateLimitCounters.hits })
-    // Prepared: see PREPARED_WRITES in db/client.ts (every public form runs this first).
-    .prepare("hit_rate_limits")
-    .execute();
+  const values = Object.fromEntries(counters.flatMap((counter, i) => [[`key${i}`, counter.key], [`start${i}`, counter.windowStart]]));
+  const counted = await hitStatement(db, counters.length).execute(values);
   const hitsNow = new Map(counted.map((row) => [counterOf(row.key, row.windowStart), row.hits]));
   let retryAfterMs = 0;
   for (const { rule, start } of hits) {
@@ -44,6 +35,34 @@ export async function hitRateLimits(db: Executor, rules: RateLimitRule[], now = 
   }
   return retryAfterMs > 0 ? { allowed: false, retryAfterMinutes: Math.max(1, Math.ceil(retryAfterMs / 60_000)) } : { allowed: true };
 }
+
+/**
+ * The upsert of `count` counters, built once per database handle and prepared (see PREPARED_WRITES
+ * in db/client.ts): every public form runs it first, and building it each time cost drizzle more
+ * CPU than the database's work. A transaction's handle is new each time, so there it is built each time.
+ */
+function hitStatement(db: Executor, count: number): HitStatement {
+  let byCount = hitStatements.get(db);
+  if (!byCount) hitStatements.set(db, (byCount = new Map()));
+  let statement = byCount.get(count);
+  if (!statement) byCount.set(count, (statement = buildHitStatement(db, count)));
+  return statement;
+}
+
+function buildHitStatement(db: Executor, count: number) {
+  return db
+    .insert(rateLimitCounters)
+    .values(Array.from({ length: count }, (_, i) => ({ key: sql.placeholder(`key${i}`), windowStart: sql.placeholder(`start${i}`), hits: 1 })))
+    .onConflictDoUpdate({
+      target: [rateLimitCounters.key, rateLimitCounters.windowStart],
+      set: { hits: sql`${rateLimitCounters.hits} + 1` },
+    })
+    .returning({ key: rateLimitCounters.key, windowStart: rateLimitCounters.windowStart, hits: rateLimitCounters.hits })
+    .prepare(`hit_rate_limits_${count}`);
+}
+
+type HitStatement = ReturnType<typeof buildHitStatement>;
+const hitStatements = new WeakMap<Executor, Map<number, HitStatement>>();
 
 /**
  * The limits of a public action: one per client address and, when given, one per subject (an
