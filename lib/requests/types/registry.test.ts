@@ -5,7 +5,7 @@ import { LOCALES } from "@/lib/i18n/locales";
 import { loadMessages } from "@/lib/i18n/messages";
 import { REQUEST_TYPES } from "../request-types";
 import { parseRequestDetails, REQUEST_TYPE_REGISTRY, requestFormSchema, requesterSummaryRows, staffDetailRows, storedDetailsOf } from ".";
-import type { FormField } from "./definition";
+import { fieldKeys } from "./field-keys";
 
 // A complete, valid form of every type: adding a type without one here fails the first test.
 const contact = { name: "Айгерим Серікқызы", email: "aigerim@example.kz", phone: "", jurisdiction: "KZ", onBehalf: false, consent: true, comment: "" };
@@ -22,22 +22,6 @@ const NO_RULE_ON_PURPOSE = new Set(["CCPA:credential_misuse"]);
 function keyExists(messages: unknown, dotted: string): boolean {
   const value = dotted.split(".").reduce<unknown>((node, key) => (node && typeof node === "object" ? (node as Record<string, unknown>)[key] : undefined), messages);
   return typeof value === "string" && value.length > 0;
-}
-
-function fieldKeys(field: FormField): string[] {
-  switch (field.kind) {
-    case "notice":
-      return [field.title, ...(field.paragraphs ?? []), ...(field.bullets ?? []), ...(field.emphasis ? [field.emphasis] : [])];
-    case "choices":
-      return [field.legend, ...(field.options === "categories" ? [] : field.options.map((o) => `options.${o.label}`))];
-    case "text":
-      return [field.label, ...(field.hint ? [field.hint] : [])];
-    case "date":
-    case "checkbox":
-      return [field.label];
-    case "corrections":
-      return ["fields.corrections", "fields.correctionField", "fields.currentValue", "fields.correctedValue", "fields.supportingDocuments"];
-  }
 }
 
 describe("request-type registry", () => {

@@ -4,6 +4,7 @@ import { loadMessages, type Messages } from "@/lib/i18n/messages";
 import type { MessageValues } from "@/lib/i18n/plain-translator";
 import type { RequestType } from "@/lib/requests/request-types";
 import { requestFormLayout, type FormField, type IntakeKey } from "@/lib/requests/types";
+import { CORRECTIONS_KEYS, fieldKeys } from "@/lib/requests/types/field-keys";
 
 /**
  * The `intake` keys (or whole parts of it) every request form words itself with, whatever its
@@ -45,19 +46,6 @@ export const REQUEST_FORM_KEYS = [
   "errors",
 ] as const;
 
-/** What a type with the corrections list (kind "corrections") words besides its module's own keys. */
-export const CORRECTIONS_KEYS = [
-  "fields.corrections",
-  "fields.correctionNumber",
-  "fields.correctionField",
-  "fields.correctionFieldHint",
-  "fields.currentValue",
-  "fields.correctedValue",
-  "fields.removeCorrection",
-  "fields.addCorrection",
-  "fields.supportingDocuments",
-  "fields.supportingHint",
-] as const;
 
 type Listed = (typeof REQUEST_FORM_KEYS)[number] | (typeof CORRECTIONS_KEYS)[number];
 
@@ -70,23 +58,6 @@ export type RequestFormKey = Extract<IntakeKey, Listed | `${Listed}.${string}`>;
 
 /** `t` over the picked part of `intake`, for the keys the form names itself. */
 export type RequestFormWords = (key: RequestFormKey, values?: MessageValues) => string;
-
-/** The `intake` keys one field of a type's module names (as request-form.tsx words that field). */
-function fieldKeys(field: FormField): readonly string[] {
-  switch (field.kind) {
-    case "notice":
-      return [field.title, ...(field.paragraphs ?? []), ...(field.bullets ?? []), ...(field.emphasis ? [field.emphasis] : [])];
-    case "choices":
-      return [field.legend, ...(field.options === "categories" ? [] : field.options.map(({ label }) => `options.${label}`))];
-    case "text":
-      return [field.label, ...(field.hint ? [field.hint] : [])];
-    case "date":
-    case "checkbox":
-      return [field.label];
-    case "corrections":
-      return CORRECTIONS_KEYS;
-  }
-}
 
 /** Every `intake` key (or part) a form with these fields words itself with. */
 export function requestFormIntakeKeys(fields: readonly FormField[]): string[] {
