@@ -2,19 +2,14 @@ import { NextIntlClientProvider } from "next-intl";
 import { getMessages } from "next-intl/server";
 import type { ReactNode } from "react";
 import type { Messages } from "@/lib/i18n/messages";
+import { pickMessagePaths, type Tree } from "@/lib/i18n/pick-message-paths";
 
 /** A catalogue namespace ("intake") or one part of it ("intake.errors"). */
 export type MessagePart = { [N in keyof Messages]: N | `${N & string}.${keyof Messages[N] & string}` }[keyof Messages];
 
 /** Only the listed namespaces and parts of the catalogue, in its own nesting. */
 export function pickMessages(all: Messages, parts: readonly MessagePart[]): Record<string, Record<string, unknown>> {
-  const picked: Record<string, Record<string, unknown>> = {};
-  for (const part of parts) {
-    const [namespace, key] = part.split(".") as [keyof Messages, string | undefined];
-    const source = all[namespace] as Record<string, unknown>;
-    picked[namespace] = key ? { ...picked[namespace], [key]: source[key] } : source;
-  }
-  return picked;
+  return pickMessagePaths(all as unknown as Tree, parts) as Record<string, Record<string, unknown>>;
 }
 
 /**

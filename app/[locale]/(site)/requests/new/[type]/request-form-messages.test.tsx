@@ -4,7 +4,8 @@ import { LOCALES } from "@/lib/i18n/locales";
 import { loadMessages } from "@/lib/i18n/messages";
 import { REQUEST_TYPES } from "@/lib/requests/request-types";
 import { requestFormLayout } from "@/lib/requests/types";
-import { pickMessages, requestFormIntakeKeys, requestFormMessages, type RequestFormMessages } from "./request-form-messages";
+import { pickMessagePaths } from "@/lib/i18n/pick-message-paths";
+import { requestFormIntakeKeys, requestFormMessages, type RequestFormMessages } from "./request-form-messages";
 import { RequestForm } from "./request-form";
 
 // The form as the server renders it, with a translator that fails on a key it was not handed
@@ -64,9 +65,9 @@ describe("the request form's messages", () => {
 
   it("picks keys and whole parts, nested as in the catalogue, and refuses a key the catalogue lacks", () => {
     const tree = { a: "1", b: { c: "2", d: "3" }, e: { f: { g: "4" }, h: "5" } };
-    expect(pickMessages(tree, ["b.c", "e.f"])).toEqual({ b: { c: "2" }, e: { f: { g: "4" } } });
-    expect(() => pickMessages(tree, ["b.x"])).toThrow("intake.b.x is not in the catalogue");
-    expect(() => pickMessages(tree, ["a.b"])).toThrow("intake.a.b is not in the catalogue");
+    expect(pickMessagePaths(tree, ["b.c", "e.f"])).toEqual({ b: { c: "2" }, e: { f: { g: "4" } } });
+    expect(() => pickMessagePaths(tree, ["b.x"])).toThrow("b.x is not in the catalogue");
+    expect(() => pickMessagePaths(tree, ["a.b"])).toThrow("a.b is not in the catalogue");
     expect(requestFormIntakeKeys([])).toContain("errors");
   });
 });

@@ -2,6 +2,7 @@ import type { DateFieldWords } from "@/components/form/date-field";
 import type { Locale } from "@/lib/i18n/locales";
 import { loadMessages, type Messages } from "@/lib/i18n/messages";
 import type { MessageValues } from "@/lib/i18n/plain-translator";
+import { pickMessagePaths } from "@/lib/i18n/pick-message-paths";
 import type { RequestType } from "@/lib/requests/request-types";
 import { requestFormLayout, type FormField, type IntakeKey } from "@/lib/requests/types";
 import { CORRECTIONS_KEYS, fieldKeys } from "@/lib/requests/types/field-keys";
@@ -64,26 +65,6 @@ export function requestFormIntakeKeys(fields: readonly FormField[]): string[] {
   return [...new Set([...REQUEST_FORM_KEYS, ...fields.flatMap(fieldKeys)])];
 }
 
-type Tree = { [key: string]: string | Tree };
-
-/** Only `paths` (dotted keys or parts) of `tree`, nested as in the catalogue; a path the catalogue lacks is an error. */
-export function pickMessages(tree: Tree, paths: readonly string[]): Tree {
-  const picked: Tree = {};
-  for (const path of paths) {
-    const parts = path.split(".");
-    let from: string | Tree = tree;
-    let to = picked;
-    for (const [index, part] of parts.entries()) {
-      const next: string | Tree | undefined = typeof from === "string" ? undefined : from[part];
-      if (next === undefined) throw new Error(`intake.${path} is not in the catalogue`);
-      if (index === parts.length - 1) to[part] = next;
-      else to = (to[part] ??= {}) as Tree;
-      from = next;
-    }
-  }
-  return picked;
-}
-
 /**
  * The catalogue parts the request form words itself with, as plain data (its words are formatted
  * by lib/i18n/plain-translator.ts, whose tests cover every message of these namespaces). `intake`
@@ -96,7 +77,7 @@ export type RequestFormMessages = { intake: Messages["intake"]; categories: Mess
 /** Those parts of a language's catalogue for a form with these fields. */
 export function requestFormMessages(all: Messages, fields: readonly FormField[]): RequestFormMessages {
   return {
-    intake: pickMessages(all.intake, requestFormIntakeKeys(fields)) as Messages["intake"],
+    intake: pickMessagePaths(all.intake, requestFormIntakeKeys(fields)) as Messages["intake"],
     categories: all.categories,
     dateField: { placeholder: all.dateField.placeholder, hint: all.dateField.hint },
   };
